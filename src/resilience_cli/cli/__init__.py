@@ -1,0 +1,72 @@
+"""The command line: the one place where errors become messages and exit codes.
+
+Exit codes (the public contract): 0 success; 1 the command could not do its
+job; 2 invalid input or usage; 130 cancelled, nothing saved.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_CANCELLED = 130
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI and exit with the contract's exit code."""
+    sys.exit(run(argv))
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI and return the exit code, turning every error into a plain message."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    # Everything we create (journal, WAL files, backups, exports) is the
+    # user's alone, whatever umask the shell has.
+    os.umask(0o077)
+
+    from resilience_cli.cli.app import Abort, ClickException, command
+    from resilience_cli.errors import ResilienceError
+
+    try:
+        result = command().main(args=args, prog_name="resilience", standalone_mode=False)
+    except ResilienceError as exc:
+        _say(exc.message)
+        if debug:
+            _traceback(exc)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _say("Cancelled; nothing was saved.")
+        return EXIT_CANCELLED
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if isinstance(exc, Abort):
+            _say("Cancelled; nothing was saved.")
+            return EXIT_CANCELLED
+        if isinstance(exc, ClickException):
+            exc.show()
+            return exc.exit_code
+        if isinstance(exc, OSError) and exc.errno == 32:  # EPIPE: `resilience log | head`
+            return EXIT_OK
+        _say(
+            "Something went wrong inside resilience (this is a bug). Any check-in "
+            "being saved was not saved. Run again with --debug to see the details."
+        )
+        if debug:
+            _traceback(exc)
+        return EXIT_FAILED
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _traceback(exc: BaseException) -> None:
+    # The standard traceback shows code, never local variables (which may
+    # hold a journal entry).
+    import traceback
+
+    traceback.print_exception(exc, file=sys.stderr)

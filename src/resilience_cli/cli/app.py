@@ -1,0 +1,76 @@
+"""The Typer application: global options and the list of commands."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+try:  # Typer 0.26+ carries its own copy of Click.
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover - older Typer uses Click itself
+    from click.exceptions import ClickException
+
+# Click turns Ctrl-C during parsing or a prompt into Abort.
+Abort = typer.Abort
+
+from resilience_cli import __version__
+from resilience_cli.cli import basics, checkin, journal
+
+HELP = (
+    "A private check-in journal for people whose work brings them close to trauma.\n\n"
+    "Check in once a day in about a minute; see your pattern; take a summary to "
+    "supervision. Everything stays on this computer.\n\n"
+    "resilience is a personal reflection tool, not a medical device: it does not "
+    "diagnose or treat anything, and nobody monitors it. If you need help now: "
+    "resilience help-now, or call 999 in an emergency, Samaritans on 116 123, "
+    "text SHOUT to 85258, or NHS 111 option 2."
+)
+
+app = typer.Typer(
+    name="resilience",
+    help=HELP,
+    add_completion=False,
+    # Our own handler in cli/__init__.py reports errors; Typer's would show
+    # local variables, which may hold a journal entry.
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"resilience {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True,
+                           help="Show the version and exit.")
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")
+    ] = False,
+) -> None:
+    if ctx.invoked_subcommand is None:
+        basics.overview()
+
+
+app.command("checkin")(checkin.checkin)
+app.command("edit")(checkin.edit)
+app.command("log")(journal.log)
+app.command("show")(journal.show)
+app.command("delete")(journal.delete)
+app.command("status")(basics.status)
+app.command("help-now")(basics.help_now)
+app.command("where")(basics.where)
+
+
+def command():
+    """The Click command behind the app, for cli.run to call without sys.exit."""
+    return typer.main.get_command(app)

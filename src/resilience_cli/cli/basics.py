@@ -1,0 +1,93 @@
+"""`status`, `help-now`, `where`, and what bare `resilience` shows."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from resilience_cli.cli import common
+from resilience_cli.config import paths
+
+CHECKED_IN = "Checked in today."
+NOT_YET = "No check-in yet today."
+
+
+def _checked_in_today() -> bool:
+    with common.read_only_store() as store:
+        return store.has(common.today()) if store else False
+
+
+def status(
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing when today is checked in.")] = False,
+) -> None:
+    """Say in one line whether today has a check-in (for a shell start-up file).
+
+
+    \b
+    Example:
+      resilience status --quiet   # in ~/.bashrc: a nudge only when it helps
+    """
+    # Plain print, not Rich: this runs in shell start-up files and must be quick.
+    if _checked_in_today():
+        if not quiet:
+            print(CHECKED_IN)
+    else:
+        print(f"{NOT_YET} When you have a minute: resilience checkin")
+
+
+def overview() -> None:
+    """Bare `resilience`: today's status and the next useful command."""
+    if _checked_in_today():
+        print(f"{CHECKED_IN} See your recent days: resilience log")
+    else:
+        print(f"{NOT_YET} Check in: resilience checkin")
+    print("Need help now: resilience help-now. All commands: resilience --help")
+
+
+def help_now() -> None:
+    """Show support and crisis contacts. Works with no journal at all.
+
+
+    \b
+    Example:
+      resilience help-now
+    """
+    from resilience_cli.contacts import default_contacts
+    from resilience_cli.render import help_now as render_help_now
+
+    common.console().print(render_help_now(default_contacts()))
+
+
+def where(
+    format_: Annotated[str, typer.Option("--format", metavar="text|json", help="text or json.")] = "text",
+) -> None:
+    """Show where the journal and settings live.
+
+
+    \b
+    Example:
+      resilience where
+    """
+    p = paths()
+    info = {
+        "data_dir": str(p.data_dir),
+        "journal": str(p.database),
+        "journal_exists": p.database.exists(),
+        "config_file": str(p.config_file),
+        "config_exists": p.config_file.exists(),
+        "from": "RESILIENCE_HOME" if p.from_env else "platform default",
+    }
+    if format_ == "json":
+        print(json.dumps(info, indent=2))
+        return
+    if format_ != "text":
+        from resilience_cli.errors import InvalidInput
+
+        raise InvalidInput(f"--format must be text or json; you gave {format_!r}.")
+    journal_state = "" if info["journal_exists"] else "  (not created yet)"
+    config_state = "" if info["config_exists"] else "  (not created; defaults in use)"
+    print(f"Journal:   {info['journal']}{journal_state}")
+    print(f"Settings:  {info['config_file']}{config_state}")
+    print(f"Folder:    {info['data_dir']}  (from {info['from']})")

@@ -1,0 +1,160 @@
+"""`resilience checkin` and `resilience edit`: ask, validate, save, confirm."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from resilience_cli.cli import common
+from resilience_cli.config import load_settings, paths
+from resilience_cli.errors import Cancelled, InvalidInput, NotFound
+from resilience_cli.model import day_words, validate_answers
+
+CANCELLED = "Check-in cancelled; nothing was saved."
+# Before this hour, an interactive check-in asks whether it is for the shift
+# that began yesterday: a night shift belongs to the day it started.
+SMALL_HOURS_END = 6
+
+DateOpt = Annotated[
+    str | None,
+    typer.Option("--date", metavar="D", help="The duty day: YYYY-MM-DD, today or yesterday."),
+]
+
+
+def checkin(
+    date: DateOpt = None,
+    shift: Annotated[str | None, typer.Option(metavar="S", help="rest, day, late, night or long.")] = None,
+    incident: Annotated[str | None, typer.Option(metavar="I", help="none, minor or significant.")] = None,
+    material: Annotated[str | None, typer.Option(metavar="0-3", help="Distressing material: 0 none, 1 a little, 2 some, 3 a lot.")] = None,
+    graphic: Annotated[bool | None, typer.Option("--graphic/--no-graphic", help="Any violent or graphic images or video.")] = None,
+    workload: Annotated[str | None, typer.Option(metavar="0-4", help="How manageable the workload was (4 completely).")] = None,
+    sleep_hours: Annotated[str | None, typer.Option(metavar="H", help="Hours slept in your last main sleep.")] = None,
+    sleep_quality: Annotated[str | None, typer.Option(metavar="0-10", help="How well you slept (10 very well).")] = None,
+    nightmare: Annotated[bool | None, typer.Option("--nightmare/--no-nightmare", help="Upsetting dreams about work.")] = None,
+    intrusions: Annotated[str | None, typer.Option(metavar="0-4", help="Unwanted memories from work in your own time (4 most of the time).")] = None,
+    switch_off: Annotated[str | None, typer.Option(metavar="0-4", help="How well you could switch off (4 completely).")] = None,
+    mood: Annotated[str | None, typer.Option(metavar="0-10", help="Overall mood (10 very good).")] = None,
+    energy: Annotated[str | None, typer.Option(metavar="0-10", help="Energy (10 full of energy).")] = None,
+    talked: Annotated[bool | None, typer.Option("--talked/--no-talked", help="Talked to someone you trust about how work is affecting you.")] = None,
+    support: Annotated[str | None, typer.Option(metavar="0-4", help="How supported you felt by team or manager (4 very).")] = None,
+    recovery: Annotated[list[str] | None, typer.Option(metavar="R", help="What you did for yourself (repeat): exercise, outdoors, people, hobby, wind_down, rest, other, or nothing.")] = None,
+    alcohol_units: Annotated[str | None, typer.Option(metavar="U", help="Units of alcohol.")] = None,
+    raise_: Annotated[bool | None, typer.Option("--raise/--no-raise", help="Mark this day to raise at supervision.")] = None,
+    note_stdin: Annotated[bool, typer.Option("--note-stdin", help="Read a private note from standard input (never from the command line).")] = False,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Never ask; record only what the flags give.")] = False,
+) -> None:
+    """Check in for a duty day, or amend it: asks only what the flags left open.
+
+
+    \b
+    Examples:
+      resilience checkin
+      resilience checkin --date yesterday --shift night --sleep-hours 5.5 --mood 6 --no-input
+    """
+    flags: dict[str, Any] = {
+        "shift": shift, "incident": incident, "material": material, "graphic": graphic,
+        "workload": workload, "sleep_hours": sleep_hours, "sleep_quality": sleep_quality,
+        "nightmare": nightmare, "intrusions": intrusions, "switch_off": switch_off,
+        "mood": mood, "energy": energy, "talked": talked, "support": support,
+        "recovery": recovery or None, "alcohol_units": alcohol_units,
+        "raise_at_supervision": raise_,
+    }
+    # Everything is checked before anything is asked or written.
+    given = _validated(flags)
+    day = common.parse_date(date) if date else None
+    if note_stdin:
+        given["note"] = _read_note()
+    interactive = not (no_input or note_stdin) and common.stdin_is_terminal()
+    settings = load_settings(paths().config_file)
+    try:
+        if day is None:
+            now = common.now()
+            if interactive and now.hour < SMALL_HOURS_END:
+                from resilience_cli.prompts import ask_duty_day
+
+                day = ask_duty_day(now.date())
+            else:
+                day = common.today()
+        if interactive:
+            given = _ask(day, given, ask_alcohol=settings.alcohol_question)
+        _save_and_confirm(day, given)
+    except KeyboardInterrupt:
+        raise Cancelled(CANCELLED) from None
+
+
+def edit(
+    date: Annotated[str, typer.Argument(metavar="D", help="The duty day: YYYY-MM-DD, today or yesterday.")],
+) -> None:
+    """Amend a day's check-in, question by question, with its answers as the defaults.
+
+
+    \b
+    Example:
+      resilience edit yesterday
+    """
+    day = common.parse_date(date)
+    if not common.stdin_is_terminal():
+        raise InvalidInput(
+            "edit asks its questions in a terminal. From a script, use "
+            f"resilience checkin --date {day.isoformat()} with the answers as flags."
+        )
+    with common.read_only_store() as store:
+        existing = store.get(day) if store else None
+    if existing is None:
+        raise NotFound(
+            f"There is no check-in for {day_words(day)}. "
+            f"To add one: resilience checkin --date {day.isoformat()}"
+        )
+    settings = load_settings(paths().config_file)
+    try:
+        given = _ask(day, {}, ask_alcohol=settings.alcohol_question)
+        _save_and_confirm(day, given)
+    except KeyboardInterrupt:
+        raise Cancelled(CANCELLED) from None
+
+
+def _validated(flags: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return validate_answers(flags)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{exc.message} Nothing was saved.") from None
+
+
+def _read_note() -> str | None:
+    if common.stdin_is_terminal():
+        print("Type your note, then press Ctrl-D on a new line.", file=sys.stderr)
+    text = sys.stdin.read()
+    return _validated({"note": text}).get("note")
+
+
+def _ask(day: dt.date, given: dict[str, Any], *, ask_alcohol: bool) -> dict[str, Any]:
+    # Read the day's earlier answers without creating a journal: a first
+    # check-in cancelled with Ctrl-C must leave nothing behind.
+    with common.read_only_store() as store:
+        existing = store.get(day) if store else None
+    from resilience_cli.prompts import ask_checkin
+
+    out = common.console()
+    heading = "Amending" if existing else "Checking in for"
+    out.print(f"{heading} {day_words(day)}. Every question can be skipped.")
+    return ask_checkin(existing, given, ask_alcohol=ask_alcohol)
+
+
+def _save_and_confirm(day: dt.date, answers: dict[str, Any]) -> None:
+    from resilience_cli.insights import recent_average
+    from resilience_cli.render import confirmation
+
+    store = common.open_store(create=True)
+    assert store is not None
+    with store:
+        record, created = store.save(day, answers)
+        history = store.between(day - dt.timedelta(days=28), day - dt.timedelta(days=1))
+    averages = {
+        name: recent_average(history, name, day)
+        for name in ("sleep_hours", "sleep_quality", "mood", "energy")
+    }
+    common.console().print(confirmation(record, created, averages))
+

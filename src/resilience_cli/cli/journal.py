@@ -1,0 +1,118 @@
+"""`resilience log`, `show` and `delete`: reading and removing saved check-ins."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from resilience_cli.cli import common
+from resilience_cli.errors import Cancelled, InvalidInput, NotFound
+from resilience_cli.model import day_words
+
+DEFAULT_LOG_DAYS = 14
+
+DayArg = Annotated[str, typer.Argument(metavar="D", help="The duty day: YYYY-MM-DD, today or yesterday.")]
+
+
+def log(
+    days: Annotated[int | None, typer.Option(metavar="N", help=f"The last N days (default {DEFAULT_LOG_DAYS}).")] = None,
+    from_: Annotated[str | None, typer.Option("--from", metavar="D", help="First day (YYYY-MM-DD).")] = None,
+    to: Annotated[str | None, typer.Option("--to", metavar="D", help="Last day (default today).")] = None,
+    format_: Annotated[common.TableFormat, typer.Option("--format", help="table, json or csv.")] = common.TableFormat.table,
+) -> None:
+    """List check-ins, newest last.
+
+
+    \b
+    Examples:
+      resilience log
+      resilience log --days 90 --format csv > checkins.csv
+      resilience log --from 2026-01-01 --to 2026-03-31 --format json
+    """
+    if days is not None and from_ is not None:
+        raise InvalidInput("Use either --days or --from, not both.")
+    end = common.parse_date(to, allow_future=True) if to else common.today()
+    if from_ is not None:
+        start = common.parse_date(from_, allow_future=True)
+        if start > end:
+            raise InvalidInput(f"--from ({start}) is after --to ({end}).")
+    else:
+        start = end - dt.timedelta(days=common.positive_days(DEFAULT_LOG_DAYS if days is None else days) - 1)
+    with common.read_only_store() as store:
+        records = store.between(start, end) if store else []
+    if format_ is common.TableFormat.json:
+        from resilience_cli.interchange import to_json
+
+        typer.echo(to_json(records), nl=False)
+        return
+    if format_ is common.TableFormat.csv:
+        from resilience_cli.interchange import to_csv
+
+        typer.echo(to_csv(records), nl=False)
+        return
+    out = common.console()
+    if store is None:
+        out.print(common.NO_CHECKINS_YET)
+        return
+    if not records:
+        out.print(f"No check-ins from {day_words(start)} to {day_words(end)}.")
+        return
+    from resilience_cli.render import log_legend, log_view
+
+    out.print(log_view(records, out.width))
+    out.print(log_legend())
+
+
+def show(date: DayArg) -> None:
+    """Show every answer of one day's check-in, including its private note.
+
+
+    \b
+    Example:
+      resilience show yesterday
+    """
+    day = common.parse_date(date)
+    with common.read_only_store() as store:
+        record = store.get(day) if store else None
+    if record is None:
+        raise NotFound(f"There is no check-in for {day_words(day)}.")
+    from resilience_cli.render import detail
+
+    common.console().print(detail(record))
+
+
+def delete(
+    date: DayArg,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking.")] = False,
+) -> None:
+    """Delete one day's check-in, after asking.
+
+
+    \b
+    Example:
+      resilience delete 2026-11-20 --yes
+    """
+    day = common.parse_date(date)
+    with common.read_only_store() as store:
+        exists = store.has(day) if store else False
+    if not exists:
+        raise NotFound(f"There is no check-in for {day_words(day)}; nothing was deleted.")
+    if not yes:
+        if not common.stdin_is_terminal():
+            raise InvalidInput("Add --yes to delete without being asked. Nothing was deleted.")
+        from resilience_cli.prompts import confirm_delete
+
+        try:
+            agreed = confirm_delete(day)
+        except KeyboardInterrupt:
+            raise Cancelled("Cancelled; nothing was deleted.") from None
+        if not agreed:
+            common.console().print("Nothing was deleted.")
+            return
+    store = common.open_store(create=True)
+    assert store is not None
+    with store:
+        store.delete(day)
+    common.console().print(f"Deleted your check-in for {day_words(day)}.")

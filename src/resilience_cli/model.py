@@ -1,0 +1,258 @@
+"""The check-in record: its fields, their scales and words, and validation.
+
+Pure: no clock, no database, no terminal. The field names, types and ranges
+are the public contract in DESIGN.md; the store, the prompts, the flags and
+(later) the importers all validate through `validate_answer`, so a value that
+one path refuses is refused by every path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from resilience_cli.errors import InvalidInput
+
+SHIFTS = ("rest", "day", "late", "night", "long")
+INCIDENTS = ("none", "minor", "significant")
+RECOVERY = ("exercise", "outdoors", "people", "hobby", "wind_down", "rest", "other")
+# How "nothing today" (an empty recovery list) is spelt on the command line
+# and in CSV, where an empty cell has to mean "skipped".
+NOTHING = "nothing"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One answer of the check-in: its type, range and the words for its values."""
+
+    name: str
+    kind: str  # choice | int | number | bool | list | text
+    label: str  # a short name for tables and messages
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+    # Words for values, for display: {value: words}.
+    words: dict[Any, str] = field(default_factory=dict)
+
+    def describe_allowed(self) -> str:
+        if self.kind == "int":
+            lo, hi = int(self.low), int(self.high)  # type: ignore[arg-type]
+            lo_w, hi_w = self.words.get(lo), self.words.get(hi)
+            ends = f"{lo} ({lo_w}) to {hi} ({hi_w})" if lo_w and hi_w else f"{lo} to {hi}"
+            return f"a whole number from {ends}"
+        if self.kind == "number":
+            if self.high is None:
+                return f"a number of at least {self.low:g}"
+            return f"a number from {self.low:g} to {self.high:g}"
+        if self.kind in ("choice", "list"):
+            extra = (NOTHING,) if self.kind == "list" else ()
+            return "one of " + ", ".join(self.choices + extra)
+        if self.kind == "bool":
+            return "yes or no"
+        return "text"
+
+
+_SCALE_0_4_MANAGEABLE = {0: "not at all", 4: "completely"}
+
+SHIFT_WORDS = {
+    "rest": "rest day",
+    "day": "day shift",
+    "late": "late shift",
+    "night": "night shift",
+    "long": "long or extended shift",
+}
+INCIDENT_WORDS = {"none": "no", "minor": "yes, minor", "significant": "yes, significant"}
+MATERIAL_WORDS = {0: "none", 1: "a little (under 1 h)", 2: "some (1-3 h)", 3: "a lot (over 3 h)"}
+INTRUSION_WORDS = {
+    0: "not at all",
+    1: "once or twice",
+    2: "several times",
+    3: "often",
+    4: "most of the time",
+}
+RECOVERY_WORDS = {
+    "exercise": "exercise (20 min or more)",
+    "outdoors": "time outdoors",
+    "people": "time with people you like",
+    "hobby": "a hobby or something absorbing",
+    "wind_down": "a wind-down routine between work and home",
+    "rest": "rest",
+    "other": "something else",
+}
+
+FIELD_SPECS: dict[str, FieldSpec] = {
+    spec.name: spec
+    for spec in (
+        FieldSpec("shift", "choice", "shift", choices=SHIFTS, words=SHIFT_WORDS),
+        FieldSpec("incident", "choice", "incident", choices=INCIDENTS, words=INCIDENT_WORDS),
+        FieldSpec("material", "int", "distressing material", 0, 3, words=MATERIAL_WORDS),
+        FieldSpec("graphic", "bool", "graphic images or video"),
+        FieldSpec("workload", "int", "workload manageable", 0, 4, words=_SCALE_0_4_MANAGEABLE),
+        FieldSpec("sleep_hours", "number", "sleep (hours)", 0, 24),
+        FieldSpec("sleep_quality", "int", "sleep quality", 0, 10,
+                  words={0: "very poorly", 10: "very well"}),
+        FieldSpec("nightmare", "bool", "upsetting dreams about work"),
+        FieldSpec("intrusions", "int", "unwanted memories", 0, 4, words=INTRUSION_WORDS),
+        FieldSpec("switch_off", "int", "switching off", 0, 4, words=_SCALE_0_4_MANAGEABLE),
+        FieldSpec("mood", "int", "mood", 0, 10, words={0: "very low", 10: "very good"}),
+        FieldSpec("energy", "int", "energy", 0, 10,
+                  words={0: "running on empty", 10: "full of energy"}),
+        FieldSpec("talked", "bool", "talked to someone you trust"),
+        FieldSpec("support", "int", "felt supported", 0, 4, words={0: "not at all", 4: "very"}),
+        FieldSpec("recovery", "list", "did for yourself", choices=RECOVERY, words=RECOVERY_WORDS),
+        FieldSpec("alcohol_units", "number", "alcohol (units)", 0, None),
+        FieldSpec("note", "text", "note"),
+        FieldSpec("raise_at_supervision", "bool", "raise at supervision"),
+        FieldSpec("talking_point", "text", "talking point"),
+    )
+}
+ANSWER_FIELDS = tuple(FIELD_SPECS)
+NUMERIC_FIELDS = tuple(n for n, s in FIELD_SPECS.items() if s.kind in ("int", "number"))
+# Long enough for a paragraph, short enough that nothing pastes a whole file
+# into a field by mistake.
+MAX_TEXT = 4000
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """One duty day's check-in. Every answer may be None: skipped."""
+
+    id: str
+    date: str
+    shift: str | None = None
+    incident: str | None = None
+    material: int | None = None
+    graphic: bool | None = None
+    workload: int | None = None
+    sleep_hours: float | None = None
+    sleep_quality: int | None = None
+    nightmare: bool | None = None
+    intrusions: int | None = None
+    switch_off: int | None = None
+    mood: int | None = None
+    energy: int | None = None
+    talked: bool | None = None
+    support: int | None = None
+    recovery: tuple[str, ...] | None = None
+    alcohol_units: float | None = None
+    note: str | None = None
+    raise_at_supervision: bool | None = None
+    talking_point: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
+
+    def answers(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in ANSWER_FIELDS}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as the public contract spells it (lists, not tuples)."""
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        if out["recovery"] is not None:
+            out["recovery"] = list(out["recovery"])
+        return out
+
+    def amended(self, answers: dict[str, Any], now: str) -> CheckIn:
+        """The answers given replace the old ones; the rest stay as they were."""
+        given = {k: v for k, v in answers.items() if v is not None}
+        return replace(self, **given, updated_at=now)
+
+    @property
+    def day(self) -> dt.date:
+        return dt.date.fromisoformat(self.date)
+
+
+def validate_answer(name: str, value: Any) -> Any:
+    """Return the value in its canonical form, or raise InvalidInput saying what is allowed.
+
+    None always means "skipped" and is allowed for every answer.
+    """
+    spec = FIELD_SPECS.get(name)
+    if spec is None:
+        raise InvalidInput(f"There is no check-in question called {name!r}.")
+    if value is None:
+        return None
+    problem = f"{name} must be {spec.describe_allowed()}"
+    if spec.kind == "choice":
+        text = str(value).strip().lower()
+        if text not in spec.choices:
+            raise InvalidInput(f"{problem}; {value!r} is not one of them.")
+        return text
+    if spec.kind == "bool":
+        if isinstance(value, bool):
+            return value
+        raise InvalidInput(f"{problem}.")
+    if spec.kind == "int":
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise InvalidInput(f"{problem}.")
+        try:
+            number = float(str(value).strip()) if isinstance(value, str) else float(value)
+        except ValueError:
+            raise InvalidInput(f"{problem}; {value!r} is not a number.") from None
+        if not number.is_integer() or not spec.low <= number <= spec.high:  # type: ignore[operator]
+            raise InvalidInput(f"{problem}; you gave {value}.")
+        return int(number)
+    if spec.kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise InvalidInput(f"{problem}.")
+        try:
+            number = float(str(value).strip()) if isinstance(value, str) else float(value)
+        except ValueError:
+            raise InvalidInput(f"{problem}; {value!r} is not a number.") from None
+        too_high = spec.high is not None and number > spec.high
+        if not math.isfinite(number) or number < spec.low or too_high:  # type: ignore[operator]
+            raise InvalidInput(f"{problem}; you gave {value}.")
+        return number
+    if spec.kind == "list":
+        items = [value] if isinstance(value, str) else list(value)
+        cleaned: list[str] = []
+        for item in items:
+            word = str(item).strip().lower().replace("-", "_")
+            if word == NOTHING:
+                continue
+            if word not in spec.choices:
+                raise InvalidInput(f"{problem}; {item!r} is not one of them.")
+            if word not in cleaned:
+                cleaned.append(word)
+        # Kept in the contract's order so that equal answers compare equal.
+        return tuple(c for c in spec.choices if c in cleaned)
+    # text
+    if not isinstance(value, str):
+        raise InvalidInput(f"{name} must be text.")
+    text = value.strip()
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(f"{name} is {len(text)} characters long; the most is {MAX_TEXT}.")
+    return text or None
+
+
+def validate_answers(answers: dict[str, Any]) -> dict[str, Any]:
+    """Validate every answer; the first problem found is raised."""
+    return {name: validate_answer(name, value) for name, value in answers.items()}
+
+
+def parse_day(text: str, today: dt.date, *, allow_future: bool = False) -> dt.date:
+    """A day from `today`, `yesterday` or YYYY-MM-DD; a duty day is never in the future."""
+    word = text.strip().lower()
+    if word == "today":
+        return today
+    if word == "yesterday":
+        return today - dt.timedelta(days=1)
+    try:
+        if len(word) != 10:
+            raise ValueError
+        day = dt.date.fromisoformat(word)
+    except ValueError:
+        raise InvalidInput(
+            f"{text!r} is not a date I can read. Use YYYY-MM-DD, today or yesterday."
+        ) from None
+    if day > today and not allow_future:
+        raise InvalidInput(
+            f"{day.isoformat()} is in the future. A check-in is for a duty day that has started."
+        )
+    return day
+
+
+def day_words(day: dt.date) -> str:
+    """'Friday 27 November 2026': the UK way of writing a date."""
+    return f"{day:%A} {day.day} {day:%B %Y}"

@@ -1,0 +1,323 @@
+"""JournalStore: the only owner of the journal database.
+
+Opening a store checks that the file is a sound resilience journal before
+anything is written, applies pending migrations, and maps rows to CheckIn
+records. Every write is one short transaction.
+
+Everyday reads and single check-in writes go through the stdlib sqlite3
+connection directly; sqlite-utils (which that connection also serves) runs the
+schema history, because importing it costs about 0.15 s of start-up that a
+shell-prompt `resilience status` should not pay on every run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from resilience_cli.config import ensure_private_dir
+from resilience_cli.errors import DamagedJournal, JournalProblem, NewerJournal
+from resilience_cli.model import ANSWER_FIELDS, FIELD_SPECS, CheckIn
+from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
+
+# How long a writer waits for another process's transaction to finish.
+BUSY_TIMEOUT_MS = 5000
+COLUMNS = ("id", "date", *ANSWER_FIELDS, "created_at", "updated_at")
+_BOOL_FIELDS = frozenset(n for n, s in FIELD_SPECS.items() if s.kind == "bool")
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _to_row(record: CheckIn) -> dict[str, Any]:
+    row = {name: getattr(record, name) for name in COLUMNS}
+    for name in _BOOL_FIELDS:
+        if row[name] is not None:
+            row[name] = int(row[name])
+    if row["recovery"] is not None:
+        # Comma-separated; "" is "nothing today", NULL is "skipped".
+        row["recovery"] = ",".join(row["recovery"])
+    return row
+
+
+def _from_row(row: sqlite3.Row) -> CheckIn:
+    values = dict(zip(COLUMNS, row, strict=True))
+    for name in _BOOL_FIELDS:
+        if values[name] is not None:
+            values[name] = bool(values[name])
+    if values["recovery"] is not None:
+        values["recovery"] = tuple(v for v in values["recovery"].split(",") if v)
+    return CheckIn(**values)
+
+
+class JournalStore:
+    """A journal database, opened and checked. Use `JournalStore.open`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+
+    # -- opening -----------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool) -> JournalStore | None:
+        """Open the journal at `path`.
+
+        With create=False (read-only commands) a missing journal gives None and
+        nothing is created. A damaged file, another program's database or one
+        written by a newer version raises, and the file is left untouched.
+        """
+        if not path.exists():
+            if not create:
+                return None
+            ensure_private_dir(path.parent)
+            _create_private_file(path)
+        try:
+            conn = sqlite3.connect(
+                f"file:{quote(str(path))}?mode=rw",
+                uri=True,
+                isolation_level=None,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                check_same_thread=False,
+            )
+        except sqlite3.Error as exc:
+            raise JournalProblem(
+                f"The journal at {path} could not be opened ({exc}). "
+                "Check that the file and its folder are yours and readable."
+            ) from None
+        store = cls(conn, path)
+        try:
+            state = store._check()
+            if state == "empty" and not create:
+                # An empty file left by an interrupted first run: nothing to read.
+                conn.close()
+                return None
+            if create or state == "behind":
+                # Before the first write: a damaged file is never written to.
+                store.check_integrity()
+                with store._guard():
+                    conn.execute("PRAGMA journal_mode=WAL")
+            if state != "current":
+                store._migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def _check(self) -> str:
+        """Refuse anything but a journal we know: 'empty', 'behind' or 'current'."""
+        with self._guard():
+            self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            tables = {
+                name for (name,) in self.conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                )
+            }
+        if not tables:
+            return "empty"
+        if "_sqlite_migrations" not in tables:
+            raise DamagedJournal(
+                f"The file at {self.path} is not a resilience journal, so it was left "
+                "as it is. Move it aside, or set RESILIENCE_HOME to another folder."
+            )
+        with self._guard():
+            applied = [
+                name for (name,) in self.conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                    (MIGRATION_SET,),
+                )
+            ]
+        if not applied:
+            raise DamagedJournal(
+                f"The file at {self.path} is not a resilience journal, so it was left "
+                "as it is. Move it aside, or set RESILIENCE_HOME to another folder."
+            )
+        unknown = set(applied) - set(MIGRATION_NAMES)
+        if unknown:
+            raise NewerJournal(
+                f"The journal at {self.path} was written by a newer version of "
+                "resilience, so it was left untouched. Upgrade resilience to use it."
+            )
+        return "behind" if len(applied) < len(MIGRATION_NAMES) else "current"
+
+    def _migrate(self) -> None:
+        from sqlite_utils import Database
+
+        from resilience_cli.store.migrations import build
+
+        db = Database(self.conn)
+        with self._guard():
+            # IMMEDIATE takes the write lock first, so two processes opening a
+            # new journal at once cannot both run the same migration.
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                build().apply(db)
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def check_integrity(self) -> None:
+        """Raise DamagedJournal unless SQLite finds the file sound."""
+        with self._guard():
+            result = self.conn.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise self._damaged()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> JournalStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- errors ------------------------------------------------------------
+
+    def _damaged(self) -> DamagedJournal:
+        return DamagedJournal(
+            f"The journal at {self.path} is damaged, so it was left as it is. "
+            "Restore a backup, or move the file aside to start a new journal."
+        )
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn SQLite's errors into ours, with a sentence about what to do."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if "locked" in text or "busy" in text:
+                raise JournalProblem(
+                    "The journal is busy in another resilience command. "
+                    "Nothing was changed; try again in a moment."
+                ) from None
+            if "full" in text:
+                raise JournalProblem(
+                    f"The disk holding {self.path} is full. Nothing was changed; "
+                    "free some space and try again."
+                ) from None
+            if "readonly" in text or "read-only" in text:
+                raise JournalProblem(
+                    f"The journal at {self.path} cannot be written (read-only). "
+                    "Nothing was changed."
+                ) from None
+            if "unable to open" in text or "disk i/o" in text:
+                raise JournalProblem(
+                    f"The journal at {self.path} could not be read or written ({exc}). "
+                    "Nothing was changed."
+                ) from None
+            raise self._damaged() from None
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.DatabaseError:
+            raise self._damaged() from None
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it or none of it."""
+        with self._guard():
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    # -- check-ins ---------------------------------------------------------
+
+    def get(self, day: dt.date) -> CheckIn | None:
+        with self._guard():
+            row = self.conn.execute(
+                f"SELECT {', '.join(COLUMNS)} FROM checkins WHERE date = ?",
+                (day.isoformat(),),
+            ).fetchone()
+        return _from_row(row) if row else None
+
+    def has(self, day: dt.date) -> bool:
+        with self._guard():
+            row = self.conn.execute(
+                "SELECT 1 FROM checkins WHERE date = ?", (day.isoformat(),)
+            ).fetchone()
+        return row is not None
+
+    def between(self, start: dt.date, end: dt.date) -> list[CheckIn]:
+        """Check-ins from start to end inclusive, oldest first."""
+        with self._guard():
+            rows = self.conn.execute(
+                f"SELECT {', '.join(COLUMNS)} FROM checkins "
+                "WHERE date BETWEEN ? AND ? ORDER BY date",
+                (start.isoformat(), end.isoformat()),
+            ).fetchall()
+        return [_from_row(row) for row in rows]
+
+    def count(self) -> int:
+        with self._guard():
+            return self.conn.execute("SELECT count(*) FROM checkins").fetchone()[0]
+
+    def save(
+        self, day: dt.date, answers: dict[str, Any], *, now: str | None = None
+    ) -> tuple[CheckIn, bool]:
+        """Check in for a duty day, or amend it. Returns (record, created).
+
+        `answers` must already be validated. Amending keeps the id and the
+        answers not given; the read and the write are one transaction, so a
+        second process amending the same day cannot lose either's answers.
+        """
+        stamp = now or utc_now()
+        with self.transaction() as conn:
+            row = conn.execute(
+                f"SELECT {', '.join(COLUMNS)} FROM checkins WHERE date = ?",
+                (day.isoformat(),),
+            ).fetchone()
+            if row is None:
+                import uuid
+
+                given = {k: v for k, v in answers.items() if v is not None}
+                record = CheckIn(
+                    id=str(uuid.uuid4()), date=day.isoformat(),
+                    created_at=stamp, updated_at=stamp, **given,
+                )
+                values = _to_row(record)
+                conn.execute(
+                    f"INSERT INTO checkins ({', '.join(COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(COLUMNS))})",
+                    [values[c] for c in COLUMNS],
+                )
+                return record, True
+            record = _from_row(row).amended(answers, stamp)
+            values = _to_row(record)
+            assignments = ", ".join(f"{c} = ?" for c in COLUMNS[2:])
+            conn.execute(
+                f"UPDATE checkins SET {assignments} WHERE id = ?",
+                [values[c] for c in COLUMNS[2:]] + [record.id],
+            )
+            return record, False
+
+    def delete(self, day: dt.date) -> bool:
+        with self.transaction() as conn:
+            cursor = conn.execute("DELETE FROM checkins WHERE date = ?", (day.isoformat(),))
+            return cursor.rowcount > 0
+
+
+def _create_private_file(path: Path) -> None:
+    """Create an empty file readable by the user alone (unless another process just did)."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise JournalProblem(
+            f"The journal could not be created at {path} ({exc.strerror}). "
+            "Check that the folder is yours and the disk has space."
+        ) from None
+    os.close(fd)

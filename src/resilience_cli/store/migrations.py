@@ -1,0 +1,71 @@
+"""The journal's schema as an append-only history.
+
+Append new migrations to MIGRATIONS; never edit or reorder a released one. A
+database records which of these have run (sqlite-utils' `_sqlite_migrations`
+table, migration set "resilience"); a name it records that is not listed here
+means a newer version of resilience wrote it.
+
+The functions take a sqlite_utils Database. sqlite-utils itself is imported
+only in `build()`, when a migration is actually pending: it costs more start-up
+time than the rest of an everyday command.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "resilience"
+
+
+def m001_create_checkins(db: Database) -> None:
+    # CHECK constraints repeat the model's ranges on purpose: whatever writes
+    # to this file (an old version, a script, a bug), a value outside the
+    # contract can never be stored.
+    db.execute(
+        """
+        CREATE TABLE checkins (
+            id TEXT PRIMARY KEY NOT NULL,
+            date TEXT NOT NULL UNIQUE
+                CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+            shift TEXT CHECK (shift IN ('rest', 'day', 'late', 'night', 'long')),
+            incident TEXT CHECK (incident IN ('none', 'minor', 'significant')),
+            material INTEGER CHECK (material BETWEEN 0 AND 3),
+            graphic INTEGER CHECK (graphic IN (0, 1)),
+            workload INTEGER CHECK (workload BETWEEN 0 AND 4),
+            sleep_hours REAL CHECK (sleep_hours BETWEEN 0 AND 24),
+            sleep_quality INTEGER CHECK (sleep_quality BETWEEN 0 AND 10),
+            nightmare INTEGER CHECK (nightmare IN (0, 1)),
+            intrusions INTEGER CHECK (intrusions BETWEEN 0 AND 4),
+            switch_off INTEGER CHECK (switch_off BETWEEN 0 AND 4),
+            mood INTEGER CHECK (mood BETWEEN 0 AND 10),
+            energy INTEGER CHECK (energy BETWEEN 0 AND 10),
+            talked INTEGER CHECK (talked IN (0, 1)),
+            support INTEGER CHECK (support BETWEEN 0 AND 4),
+            recovery TEXT,
+            alcohol_units REAL CHECK (alcohol_units >= 0),
+            note TEXT,
+            raise_at_supervision INTEGER CHECK (raise_at_supervision IN (0, 1)),
+            talking_point TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+
+
+MIGRATIONS = (m001_create_checkins,)
+MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
+
+
+def build() -> Migrations:
+    """The sqlite-utils Migrations object for this history."""
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for fn in MIGRATIONS:
+        migrations()(fn)
+    return migrations

@@ -1,0 +1,68 @@
+"""Every test runs against a temporary RESILIENCE_HOME: no test can touch real data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from resilience_cli.cli import run
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "home"
+    monkeypatch.setenv("RESILIENCE_HOME", str(path))
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    return path
+
+
+@pytest.fixture
+def db_path(home: Path) -> Path:
+    return home / "journal.db"
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def invoke(*args: str, input: str | None = None) -> Result:
+    """Run the CLI through its real entry point (error handling included), streams captured."""
+    runner = CliRunner()
+    with runner.isolation(input=input) as (out, err, _mixed):
+        code = run(list(args))
+        sys.stdout.flush()
+        sys.stderr.flush()
+    return Result(code, out.getvalue().decode(), err.getvalue().decode())
+
+
+@pytest.fixture
+def cli():
+    return invoke
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def days_ago(n: int) -> str:
+    return (today() - dt.timedelta(days=n)).isoformat()
+
+
+def rows(db: Path, sql: str = "SELECT * FROM checkins ORDER BY date") -> list[dict]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql)]
+    finally:
+        conn.close()

@@ -1,0 +1,257 @@
+"""JournalStore on real SQLite files: schema, permissions, amend, concurrency, damage."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import multiprocessing
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from resilience_cli.errors import DamagedJournal, NewerJournal
+from resilience_cli.store import JournalStore
+from resilience_cli.store.migrations import MIGRATION_NAMES, build
+
+DAY = dt.date(2026, 11, 27)
+
+EXPECTED_COLUMNS = [
+    ("id", "TEXT", 1, 1),
+    ("date", "TEXT", 1, 0),
+    ("shift", "TEXT", 0, 0),
+    ("incident", "TEXT", 0, 0),
+    ("material", "INTEGER", 0, 0),
+    ("graphic", "INTEGER", 0, 0),
+    ("workload", "INTEGER", 0, 0),
+    ("sleep_hours", "REAL", 0, 0),
+    ("sleep_quality", "INTEGER", 0, 0),
+    ("nightmare", "INTEGER", 0, 0),
+    ("intrusions", "INTEGER", 0, 0),
+    ("switch_off", "INTEGER", 0, 0),
+    ("mood", "INTEGER", 0, 0),
+    ("energy", "INTEGER", 0, 0),
+    ("talked", "INTEGER", 0, 0),
+    ("support", "INTEGER", 0, 0),
+    ("recovery", "TEXT", 0, 0),
+    ("alcohol_units", "REAL", 0, 0),
+    ("note", "TEXT", 0, 0),
+    ("raise_at_supervision", "INTEGER", 0, 0),
+    ("talking_point", "TEXT", 0, 0),
+    ("created_at", "TEXT", 1, 0),
+    ("updated_at", "TEXT", 1, 0),
+]
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def open_new(db_path: Path) -> JournalStore:
+    store = JournalStore.open(db_path, create=True)
+    assert store is not None
+    return store
+
+
+def test_fresh_schema_is_exact(db_path):
+    open_new(db_path).close()
+    conn = sqlite3.connect(db_path)
+    tables = sorted(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'"))
+    assert tables == ["_sqlite_migrations", "checkins"]
+    columns = [(r[1], r[2], r[3], r[5]) for r in conn.execute("PRAGMA table_info(checkins)")]
+    assert columns == EXPECTED_COLUMNS
+    indexes = [r[2] for r in conn.execute("PRAGMA index_list(checkins)")]
+    assert sorted(indexes) == [1, 1]  # the primary key and the one-per-day date index
+    applied = [r[0] for r in conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set='resilience' ORDER BY id")]
+    assert applied == list(MIGRATION_NAMES) == ["m001_create_checkins"]
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+
+
+def test_migration_names_match_the_sqlite_utils_history():
+    assert [m.name for m in build()._migrations] == list(MIGRATION_NAMES)
+
+
+def test_schema_refuses_out_of_range_values_even_from_outside(db_path):
+    open_new(db_path).close()
+    conn = sqlite3.connect(db_path)
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute(
+            "INSERT INTO checkins (id, date, mood, created_at, updated_at) "
+            "VALUES ('a', '2026-11-27', 11, 'x', 'x')"
+        )
+    conn.close()
+
+
+def test_files_are_private(home, db_path):
+    open_new(db_path).close()
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+
+
+def test_parents_we_create_are_private_and_existing_ones_untouched(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    path = shared / "a" / "b" / "journal.db"
+    JournalStore.open(path, create=True).close()
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o755
+    assert stat.S_IMODE((shared / "a").stat().st_mode) == 0o700
+    assert stat.S_IMODE((shared / "a" / "b").stat().st_mode) == 0o700
+
+
+def test_read_only_open_creates_nothing(home, db_path):
+    assert JournalStore.open(db_path, create=False) is None
+    assert not home.exists()
+
+
+def test_save_then_amend_keeps_id_and_unanswered(db_path):
+    with open_new(db_path) as store:
+        first, created = store.save(DAY, {"mood": 4, "shift": "night", "recovery": ()},
+                                    now="2026-11-27T06:00:00Z")
+        assert created is True
+        second, created = store.save(DAY, {"mood": 7, "sleep_hours": 5.5},
+                                     now="2026-11-27T09:00:00Z")
+        assert created is False
+        assert second.id == first.id
+        assert (second.mood, second.shift, second.sleep_hours, second.recovery) == (7, "night", 5.5, ())
+        assert (second.created_at, second.updated_at) == ("2026-11-27T06:00:00Z", "2026-11-27T09:00:00Z")
+        assert store.get(DAY) == second
+        assert store.count() == 1
+
+
+def test_round_trip_of_every_type(db_path):
+    answers = {
+        "shift": "long", "incident": "minor", "material": 3, "graphic": True,
+        "workload": 0, "sleep_hours": 7.25, "sleep_quality": 10, "nightmare": False,
+        "intrusions": 4, "switch_off": 0, "mood": 10, "energy": 0, "talked": True,
+        "support": 4, "recovery": ("exercise", "wind_down"), "alcohol_units": 2.5,
+        "note": "a line, with \"quotes\"\nand é", "raise_at_supervision": True,
+        "talking_point": "breaks",
+    }
+    with open_new(db_path) as store:
+        saved, _ = store.save(DAY, answers)
+    with JournalStore.open(db_path, create=False) as store:
+        loaded = store.get(DAY)
+    assert loaded == saved
+    assert loaded.answers() == answers
+
+
+def test_between_is_inclusive_and_ordered(db_path):
+    with open_new(db_path) as store:
+        for offset in (0, 1, 2, 5):
+            store.save(DAY - dt.timedelta(days=offset), {"mood": offset})
+        got = store.between(DAY - dt.timedelta(days=2), DAY)
+    assert [r.date for r in got] == ["2026-11-25", "2026-11-26", "2026-11-27"]
+
+
+def test_delete(db_path):
+    with open_new(db_path) as store:
+        store.save(DAY, {"mood": 5})
+        assert store.delete(DAY) is True
+        assert store.delete(DAY) is False
+        assert store.get(DAY) is None
+
+
+def _writer(path: str, offset: int, count: int) -> None:
+    store = JournalStore.open(Path(path), create=True)
+    for i in range(count):
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=offset + i)
+        store.save(day, {"mood": i % 11})
+        # Both processes also amend one shared day: neither amendment may be lost.
+        store.save(dt.date(2019, 12, 31), {"energy" if offset else "mood": i % 11})
+    store.close()
+
+
+def test_two_processes_writing_at_once(db_path):
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_writer, args=(str(db_path), off, 60)) for off in (0, 1000)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    with JournalStore.open(db_path, create=False) as store:
+        assert store.count() == 121
+        shared = store.get(dt.date(2019, 12, 31))
+    assert (shared.mood, shared.energy) == (59 % 11, 59 % 11)
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_untouched(home, db_path):
+    home.mkdir()
+    db_path.write_bytes(b"these are not the bytes of a database\n" * 100)
+    before = digest(db_path)
+    for create in (False, True):
+        with pytest.raises(DamagedJournal) as info:
+            JournalStore.open(db_path, create=create)
+        assert str(db_path) in info.value.message
+        assert info.value.exit_code == 1
+    assert digest(db_path) == before
+    assert sorted(p.name for p in home.iterdir()) == ["journal.db"]
+
+
+def test_another_programs_database_is_refused_and_untouched(home, db_path):
+    home.mkdir()
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = digest(db_path)
+    with pytest.raises(DamagedJournal) as info:
+        JournalStore.open(db_path, create=True)
+    assert info.value.message == (
+        f"The file at {db_path} is not a resilience journal, so it was left as it is. "
+        "Move it aside, or set RESILIENCE_HOME to another folder."
+    )
+    assert digest(db_path) == before
+
+
+def _damage(db_path: Path) -> None:
+    """Overwrite the middle of the file, as a failing disk would."""
+    data = bytearray(db_path.read_bytes())
+    for i in range(4096, min(len(data), 4096 * 3)):
+        data[i] = 0xA5
+    db_path.write_bytes(bytes(data))
+
+
+def test_a_damaged_journal_is_never_written(db_path):
+    with open_new(db_path) as store:
+        for i in range(300):
+            store.save(DAY - dt.timedelta(days=i), {"mood": i % 11, "note": "x" * 200})
+    _damage(db_path)
+    before = digest(db_path)
+    with pytest.raises(DamagedJournal) as info:
+        JournalStore.open(db_path, create=True)
+    assert "is damaged" in info.value.message
+    assert digest(db_path) == before
+
+
+def test_a_newer_journal_is_refused_and_untouched(db_path):
+    open_new(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('resilience', 'm999_from_the_future', '2030-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    before = digest(db_path)
+    for create in (False, True):
+        with pytest.raises(NewerJournal) as info:
+            JournalStore.open(db_path, create=create)
+        assert info.value.message == (
+            f"The journal at {db_path} was written by a newer version of resilience, "
+            "so it was left untouched. Upgrade resilience to use it."
+        )
+    assert digest(db_path) == before
+
+
+def test_an_empty_file_from_an_interrupted_first_run_is_completed(home, db_path):
+    home.mkdir()
+    db_path.touch()
+    assert JournalStore.open(db_path, create=False) is None
+    with JournalStore.open(db_path, create=True) as store:
+        store.save(DAY, {"mood": 5})
+        assert store.count() == 1
