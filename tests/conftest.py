@@ -43,7 +43,8 @@ def invoke(*args: str, input: str | None = None) -> Result:
         code = run(list(args))
         sys.stdout.flush()
         sys.stderr.flush()
-    return Result(code, out.getvalue().decode(), err.getvalue().decode())
+        stdout, stderr = out.getvalue().decode(), err.getvalue().decode()
+    return Result(code, stdout, stderr)
 
 
 @pytest.fixture

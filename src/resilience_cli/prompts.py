@@ -92,9 +92,11 @@ def _select(name: str, default: Any, amending: bool) -> Any:
     answer = questionary.select(
         QUESTIONS[name],
         choices=choices,
-        default=default if default is not None else None,
+        # Enter alone skips, as it does for typed answers; on an amended day
+        # the pointer starts on the earlier answer instead.
+        default=SKIP if default is None else default,
         use_shortcuts=True,
-        instruction="(number or arrow keys, then Enter; s to skip)",
+        instruction="(a number or the arrow keys, then Enter; Enter alone skips)",
     ).unsafe_ask()
     return None if answer == SKIP else answer
 
@@ -108,9 +110,9 @@ def _yes_no(name: str, default: bool | None, amending: bool) -> bool | None:
     answer = questionary.select(
         QUESTIONS[name],
         choices=choices,
-        default=None if default is None else ("yes" if default else "no"),
+        default=SKIP if default is None else ("yes" if default else "no"),
         use_shortcuts=True,
-        instruction="(y, n or s, then Enter)",
+        instruction="(y or n, then Enter; Enter alone skips)",
     ).unsafe_ask()
     return {"yes": True, "no": False}.get(answer)
 

@@ -77,9 +77,8 @@ def confirmation(
     if parts:
         lines.append(Text("  " + "; ".join(parts) + "."))
     if all(v is None for v in record.answers().values()):
-        lines.append(Text(
-            f"Every question was skipped. You can add answers later: resilience edit {record.date}"
-        ))
+        lines.append(Text("Every question was skipped."))
+        lines.append(Text(f"To add answers later: resilience edit {record.date}"))
     if record.raise_at_supervision:
         lines.append(Text("  Marked to raise at supervision."))
     return Group(*lines)

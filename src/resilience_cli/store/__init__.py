@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -184,7 +184,7 @@ class JournalStore:
 
     def _damaged(self) -> DamagedJournal:
         return DamagedJournal(
-            f"The journal at {self.path} is damaged, so it was left as it is. "
+            f"The journal at {self.path} is damaged or is not a database, so it was left as it is. "
             "Restore a backup, or move the file aside to start a new journal."
         )
 
@@ -287,12 +287,7 @@ class JournalStore:
                     id=str(uuid.uuid4()), date=day.isoformat(),
                     created_at=stamp, updated_at=stamp, **given,
                 )
-                values = _to_row(record)
-                conn.execute(
-                    f"INSERT INTO checkins ({', '.join(COLUMNS)}) "
-                    f"VALUES ({', '.join('?' * len(COLUMNS))})",
-                    [values[c] for c in COLUMNS],
-                )
+                _insert(conn, record)
                 return record, True
             record = _from_row(row).amended(answers, stamp)
             values = _to_row(record)
@@ -303,10 +298,27 @@ class JournalStore:
             )
             return record, False
 
+    def insert_many(self, records: Iterable[CheckIn]) -> int:
+        """Add many new check-ins in one transaction: all of them or none."""
+        count = 0
+        with self.transaction() as conn:
+            for record in records:
+                _insert(conn, record)
+                count += 1
+        return count
+
     def delete(self, day: dt.date) -> bool:
         with self.transaction() as conn:
             cursor = conn.execute("DELETE FROM checkins WHERE date = ?", (day.isoformat(),))
             return cursor.rowcount > 0
+
+
+_INSERT = f"INSERT INTO checkins ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+
+
+def _insert(conn: sqlite3.Connection, record: CheckIn) -> None:
+    values = _to_row(record)
+    conn.execute(_INSERT, [values[c] for c in COLUMNS])
 
 
 def _create_private_file(path: Path) -> None:

@@ -1,0 +1,92 @@
+"""Benchmark everyday commands against a ten-year journal.
+
+    python benchmarks/run.py [--runs 9] [--check]
+
+Builds a journal of ten years (3,650 check-ins, one a day) in a temporary
+RESILIENCE_HOME, then times each
+command as a fresh process, the way a person or a shell start-up file runs it.
+Every figure is the median of --runs runs, reported with its ratio to a bare
+`python -c pass` measured in the same run: these machines are noisy, the ratio
+much less so. --check exits 1 when a command misses its target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# (label, arguments after `resilience`, target as a multiple of bare start-up)
+COMMANDS = [
+    ("resilience --version", ["--version"], 12),
+    ("resilience status", ["status"], 12),
+    ("resilience checkin --no-input (flags)", ["checkin", "--date", "today", "--shift", "day",
+                                               "--sleep-hours", "7", "--mood", "6", "--no-input"], 25),
+    ("resilience log --days 30", ["log", "--days", "30"], 25),
+]
+YEARS = 10
+
+
+def script() -> str:
+    found = Path(sys.executable).parent / "resilience"
+    return str(found) if found.exists() else "resilience"
+
+
+def build_journal(home: Path, days: int) -> int:
+    from resilience_cli.sample import generate
+    from resilience_cli.store import JournalStore
+
+    records = generate(dt.date.today() - dt.timedelta(days=1), days, gaps=0)
+    with JournalStore.open(home / "journal.db", create=True) as store:
+        return store.insert_many(records)
+
+
+def median_seconds(argv: list[str], env: dict[str, str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp) / "home"
+        count = build_journal(home, YEARS * 365)
+        env = {**os.environ, "RESILIENCE_HOME": str(home), "COLUMNS": "80"}
+        env.pop("NO_COLOR", None)
+        # Warm the OS file cache and the bytecode cache before measuring.
+        for _, cmd, _ in COMMANDS:
+            subprocess.run([script(), *cmd], env=env, capture_output=True, check=True)
+        bare = median_seconds([sys.executable, "-c", "pass"], env, args.runs)
+        print(f"journal: {count} check-ins over {YEARS} years; median of {args.runs} runs")
+        print(f"{'command':42} {'median':>9} {'ratio':>7} {'target':>7}")
+        print(f"{'python -c pass':42} {bare * 1000:7.1f}ms {1:6.1f}x {'':>7}")
+        missed = []
+        for label, cmd, target in COMMANDS:
+            seconds = median_seconds([script(), *cmd], env, args.runs)
+            ratio = seconds / bare
+            mark = "" if ratio <= target else "  MISSED"
+            print(f"{label:42} {seconds * 1000:7.1f}ms {ratio:6.1f}x {target:6}x{mark}")
+            if ratio > target:
+                missed.append(label)
+    if args.check and missed:
+        print("missed: " + ", ".join(missed), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

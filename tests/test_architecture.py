@@ -1,0 +1,129 @@
+"""The layers of DESIGN.md, kept by reading every module's imports."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import resilience_cli
+
+PACKAGE = Path(resilience_cli.__file__).parent
+
+
+def module_name(path: Path) -> str:
+    rel = path.relative_to(PACKAGE.parent).with_suffix("")
+    parts = list(rel.parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+MODULES = {module_name(p): imports_of(p) for p in PACKAGE.rglob("*.py")}
+
+
+def layer(name: str) -> str:
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 else "package"
+
+
+def importers_of(prefix: str) -> set[str]:
+    return {
+        layer(mod) for mod, imports in MODULES.items()
+        if any(i == prefix or i.startswith(prefix + ".") for i in imports)
+    }
+
+
+def test_every_module_was_read():
+    assert {"resilience_cli.model", "resilience_cli.store", "resilience_cli.cli.app",
+            "resilience_cli.prompts", "resilience_cli.render"} <= set(MODULES)
+
+
+@pytest.mark.parametrize(
+    "library,allowed",
+    [
+        ("sqlite_utils", {"store"}),
+        ("sqlite3", {"store"}),
+        ("questionary", {"prompts"}),
+        ("prompt_toolkit", {"prompts"}),
+        ("rich", {"render", "cli"}),
+        ("typer", {"cli"}),
+        ("click", {"cli"}),
+        ("platformdirs", {"config"}),
+    ],
+)
+def test_third_party_libraries_stay_in_their_owner(library, allowed):
+    assert importers_of(library) <= allowed
+
+
+PURE = ("model", "insights", "errors")
+UPPER = ("cli", "prompts", "render", "store", "config", "contacts", "interchange")
+
+
+@pytest.mark.parametrize("pure", PURE)
+def test_pure_modules_import_no_terminal_database_or_upper_layer(pure):
+    imports = set().union(*(imps for mod, imps in MODULES.items() if layer(mod) == pure))
+    forbidden = {"sqlite3", "sqlite_utils", "rich", "questionary", "prompt_toolkit", "typer",
+                 "platformdirs", "os", "subprocess"}
+    assert not {i.split(".")[0] for i in imports} & forbidden
+    assert not {i for i in imports if i.startswith("resilience_cli.") and layer(i) in UPPER}
+
+
+@pytest.mark.parametrize("lower", ["store", "config", "model", "insights", "prompts", "render"])
+def test_nothing_below_the_cli_imports_it(lower):
+    imports = set().union(*(imps for mod, imps in MODULES.items() if layer(mod) == lower))
+    assert not {i for i in imports if i.startswith("resilience_cli.cli")}
+
+
+def test_only_the_cli_package_owns_exit_codes():
+    offenders = [
+        mod for mod, path in ((module_name(p), p) for p in PACKAGE.rglob("*.py"))
+        if layer(mod) != "cli" and ("sys.exit" in path.read_text() or "typer.Exit" in path.read_text())
+    ]
+    assert offenders == []
+
+
+def test_no_utils_grab_bag():
+    assert not [p for p in PACKAGE.rglob("*.py") if p.stem in ("utils", "helpers", "misc")]
+
+
+def _loaded_after(code: str, home: Path) -> list[str]:
+    probe = (
+        "import sys, json\n"
+        f"{code}\n"
+        "heavy = ('rich', 'questionary', 'prompt_toolkit', 'sqlite_utils', 'pydantic', 'platformdirs')\n"
+        "print(json.dumps(sorted(h for h in heavy if h in sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         env={"RESILIENCE_HOME": str(home), "PATH": "/usr/bin:/bin"}, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_status_and_version_import_nothing_heavy(tmp_path):
+    home = tmp_path / "h"
+    assert _loaded_after("from resilience_cli.cli import run; run(['--version'])", home) == []
+    assert _loaded_after("from resilience_cli.cli import run; run(['status'])", home) == []
+
+
+def test_a_flag_only_checkin_needs_only_rich(tmp_path):
+    home = tmp_path / "h"
+    # The first check-in creates the schema (sqlite-utils); later ones need only Rich.
+    _loaded_after("from resilience_cli.cli import run; run(['checkin', '--no-input'])", home)
+    loaded = _loaded_after(
+        "from resilience_cli.cli import run; run(['checkin', '--mood', '5', '--no-input'])", home)
+    assert loaded == ["rich"]
