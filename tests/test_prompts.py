@@ -10,7 +10,6 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from conftest import rows, today
-from resilience_cli.cli import checkin as checkin_cmd
 from resilience_cli.cli import common
 from resilience_cli.model import CheckIn
 from resilience_cli.prompts import ask_checkin, ask_duty_day

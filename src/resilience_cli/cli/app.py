@@ -6,16 +6,16 @@ from typing import Annotated
 
 import typer
 
+from resilience_cli import __version__
+from resilience_cli.cli import basics, checkin, journal
+
 try:  # Typer 0.26+ carries its own copy of Click.
     from typer._click.exceptions import ClickException
 except ImportError:  # pragma: no cover - older Typer uses Click itself
-    from click.exceptions import ClickException
+    from click.exceptions import ClickException  # noqa: F401 - re-exported for cli.run
 
 # Click turns Ctrl-C during parsing or a prompt into Abort.
 Abort = typer.Abort
-
-from resilience_cli import __version__
-from resilience_cli.cli import basics, checkin, journal
 
 HELP = (
     "A private check-in journal for people whose work brings them close to trauma.\n\n"

@@ -55,7 +55,7 @@ def help_now() -> None:
       resilience help-now
     """
     from resilience_cli.contacts import default_contacts
-    from resilience_cli.render import help_now as render_help_now
+    from resilience_cli.render.help import help_now as render_help_now
 
     common.console().print(render_help_now(default_contacts()))
 

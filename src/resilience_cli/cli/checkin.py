@@ -145,7 +145,7 @@ def _ask(day: dt.date, given: dict[str, Any], *, ask_alcohol: bool) -> dict[str,
 
 def _save_and_confirm(day: dt.date, answers: dict[str, Any]) -> None:
     from resilience_cli.insights import recent_average
-    from resilience_cli.render import confirmation
+    from resilience_cli.render.journal import confirmation
 
     store = common.open_store(create=True)
     assert store is not None

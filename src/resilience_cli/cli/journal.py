@@ -59,7 +59,7 @@ def log(
     if not records:
         out.print(f"No check-ins from {day_words(start)} to {day_words(end)}.")
         return
-    from resilience_cli.render import log_legend, log_view
+    from resilience_cli.render.journal import log_legend, log_view
 
     out.print(log_view(records, out.width))
     out.print(log_legend())
@@ -78,7 +78,7 @@ def show(date: DayArg) -> None:
         record = store.get(day) if store else None
     if record is None:
         raise NotFound(f"There is no check-in for {day_words(day)}.")
-    from resilience_cli.render import detail
+    from resilience_cli.render.journal import detail
 
     common.console().print(detail(record))
 

@@ -1,7 +1,4 @@
-"""Rich renderables for the terminal: confirmations, tables, detail views, help boxes.
-
-Meaning is never carried by colour alone: every styled thing also has words.
-"""
+"""Rich renderables for saved check-ins: the confirmation, the log, one day in detail."""
 
 from __future__ import annotations
 
@@ -13,43 +10,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from resilience_cli.contacts import DISCLAIMER, Contacts
 from resilience_cli.model import FIELD_SPECS, CheckIn, day_words
-
-SKIPPED = "-"
-
-# Compact words for table cells.
-_SHORT_MATERIAL = {0: "none", 1: "little", 2: "some", 3: "a lot"}
-
-
-def answer_words(name: str, value: Any) -> str:
-    """An answer in plain words, for people to read."""
-    if value is None:
-        return "skipped"
-    spec = FIELD_SPECS[name]
-    if spec.kind == "bool":
-        return "yes" if value else "no"
-    if spec.kind == "list":
-        if not value:
-            return "nothing today"
-        return ", ".join(spec.words.get(v, v) for v in value)
-    if name == "sleep_hours":
-        return f"{hours(value)} hours"
-    if name == "alcohol_units":
-        return f"{value:g} units"
-    if spec.kind == "int":
-        words = spec.words.get(value)
-        if name == "material":
-            return words or str(value)
-        scale = f"{value} of {int(spec.high)}"  # type: ignore[arg-type]
-        return f"{scale} ({words})" if words else scale
-    if spec.kind == "choice":
-        return spec.words.get(value, value)
-    return str(value)
-
-
-def hours(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+from resilience_cli.render.words import SHORT_MATERIAL, SKIPPED, answer_words, hours
 
 
 def confirmation(
@@ -110,7 +72,7 @@ def log_view(records: Sequence[CheckIn], width: int) -> RenderableType:
         bits = [
             r.shift or SKIPPED,
             f"incident {r.incident or SKIPPED}",
-            f"material {SKIPPED if r.material is None else _SHORT_MATERIAL[r.material]}",
+            f"material {SKIPPED if r.material is None else SHORT_MATERIAL[r.material]}",
             f"sleep {_sleep_cell(r)}",
             f"mood {_num(r.mood)}",
             f"energy {_num(r.energy)}",
@@ -135,7 +97,7 @@ def log_table(records: Sequence[CheckIn]) -> Table:
             r.date,
             r.shift or SKIPPED,
             r.incident or SKIPPED,
-            SKIPPED if r.material is None else _SHORT_MATERIAL[r.material],
+            SKIPPED if r.material is None else SHORT_MATERIAL[r.material],
             _sleep_cell(r),
             _num(r.mood),
             _num(r.energy),
@@ -174,34 +136,3 @@ def detail(record: CheckIn) -> RenderableType:
     if record.note:
         table.add_row("Private note", record.note)
     return Panel(table, title=day_words(record.day), title_align="left", expand=False)
-
-
-def help_now(contacts: Contacts) -> RenderableType:
-    crisis = Table.grid(padding=(0, 2))
-    crisis.add_column(style="bold", no_wrap=True)
-    crisis.add_column()
-    for c in contacts.crisis:
-        crisis.add_row(c.name, f"{c.how}: {c.when}")
-    support = Table.grid(padding=(0, 2))
-    support.add_column(style="bold", no_wrap=True)
-    support.add_column()
-    for c in contacts.support:
-        support.add_row(c.name, f"{c.how}: {c.when}")
-    return Group(
-        Panel(
-            Group(
-                Text("If you are struggling right now, you don't have to carry this alone."),
-                Text(""),
-                crisis,
-                Text(""),
-                Text("If you can, tell someone you trust how you are feeling."),
-            ),
-            title="Help now",
-            title_align="left",
-        ),
-        Text(""),
-        Text("Other support", style="bold"),
-        support,
-        Text(""),
-        Text(DISCLAIMER, style="dim"),
-    )
