@@ -358,3 +358,58 @@ def history_needed(end: dt.date, days: int) -> Window:
     earliest = min(window.previous().start, window.baseline().start,
                    window.start - dt.timedelta(days=ROLLING_DAYS))
     return Window(earliest, end)
+
+
+def _round(value: float | None, places: int = 2) -> float | None:
+    return None if value is None else round(value, places)
+
+
+def _change_dict(change: Change | None) -> dict | None:
+    if change is None:
+        return None
+    return {"amount": _round(change.amount), "direction": change.direction, "easier": change.easier}
+
+
+def to_json_dict(result: Trends) -> dict:
+    """The machine form of `trends` (the public contract: window, metrics with mean and count)."""
+    return {
+        "window": {
+            "from": result.window.start.isoformat(),
+            "to": result.window.end.isoformat(),
+            "days": result.window.days,
+        },
+        "checked_in_days": result.checked_in,
+        "metrics": {
+            name: {
+                "mean": _round(m.now.mean),
+                "count": m.now.count,
+                "min": m.now.low,
+                "max": m.now.high,
+                "previous": {"mean": _round(m.previous.mean), "count": m.previous.count,
+                             "change": _change_dict(m.change)},
+                "baseline": {"days": BASELINE_DAYS, "mean": _round(m.baseline.mean),
+                             "count": m.baseline.count, "change": _change_dict(m.baseline_change)},
+                "daily": m.daily,
+                "rolling_7_day_mean": [_round(v) for v in m.rolling],
+            }
+            for name, m in result.metrics.items()
+        },
+        "exposure": {
+            "material_days": {str(k): v for k, v in result.exposure.material_days.items()},
+            "minor_incidents": result.exposure.minor_incidents,
+            "significant_incidents": result.exposure.significant_incidents,
+            "graphic_days": result.exposure.graphic_days,
+            "heavy_exposure_days": result.exposure.heavy_days,
+            "working_days": result.exposure.working_days,
+        },
+        "recovery_days": result.recovery,
+        "comparisons": [
+            {
+                "id": c.id, "measure": c.measure,
+                "with": {"label": c.with_label, "mean": _round(c.with_mean), "count": c.with_count},
+                "without": {"label": c.without_label, "mean": _round(c.without_mean),
+                            "count": c.without_count},
+            }
+            for c in result.comparisons
+        ],
+    }

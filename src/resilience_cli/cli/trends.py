@@ -1,0 +1,61 @@
+"""`resilience trends`: the pattern of recent weeks against your own baseline."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from resilience_cli.cli import common
+from resilience_cli.errors import InvalidInput
+from resilience_cli.model import NUMERIC_FIELDS
+
+DEFAULT_DAYS = 28
+DEFAULT_CALENDAR = "mood"
+
+
+class TextOrJson(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def trends(
+    days: Annotated[int, typer.Option(metavar="N", help="How many days to look at, ending --to.")] = DEFAULT_DAYS,
+    to: Annotated[str | None, typer.Option("--to", metavar="D", help="The last day (default today).")] = None,
+    metric: Annotated[str, typer.Option(metavar="M", help="The measure for the calendar: " + ", ".join(NUMERIC_FIELDS) + ".")] = DEFAULT_CALENDAR,
+    format_: Annotated[TextOrJson, typer.Option("--format", help="text or json.")] = TextOrJson.text,
+) -> None:
+    """See your pattern: averages, changes, exposure and a calendar, against your own baseline.
+
+    \b
+    Examples:
+      resilience trends
+      resilience trends --days 90 --metric sleep_hours
+      resilience trends --to 2026-10-31 --format json
+    """
+    from resilience_cli.insights import history_needed, to_json_dict
+    from resilience_cli.insights import trends as compute
+
+    days = common.positive_days(days)
+    metric_name = metric.strip().lower().replace("-", "_")
+    if metric_name not in NUMERIC_FIELDS:
+        raise InvalidInput(f"--metric must be one of {', '.join(NUMERIC_FIELDS)}; you gave {metric!r}.")
+    end = common.parse_date(to, allow_future=True) if to else common.today()
+    # Read only the window, the previous one and the baseline: the cost of a
+    # fixed window must not grow with years of history.
+    span = history_needed(end, days)
+    with common.read_only_store() as store:
+        records = store.between(span.start, span.end) if store else []
+    result = compute(records, end, days)
+    if format_ is TextOrJson.json:
+        print(json.dumps(to_json_dict(result), indent=2))
+        return
+    from resilience_cli.render.trends import dashboard
+
+    out = common.console()
+    if store is None:
+        out.print(common.NO_CHECKINS_YET)
+        return
+    out.print(dashboard(result, calendar_metric=metric_name, width=out.width))
