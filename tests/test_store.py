@@ -255,3 +255,25 @@ def test_an_empty_file_from_an_interrupted_first_run_is_completed(home, db_path)
     with JournalStore.open(db_path, create=True) as store:
         store.save(DAY, {"mood": 5})
         assert store.count() == 1
+
+
+def test_a_full_disk_is_a_clear_error_and_writes_nothing(db_path):
+    from resilience_cli.errors import JournalProblem
+
+    with open_new(db_path) as store:
+        store.save(DAY, {"mood": 5})
+        pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+        # SQLite reports a full disk exactly so when the file may not grow.
+        store.conn.execute(f"PRAGMA max_page_count = {pages}")
+        records = [
+            __import__("resilience_cli.model", fromlist=["CheckIn"]).CheckIn(
+                id=f"id-{i}", date=(DAY - dt.timedelta(days=i + 1)).isoformat(),
+                note="x" * 3000, created_at="x", updated_at="x")
+            for i in range(50)
+        ]
+        with pytest.raises(JournalProblem) as info:
+            store.insert_many(records)
+        assert info.value.message == (
+            f"The disk holding {db_path} is full. Nothing was changed; free some space and try again."
+        )
+        assert store.count() == 1

@@ -65,11 +65,11 @@ def checkin(
     # Everything is checked before anything is asked or written.
     given = _validated(flags)
     day = common.parse_date(date) if date else None
-    if note_stdin:
-        given["note"] = _read_note()
     interactive = not (no_input or note_stdin) and common.stdin_is_terminal()
     settings = load_settings(paths().config_file)
     try:
+        if note_stdin:
+            given["note"] = _read_note()
         if day is None:
             now = common.now()
             if interactive and now.hour < SMALL_HOURS_END:

@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from resilience_cli.config import paths
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 NO_CHECKINS_YET = "No check-ins yet. Start with: resilience checkin"
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"

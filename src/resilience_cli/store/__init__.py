@@ -160,7 +160,8 @@ class JournalStore:
             try:
                 build().apply(db)
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
 
@@ -193,33 +194,34 @@ class JournalStore:
         """Turn SQLite's errors into ours, with a sentence about what to do."""
         try:
             yield
-        except sqlite3.OperationalError as exc:
-            text = str(exc).lower()
-            if "locked" in text or "busy" in text:
-                raise JournalProblem(
-                    "The journal is busy in another resilience command. "
-                    "Nothing was changed; try again in a moment."
-                ) from None
-            if "full" in text:
-                raise JournalProblem(
-                    f"The disk holding {self.path} is full. Nothing was changed; "
-                    "free some space and try again."
-                ) from None
-            if "readonly" in text or "read-only" in text:
-                raise JournalProblem(
-                    f"The journal at {self.path} cannot be written (read-only). "
-                    "Nothing was changed."
-                ) from None
-            if "unable to open" in text or "disk i/o" in text:
-                raise JournalProblem(
-                    f"The journal at {self.path} could not be read or written ({exc}). "
-                    "Nothing was changed."
-                ) from None
-            raise self._damaged() from None
         except sqlite3.IntegrityError:
             raise
-        except sqlite3.DatabaseError:
-            raise self._damaged() from None
+        except sqlite3.DatabaseError as exc:
+            raise self._problem(exc) from None
+
+    def _problem(self, exc: sqlite3.DatabaseError) -> JournalProblem:
+        code = getattr(exc, "sqlite_errorname", "")
+        if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+            return JournalProblem(
+                "The journal is busy in another resilience command. "
+                "Nothing was changed; try again in a moment."
+            )
+        if code == "SQLITE_FULL":
+            return JournalProblem(
+                f"The disk holding {self.path} is full. Nothing was changed; "
+                "free some space and try again."
+            )
+        if code.startswith("SQLITE_READONLY"):
+            return JournalProblem(
+                f"The journal at {self.path} cannot be written (it is read-only). "
+                "Nothing was changed."
+            )
+        if code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM")):
+            return JournalProblem(
+                f"The journal at {self.path} could not be read or written ({exc}). "
+                "Nothing was changed."
+            )
+        return self._damaged()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -229,7 +231,9 @@ class JournalStore:
             try:
                 yield self.conn
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                # SQLite has already rolled back after some errors (a full disk).
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
 
