@@ -8,8 +8,8 @@ import json
 import sqlite3
 
 import pytest
-
 from conftest import days_ago, rows, today
+
 from resilience_cli.model import day_words
 
 FULL_FLAGS = [
@@ -351,7 +351,7 @@ def test_broken_settings_file_names_the_line(cli, home):
 def test_unexpected_errors_are_a_short_bug_line_without_locals(cli, monkeypatch):
     from resilience_cli.store import JournalStore
 
-    def explode(self, day, answers, now=None):
+    def explode(self, day, answers, **kwargs):
         secret = "a private note"  # noqa: F841 - must never be printed
         raise RuntimeError("boom with a private note")
 

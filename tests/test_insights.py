@@ -101,7 +101,7 @@ def test_exposure_and_recovery_counts():
     ]
     e = exposure(records)
     assert (e.material_days, e.minor_incidents, e.significant_incidents, e.graphic_days,
-            e.heavy_days, e.working_days) == ({0: 1, 1: 0, 2: 1, 3: 1}, 1, 1, 1, 3, 2)
+            e.heavy_days, e.working_days) == ({0: 1, 1: 0, 2: 1, 3: 1}, 1, 1, 1, 3, 3)
     counts = recovery_counts(records)
     assert (counts["exercise"], counts["people"], counts["nothing"], counts["outdoors"]) == (1, 2, 1, 0)
 

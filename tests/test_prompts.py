@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import rows, today
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from conftest import rows, today
 from resilience_cli.cli import common
 from resilience_cli.model import CheckIn
 from resilience_cli.prompts import ask_checkin, ask_duty_day

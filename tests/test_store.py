@@ -58,14 +58,24 @@ def test_fresh_schema_is_exact(db_path):
     open_new(db_path).close()
     conn = sqlite3.connect(db_path)
     tables = sorted(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'"))
-    assert tables == ["_sqlite_migrations", "checkins"]
+    assert tables == ["_sqlite_migrations", "checkins", "followups", "reflections",
+                      "safety_answers", "silenced_rules"]
     columns = [(r[1], r[2], r[3], r[5]) for r in conn.execute("PRAGMA table_info(checkins)")]
     assert columns == EXPECTED_COLUMNS
     indexes = [r[2] for r in conn.execute("PRAGMA index_list(checkins)")]
     assert sorted(indexes) == [1, 1]  # the primary key and the one-per-day date index
     applied = [r[0] for r in conn.execute(
         "SELECT name FROM _sqlite_migrations WHERE migration_set='resilience' ORDER BY id")]
-    assert applied == list(MIGRATION_NAMES) == ["m001_create_checkins"]
+    assert applied == list(MIGRATION_NAMES) == ["m001_create_checkins", "m002_periodic_records"]
+    assert [(r[1], r[2], r[3]) for r in conn.execute("PRAGMA table_info(safety_answers)")] == [
+        ("id", "TEXT", 1), ("date", "TEXT", 1), ("answer", "TEXT", 1), ("created_at", "TEXT", 1)]
+    assert [r[1] for r in conn.execute("PRAGMA table_info(followups)")] == [
+        "id", "incident_date", "kind", "date", "intrusions", "sleep_quality", "avoidance",
+        "support", "trim", "skipped", "created_at", "updated_at"]
+    assert [r[1] for r in conn.execute("PRAGMA table_info(reflections)")] == [
+        "id", "week", "date", "helped", "harder", "connected", "worthwhile", "try_next",
+        "created_at", "updated_at"]
+    assert [r[1] for r in conn.execute("PRAGMA table_info(silenced_rules)")] == ["rule", "until"]
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
 
@@ -277,3 +287,25 @@ def test_a_full_disk_is_a_clear_error_and_writes_nothing(db_path):
             f"The disk holding {db_path} is full. Nothing was changed; free some space and try again."
         )
         assert store.count() == 1
+
+
+@pytest.mark.parametrize("stop_before", MIGRATION_NAMES[1:])
+def test_upgrade_from_every_older_schema_keeps_the_data(db_path, stop_before):
+    from sqlite_utils import Database
+
+    db_path.parent.mkdir()
+    db = Database(db_path)
+    build().apply(db, stop_before=stop_before)
+    db.execute(
+        "INSERT INTO checkins (id, date, mood, recovery, created_at, updated_at) "
+        "VALUES ('old-id', '2026-11-01', 4, 'people', 'a', 'a')"
+    )
+    db.conn.commit()
+    db.close()
+    with JournalStore.open(db_path, create=False) as store:
+        record = store.get(dt.date(2026, 11, 1))
+    assert (record.id, record.mood, record.recovery) == ("old-id", 4, ("people",))
+    conn = sqlite3.connect(db_path)
+    applied = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
+    conn.close()
+    assert applied == list(MIGRATION_NAMES)

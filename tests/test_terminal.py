@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pexpect
 import pytest
-
 from conftest import rows, today
+
 from resilience_cli.model import day_words
 
 pytestmark = pytest.mark.terminal

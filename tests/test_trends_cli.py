@@ -7,8 +7,8 @@ import json
 import re
 
 import pytest
-
 from conftest import today
+
 from resilience_cli.model import CheckIn, day_words
 from resilience_cli.store import JournalStore
 

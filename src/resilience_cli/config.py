@@ -6,11 +6,18 @@ must leave no trace.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from resilience_cli.contacts import Contact
 from resilience_cli.errors import InvalidInput
+from resilience_cli.rules.thresholds import THRESHOLD_NAMES, Thresholds
+
+# Tips that may be silenced; support and crisis rules never are.
+SILENCEABLE = frozenset({"R3", "R6", "R7", "R8", "R9", "R10", "R11", "R12", "R13", "R14",
+                         "R15", "R16", "R17", "R18", "R19"})
 
 APP_NAME = "resilience"
 DATABASE_NAME = "journal.db"
@@ -72,10 +79,51 @@ class Settings:
     """The user's settings. Defaults here; config.toml overrides them."""
 
     alcohol_question: bool = False
+    safety_weekly: bool = False
+    reflection_weekly: bool = False
+    reflection_day: str = "friday"
+    supervision: dt.date | None = None
+    silenced: tuple[str, ...] = ()
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    region: str = "uk"
+    own_contacts: tuple[Contact, ...] = ()
+    # Dotted setting name -> "config file" for every value the file set.
+    from_file: frozenset[str] = frozenset()
+
+    def described(self) -> list[tuple[str, object, str]]:
+        """(setting, value, where it came from), for `resilience config`."""
+        rows: list[tuple[str, object, str]] = []
+        for key, value in (
+            ("questions.alcohol", self.alcohol_question),
+            ("questions.safety_weekly", self.safety_weekly),
+            ("reflection.weekly", self.reflection_weekly),
+            ("reflection.day", self.reflection_day),
+            ("supervision.next", self.supervision.isoformat() if self.supervision else None),
+            ("rules.silenced", list(self.silenced)),
+            ("contacts.region", self.region),
+            ("contacts.own", [c.name for c in self.own_contacts]),
+        ):
+            rows.append((key, value, "config file" if key in self.from_file else "default"))
+        for name in THRESHOLD_NAMES:
+            key = f"thresholds.{name}"
+            rows.append((key, getattr(self.thresholds, name),
+                         "config file" if key in self.from_file else "default"))
+        return rows
+
+
+_BOOLS = {("questions", "alcohol"): "alcohol_question",
+          ("questions", "safety_weekly"): "safety_weekly",
+          ("reflection", "weekly"): "reflection_weekly"}
+_SECTIONS = ("questions", "reflection", "supervision", "rules", "thresholds", "contacts")
+REGIONS = ("uk",)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def load_settings(config_file: Path) -> Settings:
-    """Read config.toml if there is one; a broken file is an error naming the line."""
+    """Read config.toml if there is one; a broken file is an error naming the line or key.
+
+    Never writes: settings that need saving (silenced tips) live in the journal.
+    """
     if not config_file.exists():
         return Settings()
     import tomllib
@@ -90,10 +138,94 @@ def load_settings(config_file: Path) -> Settings:
         ) from None
     except OSError as exc:
         raise InvalidInput(f"The settings file {config_file} could not be opened: {exc.strerror}.") from None
-    questions = data.get("questions", {})
-    alcohol = questions.get("alcohol", False) if isinstance(questions, dict) else False
-    if not isinstance(alcohol, bool):
-        raise InvalidInput(
-            f"In {config_file}, questions.alcohol must be true or false."
-        )
-    return Settings(alcohol_question=alcohol)
+    return _parse(data, config_file)
+
+
+def _parse(data: dict, config_file: Path) -> Settings:
+    def bad(key: str, allowed: str) -> InvalidInput:
+        return InvalidInput(f"In {config_file}, {key} must be {allowed}.")
+
+    for section in data:
+        if section not in _SECTIONS:
+            raise InvalidInput(
+                f"In {config_file}, [{section}] is not a settings section; the sections are "
+                + ", ".join(_SECTIONS) + "."
+            )
+    values: dict[str, object] = {}
+    seen: set[str] = set()
+    known = {"questions": {"alcohol", "safety_weekly"}, "reflection": {"weekly", "day"},
+             "supervision": {"next"}, "rules": {"silenced"}, "contacts": {"region", "own"},
+             "thresholds": set(THRESHOLD_NAMES)}
+    for section, table in data.items():
+        if not isinstance(table, dict):
+            raise bad(section, "a table such as [" + section + "]")
+        for key in table:
+            if key not in known[section]:
+                raise InvalidInput(
+                    f"In {config_file}, {section}.{key} is not a setting; the settings in "
+                    f"[{section}] are " + ", ".join(sorted(known[section])) + "."
+                )
+            seen.add(f"{section}.{key}")
+    for (section, key), attr in _BOOLS.items():
+        if key in data.get(section, {}):
+            value = data[section][key]
+            if not isinstance(value, bool):
+                raise bad(f"{section}.{key}", "true or false")
+            values[attr] = value
+    reflection = data.get("reflection", {})
+    if "day" in reflection:
+        day = str(reflection["day"]).lower()
+        if day not in WEEKDAYS:
+            raise bad("reflection.day", "a day of the week, such as \"friday\"")
+        values["reflection_day"] = day
+    supervision = data.get("supervision", {})
+    if "next" in supervision:
+        when = supervision["next"]
+        if isinstance(when, str):
+            try:
+                when = dt.date.fromisoformat(when)
+            except ValueError:
+                raise bad("supervision.next", "a date such as 2026-12-03") from None
+        if not isinstance(when, dt.date) or isinstance(when, dt.datetime):
+            raise bad("supervision.next", "a date such as 2026-12-03")
+        values["supervision"] = when
+    rules = data.get("rules", {})
+    if "silenced" in rules:
+        silenced = rules["silenced"]
+        if not isinstance(silenced, list) or not all(
+            isinstance(r, str) and r.upper() in SILENCEABLE for r in silenced
+        ):
+            raise bad("rules.silenced", "a list of tip rules such as [\"R16\"] (R1, R2, R4, R5 and "
+                      "R20 are about support and cannot be silenced)")
+        values["silenced"] = tuple(r.upper() for r in silenced)
+    thresholds = data.get("thresholds", {})
+    if thresholds:
+        defaults = Thresholds()
+        given = {}
+        for name, value in thresholds.items():
+            default = getattr(defaults, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise bad(f"thresholds.{name}", "a number of 0 or more")
+            if isinstance(default, int) and not float(value).is_integer():
+                raise bad(f"thresholds.{name}", "a whole number")
+            given[name] = type(default)(value)
+        values["thresholds"] = replace(defaults, **given)
+    contacts = data.get("contacts", {})
+    if "region" in contacts:
+        if str(contacts["region"]).lower() not in REGIONS:
+            raise bad("contacts.region", "uk (the only region shipped; add your own contacts "
+                      "with [[contacts.own]])")
+        values["region"] = str(contacts["region"]).lower()
+    if "own" in contacts:
+        own = contacts["own"]
+        if not isinstance(own, list):
+            raise bad("contacts.own", "a list of [[contacts.own]] tables")
+        parsed = []
+        for n, item in enumerate(own, start=1):
+            if not isinstance(item, dict) or not isinstance(item.get("name"), str) \
+                    or not isinstance(item.get("how"), str) or set(item) - {"name", "how", "when"}:
+                raise bad(f"contacts.own (number {n})", "a table with name and how, and "
+                          "optionally when, all text")
+            parsed.append(Contact(item["name"], item["how"], str(item.get("when", ""))))
+        values["own_contacts"] = tuple(parsed)
+    return Settings(**values, from_file=frozenset(seen))  # type: ignore[arg-type]

@@ -11,7 +11,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from resilience_cli.model import FIELD_SPECS, NUMERIC_FIELDS, RECOVERY, CheckIn
+from resilience_cli.model import (
+    FIELD_SPECS,
+    NUMERIC_FIELDS,
+    RECOVERY,
+    CheckIn,
+    is_working,
+)
 
 # The fewest answers an average needs before we show it beside today's.
 MIN_FOR_AVERAGE = 3
@@ -221,7 +227,7 @@ def exposure(records: Sequence[CheckIn]) -> Exposure:
         significant_incidents=sum(r.incident == "significant" for r in records),
         graphic_days=sum(bool(r.graphic) for r in records),
         heavy_days=sum(is_heavy(r) for r in records),
-        working_days=sum(r.shift is not None and r.shift != "rest" for r in records),
+        working_days=sum(is_working(r) for r in records),
     )
 
 
@@ -298,7 +304,7 @@ def comparisons(records: Sequence[CheckIn], window: Window) -> list[Comparison]:
     is used for "the night after").
     """
     inside = window.select(records)
-    working = [r for r in inside if r.shift not in (None, "rest")]
+    working = [r for r in inside if is_working(r)]
     found = [
         _compare("sleep_after_heavy_exposure",
                  _next_day(records, window, _heavy_if_answered, "sleep_hours"),

@@ -163,6 +163,11 @@ class CheckIn:
         return dt.date.fromisoformat(self.date)
 
 
+def is_working(record: CheckIn) -> bool:
+    """A working day: any check-in whose shift is not a rest day (a skipped shift counts)."""
+    return record.shift != "rest"
+
+
 def validate_answer(name: str, value: Any) -> Any:
     """Return the value in its canonical form, or raise InvalidInput saying what is allowed.
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from resilience_cli import __version__
-from resilience_cli.cli import basics, checkin, journal, trends
+from resilience_cli.cli import basics, checkin, journal, settings, tips, trends
 
 try:  # Typer 0.26+ carries its own copy of Click.
     from typer._click.exceptions import ClickException
@@ -67,6 +67,10 @@ app.command("log")(journal.log)
 app.command("show")(journal.show)
 app.command("delete")(journal.delete)
 app.command("trends")(trends.trends)
+app.command("tips")(tips.tips)
+app.command("reflect")(tips.reflect)
+app.command("followup")(tips.followup)
+app.command("config")(settings.config)
 app.command("status")(basics.status)
 app.command("help-now")(basics.help_now)
 app.command("where")(basics.where)

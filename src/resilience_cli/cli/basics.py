@@ -54,10 +54,16 @@ def help_now() -> None:
     Example:
       resilience help-now
     """
+    from resilience_cli.config import load_settings
     from resilience_cli.contacts import default_contacts
     from resilience_cli.render.help import help_now as render_help_now
 
-    common.console().print(render_help_now(default_contacts()))
+    # A broken settings file must never stand between someone and these numbers.
+    try:
+        own = load_settings(paths().config_file).own_contacts
+    except Exception:  # noqa: BLE001
+        own = ()
+    common.console().print(render_help_now(default_contacts(), own))
 
 
 def where(

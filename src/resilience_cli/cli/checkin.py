@@ -80,7 +80,7 @@ def checkin(
                 day = common.today()
         if interactive:
             given = _ask(day, given, ask_alcohol=settings.alcohol_question)
-        _save_and_confirm(day, given)
+        _save_and_confirm(day, given, interactive=interactive)
     except KeyboardInterrupt:
         raise Cancelled(CANCELLED) from None
 
@@ -111,7 +111,7 @@ def edit(
     settings = load_settings(paths().config_file)
     try:
         given = _ask(day, {}, ask_alcohol=settings.alcohol_question)
-        _save_and_confirm(day, given)
+        _save_and_confirm(day, given, interactive=True)
     except KeyboardInterrupt:
         raise Cancelled(CANCELLED) from None
 
@@ -143,18 +143,90 @@ def _ask(day: dt.date, given: dict[str, Any], *, ask_alcohol: bool) -> dict[str,
     return ask_checkin(existing, given, ask_alcohol=ask_alcohol)
 
 
-def _save_and_confirm(day: dt.date, answers: dict[str, Any]) -> None:
+def _save_and_confirm(day: dt.date, answers: dict[str, Any], *, interactive: bool = False) -> None:
+    """Ask what the answers call for (safety, a follow-up), save it all at once, then respond."""
+    from resilience_cli.cli import guidance
     from resilience_cli.insights import recent_average
     from resilience_cli.render.journal import confirmation
+    from resilience_cli.rules import after_checkin, evaluate
+    from resilience_cli.safety import YES
+
+    settings = load_settings(paths().config_file)
+    safety_answer = followup = None
+    if interactive:
+        with common.read_only_store() as store:
+            before = guidance.rule_context(store, day, settings)
+        safety_answer, followup = _extra_questions(day, answers, before, settings)
 
     store = common.open_store(create=True)
     assert store is not None
     with store:
-        record, created = store.save(day, answers)
-        history = store.between(day - dt.timedelta(days=28), day - dt.timedelta(days=1))
+        record, created = store.save(day, answers, safety_answer=safety_answer, followup=followup)
+        ctx = guidance.rule_context(store, day, settings)
+        silenced = guidance.silenced(store, settings)
+        reflections = store.reflections(day - dt.timedelta(days=14)) if settings.reflection_weekly else []
+    if safety_answer == YES:
+        # The crisis box at once, and nothing else.
+        guidance.show(evaluate(ctx), settings, why=False)
+        return
+    history = [r for r in ctx.records if r.date < record.date]
     averages = {
         name: recent_average(history, name, day)
         for name in ("sleep_hours", "sleep_quality", "mood", "energy")
     }
-    common.console().print(confirmation(record, created, averages))
+    out = common.console()
+    out.print(confirmation(record, created, averages))
+    if followup is not None and not followup.skipped:
+        from resilience_cli.followups import DAY3, DAY3_MESSAGE, WEEK4_EASED_MESSAGE
 
+        if followup.kind == DAY3:
+            out.print(DAY3_MESSAGE)
+        elif not followup.still_strong(settings.thresholds.followup_intrusions,
+                                       settings.thresholds.followup_avoidance,
+                                       settings.thresholds.followup_sleep_quality):
+            out.print(WEEK4_EASED_MESSAGE)
+    items = after_checkin(evaluate(ctx, silenced))
+    if items:
+        guidance.show(items, settings, why=False)
+        out.print("Why these? resilience tips --why", style="dim")
+    if settings.reflection_weekly:
+        from resilience_cli.reflection import offer_due
+
+        if offer_due(reflections, day, settings.reflection_day):
+            out.print("Your weekly reflection is ready when you are (about two minutes): resilience reflect")
+
+
+def _extra_questions(day: dt.date, answers: dict[str, Any], before: Any, settings: Any):
+    """The safety question when the answers call for it, and a due follow-up."""
+    import uuid
+    from dataclasses import replace
+
+    from resilience_cli import followups, prompts
+    from resilience_cli.model import CheckIn
+    from resilience_cli.rules import evaluate
+    from resilience_cli.safety import YES, distress_in, weekly_due
+
+    existing = next((r for r in before.records if r.date == day.isoformat()), None)
+    given = {k: v for k, v in answers.items() if v is not None}
+    prospective = existing.amended(answers, "") if existing else CheckIn(
+        id="new", date=day.isoformat(), **given)
+    others = [r for r in before.records if r.date != day.isoformat()]
+    ctx = replace(before, records=sorted([*others, prospective], key=lambda r: r.date))
+    safety_answer = None
+    offered_by_rules = any(i.rule in ("R2", "R20") for i in evaluate(ctx))
+    if distress_in(prospective) or offered_by_rules or (
+        settings.safety_weekly and weekly_due(ctx.safety, day)
+    ):
+        safety_answer = prompts.ask_safety()
+    if safety_answer == YES:
+        return safety_answer, None
+    followup = None
+    for due in followups.due(ctx.records, ctx.followups, day)[:1]:
+        choice = prompts.ask_followup_consent(due.incident_date, due.kind)
+        base = followups.FollowUp(id=str(uuid.uuid4()), incident_date=due.incident_date.isoformat(),
+                                  kind=due.kind, date=day.isoformat())
+        if choice == prompts.FOLLOWUP_NOW:
+            followup = replace(base, **prompts.ask_followup())
+        elif choice == prompts.FOLLOWUP_SKIP:
+            followup = replace(base, skipped=True)
+    return safety_answer, followup

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from resilience_cli.contacts import DISCLAIMER, Contacts
+from resilience_cli.contacts import DISCLAIMER, Contact, Contacts
 
 
-def help_now(contacts: Contacts) -> RenderableType:
+def help_now(contacts: Contacts, own: Sequence[Contact] = ()) -> RenderableType:
     crisis = Table.grid(padding=(0, 2))
     crisis.add_column(style="bold", no_wrap=True)
     crisis.add_column()
@@ -19,8 +21,8 @@ def help_now(contacts: Contacts) -> RenderableType:
     support = Table.grid(padding=(0, 2))
     support.add_column(style="bold", no_wrap=True)
     support.add_column()
-    for c in contacts.support:
-        support.add_row(c.name, f"{c.how}: {c.when}")
+    for c in [*own, *contacts.support]:
+        support.add_row(c.name, f"{c.how}: {c.when}" if c.when else c.how)
     return Group(
         Panel(
             Group(
@@ -34,7 +36,7 @@ def help_now(contacts: Contacts) -> RenderableType:
             title_align="left",
         ),
         Text(""),
-        Text("Other support", style="bold"),
+        Text("Your own contacts, and other support" if own else "Other support", style="bold"),
         support,
         Text(""),
         Text(DISCLAIMER, style="dim"),

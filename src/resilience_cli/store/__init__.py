@@ -17,13 +17,18 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import asdict, replace
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from resilience_cli.config import ensure_private_dir
 from resilience_cli.errors import DamagedJournal, JournalProblem, NewerJournal
+from resilience_cli.followups import FollowUp
 from resilience_cli.model import ANSWER_FIELDS, FIELD_SPECS, CheckIn
+from resilience_cli.reflection import Reflection
+from resilience_cli.safety import SafetyAnswer
 from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
 
 # How long a writer waits for another process's transaction to finish.
@@ -269,16 +274,23 @@ class JournalStore:
             return self.conn.execute("SELECT count(*) FROM checkins").fetchone()[0]
 
     def save(
-        self, day: dt.date, answers: dict[str, Any], *, now: str | None = None
+        self, day: dt.date, answers: dict[str, Any], *, now: str | None = None,
+        safety_answer: str | None = None, followup: FollowUp | None = None,
     ) -> tuple[CheckIn, bool]:
         """Check in for a duty day, or amend it. Returns (record, created).
 
         `answers` must already be validated. Amending keeps the id and the
         answers not given; the read and the write are one transaction, so a
         second process amending the same day cannot lose either's answers.
+        A safety answer and a follow-up given in the same check-in are saved
+        in the same transaction: all of it, or none of it.
         """
         stamp = now or utc_now()
         with self.transaction() as conn:
+            if safety_answer is not None:
+                self._add_safety(day, safety_answer, stamp)
+            if followup is not None:
+                self._put_followup(replace(followup, created_at=stamp, updated_at=stamp))
             row = conn.execute(
                 f"SELECT {', '.join(COLUMNS)} FROM checkins WHERE date = ?",
                 (day.isoformat(),),
@@ -301,6 +313,102 @@ class JournalStore:
                 [values[c] for c in COLUMNS[2:]] + [record.id],
             )
             return record, False
+
+    # -- safety answers, follow-ups, reflections, silenced tips --------------
+
+    def _add_safety(self, day: dt.date, answer: str, stamp: str) -> None:
+        import uuid
+
+        self.conn.execute(
+            "INSERT INTO safety_answers (id, date, answer, created_at) VALUES (?, ?, ?, ?)",
+            (str(uuid.uuid4()), day.isoformat(), answer, stamp),
+        )
+
+    def add_safety_answer(self, day: dt.date, answer: str) -> None:
+        with self.transaction():
+            self._add_safety(day, answer, utc_now())
+
+    def safety_answers(self, since: dt.date) -> list[SafetyAnswer]:
+        with self._guard():
+            rows = self.conn.execute(
+                "SELECT id, date, answer, created_at FROM safety_answers "
+                "WHERE date >= ? ORDER BY date, created_at", (since.isoformat(),),
+            ).fetchall()
+        return [SafetyAnswer(*row) for row in rows]
+
+    def _put_followup(self, f: FollowUp) -> None:
+        values = dict(asdict(f), skipped=int(f.skipped))
+        names = list(values)
+        self.conn.execute(
+            f"INSERT INTO followups ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+            "ON CONFLICT (incident_date, kind) DO NOTHING",
+            [values[n] for n in names],
+        )
+
+    def followups(self, since: dt.date) -> list[FollowUp]:
+        names = [f.name for f in dataclass_fields(FollowUp)]
+        with self._guard():
+            rows = self.conn.execute(
+                f"SELECT {', '.join(names)} FROM followups WHERE date >= ? ORDER BY date",
+                (since.isoformat(),),
+            ).fetchall()
+        out = []
+        for row in rows:
+            values = dict(zip(names, row, strict=True))
+            values["skipped"] = bool(values["skipped"])
+            out.append(FollowUp(**values))
+        return out
+
+    def save_reflection(self, week: dt.date, day: dt.date, answers: dict[str, Any]) -> Reflection:
+        """Write this week's reflection, or amend it: answers given replace the old ones."""
+        import uuid
+
+        names = [f.name for f in dataclass_fields(Reflection)]
+        stamp = utc_now()
+        with self.transaction() as conn:
+            row = conn.execute(
+                f"SELECT {', '.join(names)} FROM reflections WHERE week = ?", (week.isoformat(),)
+            ).fetchone()
+            given = {k: v for k, v in answers.items() if v is not None}
+            if row is None:
+                record = Reflection(id=str(uuid.uuid4()), week=week.isoformat(), date=day.isoformat(),
+                                    created_at=stamp, updated_at=stamp, **given)
+            else:
+                record = replace(Reflection(**dict(zip(names, row, strict=True))),
+                                 date=day.isoformat(), updated_at=stamp, **given)
+            values = asdict(record)
+            conn.execute(
+                f"INSERT OR REPLACE INTO reflections ({', '.join(names)}) "
+                f"VALUES ({', '.join('?' * len(names))})",
+                [values[n] for n in names],
+            )
+        return record
+
+    def reflections(self, since: dt.date) -> list[Reflection]:
+        names = [f.name for f in dataclass_fields(Reflection)]
+        with self._guard():
+            rows = self.conn.execute(
+                f"SELECT {', '.join(names)} FROM reflections WHERE week >= ? ORDER BY week",
+                (since.isoformat(),),
+            ).fetchall()
+        return [Reflection(**dict(zip(names, row, strict=True))) for row in rows]
+
+    def silence(self, rule: str, until: dt.date) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO silenced_rules (rule, until) VALUES (?, ?) "
+                "ON CONFLICT (rule) DO UPDATE SET until = excluded.until",
+                (rule, until.isoformat()),
+            )
+
+    def unsilence(self, rule: str) -> bool:
+        with self.transaction() as conn:
+            return conn.execute("DELETE FROM silenced_rules WHERE rule = ?", (rule,)).rowcount > 0
+
+    def silenced(self) -> dict[str, dt.date]:
+        with self._guard():
+            rows = self.conn.execute("SELECT rule, until FROM silenced_rules").fetchall()
+        return {rule: dt.date.fromisoformat(until) for rule, until in rows}
 
     def insert_many(self, records: Iterable[CheckIn]) -> int:
         """Add many new check-ins in one transaction: all of them or none."""

@@ -57,7 +57,66 @@ def m001_create_checkins(db: Database) -> None:
     )
 
 
-MIGRATIONS = (m001_create_checkins,)
+def m002_periodic_records(db: Database) -> None:
+    # Safety answers live in their own table so that no query written for
+    # check-ins (log, export, trends, summary) can ever return them.
+    db.execute(
+        """
+        CREATE TABLE safety_answers (
+            id TEXT PRIMARY KEY NOT NULL,
+            date TEXT NOT NULL,
+            answer TEXT NOT NULL CHECK (answer IN ('yes', 'no', 'prefer_not_to_say')),
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX safety_answers_date ON safety_answers (date)")
+    db.execute(
+        """
+        CREATE TABLE followups (
+            id TEXT PRIMARY KEY NOT NULL,
+            incident_date TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('day3', 'week4')),
+            date TEXT NOT NULL,
+            intrusions INTEGER CHECK (intrusions BETWEEN 0 AND 4),
+            sleep_quality INTEGER CHECK (sleep_quality BETWEEN 0 AND 10),
+            avoidance INTEGER CHECK (avoidance BETWEEN 0 AND 4),
+            support INTEGER CHECK (support BETWEEN 0 AND 4),
+            trim TEXT CHECK (trim IN ('used', 'offered', 'no', 'not_available')),
+            skipped INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (incident_date, kind)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE reflections (
+            id TEXT PRIMARY KEY NOT NULL,
+            week TEXT NOT NULL UNIQUE,
+            date TEXT NOT NULL,
+            helped TEXT,
+            harder TEXT,
+            connected INTEGER CHECK (connected BETWEEN 0 AND 4),
+            worthwhile INTEGER CHECK (worthwhile BETWEEN 0 AND 4),
+            try_next TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE silenced_rules (
+            rule TEXT PRIMARY KEY NOT NULL,
+            until TEXT NOT NULL
+        )
+        """
+    )
+
+
+MIGRATIONS = (m001_create_checkins, m002_periodic_records)
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
 

@@ -1,0 +1,44 @@
+"""What the tips, the check-in and the follow-ups share: the rule context and showing items."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from resilience_cli.cli import common
+from resilience_cli.config import Settings
+from resilience_cli.rules import HISTORY_DAYS, Item, RuleContext
+from resilience_cli.store import JournalStore
+
+
+def rule_context(store: JournalStore | None, to: dt.date, settings: Settings) -> RuleContext:
+    """Read what the rules need, and no more: the last HISTORY_DAYS days."""
+    since = to - dt.timedelta(days=HISTORY_DAYS)
+    if store is None:
+        records, followups, safety = [], [], []
+    else:
+        records = store.between(since, to)
+        followups = store.followups(since)
+        safety = store.safety_answers(since)
+    return RuleContext(
+        to=to, records=records, followups=followups, safety=safety,
+        thresholds=settings.thresholds, alcohol_question=settings.alcohol_question,
+        supervision=settings.supervision,
+    )
+
+
+def silenced(store: JournalStore | None, settings: Settings) -> dict[str, dt.date]:
+    """Tips silenced for a while (in the journal) and for good (in config.toml)."""
+    found = dict(store.silenced()) if store is not None else {}
+    for rule in settings.silenced:
+        found[rule] = dt.date.max
+    return found
+
+
+def show(items: Sequence[Item], settings: Settings, *, why: bool) -> None:
+    from resilience_cli.contacts import default_contacts
+    from resilience_cli.render.tips import items_view
+
+    common.console().print(
+        items_view(items, why=why, contacts=default_contacts(), own=settings.own_contacts)
+    )

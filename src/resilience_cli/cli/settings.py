@@ -1,0 +1,37 @@
+"""`resilience config`: the effective settings and where each came from."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from resilience_cli.cli.trends import TextOrJson
+from resilience_cli.config import load_settings, paths
+
+
+def config(
+    format_: Annotated[TextOrJson, typer.Option("--format", help="text or json.")] = TextOrJson.text,
+) -> None:
+    """Show your settings, and whether each comes from your config file or the defaults.
+
+    \b
+    Example:
+      resilience config
+    """
+    p = paths()
+    settings = load_settings(p.config_file)
+    rows = settings.described()
+    if format_ is TextOrJson.json:
+        print(json.dumps({"config_file": str(p.config_file),
+                          "settings": {k: {"value": v, "from": src} for k, v, src in rows}}, indent=2))
+        return
+    state = "" if p.config_file.exists() else " (not created; every setting is a default)"
+    print(f"Settings file: {p.config_file}{state}")
+    width = max(len(k) for k, _, _ in rows)
+    for key, value, source in rows:
+        shown = "not set" if value is None or value == [] else (
+            ", ".join(map(str, value)) if isinstance(value, list) else str(value).lower()
+            if isinstance(value, bool) else str(value))
+        print(f"  {key:<{width}}  {shown}  ({source})")

@@ -1,0 +1,163 @@
+"""`resilience tips`, `reflect` and `followup`: nudges, the weekly reflection, incident follow-ups."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Annotated
+
+import typer
+
+from resilience_cli.cli import common
+from resilience_cli.cli.trends import TextOrJson
+from resilience_cli.config import load_settings, paths
+from resilience_cli.errors import Cancelled, InvalidInput, NotFound
+from resilience_cli.model import day_words
+
+
+def tips(
+    to: Annotated[str | None, typer.Option("--to", metavar="D", help="See the tips as of this day (default today).")] = None,
+    format_: Annotated[TextOrJson, typer.Option("--format", help="text or json.")] = TextOrJson.text,
+    why: Annotated[bool, typer.Option("--why", help="Show why each tip is here, and its sources.")] = False,
+    silence: Annotated[list[str] | None, typer.Option(metavar="R", help="Quieten a tip (e.g. R16) for 14 days.")] = None,
+    unsilence: Annotated[list[str] | None, typer.Option(metavar="R", help="Let a quietened tip show again.")] = None,
+) -> None:
+    """Show every tip and signpost that applies to your recent check-ins, most important first.
+
+    \b
+    Examples:
+      resilience tips
+      resilience tips --why
+      resilience tips --silence R16
+      resilience tips --format json
+    """
+    from resilience_cli.cli import guidance
+    from resilience_cli.rules import evaluate
+
+    settings = load_settings(paths().config_file)
+    end = common.parse_date(to, allow_future=True) if to else common.today()
+    if silence or unsilence:
+        _change_silences(silence or [], unsilence or [], settings)
+        return
+    with common.read_only_store() as store:
+        ctx = guidance.rule_context(store, end, settings)
+        quiet = guidance.silenced(store, settings)
+        plan = _last_weeks_plan(store, end)
+    items = evaluate(ctx, quiet)
+    if format_ is TextOrJson.json:
+        print(json.dumps([i.to_dict() for i in items], indent=2, ensure_ascii=False))
+        return
+    out = common.console()
+    if items:
+        guidance.show(items, settings, why=why)
+    else:
+        from resilience_cli.render.tips import nothing_to_say
+
+        out.print(nothing_to_say(ctx.enough()))
+    if plan and not any(i.level == "crisis" for i in items):
+        out.print(f"Last week you planned to try: {plan}")
+
+
+def _last_weeks_plan(store, end: dt.date) -> str | None:
+    if store is None:
+        return None
+    from resilience_cli.reflection import last_weeks_plan
+
+    found = last_weeks_plan(store.reflections(end - dt.timedelta(days=14)), end)
+    return found.try_next if found else None
+
+
+def _change_silences(silence: list[str], unsilence: list[str], settings) -> None:
+    from resilience_cli.rules import RULES, silenceable
+
+    rules = [r.strip().upper() for r in [*silence, *unsilence]]
+    for rule in rules:
+        if rule not in RULES:
+            raise InvalidInput(f"{rule} is not a rule; the rules are R1 to R20 (resilience tips --why shows them).")
+        if not silenceable(rule):
+            raise InvalidInput(
+                f"{rule} is about support or safety, so it cannot be silenced. Nothing was changed."
+            )
+    until = common.today() + dt.timedelta(days=settings.thresholds.silence_days - 1)
+    store = common.open_store(create=True)
+    assert store is not None
+    out = common.console()
+    with store:
+        for rule in (r.strip().upper() for r in silence):
+            store.silence(rule, until)
+            out.print(f"{rule} is quiet until {day_words(until)}.")
+        for rule in (r.strip().upper() for r in unsilence):
+            found = store.unsilence(rule)
+            out.print(f"{rule} can show again." if found else f"{rule} was not silenced.")
+
+
+def reflect(
+    connected: Annotated[str | None, typer.Option(metavar="0-4", help="How connected to colleagues you felt.")] = None,
+    worthwhile: Annotated[str | None, typer.Option(metavar="0-4", help="How worthwhile the work felt.")] = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Never ask; record only what the flags give.")] = False,
+) -> None:
+    """Write this week's reflection (about two minutes): what helped, what was harder, one thing to try.
+
+    \b
+    Examples:
+      resilience reflect
+      resilience reflect --connected 3 --worthwhile 4 --no-input
+    """
+    from resilience_cli.reflection import last_weeks_plan, validate, week_start
+
+    given = validate({"connected": connected, "worthwhile": worthwhile})
+    today = common.today()
+    week = week_start(today)
+    interactive = not no_input and common.stdin_is_terminal()
+    answers = dict(given)
+    if interactive:
+        with common.read_only_store() as store:
+            recent = store.reflections(week - dt.timedelta(days=7)) if store else []
+        existing = next((r for r in recent if r.week == week.isoformat()), None)
+        plan = last_weeks_plan(recent, today)
+        out = common.console()
+        out.print(f"Your reflection for the week of {day_words(week)}. Every question can be skipped.")
+        if plan:
+            out.print(f"Last week you planned to try: {plan.try_next}")
+        from resilience_cli.prompts import ask_reflection
+
+        try:
+            asked = ask_reflection(existing, plan.try_next if plan else None)
+        except KeyboardInterrupt:
+            raise Cancelled("Reflection cancelled; nothing was saved.") from None
+        answers.update({k: v for k, v in asked.items() if given.get(k) is None})
+    answers = validate(answers)
+    store = common.open_store(create=True)
+    assert store is not None
+    with store:
+        saved = store.save_reflection(week, today, answers)
+    common.console().print(f"Saved your reflection for the week of {day_words(week)}.")
+    if saved.try_next:
+        common.console().print(f"Next week you'll see again what you planned to try: {saved.try_next}")
+
+
+def followup() -> None:
+    """Answer a due follow-up after a significant incident (about day 3, and week 4).
+
+    \b
+    Example:
+      resilience followup
+    """
+    from resilience_cli.cli import guidance
+    from resilience_cli.cli.checkin import CANCELLED, _save_and_confirm
+    from resilience_cli.followups import due
+
+    today = common.today()
+    settings = load_settings(paths().config_file)
+    with common.read_only_store() as store:
+        ctx = guidance.rule_context(store, today, settings)
+    pending = due(ctx.records, ctx.followups, today)
+    if not pending:
+        raise NotFound("No follow-up is due today. They come about 3 days and 4 weeks after a significant incident.")
+    if not common.stdin_is_terminal():
+        raise InvalidInput("A follow-up asks its questions in a terminal: run resilience followup in one.")
+    try:
+        # Saving an empty amendment records the follow-up with today's check-in.
+        _save_and_confirm(today, {}, interactive=True)
+    except KeyboardInterrupt:
+        raise Cancelled(CANCELLED) from None

@@ -1,0 +1,89 @@
+"""Pure: the short follow-ups after a significant incident (about day 3 and week 4).
+
+The rhythm is the one trauma risk management (TRiM) and NICE's active
+monitoring use: a check a few days after, and another about a month after.
+A follow-up is due on the first check-in on or after its day, for a couple of
+weeks; once answered or skipped it is never asked again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from resilience_cli.model import CheckIn
+
+DAY3 = "day3"
+WEEK4 = "week4"
+KINDS = {DAY3: 3, WEEK4: 28}  # days after the incident
+# After this many days past its due day, a follow-up no longer comes up.
+DUE_FOR_DAYS = 14
+TRIM_ANSWERS = ("used", "offered", "no", "not_available")
+TRIM_WORDS = {
+    "used": "yes, and I used it",
+    "offered": "offered, not used",
+    "no": "not offered",
+    "not_available": "not available where I work",
+}
+AVOIDANCE_WORDS = {0: "not at all", 1: "a little", 2: "somewhat", 3: "a lot", 4: "all the time"}
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    id: str
+    incident_date: str
+    kind: str  # day3 | week4
+    date: str  # the duty day it was answered (or skipped) on
+    intrusions: int | None = None  # 0-4
+    sleep_quality: int | None = None  # 0-10
+    avoidance: int | None = None  # 0-4
+    support: int | None = None  # 0-4
+    trim: str | None = None  # one of TRIM_ANSWERS
+    skipped: bool = False
+    created_at: str = ""
+    updated_at: str = ""
+
+    def still_strong(self, intrusions: int = 2, avoidance: int = 2, sleep_quality: int = 4) -> bool:
+        """DOMAIN.md, R5: intrusions or avoidance 2 or more, or sleep quality 4 or lower."""
+        return (
+            (self.intrusions is not None and self.intrusions >= intrusions)
+            or (self.avoidance is not None and self.avoidance >= avoidance)
+            or (self.sleep_quality is not None and self.sleep_quality <= sleep_quality)
+        )
+
+
+@dataclass(frozen=True)
+class Due:
+    incident_date: dt.date
+    kind: str
+
+    @property
+    def due_on(self) -> dt.date:
+        return self.incident_date + dt.timedelta(days=KINDS[self.kind])
+
+
+def due(records: Sequence[CheckIn], done: Sequence[FollowUp], today: dt.date) -> list[Due]:
+    """Follow-ups to offer on `today`, oldest first."""
+    answered = {(f.incident_date, f.kind) for f in done}
+    found = []
+    for r in records:
+        if r.incident != "significant":
+            continue
+        for kind, offset in KINDS.items():
+            due_on = r.day + dt.timedelta(days=offset)
+            if (r.date, kind) in answered:
+                continue
+            if due_on <= today <= due_on + dt.timedelta(days=DUE_FOR_DAYS):
+                found.append(Due(r.day, kind))
+    return sorted(found, key=lambda d: (d.due_on, d.kind))
+
+DAY3_MESSAGE = (
+    "Thank you. Strong reactions in the first days after an incident are common, and for "
+    "most people they settle over the following weeks. TRiM, your care team or a peer "
+    "supporter are there if you want to talk. We will ask again in about four weeks."
+)
+WEEK4_EASED_MESSAGE = (
+    "Thank you for checking in about it. If anything comes back later, TRiM, your care "
+    "team or your GP are still there."
+)
