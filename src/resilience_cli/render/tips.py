@@ -21,7 +21,7 @@ LEVEL_WORDS = {"crisis": "Help now", "support": "Support", "tip": "Tip"}
 
 def contact_table(contacts: Sequence[Contact]) -> Table:
     table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", no_wrap=False, max_width=28)
+    table.add_column(style="bold", no_wrap=False, max_width=30)
     table.add_column()
     for c in contacts:
         table.add_row(c.name, f"{c.how}: {c.when}" if c.when else c.how)
