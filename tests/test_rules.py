@@ -12,7 +12,7 @@ import pytest
 from resilience_cli.config import SILENCEABLE
 from resilience_cli.followups import FollowUp
 from resilience_cli.model import CheckIn
-from resilience_cli.rules import RULES, RuleContext, after_checkin, evaluate, silenceable
+from resilience_cli.rules.engine import RULES, RuleContext, after_checkin, evaluate, silenceable
 from resilience_cli.rules.content import texts
 from resilience_cli.rules.thresholds import Thresholds
 from resilience_cli.safety import SafetyAnswer
@@ -256,3 +256,9 @@ def test_no_diagnostic_labels_or_verdicts_in_any_text():
             assert not BANNED.search(words), words
     # The scan can fail: it knows a verdict when it sees one.
     assert BANNED.search("Signs of burnout")
+
+
+def test_every_tip_has_several_variants():
+    for rule, words in texts().items():
+        if words.level == "tip":
+            assert len(words.variants) >= 2, rule

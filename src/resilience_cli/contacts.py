@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 
 
 @dataclass(frozen=True)
@@ -29,6 +28,7 @@ DISCLAIMER = (
 def default_contacts() -> Contacts:
     """The UK defaults (DOMAIN.md, Signposting)."""
     import tomllib
+    from importlib import resources
 
     text = resources.files("resilience_cli").joinpath("data/contacts-uk.toml").read_text("utf-8")
     data = tomllib.loads(text)

@@ -148,7 +148,7 @@ def _save_and_confirm(day: dt.date, answers: dict[str, Any], *, interactive: boo
     from resilience_cli.cli import guidance
     from resilience_cli.insights import recent_average
     from resilience_cli.render.journal import confirmation
-    from resilience_cli.rules import after_checkin, evaluate
+    from resilience_cli.rules.engine import after_checkin, evaluate
     from resilience_cli.safety import YES
 
     settings = load_settings(paths().config_file)
@@ -203,7 +203,7 @@ def _extra_questions(day: dt.date, answers: dict[str, Any], before: Any, setting
 
     from resilience_cli import followups, prompts
     from resilience_cli.model import CheckIn
-    from resilience_cli.rules import evaluate
+    from resilience_cli.rules.engine import evaluate
     from resilience_cli.safety import YES, distress_in, weekly_due
 
     existing = next((r for r in before.records if r.date == day.isoformat()), None)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from resilience_cli.cli import common
 from resilience_cli.config import Settings
-from resilience_cli.rules import HISTORY_DAYS, Item, RuleContext
+from resilience_cli.rules.engine import HISTORY_DAYS, Item, RuleContext
 from resilience_cli.store import JournalStore
 
 

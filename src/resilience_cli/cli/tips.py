@@ -32,7 +32,7 @@ def tips(
       resilience tips --format json
     """
     from resilience_cli.cli import guidance
-    from resilience_cli.rules import evaluate
+    from resilience_cli.rules.engine import evaluate
 
     settings = load_settings(paths().config_file)
     end = common.parse_date(to, allow_future=True) if to else common.today()
@@ -68,7 +68,7 @@ def _last_weeks_plan(store, end: dt.date) -> str | None:
 
 
 def _change_silences(silence: list[str], unsilence: list[str], settings) -> None:
-    from resilience_cli.rules import RULES, silenceable
+    from resilience_cli.rules.engine import RULES, silenceable
 
     rules = [r.strip().upper() for r in [*silence, *unsilence]]
     for rule in rules:

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from resilience_cli.contacts import Contact, Contacts
-from resilience_cli.rules import Item
+from resilience_cli.rules.engine import Item
 
 BORDER = {"crisis": "bold red", "support": "yellow", "tip": "cyan"}
 LEVEL_WORDS = {"crisis": "Help now", "support": "Support", "tip": "Tip"}

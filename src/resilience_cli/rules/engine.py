@@ -1,0 +1,414 @@
+"""Pure: patterns in recent check-ins -> tips and signposts (DOMAIN.md, R1-R20).
+
+Each rule is a small function of a RuleContext (recent check-ins, follow-ups,
+safety answers, settings and an end date `to`) that returns the user's own
+numbers when the pattern is there, or None. The engine turns those into Items
+with the words from data/tips.toml, applies priority and silencing, and never
+reads the clock, the database or the terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from resilience_cli.followups import WEEK4, FollowUp
+from resilience_cli.model import CheckIn, day_words, is_working
+from resilience_cli.rules.content import texts
+from resilience_cli.rules.thresholds import Thresholds
+from resilience_cli.safety import SafetyAnswer, recent_yes
+
+# Support and crisis rules can never be silenced.
+PRIORITY = {"R1": 0, "R2": 1, "R20": 1, "R5": 2}
+TIPS_AFTER_CHECKIN = 2
+# How far back the engine reads: R5 looks at 28 days, R18 at the days before a gap.
+HISTORY_DAYS = 90
+
+
+@dataclass(frozen=True)
+class Item:
+    rule: str
+    level: str  # tip | support | crisis
+    title: str
+    text: str
+    why: str
+    sources: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"rule": self.rule, "level": self.level, "title": self.title,
+                "text": self.text, "why": self.why, "sources": list(self.sources)}
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    to: dt.date
+    records: Sequence[CheckIn]  # oldest first, none after `to`
+    followups: Sequence[FollowUp] = ()
+    safety: Sequence[SafetyAnswer] = ()
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    alcohol_question: bool = False
+    supervision: dt.date | None = None
+
+    def at(self, day: dt.date) -> RuleContext:
+        """The same journal seen from an earlier day."""
+        iso = day.isoformat()
+        return RuleContext(
+            to=day, records=[r for r in self.records if r.date <= iso],
+            followups=[f for f in self.followups if f.date <= iso],
+            safety=[s for s in self.safety if s.date <= iso],
+            thresholds=self.thresholds, alcohol_question=self.alcohol_question,
+            supervision=self.supervision,
+        )
+
+    # -- windows -----------------------------------------------------------
+
+    def last_days(self, n: int) -> list[CheckIn]:
+        """Check-ins in the n calendar days up to and including `to`."""
+        since = (self.to - dt.timedelta(days=n - 1)).isoformat()
+        return [r for r in self.records if since <= r.date <= self.to.isoformat()]
+
+    def last_checkins(self, n: int, within: int = 14) -> list[CheckIn]:
+        return self.last_days(within)[-n:]
+
+    def last_working(self, n: int, within: int = 14) -> list[CheckIn]:
+        return [r for r in self.last_days(within) if is_working(r)][-n:]
+
+    def enough(self, records: Sequence[CheckIn] | None = None) -> bool:
+        """The quiet rule: too little data in the window and a rule says nothing."""
+        window = self.last_days(7) if records is None else records
+        return len(window) >= self.thresholds.min_checkins
+
+
+Finding = str  # the "why", with the user's own numbers
+RuleFn = Callable[[RuleContext], "Finding | None"]
+
+
+def _count(records: Sequence[CheckIn], test: Callable[[CheckIn], bool]) -> int:
+    return sum(1 for r in records if test(r))
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def _heavy(r: CheckIn) -> bool:
+    return (r.material or 0) >= 2 or r.incident in ("minor", "significant")
+
+
+# -- the rules -------------------------------------------------------------
+
+def r1(ctx: RuleContext) -> Finding | None:
+    if recent_yes(ctx.safety, ctx.to):
+        return "Because of your answer to the safety question."
+    return None
+
+
+def r2(ctx: RuleContext) -> Finding | None:
+    t = ctx.thresholds
+    last5 = [r for r in ctx.last_checkins(5) if r.mood is not None]
+    low = _count(last5, lambda r: r.mood <= t.low_mood)  # type: ignore[operator]
+    if low >= t.low_mood_checkins:
+        return f"Your mood was {t.low_mood} or lower on {low} of your last {len(last5)} check-ins."
+    week = [r.mood for r in ctx.last_days(7) if r.mood is not None]
+    if len(week) >= t.min_checkins and sum(week) / len(week) <= t.low_mood_mean:
+        return f"Your mood has averaged {sum(week) / len(week):.1f} out of 10 over the last 7 days."
+    return None
+
+
+def r3(ctx: RuleContext) -> Finding | None:
+    t = ctx.thresholds
+    working = ctx.last_working(7)
+    if len(working) < t.min_checkins:
+        return None
+    heavy = _count(working, _heavy)
+    low = _count(working, lambda r: r.support is not None and r.support <= t.low_support)
+    if heavy >= t.exposure_days and low >= t.low_support_days:
+        return (
+            f"Distressing material or an incident on {heavy} of your last {len(working)} "
+            f"working days, and support {t.low_support} or lower on {low} of them."
+        )
+    return None
+
+
+def r4(ctx: RuleContext) -> Finding | None:
+    today = [r for r in ctx.records if r.date == ctx.to.isoformat()]
+    if today and today[0].incident == "significant":
+        return f"You recorded a significant incident on {day_words(ctx.to)}."
+    return None
+
+
+def r5(ctx: RuleContext) -> Finding | None:
+    t = ctx.thresholds
+    since = (ctx.to - dt.timedelta(days=13)).isoformat()
+    for f in reversed(ctx.followups):
+        if f.kind == WEEK4 and not f.skipped and since <= f.date <= ctx.to.isoformat():
+            if f.still_strong(t.followup_intrusions, t.followup_avoidance, t.followup_sleep_quality):
+                incident = day_words(dt.date.fromisoformat(f.incident_date))
+                return f"Your four-week follow-up after the incident on {incident} showed reactions still strong."
+    month = ctx.last_days(28)
+    high = _count(month, lambda r: r.intrusions is not None and r.intrusions >= t.lasting_intrusions)
+    if high >= t.lasting_intrusion_days:
+        return f"Unwanted memories came several times or more on {high} of the last 28 days."
+    return None
+
+
+def r6(ctx: RuleContext) -> Finding | None:
+    t = ctx.thresholds
+    week = ctx.last_days(7)
+    if not ctx.enough(week):
+        return None
+    short = [r for r in week if r.sleep_hours is not None and r.sleep_hours < t.short_sleep_hours]
+    if len(short) >= t.short_sleep_nights:
+        return f"Sleep under {t.short_sleep_hours:g} hours on {len(short)} of your last 7 nights."
+    return None
+
+
+def r6_after_shifts(ctx: RuleContext) -> bool:
+    t = ctx.thresholds
+    return any(
+        r.shift in ("night", "late")
+        for r in ctx.last_days(7)
+        if r.sleep_hours is not None and r.sleep_hours < t.short_sleep_hours
+    )
+
+
+def r7(ctx: RuleContext) -> Finding | None:
+    t = ctx.thresholds
+    week = ctx.last_days(7)
+    if not ctx.enough(week):
+        return None
+    poor = _count(week, lambda r: r.sleep_quality is not None and r.sleep_quality <= t.poor_sleep_quality)
+    if poor >= t.poor_sleep_nights:
+        return f"Sleep quality {t.poor_sleep_quality} or lower on {poor} of your last 7 nights."
+    return None
+
+
+def r7_lasting(ctx: RuleContext) -> int:
+    t = ctx.thresholds
+    poor = _count(ctx.last_days(21),
+                  lambda r: r.sleep_quality is not None and r.sleep_quality <= t.poor_sleep_quality)
+    return poor if poor >= t.poor_sleep_nights_21 else 0
+
+
+def r8(ctx: RuleContext) -> Finding | None:
+    t = ctx.thresholds
+    week = ctx.last_days(7)
+    if not ctx.enough(week):
+        return None
+    nights = _count(week, lambda r: r.nightmare is True)
+    if nights >= t.nightmare_nights:
+        return f"Upsetting dreams about work on {nights} of your last 7 nights."
+    return None
+
+
+def r8_lasting(ctx: RuleContext) -> int:
+    nights = _count(ctx.last_days(14), lambda r: r.nightmare is True)
+    return nights if nights >= ctx.thresholds.nightmare_nights_14 else 0
+
+
+def r9(ctx: RuleContext) -> Finding | None:
+    t = ctx.thresholds
+    week = ctx.last_days(7)
+    if not ctx.enough(week):
+        return None
+    high = _count(week, lambda r: r.intrusions is not None and r.intrusions >= t.high_intrusions)
+    if high >= t.high_intrusion_days:
+        return f"Unwanted memories often or most of the time on {high} of the last 7 days."
+    return None
+
+
+def r10(ctx: RuleContext) -> Finding | None:
+    t = ctx.thresholds
+    working = ctx.last_working(7)
+    if len(working) < t.min_checkins:
+        return None
+    low = _count(working, lambda r: r.switch_off is not None and r.switch_off <= t.low_switch_off)
+    if low >= t.low_switch_off_days:
+        return f"Switching off {t.low_switch_off} or lower on {low} of your last {len(working)} working days."
+    return None
+
+
+def r11(ctx: RuleContext) -> Finding | None:
+    t = ctx.thresholds
+    recent = ctx.last_checkins(7)
+    if len(recent) < t.min_checkins:
+        return None
+    tired = _count(recent, lambda r: r.energy is not None and r.energy <= t.low_energy)
+    heavy = _count(recent, lambda r: r.workload is not None and r.workload <= t.low_workload)
+    if tired >= t.low_energy_checkins and heavy >= t.low_workload_days:
+        return (
+            f"Energy {t.low_energy} or lower on {tired} of your last {len(recent)} check-ins, "
+            f"and workload hard to manage on {_days(heavy)}."
+        )
+    return None
+
+
+def r12(ctx: RuleContext) -> Finding | None:
+    t = ctx.thresholds
+    recent = ctx.last_checkins(t.not_talked_checkins, within=2 * t.not_talked_checkins)
+    if len(recent) == t.not_talked_checkins and all(r.talked is False for r in recent):
+        return f"You haven't talked to anyone about how work is affecting you on your last {len(recent)} check-ins."
+    span = ctx.last_days(t.no_people_days)
+    answered = [r for r in span if r.recovery is not None]
+    if (len(answered) >= t.min_checkins and len(span) >= t.no_people_days // 2
+            and not any("people" in r.recovery for r in answered)):  # type: ignore[operator]
+        return f"No time with people you like in the last {t.no_people_days} days."
+    run = [r for r in ctx.last_days(t.low_support_run_days) if r.support is not None]
+    if len(run) >= t.min_checkins and all(r.support <= t.low_support for r in run):  # type: ignore[operator]
+        return f"Support {t.low_support} or lower on every check-in of the last {t.low_support_run_days} days."
+    return None
+
+
+def r13(ctx: RuleContext) -> Finding | None:
+    t = ctx.thresholds
+    working = ctx.last_working(5)
+    if len(working) < min(t.min_checkins, 5):
+        return None
+    graphic = _count(working, lambda r: r.graphic is True)
+    if graphic >= t.graphic_days:
+        return f"Violent or graphic images or video on {graphic} of your last {len(working)} working days."
+    return None
+
+
+def r14(ctx: RuleContext) -> Finding | None:
+    t = ctx.thresholds
+    working = ctx.last_working(5)
+    if len(working) < min(t.min_checkins, 5):
+        return None
+    hard = _count(working, lambda r: r.workload is not None and r.workload <= t.low_workload)
+    if hard >= t.no_break_days:
+        return f"Workload and breaks hard to manage on {hard} of your last {len(working)} working days."
+    return None
+
+
+def r15(ctx: RuleContext) -> Finding | None:
+    if not ctx.alcohol_question:
+        return None
+    t = ctx.thresholds
+    week = ctx.last_days(7)
+    if not ctx.enough(week):
+        return None
+    units = sum(r.alcohol_units or 0 for r in week)
+    if units > t.weekly_units:
+        return f"About {units:g} units of alcohol in the last 7 days."
+    drinking = _count(week, lambda r: (r.alcohol_units or 0) > 0)
+    if drinking >= t.drinking_days:
+        return f"Alcohol on {drinking} of the last 7 days."
+    poor = _count(week, lambda r: (r.alcohol_units or 0) > 0 and r.sleep_quality is not None
+                  and r.sleep_quality <= t.poor_sleep_quality)
+    if poor >= t.drink_poor_sleep_nights:
+        return f"Alcohol on {poor} nights when sleep was poor, in the last 7 days."
+    return None
+
+
+def r16(ctx: RuleContext) -> Finding | None:
+    t = ctx.thresholds
+    span = [r for r in ctx.last_days(t.no_exercise_days) if r.recovery is not None]
+    if len(span) < t.min_checkins:
+        return None
+    if not any("exercise" in r.recovery for r in span):  # type: ignore[operator]
+        return f"No exercise recorded in the last {t.no_exercise_days} days."
+    return None
+
+
+def r17(ctx: RuleContext) -> Finding | None:
+    t = ctx.thresholds
+    week = ctx.last_days(7)
+    if not ctx.enough(week):
+        return None
+    good = _count(week, lambda r: (r.sleep_hours or 0) >= t.good_sleep_hours
+                  and (r.switch_off or 0) >= t.good_switch_off and (r.support or 0) >= t.good_support)
+    if good >= t.good_days:
+        return (
+            f"On {good} of the last 7 days you slept {t.good_sleep_hours:g} hours or more, "
+            "switched off well and felt supported."
+        )
+    return None
+
+
+def r18(ctx: RuleContext) -> Finding | None:
+    iso = ctx.to.isoformat()
+    today = [r for r in ctx.records if r.date == iso]
+    earlier = [r for r in ctx.records if r.date < iso]
+    if not today or not earlier:
+        return None
+    before = earlier[-1].day
+    away = (ctx.to - before).days - 1
+    if away < ctx.thresholds.away_days:
+        return None
+    then = ctx.at(before)
+    if r2(then) or r5(then) or r20(then):
+        return f"Your first check-in after {away} days."
+    return None
+
+
+def r19(ctx: RuleContext) -> Finding | None:
+    if ctx.supervision is None:
+        return None
+    ahead = (ctx.supervision - ctx.to).days
+    if 0 <= ahead <= ctx.thresholds.supervision_days_ahead:
+        when = "today" if ahead == 0 else f"on {day_words(ctx.supervision)}"
+        return f"Your next supervision is {when}."
+    return None
+
+
+def r20(ctx: RuleContext) -> Finding | None:
+    if r3(ctx) and (r6(ctx) or r7(ctx)) and (r9(ctx) or r12(ctx)):
+        return "Heavy exposure with little support, difficult sleep, and memories or isolation, all in the last 7 days."
+    return None
+
+
+RULES: dict[str, RuleFn] = {
+    "R1": r1, "R2": r2, "R3": r3, "R4": r4, "R5": r5, "R6": r6, "R7": r7, "R8": r8,
+    "R9": r9, "R10": r10, "R11": r11, "R12": r12, "R13": r13, "R14": r14, "R15": r15,
+    "R16": r16, "R17": r17, "R18": r18, "R19": r19, "R20": r20,
+}
+
+
+def _item(rule: str, why: str, ctx: RuleContext) -> Item:
+    words = texts()[rule]
+    seed = ctx.to.toordinal()
+    text = words.pick(seed)
+    if rule == "R6" and words.shift_variants and r6_after_shifts(ctx):
+        text += " " + words.pick(seed, words.shift_variants)
+    if rule == "R7" and r7_lasting(ctx):
+        text += " " + words.lasting
+        why += f" Poor sleep on {r7_lasting(ctx)} of the last 21 nights."
+    if rule == "R8" and r8_lasting(ctx):
+        text += " " + words.lasting
+        why += f" On {r8_lasting(ctx)} of the last 14 nights."
+    return Item(rule, words.level, words.title, text, why, words.sources)
+
+
+def silenceable(rule: str) -> bool:
+    return rule in RULES and texts()[rule].level == "tip"
+
+
+def evaluate(ctx: RuleContext, silenced: dict[str, dt.date] | None = None) -> list[Item]:
+    """Every item that applies on ctx.to, most important first.
+
+    `silenced` maps a tip's rule to the last day it stays quiet. A "yes" to
+    the safety question shows the crisis box and nothing else.
+    """
+    silenced = silenced or {}
+    items = []
+    for rule, fn in RULES.items():
+        until = silenced.get(rule)
+        if until is not None and until >= ctx.to and silenceable(rule):
+            continue
+        why = fn(ctx)
+        if why:
+            items.append(_item(rule, why, ctx))
+    if any(i.rule == "R1" for i in items):
+        return [i for i in items if i.rule == "R1"]
+    order = {rule: n for n, rule in enumerate(RULES)}
+    level_rank = {"crisis": 0, "support": 1, "tip": 2}
+    return sorted(items, key=lambda i: (PRIORITY.get(i.rule, 3), level_rank[i.level], order[i.rule]))
+
+
+def after_checkin(items: Sequence[Item]) -> list[Item]:
+    """After a check-in: every support or crisis box, and at most two tips."""
+    boxes = [i for i in items if i.level != "tip"]
+    tips = [i for i in items if i.level == "tip"][:TIPS_AFTER_CHECKIN]
+    return boxes + tips
