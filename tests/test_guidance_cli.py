@@ -7,11 +7,11 @@ import json
 import sqlite3
 
 import pytest
+from conftest import days_ago, rows, today
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from conftest import days_ago, rows, today
 from resilience_cli.cli import common
 from resilience_cli.model import day_words
 

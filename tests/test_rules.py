@@ -12,8 +12,14 @@ import pytest
 from resilience_cli.config import SILENCEABLE
 from resilience_cli.followups import FollowUp
 from resilience_cli.model import CheckIn
-from resilience_cli.rules.engine import RULES, RuleContext, after_checkin, evaluate, silenceable
 from resilience_cli.rules.content import texts
+from resilience_cli.rules.engine import (
+    RULES,
+    RuleContext,
+    after_checkin,
+    evaluate,
+    silenceable,
+)
 from resilience_cli.rules.thresholds import Thresholds
 from resilience_cli.safety import SafetyAnswer
 

@@ -110,9 +110,9 @@ FIELD_SPECS: dict[str, FieldSpec] = {
 }
 ANSWER_FIELDS = tuple(FIELD_SPECS)
 NUMERIC_FIELDS = tuple(n for n, s in FIELD_SPECS.items() if s.kind in ("int", "number"))
-# Long enough for a paragraph, short enough that nothing pastes a whole file
-# into a field by mistake.
-MAX_TEXT = 4000
+# Long enough for a long journal entry (jrnl imports), short enough that nothing
+# pastes a whole file into a field by mistake.
+MAX_TEXT = 20_000
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from resilience_cli import __version__
-from resilience_cli.cli import basics, checkin, journal, settings, tips, trends
+from resilience_cli.cli import basics, checkin, data, journal, settings, tips, trends
 
 try:  # Typer 0.26+ carries its own copy of Click.
     from typer._click.exceptions import ClickException
@@ -71,6 +71,11 @@ app.command("tips")(tips.tips)
 app.command("reflect")(tips.reflect)
 app.command("followup")(tips.followup)
 app.command("config")(settings.config)
+app.command("export")(data.export)
+app.command("import")(data.import_)
+app.command("backup")(data.backup)
+app.command("restore")(data.restore)
+app.command("privacy")(data.privacy)
 app.command("status")(basics.status)
 app.command("help-now")(basics.help_now)
 app.command("where")(basics.where)

@@ -43,12 +43,12 @@ def log(
     with common.read_only_store() as store:
         records = store.between(start, end) if store else []
     if format_ is common.TableFormat.json:
-        from resilience_cli.interchange import to_json
+        from resilience_cli.interchange.formats import to_json
 
         typer.echo(to_json(records), nl=False)
         return
     if format_ is common.TableFormat.csv:
-        from resilience_cli.interchange import to_csv
+        from resilience_cli.interchange.formats import to_csv
 
         typer.echo(to_csv(records), nl=False)
         return

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, replace
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from resilience_cli.config import ensure_private_dir
@@ -30,6 +30,10 @@ from resilience_cli.model import ANSWER_FIELDS, FIELD_SPECS, CheckIn
 from resilience_cli.reflection import Reflection
 from resilience_cli.safety import SafetyAnswer
 from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
+
+if TYPE_CHECKING:
+    from resilience_cli.interchange.reader import Batch
+    from resilience_cli.store.bulk import Report
 
 # How long a writer waits for another process's transaction to finish.
 BUSY_TIMEOUT_MS = 5000
@@ -410,6 +414,63 @@ class JournalStore:
             rows = self.conn.execute("SELECT rule, until FROM silenced_rules").fetchall()
         return {rule: dt.date.fromisoformat(until) for rule, until in rows}
 
+    # -- everything at once: export, import, backup --------------------------
+
+    def everything(self) -> tuple[list[CheckIn], list[FollowUp], list[Reflection]]:
+        """Every record but the safety answers, which never leave the journal."""
+        return (self.between(dt.date.min, dt.date.max), self.followups(dt.date.min),
+                self.reflections(dt.date.min))
+
+    def counts(self) -> dict[str, int]:
+        with self._guard():
+            return {
+                table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("checkins", "followups", "reflections", "safety_answers")
+            }
+
+    def applied_migrations(self) -> list[str]:
+        with self._guard():
+            return [name for (name,) in self.conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",
+                (MIGRATION_SET,))]
+
+    def import_batch(self, batch: Batch, *, prefer: str | None = None, dry_run: bool = False) -> Report:
+        """Add a validated batch in one transaction (see store.bulk); all of it or none."""
+        from resilience_cli.store.bulk import DryRun, import_batch
+
+        try:
+            return import_batch(self, batch, prefer=prefer, dry_run=dry_run)
+        except DryRun as done:
+            return done.report
+
+    def backup_to(self, dest: Path) -> None:
+        """A consistent copy of the journal, even while another process writes to it.
+
+        Written beside `dest` first and moved into place, so `dest` is either
+        absent or complete; mode 0600 like the journal.
+        """
+        if dest.exists():
+            raise JournalProblem(f"{dest} already exists; choose another name. Nothing was written.")
+        partial = dest.with_name(f".{dest.name}.partial")
+        partial.unlink(missing_ok=True)
+        try:
+            with self._guard():
+                self._snapshot(partial)
+            os.chmod(partial, 0o600)
+            _fsync(partial)
+            os.replace(partial, dest)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+
+    def _snapshot(self, dest: Path) -> None:
+        self.conn.execute("VACUUM INTO ?", (str(dest),))
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the main file (before the file is replaced)."""
+        with self._guard():
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def insert_many(self, records: Iterable[CheckIn]) -> int:
         """Add many new check-ins in one transaction: all of them or none."""
         count = 0
@@ -433,6 +494,14 @@ def _insert(conn: sqlite3.Connection, record: CheckIn) -> None:
     conn.execute(_INSERT, [values[c] for c in COLUMNS])
 
 
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _create_private_file(path: Path) -> None:
     """Create an empty file readable by the user alone (unless another process just did)."""
     try:
@@ -445,3 +514,63 @@ def _create_private_file(path: Path) -> None:
             "Check that the folder is yours and the disk has space."
         ) from None
     os.close(fd)
+
+
+def inspect_file(path: Path) -> dict[str, int]:
+    """Check, without changing it, that a file is a sound journal we can read.
+
+    Returns its record counts; raises with a plain message otherwise.
+    """
+    if not path.is_file():
+        raise JournalProblem(f"There is no file at {path}. Nothing was changed.")
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        raise JournalProblem(f"{path} could not be opened. Nothing was changed.") from None
+    probe = JournalStore(conn, path)
+    try:
+        if probe._check() == "empty":
+            raise DamagedJournal(f"The file at {path} is not a resilience journal. Nothing was changed.")
+        with probe._guard():
+            result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if result != "ok":
+            raise DamagedJournal(f"The file at {path} is damaged. Nothing was changed.")
+        return probe.counts() if "safety_answers" in _tables(conn) else {
+            "checkins": conn.execute("SELECT count(*) FROM checkins").fetchone()[0]}
+    finally:
+        conn.close()
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def replace_journal(journal: Path, source: Path) -> None:
+    """Put a copy of `source` in place of the journal, atomically.
+
+    The caller has already kept a copy of the current journal. The old
+    write-ahead log goes too: left behind, SQLite would replay it into the
+    restored file.
+    """
+    if journal.exists():
+        current = JournalStore.open(journal, create=False)
+        if current is not None:
+            current.checkpoint()
+            current.close()
+    ensure_private_dir(journal.parent)
+    partial = journal.with_name(f".{journal.name}.partial")
+    partial.unlink(missing_ok=True)
+    try:
+        import shutil
+
+        shutil.copyfile(source, partial)
+        os.chmod(partial, 0o600)
+        _fsync(partial)
+        os.replace(partial, journal)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise JournalProblem(
+            f"The journal could not be replaced ({exc.strerror}). Your journal is as it was."
+        ) from None
+    for suffix in ("-wal", "-shm"):
+        journal.with_name(journal.name + suffix).unlink(missing_ok=True)

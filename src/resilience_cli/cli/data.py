@@ -1,0 +1,258 @@
+"""`export`, `import`, `backup`, `restore` and `privacy`: your data, safe and yours."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from resilience_cli.cli import common
+from resilience_cli.config import paths
+from resilience_cli.errors import Cancelled, InvalidInput, JournalProblem
+
+BACKUPS = "backups"
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ImportFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    daylio = "daylio"
+    jrnl = "jrnl"
+
+
+class Prefer(StrEnum):
+    journal = "journal"
+    file = "file"
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write a file only the user can read, atomically: all of it or nothing."""
+    path = path.expanduser()
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder; give a file name.")
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(partial, 0o600)
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise JournalProblem(
+            f"{path} could not be written ({exc.strerror}). Nothing was written."
+        ) from None
+
+
+def export(
+    format_: Annotated[ExportFormat, typer.Option("--format", help="json, jsonl or csv (check-ins only).")] = ExportFormat.json,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write to this file (mode 0600) instead of standard output.")] = None,
+) -> None:
+    """Write out every record, every field (safety answers never leave the journal).
+
+    \b
+    Examples:
+      resilience export --output journal.json
+      resilience export --format csv --output checkins.csv
+    """
+    from resilience_cli.interchange import formats
+    from resilience_cli.store import utc_now
+
+    with common.read_only_store() as store:
+        checkins, followups, reflections = store.everything() if store else ([], [], [])
+    if format_ is ExportFormat.json:
+        text = formats.export_json(checkins, followups, reflections, utc_now())
+    elif format_ is ExportFormat.jsonl:
+        text = formats.export_jsonl(checkins, followups, reflections)
+    else:
+        text = formats.to_csv(checkins)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_private(output, text)
+    total = len(checkins) + (0 if format_ is ExportFormat.csv else len(followups) + len(reflections))
+    print(f"Wrote {total} records to {output}.", file=sys.stderr)
+
+
+def import_(
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A resilience export, or a Daylio CSV or jrnl JSON export.")],
+    format_: Annotated[ImportFormat | None, typer.Option("--format", help="json, jsonl, csv, daylio or jrnl (default: from the file).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check the file and say what would change, changing nothing.")] = False,
+    prefer: Annotated[Prefer | None, typer.Option("--prefer", help="When a day already has a different check-in: keep the journal's, or take the file's.")] = None,
+) -> None:
+    """Bring records back from an export (or from Daylio or jrnl): all of them, or none.
+
+    \b
+    Examples:
+      resilience import journal.json
+      resilience import daylio_export.csv --dry-run
+      resilience import old.jsonl --prefer journal
+    """
+    from resilience_cli.interchange.reader import detect, parse
+
+    try:
+        raw = path.expanduser().read_bytes()
+    except OSError as exc:
+        raise JournalProblem(f"{path} could not be read ({exc.strerror}). Nothing was imported.") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path} is not a text file in UTF-8. Nothing was imported.") from None
+    fmt = format_.value if format_ else detect(path.name, text)
+    batch = parse(text, fmt, common.today())
+    store = common.open_store(create=not dry_run) if not dry_run else common.open_store(create=False)
+    out = common.console()
+    if store is None:  # a dry run on a new home: everything would be new
+        from resilience_cli.store.bulk import Report, Tally
+
+        report = Report(Tally(new=len(batch.checkins)), Tally(new=len(batch.followups)),
+                        Tally(new=len(batch.reflections)))
+    else:
+        with store:
+            report = store.import_batch(batch, prefer=prefer.value if prefer else None, dry_run=dry_run)
+    lead = "Nothing was changed (dry run). Importing would give" if dry_run else "Imported"
+    out.print(f"{lead} {report.checkins.words('check-ins')}.")
+    if batch.followups or batch.reflections:
+        out.print(f"  {report.followups.words('follow-ups')}; {report.reflections.words('reflections')}.")
+    for remark in batch.remarks:
+        out.print(f"  {remark}")
+
+
+def default_backup_path(today: dt.date) -> Path:
+    folder = paths().data_dir / BACKUPS
+    candidate = folder / f"journal-{today.isoformat()}.db"
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"journal-{today.isoformat()}-{n}.db"
+        n += 1
+    return candidate
+
+
+def backup(
+    path: Annotated[Path | None, typer.Argument(metavar="[PATH]", help="Where to write it (default: the backups folder beside your journal).")] = None,
+) -> None:
+    """Make a consistent copy of your journal (safe while another command writes to it).
+
+    \b
+    Examples:
+      resilience backup
+      resilience backup /media/usb/journal-backup.db
+    """
+    from resilience_cli.config import ensure_private_dir
+
+    store = common.open_store(create=False)
+    if store is None:
+        raise JournalProblem("There is no journal to back up yet. Nothing was written.")
+    dest = (path.expanduser() if path else default_backup_path(common.today()))
+    if path is None:
+        ensure_private_dir(dest.parent)
+    with store:
+        store.backup_to(dest)
+        counts = store.counts()
+    print(f"Backed up {counts['checkins']} check-ins to {dest}.")
+
+
+def restore(
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A backup made by resilience backup.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Replace without asking.")] = False,
+) -> None:
+    """Replace your journal with a backup, after checking it and keeping a copy of the current one.
+
+    \b
+    Example:
+      resilience restore ~/.local/share/resilience/backups/journal-2026-11-20.db
+    """
+    from resilience_cli.config import ensure_private_dir
+    from resilience_cli.store import inspect_file, replace_journal
+
+    source = path.expanduser()
+    counts = inspect_file(source)
+    journal = paths().database
+    if source.resolve() == journal.resolve():
+        raise InvalidInput("That file is your journal itself. Nothing was changed.")
+    if not yes:
+        if not common.stdin_is_terminal():
+            raise InvalidInput("Add --yes to restore without being asked. Nothing was changed.")
+        import questionary
+
+        try:
+            agreed = questionary.confirm(
+                f"Replace your journal with this backup ({counts['checkins']} check-ins)? "
+                "A copy of your current journal is kept first.", default=False).unsafe_ask()
+        except KeyboardInterrupt:
+            raise Cancelled("Cancelled; nothing was changed.") from None
+        if not agreed:
+            print("Nothing was changed.")
+            return
+    kept = None
+    current = common.open_store(create=False)
+    if current is not None:
+        kept = default_backup_path(common.today()).with_name(
+            f"journal-before-restore-{dt.datetime.now():%Y-%m-%d-%H%M%S}.db")
+        ensure_private_dir(kept.parent)
+        with current:
+            current.backup_to(kept)
+    replace_journal(journal, source)
+    reopened = common.open_store(create=True)  # brings an older backup's schema up to date
+    assert reopened is not None
+    reopened.close()
+    print(f"Restored {counts['checkins']} check-ins from {source}.")
+    if kept:
+        print(f"Your previous journal is kept at {kept}.")
+
+
+def privacy() -> None:
+    """Show where your data lives, who can read it, and that nothing leaves this computer.
+
+    \b
+    Example:
+      resilience privacy
+    """
+    import stat
+
+    p = paths()
+    print(f"Journal:      {p.database}")
+    if not p.database.exists():
+        print("              not created yet: no check-ins")
+    else:
+        mode = stat.S_IMODE(p.database.stat().st_mode)
+        folder = stat.S_IMODE(p.data_dir.stat().st_mode)
+        print(f"File access:  {oct(mode)[2:]} ({'only you' if mode & 0o077 == 0 else 'others can read it too'})"
+              f"; folder {oct(folder)[2:]} ({'only you' if folder & 0o077 == 0 else 'others can list it'})")
+        store = common.open_store(create=False)
+        if store is not None:
+            with store:
+                counts = store.counts()
+                applied = store.applied_migrations()
+                try:
+                    store.check_integrity()
+                    integrity = "sound (SQLite integrity check passed)"
+                except JournalProblem:
+                    integrity = "DAMAGED: restore a backup"
+            print(f"Encrypted:    {'yes' if _encrypted(p.database) else 'no (resilience encrypt can)'}")
+            print(f"Schema:       {applied[-1] if applied else 'none'} ({len(applied)} migrations)")
+            print(f"Integrity:    {integrity}")
+            print(f"Records:      {counts['checkins']} check-ins, {counts['followups']} follow-ups, "
+                  f"{counts['reflections']} reflections; {counts['safety_answers']} safety answers, "
+                  "which never leave the journal")
+    print("Network:      resilience makes no network connections, ever. Nothing is shared unless")
+    print("              you write it out yourself (export, backup, summary).")
+
+
+def _encrypted(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(16) != b"SQLite format 3\x00"

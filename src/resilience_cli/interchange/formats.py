@@ -1,0 +1,78 @@
+"""Writing records: JSON and CSV for `log`, and the full export in JSON, JSONL and CSV.
+
+The field names are the public contract. In CSV, where a cell is text, the
+recovery list is spelt `exercise;outdoors`, `nothing` for an empty list, and an
+empty cell for a skipped answer; booleans are `true`/`false`. JSON and JSONL
+records carry their type: `checkin`, `followup` or `reflection`. Safety answers
+are never written: they do not leave the journal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, fields
+from typing import Any
+
+from resilience_cli.contacts import DISCLAIMER
+from resilience_cli.followups import FollowUp
+from resilience_cli.model import NOTHING, CheckIn
+from resilience_cli.reflection import Reflection
+
+RECORD_FIELDS = tuple(f.name for f in fields(CheckIn))
+EXPORT_VERSION = 1
+TYPES = {"checkin": CheckIn, "followup": FollowUp, "reflection": Reflection}
+
+
+def to_json(records: Sequence[CheckIn]) -> str:
+    return json.dumps([r.to_dict() for r in records], indent=2, ensure_ascii=False) + "\n"
+
+
+def cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ";".join(value) if value else NOTHING
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def to_csv(records: Sequence[CheckIn]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(RECORD_FIELDS)
+    for record in records:
+        writer.writerow(cell(getattr(record, name)) for name in RECORD_FIELDS)
+    return out.getvalue()
+
+
+def typed(record: CheckIn | FollowUp | Reflection) -> dict[str, Any]:
+    kind = next(name for name, cls in TYPES.items() if isinstance(record, cls))
+    body = record.to_dict() if isinstance(record, CheckIn) else asdict(record)
+    return {"type": kind, **body}
+
+
+def export_json(
+    checkins: Sequence[CheckIn], followups: Sequence[FollowUp], reflections: Sequence[Reflection],
+    exported_at: str,
+) -> str:
+    document = {
+        "resilience_export": EXPORT_VERSION,
+        "exported_at": exported_at,
+        "note": DISCLAIMER,
+        "records": [typed(r) for r in (*checkins, *followups, *reflections)],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def export_jsonl(
+    checkins: Sequence[CheckIn], followups: Sequence[FollowUp], reflections: Sequence[Reflection],
+) -> str:
+    return "".join(
+        json.dumps(typed(r), ensure_ascii=False) + "\n" for r in (*checkins, *followups, *reflections)
+    )

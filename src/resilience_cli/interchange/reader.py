@@ -1,0 +1,301 @@
+"""Reading records back: our JSON, JSONL and CSV, validated record by record.
+
+A file with any invalid record gives an InvalidInput naming the record (its
+number, line or row), the field and what is allowed; the caller then imports
+nothing. Daylio and jrnl exports are read by `others`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from resilience_cli.errors import InvalidInput
+from resilience_cli.followups import KINDS, TRIM_ANSWERS, FollowUp
+from resilience_cli.interchange.formats import RECORD_FIELDS
+from resilience_cli.model import (
+    ANSWER_FIELDS,
+    FIELD_SPECS,
+    NOTHING,
+    CheckIn,
+    validate_answer,
+)
+from resilience_cli.reflection import Reflection
+from resilience_cli.reflection import validate as validate_reflection
+
+FORMATS = ("json", "jsonl", "csv", "daylio", "jrnl")
+# Far more than ten years of daily check-ins; a bigger file is not a journal.
+MAX_RECORDS = 500_000
+
+
+@dataclass
+class Batch:
+    """Everything one file holds, validated."""
+
+    checkins: list[CheckIn] = field(default_factory=list)
+    followups: list[FollowUp] = field(default_factory=list)
+    reflections: list[Reflection] = field(default_factory=list)
+    # What the reader could not carry over, in words (Daylio's own mood names).
+    remarks: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.checkins) + len(self.followups) + len(self.reflections)
+
+
+class RecordProblem(InvalidInput):
+    """One record is invalid; the message names it."""
+
+
+def detect(name: str, text: str) -> str:
+    """Guess the format from the file name and its first bytes."""
+    lower = name.lower()
+    start = text.lstrip()[:200]
+    if lower.endswith(".jsonl") or lower.endswith(".ndjson"):
+        return "jsonl"
+    if lower.endswith(".csv"):
+        header = start.splitlines()[0] if start else ""
+        return "daylio" if "full_date" in header and "mood" in header else "csv"
+    if start.startswith("{") and '"entries"' in text[:2000] and '"tags"' in text[:2000]:
+        return "jrnl"
+    if start.startswith("[") or start.startswith("{"):
+        # One JSON document, or JSON lines?
+        first_line = start.splitlines()[0].strip() if start else ""
+        if first_line.startswith("{") and first_line.endswith("}") and "\n{" in text.strip():
+            return "jsonl"
+        return "json"
+    raise InvalidInput(
+        f"{name} does not look like a resilience, Daylio or jrnl export. "
+        "Name the format with --format json, jsonl, csv, daylio or jrnl."
+    )
+
+
+def parse(text: str, fmt: str, today: dt.date) -> Batch:
+    if fmt == "json":
+        return _from_json(text, today)
+    if fmt == "jsonl":
+        return _from_jsonl(text, today)
+    if fmt == "csv":
+        return _from_csv(text, today)
+    from resilience_cli.interchange import others
+
+    if fmt == "daylio":
+        return others.from_daylio(text, today)
+    if fmt == "jrnl":
+        return others.from_jrnl(text, today)
+    raise InvalidInput(f"--format must be one of {', '.join(FORMATS)}; you gave {fmt!r}.")
+
+
+# -- our formats ------------------------------------------------------------
+
+def _from_json(text: str, today: dt.date) -> Batch:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}).") from None
+    if isinstance(document, dict) and "records" in document:
+        records = document["records"]
+    elif isinstance(document, list):
+        records = document  # `resilience log --format json`: check-ins without a type
+    else:
+        raise InvalidInput("The JSON holds no records: expected a resilience export or a list of check-ins.")
+    if not isinstance(records, list):
+        raise InvalidInput("The JSON's records must be a list.")
+    return _collect(((f"Record {n}", item) for n, item in enumerate(records, start=1)), today)
+
+
+def _from_jsonl(text: str, today: dt.date) -> Batch:
+    def items() -> Iterable[tuple[str, Any]]:
+        for n, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                yield f"Line {n}", json.loads(line)
+            except json.JSONDecodeError:
+                raise InvalidInput(f"Nothing was imported. Line {n} is not valid JSON.") from None
+
+    return _collect(items(), today)
+
+
+def _from_csv(text: str, today: dt.date) -> Batch:
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    missing = [name for name in ("id", "date", "created_at", "updated_at") if name not in header]
+    if missing:
+        raise InvalidInput(
+            "The CSV is not a resilience export: it has no " + ", ".join(missing) + " column."
+        )
+    unknown = [name for name in header if name not in RECORD_FIELDS]
+    if unknown:
+        raise InvalidInput(f"The CSV has columns resilience does not know: {', '.join(unknown)}.")
+
+    def items() -> Iterable[tuple[str, Any]]:
+        for n, row in enumerate(reader, start=2):
+            if None in row or any(v is None for v in row.values()):
+                raise InvalidInput(f"Nothing was imported. Row {n} does not have one cell per column.")
+            yield f"Row {n}", {"type": "checkin", **{k: _from_cell(k, v) for k, v in row.items()}}
+
+    return _collect(items(), today)
+
+
+def _from_cell(name: str, text: str) -> Any:
+    """A CSV cell back to the value it spells (validation comes after)."""
+    if text == "":
+        return None
+    spec = FIELD_SPECS.get(name)
+    if spec is None:
+        return text
+    if spec.kind == "bool":
+        return {"true": True, "false": False}.get(text.strip().lower(), text)
+    if spec.kind == "list":
+        return [] if text.strip() == NOTHING else [p for p in text.split(";") if p.strip()]
+    return text
+
+
+def _collect(items: Iterable[tuple[str, Any]], today: dt.date) -> Batch:
+    batch = Batch()
+    for where, item in items:
+        if len(batch) >= MAX_RECORDS:
+            raise InvalidInput(f"The file holds more than {MAX_RECORDS:,} records; that is not a journal export.")
+        try:
+            if not isinstance(item, dict):
+                raise InvalidInput("it is not a record (an object with named fields)")
+            kind = item.get("type", "checkin")
+            if kind == "checkin":
+                batch.checkins.append(checkin_from(item, today))
+            elif kind == "followup":
+                batch.followups.append(followup_from(item, today))
+            elif kind == "reflection":
+                batch.reflections.append(reflection_from(item, today))
+            else:
+                raise InvalidInput(f"type must be checkin, followup or reflection, not {kind!r}")
+        except InvalidInput as exc:
+            raise RecordProblem(f"Nothing was imported. {where}: {exc.message.rstrip('.')}.") from None
+    _no_duplicates(batch)
+    return batch
+
+
+def _no_duplicates(batch: Batch) -> None:
+    seen_ids: set[str] = set()
+    seen_days: dict[str, str] = {}
+    for r in batch.checkins:
+        if r.id in seen_ids:
+            raise InvalidInput(f"Nothing was imported. The file holds the record {r.id} twice.")
+        seen_ids.add(r.id)
+        if r.date in seen_days:
+            raise InvalidInput(
+                f"Nothing was imported. The file holds two different check-ins for {r.date}."
+            )
+        seen_days[r.date] = r.id
+
+
+# -- validating one record ----------------------------------------------------
+
+def _id(value: Any) -> str:
+    if not isinstance(value, str):
+        raise InvalidInput("id must be a UUID such as 3f2b8c1e-…")
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise InvalidInput(f"id must be a UUID; {value!r} is not one") from None
+
+
+def _day(name: str, value: Any, today: dt.date, *, monday: bool = False) -> str:
+    try:
+        if not isinstance(value, str) or len(value) != 10:
+            raise ValueError
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"{name} must be a date as YYYY-MM-DD; {value!r} is not one") from None
+    if day > today:
+        raise InvalidInput(f"{name} {value} is in the future")
+    if monday and day.weekday() != 0:
+        raise InvalidInput(f"{name} must be the Monday a week starts on; {value} is a {day:%A}")
+    return value
+
+
+def _stamp(name: str, value: Any) -> str:
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"{name} must be a time in ISO 8601, such as 2026-11-27T08:30:00Z; "
+                           f"{value!r} is not one") from None
+    if parsed.tzinfo is None:
+        raise InvalidInput(f"{name} must say its time zone, such as 2026-11-27T08:30:00Z")
+    return value
+
+
+def _unknown(item: dict, allowed: Iterable[str]) -> None:
+    extra = sorted(set(item) - set(allowed) - {"type"})
+    if extra:
+        raise InvalidInput(f"{extra[0]} is not a field resilience knows")
+
+
+def checkin_from(item: dict, today: dt.date) -> CheckIn:
+    _unknown(item, RECORD_FIELDS)
+    answers = {name: validate_answer(name, item.get(name)) for name in ANSWER_FIELDS}
+    return CheckIn(
+        id=_id(item.get("id")),
+        date=_day("date", item.get("date"), today),
+        created_at=_stamp("created_at", item.get("created_at")),
+        updated_at=_stamp("updated_at", item.get("updated_at")),
+        **answers,
+    )
+
+
+def _scale(name: str, value: Any, high: int) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or str(value).strip() not in {str(n) for n in range(high + 1)}:
+        raise InvalidInput(f"{name} must be a whole number from 0 to {high}; you gave {value}")
+    return int(str(value).strip())
+
+
+def followup_from(item: dict, today: dt.date) -> FollowUp:
+    names = [f.name for f in fields(FollowUp)]
+    _unknown(item, names)
+    kind = item.get("kind")
+    if kind not in KINDS:
+        raise InvalidInput(f"kind must be {' or '.join(KINDS)}; you gave {kind!r}")
+    trim = item.get("trim")
+    if trim is not None and trim not in TRIM_ANSWERS:
+        raise InvalidInput(f"trim must be one of {', '.join(TRIM_ANSWERS)}; you gave {trim!r}")
+    skipped = item.get("skipped", False)
+    if not isinstance(skipped, bool):
+        raise InvalidInput("skipped must be true or false")
+    return FollowUp(
+        id=_id(item.get("id")),
+        incident_date=_day("incident_date", item.get("incident_date"), today),
+        kind=kind,
+        date=_day("date", item.get("date"), today),
+        intrusions=_scale("intrusions", item.get("intrusions"), 4),
+        sleep_quality=_scale("sleep_quality", item.get("sleep_quality"), 10),
+        avoidance=_scale("avoidance", item.get("avoidance"), 4),
+        support=_scale("support", item.get("support"), 4),
+        trim=trim,
+        skipped=skipped,
+        created_at=_stamp("created_at", item.get("created_at")),
+        updated_at=_stamp("updated_at", item.get("updated_at")),
+    )
+
+
+def reflection_from(item: dict, today: dt.date) -> Reflection:
+    names = [f.name for f in fields(Reflection)]
+    _unknown(item, names)
+    answers = validate_reflection({k: item.get(k) for k in ("helped", "harder", "connected",
+                                                             "worthwhile", "try_next")})
+    return Reflection(
+        id=_id(item.get("id")),
+        week=_day("week", item.get("week"), today, monday=True),
+        date=_day("date", item.get("date"), today),
+        created_at=_stamp("created_at", item.get("created_at")),
+        updated_at=_stamp("updated_at", item.get("updated_at")),
+        **answers,
+    )

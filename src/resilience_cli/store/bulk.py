@@ -1,0 +1,124 @@
+"""Importing a validated batch of records: one transaction, matched by id.
+
+A record whose id is in the journal is replaced only when the file's copy was
+updated later; a record for a duty day (or follow-up, or week) that already
+holds a different record is a conflict, settled only by an explicit
+`prefer`. Anything unsettled, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
+
+from resilience_cli.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from resilience_cli.interchange.reader import Batch
+    from resilience_cli.store import JournalStore
+
+PREFER = ("journal", "file")
+
+
+@dataclass
+class Tally:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept: int = 0  # conflicts settled in the journal's favour
+
+    def words(self, noun: str) -> str:
+        parts = [f"{self.new} new", f"{self.updated} updated", f"{self.unchanged} unchanged"]
+        if self.kept:
+            parts.append(f"{self.kept} kept as they were in your journal")
+        return f"{noun}: " + ", ".join(parts)
+
+
+@dataclass
+class Report:
+    checkins: Tally = field(default_factory=Tally)
+    followups: Tally = field(default_factory=Tally)
+    reflections: Tally = field(default_factory=Tally)
+
+
+def _when(stamp: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(stamp)
+
+
+def _rows(conn: sqlite3.Connection, table: str, key: str) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """id -> (natural key, updated_at), and natural key -> id."""
+    by_id: dict[str, tuple[str, str]] = {}
+    by_key: dict[str, str] = {}
+    for rid, natural, updated in conn.execute(f"SELECT id, {key}, updated_at FROM {table}"):
+        by_id[rid] = (natural, updated)
+        by_key[natural] = rid
+    return by_id, by_key
+
+
+def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_run: bool) -> Report:
+    from resilience_cli.store import _to_row
+
+    report = Report()
+    conflicts: list[str] = []
+    with store.transaction() as conn:
+        plans = (
+            ("checkins", "date", batch.checkins, report.checkins,
+             lambda r: r.date, _to_row),
+            ("followups", "incident_date || ' ' || kind", batch.followups, report.followups,
+             lambda f: f"{f.incident_date} {f.kind}", lambda f: dict(asdict(f), skipped=int(f.skipped))),
+            ("reflections", "week", batch.reflections, report.reflections,
+             lambda r: r.week, asdict),
+        )
+        for table, key_sql, records, tally, natural, to_values in plans:
+            by_id, by_key = _rows(conn, table, key_sql)
+            for record in records:
+                key = natural(record)
+                values = to_values(record)
+                names = list(values)
+                if record.id in by_id:
+                    if _when(record.updated_at) > _when(by_id[record.id][1]):
+                        conn.execute(f"DELETE FROM {table} WHERE id = ?", (record.id,))
+                        _insert(conn, table, names, values)
+                        tally.updated += 1
+                    else:
+                        tally.unchanged += 1
+                    continue
+                if key in by_key:
+                    if prefer == "file":
+                        conn.execute(f"DELETE FROM {table} WHERE id = ?", (by_key[key],))
+                        _insert(conn, table, names, values)
+                        tally.updated += 1
+                    elif prefer == "journal":
+                        tally.kept += 1
+                    else:
+                        conflicts.append(key)
+                    continue
+                _insert(conn, table, names, values)
+                by_key[key] = record.id
+                tally.new += 1
+        if conflicts:
+            shown = ", ".join(conflicts[:10]) + (f" and {len(conflicts) - 10} more" if len(conflicts) > 10 else "")
+            raise InvalidInput(
+                f"Nothing was imported: your journal already has different records for {shown}. "
+                "Add --prefer journal to keep yours, or --prefer file to take the file's."
+            )
+        if dry_run:
+            raise DryRun(report)
+    return report
+
+
+class DryRun(Exception):
+    """Rolls the transaction back while keeping what would have happened."""
+
+    def __init__(self, report: Report):
+        super().__init__("dry run")
+        self.report = report
+
+
+def _insert(conn: sqlite3.Connection, table: str, names: list[str], values: dict) -> None:
+    conn.execute(
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+        [values[n] for n in names],
+    )
