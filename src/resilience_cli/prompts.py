@@ -235,13 +235,13 @@ def ask_checkin(
     return answers
 
 
+def confirm(question: str) -> bool:
+    """A yes/no question whose default is no."""
+    return bool(questionary.confirm(question, default=False).unsafe_ask())
+
+
 def confirm_delete(day: dt.date) -> bool:
-    return bool(
-        questionary.confirm(
-            f"Delete your check-in for {day_words(day)}? This cannot be undone.",
-            default=False,
-        ).unsafe_ask()
-    )
+    return confirm(f"Delete your check-in for {day_words(day)}? This cannot be undone.")
 
 
 def ask_safety() -> str | None:

@@ -187,12 +187,12 @@ def restore(
     if not yes:
         if not common.stdin_is_terminal():
             raise InvalidInput("Add --yes to restore without being asked. Nothing was changed.")
-        import questionary
+        from resilience_cli.prompts import confirm
 
         try:
-            agreed = questionary.confirm(
+            agreed = confirm(
                 f"Replace your journal with this backup ({counts['checkins']} check-ins)? "
-                "A copy of your current journal is kept first.", default=False).unsafe_ask()
+                "A copy of your current journal is kept first.")
         except KeyboardInterrupt:
             raise Cancelled("Cancelled; nothing was changed.") from None
         if not agreed:
