@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -52,7 +53,8 @@ def write_private(path: Path, text: str) -> None:
         os.chmod(partial, 0o600)
         os.replace(partial, path)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         raise JournalProblem(
             f"{path} could not be written ({exc.strerror}). Nothing was written."
         ) from None
@@ -114,8 +116,7 @@ def import_(
         raise InvalidInput(f"{path} is not a text file in UTF-8. Nothing was imported.") from None
     fmt = format_.value if format_ else detect(path.name, text)
     batch = parse(text, fmt, common.today())
-    store = common.open_store(create=not dry_run) if not dry_run else common.open_store(create=False)
-    out = common.console()
+    store = common.open_store(create=not dry_run)
     if store is None:  # a dry run on a new home: everything would be new
         from resilience_cli.store.bulk import Report, Tally
 
@@ -124,12 +125,13 @@ def import_(
     else:
         with store:
             report = store.import_batch(batch, prefer=prefer.value if prefer else None, dry_run=dry_run)
+    # Plain lines: scripts read this report, and it must not wrap mid-figure.
     lead = "Nothing was changed (dry run). Importing would give" if dry_run else "Imported"
-    out.print(f"{lead} {report.checkins.words('check-ins')}.")
+    print(f"{lead} {report.checkins.words('check-ins')}.")
     if batch.followups or batch.reflections:
-        out.print(f"  {report.followups.words('follow-ups')}; {report.reflections.words('reflections')}.")
+        print(f"  {report.followups.words('follow-ups')}; {report.reflections.words('reflections')}.")
     for remark in batch.remarks:
-        out.print(f"  {remark}")
+        print(f"  {remark}")
 
 
 def default_backup_path(today: dt.date) -> Path:
