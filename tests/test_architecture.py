@@ -65,6 +65,7 @@ def test_every_module_was_read():
         ("typer", {"cli"}),
         ("click", {"cli"}),
         ("platformdirs", {"config"}),
+        ("sqlcipher3", {"store"}),
     ],
 )
 def test_third_party_libraries_stay_in_their_owner(library, allowed):
@@ -127,3 +128,15 @@ def test_a_flag_only_checkin_needs_only_rich(tmp_path):
     loaded = _loaded_after(
         "from resilience_cli.cli import run; run(['checkin', '--mood', '5', '--no-input'])", home)
     assert loaded == ["rich"]
+
+
+NETWORK = ("socket", "ssl", "http", "urllib.request", "requests", "httpx", "aiohttp", "ftplib",
+           "smtplib", "webbrowser")
+
+
+def test_no_module_can_reach_the_network():
+    offenders = {
+        mod: sorted(i for i in imports if i.split(".")[0] in NETWORK or i in NETWORK)
+        for mod, imports in MODULES.items()
+    }
+    assert {mod: found for mod, found in offenders.items() if found} == {}

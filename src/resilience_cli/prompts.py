@@ -347,3 +347,17 @@ def ask_reflection(existing: Any, last_plan: str | None) -> dict[str, Any]:
                             instruction=hint).unsafe_ask()
     answers["try_next"] = text.strip() or None
     return answers
+
+
+def ask_passphrase(message: str) -> str:
+    return questionary.password(message).unsafe_ask()
+
+
+def ask_new_passphrase() -> str:
+    """Asked twice; a mismatch asks again."""
+    while True:
+        first = questionary.password("New passphrase (at least 8 characters):").unsafe_ask()
+        second = questionary.password("The same passphrase again:").unsafe_ask()
+        if first == second:
+            return first
+        print("Those two did not match; please try again.")

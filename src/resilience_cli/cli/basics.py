@@ -14,7 +14,15 @@ CHECKED_IN = "Checked in today."
 NOT_YET = "No check-in yet today."
 
 
-def _checked_in_today() -> bool:
+def _checked_in_today() -> bool | None:
+    """None when the journal is encrypted and no passphrase is at hand: never ask in a prompt line."""
+    import os
+
+    from resilience_cli.store.cipher import looks_encrypted
+
+    path = paths().database
+    if path.exists() and looks_encrypted(path) and not os.environ.get(common.PASSPHRASE_ENV):
+        return None
     with common.read_only_store() as store:
         return store.has(common.today()) if store else False
 
@@ -30,7 +38,11 @@ def status(
       resilience status --quiet   # in ~/.bashrc: a nudge only when it helps
     """
     # Plain print, not Rich: this runs in shell start-up files and must be quick.
-    if _checked_in_today():
+    done = _checked_in_today()
+    if done is None:
+        if not quiet:
+            print(f"Your journal is encrypted; status needs {common.PASSPHRASE_ENV} to look inside.")
+    elif done:
         if not quiet:
             print(CHECKED_IN)
     else:
@@ -39,7 +51,10 @@ def status(
 
 def overview() -> None:
     """Bare `resilience`: today's status and the next useful command."""
-    if _checked_in_today():
+    done = _checked_in_today()
+    if done is None:
+        print("Your journal is encrypted. Check in: resilience checkin")
+    elif done:
         print(f"{CHECKED_IN} See your recent days: resilience log")
     else:
         print(f"{NOT_YET} Check in: resilience checkin")

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resilience_cli.config import paths
-from resilience_cli.errors import InvalidInput
+from resilience_cli.errors import Cancelled, InvalidInput
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -35,10 +37,42 @@ def now() -> dt.datetime:
     return dt.datetime.now()
 
 
+PASSPHRASE_ENV = "RESILIENCE_PASSPHRASE"
+# Asked once per run: a command that opens the journal twice asks once.
+_passphrases: dict[str, str] = {}
+
+
+def passphrase_for(path: Path, *, purpose: str = "to open your journal") -> str | None:
+    """The passphrase of an encrypted file: from RESILIENCE_PASSPHRASE, or asked for."""
+    from resilience_cli.store.cipher import looks_encrypted
+
+    if not path.exists() or not looks_encrypted(path):
+        return None
+    key = str(path)
+    if key not in _passphrases:
+        from_env = os.environ.get(PASSPHRASE_ENV)
+        if from_env:
+            _passphrases[key] = from_env
+        elif stdin_is_terminal():
+            from resilience_cli.prompts import ask_passphrase
+
+            try:
+                _passphrases[key] = ask_passphrase(f"Passphrase {purpose}:")
+            except KeyboardInterrupt:
+                raise Cancelled("Cancelled; nothing was changed.") from None
+        else:
+            raise InvalidInput(
+                f"{path} is encrypted. Run this in a terminal to type the passphrase, "
+                f"or set {PASSPHRASE_ENV} (see the README for the risks)."
+            )
+    return _passphrases[key]
+
+
 def open_store(*, create: bool) -> JournalStore | None:
     from resilience_cli.store import JournalStore
 
-    return JournalStore.open(paths().database, create=create)
+    path = paths().database
+    return JournalStore.open(path, create=create, passphrase=passphrase_for(path))
 
 
 @contextmanager

@@ -182,7 +182,7 @@ def restore(
     from resilience_cli.store import inspect_file, replace_journal
 
     source = path.expanduser()
-    counts = inspect_file(source)
+    counts = inspect_file(source, common.passphrase_for(source, purpose="of the backup"))
     journal = paths().database
     if source.resolve() == journal.resolve():
         raise InvalidInput("That file is your journal itself. Nothing was changed.")
@@ -208,7 +208,7 @@ def restore(
         ensure_private_dir(kept.parent)
         with current:
             current.backup_to(kept)
-    replace_journal(journal, source)
+    replace_journal(journal, source, common.passphrase_for(journal))
     reopened = common.open_store(create=True)  # brings an older backup's schema up to date
     assert reopened is not None
     reopened.close()
@@ -258,3 +258,77 @@ def privacy() -> None:
 def _encrypted(path: Path) -> bool:
     with path.open("rb") as handle:
         return handle.read(16) != b"SQLite format 3\x00"
+
+
+def _new_passphrase() -> str:
+    import os as _os
+
+    from_env = _os.environ.get(common.PASSPHRASE_ENV + "_NEW") or (
+        None if common.stdin_is_terminal() else _os.environ.get(common.PASSPHRASE_ENV))
+    if from_env:
+        return from_env
+    if not common.stdin_is_terminal():
+        raise InvalidInput(
+            f"Type the new passphrase in a terminal, or set {common.PASSPHRASE_ENV}_NEW. Nothing was changed.")
+    from resilience_cli.prompts import ask_new_passphrase
+
+    try:
+        return ask_new_passphrase()
+    except KeyboardInterrupt:
+        raise Cancelled("Cancelled; nothing was changed.") from None
+
+
+def encrypt() -> None:
+    """Encrypt your journal with a passphrase (needs the encryption extra).
+
+    A lost passphrase cannot be recovered: keep it somewhere safe.
+
+    \b
+    Example:
+      resilience encrypt
+    """
+    from resilience_cli.store import cipher
+
+    cipher.driver()
+    journal = paths().database
+    if not journal.exists():
+        raise JournalProblem("There is no journal to encrypt yet. Check in first. Nothing was changed.")
+    if cipher.looks_encrypted(journal):
+        raise InvalidInput("The journal is already encrypted. To change the passphrase: resilience passphrase")
+    cipher.encrypt(journal, _new_passphrase())
+    print(f"Your journal at {journal} is now encrypted. Every command will ask for the passphrase.")
+    print("A lost passphrase cannot be recovered. Backups made before now are not encrypted: "
+          "delete them or keep them somewhere safe.")
+
+
+def decrypt() -> None:
+    """Turn an encrypted journal back into a plain one (asks for the passphrase).
+
+    \b
+    Example:
+      resilience decrypt
+    """
+    from resilience_cli.store import cipher
+
+    journal = paths().database
+    if not journal.exists() or not cipher.looks_encrypted(journal):
+        raise InvalidInput("The journal is not encrypted. Nothing was changed.")
+    cipher.decrypt(journal, common.passphrase_for(journal, purpose="to decrypt your journal") or "")
+    print(f"Your journal at {journal} is no longer encrypted.")
+
+
+def passphrase() -> None:
+    """Change the passphrase of an encrypted journal.
+
+    \b
+    Example:
+      resilience passphrase
+    """
+    from resilience_cli.store import cipher
+
+    journal = paths().database
+    if not journal.exists() or not cipher.looks_encrypted(journal):
+        raise InvalidInput("The journal is not encrypted; to encrypt it: resilience encrypt")
+    old = common.passphrase_for(journal, purpose="(the current one)") or ""
+    cipher.change(journal, old, _new_passphrase())
+    print("The passphrase is changed. Backups made before keep the old one.")

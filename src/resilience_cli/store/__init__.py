@@ -24,7 +24,12 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from resilience_cli.config import ensure_private_dir
-from resilience_cli.errors import DamagedJournal, JournalProblem, NewerJournal
+from resilience_cli.errors import (
+    DamagedJournal,
+    InvalidInput,
+    JournalProblem,
+    NewerJournal,
+)
 from resilience_cli.followups import FollowUp
 from resilience_cli.model import ANSWER_FIELDS, FIELD_SPECS, CheckIn
 from resilience_cli.reflection import Reflection
@@ -69,14 +74,17 @@ def _from_row(row: sqlite3.Row) -> CheckIn:
 class JournalStore:
     """A journal database, opened and checked. Use `JournalStore.open`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path):
+    def __init__(self, conn: sqlite3.Connection, path: Path, driver: Any = sqlite3):
         self.conn = conn
         self.path = path
+        # sqlite3, or SQLCipher's module for an encrypted journal: each has its
+        # own exception classes.
+        self.driver = driver
 
     # -- opening -----------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, create: bool) -> JournalStore | None:
+    def open(cls, path: Path, *, create: bool, passphrase: str | None = None) -> JournalStore | None:
         """Open the journal at `path`.
 
         With create=False (read-only commands) a missing journal gives None and
@@ -88,21 +96,38 @@ class JournalStore:
                 return None
             ensure_private_dir(path.parent)
             _create_private_file(path)
+        db = sqlite3
+        if passphrase is not None:
+            from resilience_cli.store import cipher
+
+            db = cipher.driver()
+        elif _looks_encrypted(path):
+            from resilience_cli.store import cipher
+
+            raise JournalProblem(
+                f"The journal at {path} is encrypted (or damaged) and needs its passphrase. "
+                + ("" if cipher.available() else cipher.INSTALL_HINT)
+            )
         try:
-            conn = sqlite3.connect(
+            conn = db.connect(
                 f"file:{quote(str(path))}?mode=rw",
                 uri=True,
                 isolation_level=None,
                 timeout=BUSY_TIMEOUT_MS / 1000,
                 check_same_thread=False,
             )
-        except sqlite3.Error as exc:
+        except db.Error as exc:
             raise JournalProblem(
                 f"The journal at {path} could not be opened ({exc}). "
                 "Check that the file and its folder are yours and readable."
             ) from None
-        store = cls(conn, path)
+        store = cls(conn, path, db)
         try:
+            if passphrase is not None:
+                from resilience_cli.store.cipher import unlock
+
+                unlock(conn, passphrase)
+                store._check_passphrase()
             state = store._check()
             if state == "empty" and not create:
                 # An empty file left by an interrupted first run: nothing to read.
@@ -119,6 +144,14 @@ class JournalStore:
             conn.close()
             raise
         return store
+
+    def _check_passphrase(self) -> None:
+        try:
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except self.driver.DatabaseError:
+            raise InvalidInput(
+                f"That passphrase does not open the journal at {self.path}. Nothing was changed."
+            ) from None
 
     def _check(self) -> str:
         """Refuse anything but a journal we know: 'empty', 'behind' or 'current'."""
@@ -203,12 +236,12 @@ class JournalStore:
         """Turn SQLite's errors into ours, with a sentence about what to do."""
         try:
             yield
-        except sqlite3.IntegrityError:
+        except self.driver.IntegrityError:
             raise
-        except sqlite3.DatabaseError as exc:
+        except self.driver.DatabaseError as exc:
             raise self._problem(exc) from None
 
-    def _problem(self, exc: sqlite3.DatabaseError) -> JournalProblem:
+    def _problem(self, exc: Exception) -> JournalProblem:
         code = getattr(exc, "sqlite_errorname", "")
         if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
             return JournalProblem(
@@ -494,6 +527,12 @@ def _insert(conn: sqlite3.Connection, record: CheckIn) -> None:
     conn.execute(_INSERT, [values[c] for c in COLUMNS])
 
 
+def _looks_encrypted(path: Path) -> bool:
+    from resilience_cli.store.cipher import looks_encrypted
+
+    return looks_encrypted(path)
+
+
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -516,19 +555,29 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def inspect_file(path: Path) -> dict[str, int]:
+def inspect_file(path: Path, passphrase: str | None = None) -> dict[str, int]:
     """Check, without changing it, that a file is a sound journal we can read.
 
     Returns its record counts; raises with a plain message otherwise.
     """
     if not path.is_file():
         raise JournalProblem(f"There is no file at {path}. Nothing was changed.")
+    db: Any = sqlite3
+    if passphrase is not None:
+        from resilience_cli.store import cipher
+
+        db = cipher.driver()
     try:
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, isolation_level=None)
-    except sqlite3.Error:
+        conn = db.connect(f"file:{quote(str(path))}?mode=ro", uri=True, isolation_level=None)
+    except db.Error:
         raise JournalProblem(f"{path} could not be opened. Nothing was changed.") from None
-    probe = JournalStore(conn, path)
+    probe = JournalStore(conn, path, db)
     try:
+        if passphrase is not None:
+            from resilience_cli.store.cipher import unlock
+
+            unlock(conn, passphrase)
+            probe._check_passphrase()
         if probe._check() == "empty":
             raise DamagedJournal(f"The file at {path} is not a resilience journal. Nothing was changed.")
         with probe._guard():
@@ -545,7 +594,7 @@ def _tables(conn: sqlite3.Connection) -> set[str]:
     return {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-def replace_journal(journal: Path, source: Path) -> None:
+def replace_journal(journal: Path, source: Path, passphrase: str | None = None) -> None:
     """Put a copy of `source` in place of the journal, atomically.
 
     The caller has already kept a copy of the current journal. The old
@@ -553,7 +602,7 @@ def replace_journal(journal: Path, source: Path) -> None:
     restored file.
     """
     if journal.exists():
-        current = JournalStore.open(journal, create=False)
+        current = JournalStore.open(journal, create=False, passphrase=passphrase)
         if current is not None:
             current.checkpoint()
             current.close()

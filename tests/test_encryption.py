@@ -1,0 +1,141 @@
+"""Encryption at rest with the real SQLCipher: round trip, wrong passphrase, backups, no extra."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import sys
+
+import pytest
+from conftest import days_ago
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from resilience_cli.cli import common
+
+pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-wheels) is not installable here")
+
+SECRET = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def fresh_passphrases(monkeypatch):
+    monkeypatch.setattr(common, "_passphrases", {})
+    monkeypatch.delenv("RESILIENCE_PASSPHRASE", raising=False)
+    monkeypatch.delenv("RESILIENCE_PASSPHRASE_NEW", raising=False)
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def encrypted_journal(cli, monkeypatch, db_path):
+    for n in (3, 2, 1):
+        cli("checkin", "--date", days_ago(n), "--mood", str(n + 4), "--no-input")
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE_NEW", SECRET)
+    result = cli("encrypt")
+    assert result.exit_code == 0, result.stderr
+    monkeypatch.delenv("RESILIENCE_PASSPHRASE_NEW")
+    common._passphrases.clear()
+    return result
+
+
+def test_encrypt_then_use_with_the_passphrase(cli, monkeypatch, db_path):
+    result = encrypted_journal(cli, monkeypatch, db_path)
+    assert result.stdout.startswith(f"Your journal at {db_path} is now encrypted.")
+    assert db_path.read_bytes()[:16] != b"SQLite format 3\x00"
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(db_path).execute("SELECT * FROM checkins").fetchall()
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE", SECRET)
+    assert [r["mood"] for r in json.loads(cli("log", "--format", "json").stdout)] == [7, 6, 5]
+    assert cli("checkin", "--mood", "8", "--no-input").exit_code == 0
+    assert len(json.loads(cli("log", "--format", "json").stdout)) == 4
+    assert "Encrypted:    yes" in cli("privacy").stdout
+
+
+def test_without_the_passphrase_and_no_terminal(cli, monkeypatch, db_path):
+    encrypted_journal(cli, monkeypatch, db_path)
+    result = cli("log")
+    assert (result.exit_code, result.stderr) == (
+        2, f"{db_path} is encrypted. Run this in a terminal to type the passphrase, or set "
+           "RESILIENCE_PASSPHRASE (see the README for the risks).\n")
+    status = cli("status")
+    assert (status.exit_code, status.stdout) == (
+        0, "Your journal is encrypted; status needs RESILIENCE_PASSPHRASE to look inside.\n")
+
+
+def test_a_wrong_passphrase_changes_nothing(cli, monkeypatch, db_path):
+    encrypted_journal(cli, monkeypatch, db_path)
+    before = digest(db_path)
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE", "not the one at all")
+    for args in (["log"], ["checkin", "--mood", "3", "--no-input"], ["decrypt"]):
+        result = cli(*args)
+        assert (result.exit_code, result.stderr) == (
+            2, f"That passphrase does not open the journal at {db_path}. Nothing was changed.\n")
+    assert digest(db_path) == before
+
+
+def test_backups_stay_encrypted_and_restore(cli, monkeypatch, db_path, tmp_path):
+    encrypted_journal(cli, monkeypatch, db_path)
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE", SECRET)
+    assert cli("backup", str(tmp_path / "b.db")).exit_code == 0
+    assert (tmp_path / "b.db").read_bytes()[:16] != b"SQLite format 3\x00"
+    cli("checkin", "--mood", "1", "--no-input")
+    result = cli("restore", str(tmp_path / "b.db"), "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(cli("log", "--format", "json").stdout)) == 3
+
+
+def test_change_the_passphrase(cli, monkeypatch, db_path):
+    encrypted_journal(cli, monkeypatch, db_path)
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE", SECRET)
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE_NEW", "a brand new phrase")
+    assert cli("passphrase").exit_code == 0
+    common._passphrases.clear()
+    assert cli("log").exit_code == 2
+    common._passphrases.clear()
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE", "a brand new phrase")
+    assert len(json.loads(cli("log", "--format", "json").stdout)) == 3
+
+
+def test_decrypt_gives_a_plain_journal_back(cli, monkeypatch, db_path):
+    encrypted_journal(cli, monkeypatch, db_path)
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE", SECRET)
+    assert cli("decrypt").exit_code == 0
+    assert db_path.read_bytes()[:16] == b"SQLite format 3\x00"
+    conn = sqlite3.connect(db_path)
+    assert [r[0] for r in conn.execute("SELECT mood FROM checkins ORDER BY date")] == [7, 6, 5]
+    conn.close()
+
+
+def test_a_short_passphrase_is_refused(cli, monkeypatch, db_path):
+    cli("checkin", "--mood", "5", "--no-input")
+    before = digest(db_path)
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE_NEW", "short")
+    result = cli("encrypt")
+    assert result.exit_code == 2
+    assert "at least 8 characters" in result.stderr
+    assert digest(db_path) == before
+
+
+def test_encrypt_by_keys_asks_twice(cli, monkeypatch, db_path):
+    cli("checkin", "--mood", "5", "--no-input")
+    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(f"{SECRET}\r{SECRET}x\r{SECRET}\r{SECRET}\r")  # a mismatch, then a match
+        result = cli("encrypt")
+    assert result.exit_code == 0, result.stderr
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE", SECRET)
+    common._passphrases.clear()
+    assert len(json.loads(cli("log", "--format", "json").stdout)) == 1
+
+
+def test_without_the_extra_the_commands_say_how_to_install(cli, monkeypatch, db_path):
+    cli("checkin", "--mood", "5", "--no-input")
+    monkeypatch.setitem(sys.modules, "sqlcipher3", None)
+    result = cli("encrypt")
+    assert (result.exit_code, result.stderr) == (
+        1, "Encryption needs the optional SQLCipher library, which is not installed. "
+           "Install it with: pip install 'resilience[encryption]'\n")
