@@ -39,6 +39,7 @@ YEARS = 10
 SCALE_COMMANDS = [("resilience trends --days 28", ["trends", "--days", "28"], 1.3),
                   ("resilience status", ["status"], 1.3)]
 LONG_YEARS = 100
+IMPORT_SECONDS = 5.0
 
 
 def script() -> str:
@@ -108,6 +109,25 @@ def main() -> int:
             print(f"{label:42} {seconds * 1000:7.1f}ms {ratio:6.2f}x {target:6}x{mark}")
             if ratio > target:
                 missed.append(label + f" ({LONG_YEARS} years)")
+        # Import: a hundred years of check-ins in one transaction, into a new home.
+        from resilience_cli.interchange.formats import export_jsonl
+        from resilience_cli.sample import generate
+
+        export = Path(tmp) / "hundred-years.jsonl"
+        export.write_text(export_jsonl(generate(dt.date.today() - dt.timedelta(days=1),
+                                                LONG_YEARS * 365, gaps=0), [], []))
+        times = []
+        for n in range(3):
+            fresh = environment(Path(tmp) / f"import-{n}")
+            start = time.perf_counter()
+            subprocess.run([script(), "import", str(export)], env=fresh, capture_output=True, check=True)
+            times.append(time.perf_counter() - start)
+        seconds = statistics.median(times)
+        mark = "" if seconds <= IMPORT_SECONDS else "  MISSED"
+        print(f"\n{'resilience import (36,500 check-ins, JSONL)':42} {seconds * 1000:7.1f}ms "
+              f"{'':>7} {IMPORT_SECONDS:5}s{mark}")
+        if seconds > IMPORT_SECONDS:
+            missed.append("import")
     if args.check and missed:
         print("missed: " + ", ".join(missed), file=sys.stderr)
         return 1

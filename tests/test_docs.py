@@ -64,4 +64,4 @@ def test_readme_tour_runs_against_a_temporary_home(cli):
         else:
             assert result.exit_code == 0, (line, result.stderr)
         ran += 1
-    assert ran == 15
+    assert ran == 19
