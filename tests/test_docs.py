@@ -52,7 +52,8 @@ def test_readme_set_up_commands_are_what_ci_runs():
     assert tests.removeprefix(". .venv/bin/activate && ") in ci
 
 
-def test_readme_tour_runs_against_a_temporary_home(cli):
+def test_readme_tour_runs_against_a_temporary_home(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the tour writes files (an export) where it runs
     tour = [line.split("#", 1)[0].strip() for line in _code_blocks()[2].splitlines()]
     ran = 0
     for line in filter(None, tour):
