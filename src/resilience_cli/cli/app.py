@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from resilience_cli import __version__
-from resilience_cli.cli import basics, checkin, data, journal, settings, tips, trends
+from resilience_cli.cli import basics, checkin, data, journal, settings, summary, tips, trends
 
 try:  # Typer 0.26+ carries its own copy of Click.
     from typer._click.exceptions import ClickException
@@ -68,6 +68,7 @@ app.command("show")(journal.show)
 app.command("delete")(journal.delete)
 app.command("trends")(trends.trends)
 app.command("tips")(tips.tips)
+app.command("summary")(summary.summary)
 app.command("reflect")(tips.reflect)
 app.command("followup")(tips.followup)
 app.command("config")(settings.config)

@@ -15,6 +15,7 @@ import typer
 from resilience_cli.cli import common
 from resilience_cli.config import paths
 from resilience_cli.errors import Cancelled, InvalidInput, JournalProblem
+from resilience_cli.files import write_private
 
 BACKUPS = "backups"
 
@@ -36,28 +37,6 @@ class ImportFormat(StrEnum):
 class Prefer(StrEnum):
     journal = "journal"
     file = "file"
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write a file only the user can read, atomically: all of it or nothing."""
-    path = path.expanduser()
-    if path.is_dir():
-        raise InvalidInput(f"{path} is a folder; give a file name.")
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(partial, 0o600)
-        os.replace(partial, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise JournalProblem(
-            f"{path} could not be written ({exc.strerror}). Nothing was written."
-        ) from None
 
 
 def export(

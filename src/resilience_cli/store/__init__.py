@@ -34,6 +34,7 @@ from resilience_cli.followups import FollowUp
 from resilience_cli.model import ANSWER_FIELDS, FIELD_SPECS, CheckIn
 from resilience_cli.reflection import Reflection
 from resilience_cli.safety import SafetyAnswer
+from resilience_cli.supervision import Action, PastSummary
 from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
 
 if TYPE_CHECKING:
@@ -446,6 +447,34 @@ class JournalStore:
         with self._guard():
             rows = self.conn.execute("SELECT rule, until FROM silenced_rules").fetchall()
         return {rule: dt.date.fromisoformat(until) for rule, until in rows}
+
+    # -- supervision summaries ----------------------------------------------
+
+    def save_summary(self, summary: PastSummary) -> None:
+        import json
+
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO summaries (id, created_at, period_from, period_to, requests, "
+                "request_other, actions) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (summary.id, summary.created_at, summary.period_from, summary.period_to,
+                 json.dumps(list(summary.requests)), summary.request_other,
+                 json.dumps([{"text": a.text, "status": a.status} for a in summary.actions])),
+            )
+
+    def summaries(self) -> list[PastSummary]:
+        import json
+
+        with self._guard():
+            rows = self.conn.execute(
+                "SELECT id, created_at, period_from, period_to, requests, request_other, actions "
+                "FROM summaries ORDER BY created_at"
+            ).fetchall()
+        return [
+            PastSummary(sid, created, start, end, tuple(json.loads(requests)), other,
+                        tuple(Action(a["text"], a["status"]) for a in json.loads(actions)))
+            for sid, created, start, end, requests, other, actions in rows
+        ]
 
     # -- everything at once: export, import, backup --------------------------
 

@@ -116,7 +116,25 @@ def m002_periodic_records(db: Database) -> None:
     )
 
 
-MIGRATIONS = (m001_create_checkins, m002_periodic_records)
+def m003_summaries(db: Database) -> None:
+    # Only what the next summary needs: the period, the requests and the
+    # actions (JSON lists). The summary itself is the user's file, not ours.
+    db.execute(
+        """
+        CREATE TABLE summaries (
+            id TEXT PRIMARY KEY NOT NULL,
+            created_at TEXT NOT NULL,
+            period_from TEXT NOT NULL,
+            period_to TEXT NOT NULL,
+            requests TEXT NOT NULL DEFAULT '[]',
+            request_other TEXT,
+            actions TEXT NOT NULL DEFAULT '[]'
+        )
+        """
+    )
+
+
+MIGRATIONS = (m001_create_checkins, m002_periodic_records, m003_summaries)
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
 
