@@ -365,3 +365,19 @@ def test_unexpected_errors_are_a_short_bug_line_without_locals(cli, monkeypatch)
     debug = cli("--debug", "checkin", "--mood", "5", "--no-input")
     assert "RuntimeError" in debug.stderr
     assert "secret =" not in debug.stderr.replace('secret = "a private note"  # noqa', "")
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--debug", "--version"], ["status"], ["status", "-q"],
+                                  ["--debug", "status"], ["status", "--quiet"]])
+def test_quick_and_full_paths_say_the_same(cli, args):
+    from resilience_cli.cli.quick import fast_path
+
+    cli("checkin", "--mood", "5", "--no-input")
+    result = cli(*args)
+    assert result.exit_code == 0
+    expected = {"--version": "resilience ", "status": "Checked in today."}
+    if "-q" in args or "--quiet" in args:
+        assert result.stdout == ""
+    else:
+        assert result.stdout.startswith(expected[args[-1] if args[-1] == "--version" else "status"])
+    assert fast_path(["status", "--bogus"]) is False

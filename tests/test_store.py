@@ -59,14 +59,17 @@ def test_fresh_schema_is_exact(db_path):
     conn = sqlite3.connect(db_path)
     tables = sorted(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'"))
     assert tables == ["_sqlite_migrations", "checkins", "followups", "reflections",
-                      "safety_answers", "silenced_rules"]
+                      "safety_answers", "silenced_rules", "summaries"]
     columns = [(r[1], r[2], r[3], r[5]) for r in conn.execute("PRAGMA table_info(checkins)")]
     assert columns == EXPECTED_COLUMNS
     indexes = [r[2] for r in conn.execute("PRAGMA index_list(checkins)")]
     assert sorted(indexes) == [1, 1]  # the primary key and the one-per-day date index
     applied = [r[0] for r in conn.execute(
         "SELECT name FROM _sqlite_migrations WHERE migration_set='resilience' ORDER BY id")]
-    assert applied == list(MIGRATION_NAMES) == ["m001_create_checkins", "m002_periodic_records"]
+    assert applied == list(MIGRATION_NAMES) == ["m001_create_checkins", "m002_periodic_records",
+                                                "m003_summaries"]
+    assert [r[1] for r in conn.execute("PRAGMA table_info(summaries)")] == [
+        "id", "created_at", "period_from", "period_to", "requests", "request_other", "actions"]
     assert [(r[1], r[2], r[3]) for r in conn.execute("PRAGMA table_info(safety_answers)")] == [
         ("id", "TEXT", 1), ("date", "TEXT", 1), ("answer", "TEXT", 1), ("created_at", "TEXT", 1)]
     assert [r[1] for r in conn.execute("PRAGMA table_info(followups)")] == [

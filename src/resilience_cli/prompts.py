@@ -432,7 +432,7 @@ def identifier_choice(where: str, text: str, problem: str) -> tuple[str, str]:
         choices=[Choice("edit it for this summary", value=EDIT, shortcut_key="e"),
                  Choice("leave it out of this summary", value=DROP, shortcut_key="d"),
                  Choice("keep it as it is", value=KEEP, shortcut_key="k")],
-        use_shortcuts=True, instruction="(e, d or k, then Enter)",
+        use_shortcuts=True, use_jk_keys=False, instruction="(e, d or k, then Enter)",
     ).unsafe_ask()
     if choice == EDIT:
         return EDIT, questionary.text("Your words for the summary:", default=text).unsafe_ask().strip()

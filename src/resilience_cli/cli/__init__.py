@@ -28,11 +28,14 @@ def run(argv: list[str] | None = None) -> int:
     # user's alone, whatever umask the shell has.
     os.umask(0o077)
 
-    from resilience_cli.cli.app import Abort, ClickException, command
     from resilience_cli.errors import ResilienceError
 
     try:
-        result = command().main(args=args, prog_name="resilience", standalone_mode=False)
+        from resilience_cli.cli.quick import fast_path
+
+        if fast_path(args):
+            return EXIT_OK
+        return _through_typer(args)
     except ResilienceError as exc:
         _say(exc.message)
         if debug:
@@ -41,15 +44,9 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say("Cancelled; nothing was saved.")
         return EXIT_CANCELLED
+    except BrokenPipeError:  # `resilience log | head`
+        return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence
-        if isinstance(exc, Abort):
-            _say("Cancelled; nothing was saved.")
-            return EXIT_CANCELLED
-        if isinstance(exc, ClickException):
-            exc.show()
-            return exc.exit_code
-        if isinstance(exc, OSError) and exc.errno == 32:  # EPIPE: `resilience log | head`
-            return EXIT_OK
         _say(
             "Something went wrong inside resilience (this is a bug). Any check-in "
             "being saved was not saved. Run again with --debug to see the details."
@@ -57,6 +54,19 @@ def run(argv: list[str] | None = None) -> int:
         if debug:
             _traceback(exc)
         return EXIT_FAILED
+
+
+def _through_typer(args: list[str]) -> int:
+    from resilience_cli.cli.app import Abort, ClickException, command
+
+    try:
+        result = command().main(args=args, prog_name="resilience", standalone_mode=False)
+    except Abort:
+        _say("Cancelled; nothing was saved.")
+        return EXIT_CANCELLED
+    except ClickException as exc:
+        exc.show()
+        return exc.exit_code
     return result if isinstance(result, int) else EXIT_OK
 
 

@@ -6,8 +6,17 @@ from typing import Annotated
 
 import typer
 
-from resilience_cli import __version__
-from resilience_cli.cli import basics, checkin, data, journal, settings, summary, tips, trends
+from resilience_cli.cli import (
+    basics,
+    checkin,
+    data,
+    journal,
+    quick,
+    settings,
+    summary,
+    tips,
+    trends,
+)
 
 try:  # Typer 0.26+ carries its own copy of Click.
     from typer._click.exceptions import ClickException
@@ -42,7 +51,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        print(f"resilience {__version__}")
+        quick.version()
         raise typer.Exit()
 
 

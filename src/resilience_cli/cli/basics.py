@@ -7,24 +7,8 @@ from typing import Annotated
 
 import typer
 
-from resilience_cli.cli import common
+from resilience_cli.cli import common, quick
 from resilience_cli.config import paths
-
-CHECKED_IN = "Checked in today."
-NOT_YET = "No check-in yet today."
-
-
-def _checked_in_today() -> bool | None:
-    """None when the journal is encrypted and no passphrase is at hand: never ask in a prompt line."""
-    import os
-
-    from resilience_cli.store.cipher import looks_encrypted
-
-    path = paths().database
-    if path.exists() and looks_encrypted(path) and not os.environ.get(common.PASSPHRASE_ENV):
-        return None
-    with common.read_only_store() as store:
-        return store.has(common.today()) if store else False
 
 
 def status(
@@ -32,32 +16,22 @@ def status(
 ) -> None:
     """Say in one line whether today has a check-in (for a shell start-up file).
 
-
     \b
     Example:
       resilience status --quiet   # in ~/.bashrc: a nudge only when it helps
     """
-    # Plain print, not Rich: this runs in shell start-up files and must be quick.
-    done = _checked_in_today()
-    if done is None:
-        if not quiet:
-            print(f"Your journal is encrypted; status needs {common.PASSPHRASE_ENV} to look inside.")
-    elif done:
-        if not quiet:
-            print(CHECKED_IN)
-    else:
-        print(f"{NOT_YET} When you have a minute: resilience checkin")
+    quick.status(quiet)
 
 
 def overview() -> None:
     """Bare `resilience`: today's status and the next useful command."""
-    done = _checked_in_today()
+    done = quick.checked_in_today()
     if done is None:
         print("Your journal is encrypted. Check in: resilience checkin")
     elif done:
-        print(f"{CHECKED_IN} See your recent days: resilience log")
+        print(f"{quick.CHECKED_IN} See your recent days: resilience log")
     else:
-        print(f"{NOT_YET} Check in: resilience checkin")
+        print(f"{quick.NOT_YET} Check in: resilience checkin")
     print("Need help now: resilience help-now. All commands: resilience --help")
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path

@@ -46,7 +46,12 @@ def summary(
       resilience summary --from 2026-11-01 --format pdf --output summary.pdf
       resilience summary --no-input --include notes > summary.md
     """
-    from resilience_cli.report.document import OPTIONAL, Choices, build, default_period, shared_words
+    from resilience_cli.report.document import (
+        OPTIONAL,
+        Choices,
+        build,
+        default_period,
+    )
 
     if list_:
         _list()
@@ -74,7 +79,8 @@ def summary(
     try:
         if interactive:
             choices = _ask(records, (start, end), previous, choices)
-        choices = _look_over(records, (start, end), choices, interactive)
+        else:
+            choices = _look_over(records, (start, end), choices, interactive=False)
     except KeyboardInterrupt:
         raise Cancelled("Summary cancelled; nothing was written.") from None
     doc = build(records, (start, end), previous, choices)
@@ -85,7 +91,12 @@ def summary(
 
 def _ask(records, period, previous, choices):
     from resilience_cli import prompts
-    from resilience_cli.report.document import REQUESTS, build, suggest_harder, suggest_helping
+    from resilience_cli.report.document import (
+        REQUESTS,
+        build,
+        suggest_harder,
+        suggest_helping,
+    )
     from resilience_cli.report.text import markdown
     from resilience_cli.supervision import ACTION_STATUSES, Action
 
@@ -94,7 +105,8 @@ def _ask(records, period, previous, choices):
 
     window = Window(*period)
     include = frozenset(prompts.pick_private_sections(OPTIONAL_TITLES, set(choices.include)))
-    choices = replace(choices, include=include)
+    # Words that may identify someone are settled before anything is previewed.
+    choices = _look_over(records, period, replace(choices, include=include), interactive=True)
     helped = prompts.edit_list("What has been helping?", suggest_helping(records, window))
     harder = prompts.edit_list("What has been harder? Any early signs you notice in yourself?",
                                suggest_harder(records, window, include))
@@ -112,7 +124,7 @@ def _ask(records, period, previous, choices):
     return replace(choices, dropped=frozenset(dropped))
 
 
-def _look_over(records, period, choices, interactive):
+def _look_over(records, period, choices, *, interactive: bool):
     """Warn about words that may identify other people or cases; the user decides."""
     from resilience_cli import prompts
     from resilience_cli.model import day_words

@@ -141,8 +141,9 @@ def _snapshot(inside: Sequence[CheckIn], before: Sequence[CheckIn]) -> Section:
                        sum(r.incident in ("minor", "significant") for r in before) if before else None)))
     working = [r.material for r in inside if is_working(r) and r.material is not None]
     if working:
-        typical = Counter(working).most_common(1)[0][0]
-        rows.append(("Distressing material", f"{MATERIAL_BANDS[typical]} on most working days",
+        typical, days = Counter(working).most_common(1)[0]
+        rows.append(("Distressing material",
+                     f"{MATERIAL_BANDS[typical]} on {days} of {len(working)} working days",
                      arrow("material", stats(inside, "material").mean, stats(before, "material").mean
                            if before else None)))
     graphic = sum(bool(r.graphic) for r in inside)

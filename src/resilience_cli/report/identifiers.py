@@ -23,7 +23,8 @@ PATTERNS = (
     ("an email address", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
 )
 # Two or more capitalised words in a row, as in a full name.
-FULL_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\s+([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\b")
+# A lookahead, so that "Met Jane Doe" yields both "Met Jane" and "Jane Doe".
+FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\s+([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\b)")
 # Capitalised pairs that are not people.
 NOT_NAMES = frozenset("""
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June

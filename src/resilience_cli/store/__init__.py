@@ -34,8 +34,8 @@ from resilience_cli.followups import FollowUp
 from resilience_cli.model import ANSWER_FIELDS, FIELD_SPECS, CheckIn
 from resilience_cli.reflection import Reflection
 from resilience_cli.safety import SafetyAnswer
-from resilience_cli.supervision import Action, PastSummary
 from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
+from resilience_cli.supervision import Action, PastSummary
 
 if TYPE_CHECKING:
     from resilience_cli.interchange.reader import Batch

@@ -1,0 +1,68 @@
+"""The commands that sit in shell start-up files, answered without loading Typer.
+
+`resilience status` and `resilience --version` run on every new shell for
+some people, so `cli.run` sends their plain forms here directly: about half
+the start-up time of going through the full command line (see the benchmark).
+Their Typer definitions in `basics` and `app` call the same functions, so
+the two paths cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import os
+
+from resilience_cli.config import paths
+
+CHECKED_IN = "Checked in today."
+NOT_YET = "No check-in yet today."
+PASSPHRASE_ENV = "RESILIENCE_PASSPHRASE"
+
+
+def checked_in_today() -> bool | None:
+    """None when the journal is encrypted and no passphrase is at hand: never ask in a prompt line."""
+    import datetime as dt
+
+    from resilience_cli.store import JournalStore
+    from resilience_cli.store.cipher import looks_encrypted
+
+    path = paths().database
+    if not path.exists():
+        return False
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if looks_encrypted(path) and not passphrase:
+        return None
+    store = JournalStore.open(path, create=False, passphrase=passphrase if looks_encrypted(path) else None)
+    if store is None:
+        return False
+    with store:
+        return store.has(dt.date.today())
+
+
+def status(quiet: bool = False) -> None:
+    # Plain print, not Rich: this runs in shell start-up files and must be quick.
+    done = checked_in_today()
+    if done is None:
+        if not quiet:
+            print(f"Your journal is encrypted; status needs {PASSPHRASE_ENV} to look inside.")
+    elif done:
+        if not quiet:
+            print(CHECKED_IN)
+    else:
+        print(f"{NOT_YET} When you have a minute: resilience checkin")
+
+
+def version() -> None:
+    from resilience_cli import __version__
+
+    print(f"resilience {__version__}")
+
+
+def fast_path(args: list[str]) -> bool:
+    """Answer the start-up-file forms directly; False for everything else."""
+    if args == ["--version"]:
+        version()
+        return True
+    if args and args[0] == "status" and all(a in ("-q", "--quiet") for a in args[1:]) and len(args) <= 2:
+        status(quiet=len(args) == 2)
+        return True
+    return False
