@@ -65,4 +65,4 @@ def test_readme_tour_runs_against_a_temporary_home(cli, tmp_path, monkeypatch):
         else:
             assert result.exit_code == 0, (line, result.stderr)
         ran += 1
-    assert ran == 19
+    assert ran == 20
