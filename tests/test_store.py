@@ -312,3 +312,18 @@ def test_upgrade_from_every_older_schema_keeps_the_data(db_path, stop_before):
     applied = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
     conn.close()
     assert applied == list(MIGRATION_NAMES)
+
+
+def test_a_read_only_journal_is_a_clear_error_and_writes_nothing(db_path):
+    from resilience_cli.errors import JournalProblem
+
+    with open_new(db_path) as store:
+        store.save(DAY, {"mood": 5})
+        # What SQLite reports for a read-only file or mount, without needing one.
+        store.conn.execute("PRAGMA query_only = 1")
+        with pytest.raises(JournalProblem) as info:
+            store.save(DAY, {"mood": 9})
+        assert info.value.message == (
+            f"The journal at {db_path} cannot be written (it is read-only). Nothing was changed."
+        )
+        assert store.get(DAY).mood == 5
