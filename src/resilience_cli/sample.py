@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 import uuid
+from dataclasses import dataclass
 
+from resilience_cli.followups import FollowUp
 from resilience_cli.model import CheckIn
 
 ROTA = ("day", "day", "night", "night", "rest", "rest", "rest", "rest")
@@ -77,3 +79,64 @@ def generate(
         )
         records.append(record)
     return records
+
+
+@dataclass(frozen=True)
+class Story:
+    checkins: list[CheckIn]
+    followups: list[FollowUp]
+    description: str
+    nights_ended_days_ago: int
+
+
+def demo_story(today: dt.date) -> Story:
+    """Six months with a story the product should notice: an incident and its follow-ups,
+    a run of nights with short sleep, and a better spell with exercise and talking."""
+    from dataclasses import replace
+
+    base = {r.date: r for r in generate(today, 182, seed=11, gaps=0.08)}
+
+    def day(n: int) -> dt.date:
+        return today - dt.timedelta(days=n)
+
+    def put(n: int, **answers) -> None:
+        key = day(n).isoformat()
+        record = base.get(key) or CheckIn(id=str(uuid.UUID(int=n + 7, version=4)), date=key,
+                                          created_at="2026-01-01T00:00:00Z", updated_at="2026-01-01T00:00:00Z")
+        base[key] = replace(record, **answers)
+
+    incident = 45
+    put(incident, shift="day", incident="significant", material=3, graphic=True, intrusions=2,
+        switch_off=0, support=3, talked=True)
+    # Strong reactions for a few days, then settling, as they do for most people.
+    for n in range(incident - 1, incident - 10, -1):
+        put(n, intrusions=3 if n > incident - 5 else 1, sleep_quality=3 if n > incident - 5 else 6,
+            switch_off=1 if n > incident - 5 else 2)
+    nights_end = 21
+    for n in range(nights_end + 6, nights_end - 1, -1):
+        put(n, shift="night", sleep_hours=4.75 if n % 2 else 5.25, sleep_quality=3, switch_off=1,
+            energy=3, recovery=("rest",))
+    for n in range(6, -1, -1):
+        put(n, shift="day" if n % 3 else "rest", sleep_hours=7.5, sleep_quality=8, switch_off=3,
+            support=3, talked=True, mood=8, energy=7, recovery=("exercise", "people"))
+    stamp = "2026-01-01T00:00:00Z"
+    incident_day = day(incident).isoformat()
+    followups = [
+        FollowUp(id=str(uuid.UUID(int=1, version=4)), incident_date=incident_day, kind="day3",
+                 date=day(incident - 3).isoformat(), intrusions=3, sleep_quality=4, avoidance=2,
+                 support=3, trim="used", created_at=stamp, updated_at=stamp),
+        FollowUp(id=str(uuid.UUID(int=2, version=4)), incident_date=incident_day, kind="week4",
+                 date=day(incident - 28).isoformat(), intrusions=1, sleep_quality=6, avoidance=1,
+                 support=3, trim="used", created_at=stamp, updated_at=stamp),
+    ]
+    return Story(
+        checkins=[base[k] for k in sorted(base)],
+        followups=followups,
+        description=(
+            "a probation officer on a day and night rota. Six weeks ago, a significant "
+            "incident, with TRiM support and the day-3 and week-4 follow-ups; three weeks "
+            "ago, a run of nights on short sleep; this last week, a better spell with "
+            "exercise and time with people."
+        ),
+        nights_ended_days_ago=nights_end,
+    )

@@ -10,6 +10,7 @@ from resilience_cli.cli import (
     basics,
     checkin,
     data,
+    everyday,
     journal,
     quick,
     settings,
@@ -86,6 +87,9 @@ app.command("import")(data.import_)
 app.command("backup")(data.backup)
 app.command("restore")(data.restore)
 app.command("privacy")(data.privacy)
+app.command("remind")(everyday.remind)
+app.command("demo")(everyday.demo)
+app.command("colleague")(everyday.colleague)
 app.command("encrypt")(data.encrypt)
 app.command("decrypt")(data.decrypt)
 app.command("passphrase")(data.passphrase)

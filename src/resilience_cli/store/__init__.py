@@ -383,6 +383,11 @@ class JournalStore:
             [values[n] for n in names],
         )
 
+    def import_followups(self, followups: Iterable[FollowUp]) -> None:
+        with self.transaction():
+            for f in followups:
+                self._put_followup(f)
+
     def followups(self, since: dt.date) -> list[FollowUp]:
         names = [f.name for f in dataclass_fields(FollowUp)]
         with self._guard():

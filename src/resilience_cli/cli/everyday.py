@@ -1,0 +1,180 @@
+"""`remind`, `demo` and `colleague`: fitting the journal into a working life."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from resilience_cli.cli import common
+from resilience_cli.errors import InvalidInput
+
+
+class Shell(StrEnum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    all = "all"
+
+
+def _time(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", text.strip())
+    if not match:
+        raise InvalidInput(f"--at must be a time such as 19:30 (24-hour clock); you gave {text!r}.")
+    return int(match.group(1)), int(match.group(2))
+
+
+def remind(
+    at: Annotated[str, typer.Option("--at", metavar="HH:MM", help="When a desktop reminder should come (24-hour clock).")] = "19:30",
+    shell: Annotated[Shell, typer.Option("--shell", help="bash, zsh, fish or all.")] = Shell.all,
+    after_shift: Annotated[bool, typer.Option("--after-shift", help="Ideas for reminders that follow a shift pattern.")] = False,
+) -> None:
+    """Print ready-to-paste reminder snippets (shell start-up, cron, systemd). Nothing is installed.
+
+    \b
+    Examples:
+      resilience remind
+      resilience remind --at 07:45 --shell fish
+      resilience remind --after-shift
+    """
+    hour, minute = _time(at)
+    exe = shutil.which("resilience") or str(Path(sys.argv[0]).resolve())
+    print(remind_text(exe, hour, minute, shell.value, after_shift), end="")
+
+
+def remind_text(exe: str, hour: int, minute: int, shell: str, after_shift: bool) -> str:
+    nudge = "resilience status --quiet"
+    parts = ["# These snippets only print; nothing is installed until you paste them yourself.\n"]
+    if shell in ("bash", "all"):
+        parts.append(f"\n# bash: add to ~/.bashrc (a one-line nudge only when today has no check-in)\n"
+                     f"command -v resilience >/dev/null 2>&1 && {nudge}\n")
+    if shell in ("zsh", "all"):
+        parts.append(f"\n# zsh: add to ~/.zshrc\n"
+                     f"(( $+commands[resilience] )) && {nudge}\n")
+    if shell in ("fish", "all"):
+        parts.append(f"\n# fish: add to ~/.config/fish/config.fish\n"
+                     f"if type -q resilience; {nudge}; end\n")
+    notify = (f"msg=$({exe} status --quiet) && [ -n \"$msg\" ] && "
+              f"notify-send resilience \"$msg\"")
+    parts.append(
+        f"\n# cron: run `crontab -e` and add this line for a desktop notification at "
+        f"{hour:02d}:{minute:02d} when today has no check-in (needs notify-send)\n"
+        f"{minute} {hour} * * * DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus "
+        f"sh -c '{notify}'\n"
+    )
+    parts.append(
+        "\n# systemd (user): save as ~/.config/systemd/user/resilience-remind.service\n"
+        "[Unit]\nDescription=resilience: a nudge when today has no check-in\n\n"
+        f"[Service]\nType=oneshot\nExecStart=/bin/sh -c '{notify}'\n"
+        "\n# ...and as ~/.config/systemd/user/resilience-remind.timer, then run:\n"
+        "#   systemctl --user enable --now resilience-remind.timer\n"
+        "[Unit]\nDescription=resilience reminder\n\n"
+        f"[Timer]\nOnCalendar=*-*-* {hour:02d}:{minute:02d}:00\nPersistent=true\n\n"
+        "[Install]\nWantedBy=timers.target\n"
+    )
+    if after_shift:
+        parts.append(
+            "\n# After a shift rather than at a fixed time:\n"
+            "# - The shell nudge above fits any rota: it speaks only when today has no check-in.\n"
+            "# - Make checking in the last thing you do before leaving work, or the first on getting home.\n"
+            "# - With a rota, add one cron line per shift end, for example:\n"
+            f"#     30 22 * * 1-5  (after lates)    0 8 * * *  (after nights: a night shift is the day it began)\n"
+            "# - Checking in between midnight and 6 am asks whether it is for the shift that began yesterday.\n"
+        )
+    return "".join(parts)
+
+
+COLLEAGUE_GUIDE = """\
+Supporting a colleague
+
+After a hard shift or an incident
+  Check in soon, and simply: "That was a rough one. How are you doing?"
+  Listen more than you talk. You don't need the right words; being there helps.
+  Offer practical help: a brew, cover for a break, a lift home, help with the write-up.
+  Keep in touch over the following weeks, not only on the day. Reactions can come later.
+
+What tends not to help
+  Pushing for details of what happened, or making them go over it again.
+  "You'll be fine", "it's part of the job", or comparing it with worse.
+  Deciding for them what they need, or telling others without asking.
+
+Where to point them
+  TRiM, your care team or a peer supporter, after an incident.
+  The employee assistance line, occupational health, or their GP, if things are not settling.
+  In a crisis: 999 in immediate danger; Samaritans 116 123 (free, any time);
+  text SHOUT to 85258; NHS 111, option 2.
+
+Looking after yourself
+  Supporting someone else can be heavy too. It is fine to talk it over with someone yourself.
+"""
+
+
+def colleague() -> None:
+    """A short guide to supporting a colleague after a hard shift or an incident.
+
+    \b
+    Example:
+      resilience colleague
+    """
+    print(COLLEAGUE_GUIDE, end="")
+
+
+def demo(
+    keep: Annotated[bool, typer.Option("--keep", help="Keep the demo journal and say where it is, to explore it.")] = False,
+) -> None:
+    """Show the whole product on six months of made-up check-ins (never your own journal).
+
+    \b
+    Example:
+      resilience demo
+    """
+    import datetime as dt
+    import tempfile
+
+    from resilience_cli.cli import summary as summary_cmd
+    from resilience_cli.cli import tips as tips_cmd
+    from resilience_cli.cli import trends as trends_cmd
+    from resilience_cli.sample import demo_story
+    from resilience_cli.store import JournalStore
+
+    folder = Path(tempfile.mkdtemp(prefix="resilience-demo-"))
+    saved = os.environ.get("RESILIENCE_HOME")
+    out = common.console()
+    today = common.today()
+    try:
+        os.environ["RESILIENCE_HOME"] = str(folder)
+        story = demo_story(today)
+        with JournalStore.open(folder / "journal.db", create=True) as store:
+            store.insert_many(story.checkins)
+            store.import_followups(story.followups)
+        out.print("DEMO: six months of made-up check-ins, in a temporary folder. Your own journal is not touched.",
+                  style="bold reverse")
+        out.print(f"\nThe story: {story.description}\n")
+        out.print("$ resilience trends --days 28", style="bold")
+        trends_cmd.trends(days=28, to=None, metric="sleep_hours", format_=trends_cmd.TextOrJson.text)
+        nights_end = today - dt.timedelta(days=story.nights_ended_days_ago)
+        out.print(f"\n$ resilience tips --to {nights_end}   (at the end of the run of nights)", style="bold")
+        tips_cmd.tips(to=nights_end.isoformat(), format_=trends_cmd.TextOrJson.text, why=True,
+                      silence=None, unsilence=None)
+        out.print("\n$ resilience tips   (today, after a better spell)", style="bold")
+        tips_cmd.tips(to=None, format_=trends_cmd.TextOrJson.text, why=True, silence=None, unsilence=None)
+        out.print("\n$ resilience summary --no-input", style="bold")
+        summary_cmd.summary(from_=None, to=None, format_=summary_cmd.SummaryFormat.md, output=None,
+                            include=None, no_input=True, list_=False)
+        out.print("DEMO ends. To start your own journal: resilience checkin", style="bold reverse")
+        if keep:
+            out.print(f"The demo journal is kept in {folder}. Explore it with:\n"
+                      f"  RESILIENCE_HOME={folder} resilience log")
+    finally:
+        if saved is None:
+            os.environ.pop("RESILIENCE_HOME", None)
+        else:
+            os.environ["RESILIENCE_HOME"] = saved
+        if not keep:
+            shutil.rmtree(folder, ignore_errors=True)
