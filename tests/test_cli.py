@@ -269,12 +269,33 @@ def test_status_counts_only_today(cli):
     assert (result.exit_code, result.stdout) == (0, "No check-in yet today. When you have a minute: resilience checkin\n")
 
 
-def test_bare_command_shows_status_and_next_step(cli):
-    result = cli()
-    assert result.stdout == (
+def test_bare_command_welcomes_a_new_home_then_shows_status(cli, home):
+    first = " ".join(cli().stdout.replace("│", " ").split())
+    assert "Welcome to resilience." in first
+    assert "not a medical device" in first and "resilience help-now" in first
+    assert not home.exists()
+    cli("checkin", "--date", "yesterday", "--mood", "5", "--no-input")
+    assert cli().stdout == (
         "No check-in yet today. Check in: resilience checkin\n"
         "Need help now: resilience help-now. All commands: resilience --help\n"
     )
+
+
+def test_plain_output_has_no_boxes_arrows_or_bars(cli):
+    for n in range(6):
+        cli("checkin", "--date", (today() - __import__("datetime").timedelta(days=n)).isoformat(),
+            "--sleep-hours", "5", "--mood", "6", "--no-input")
+    for args in (["trends"], ["tips"], ["show", "today"], ["log"], ["help-now"]):
+        out = cli("--plain", *args).stdout
+        assert not set(out) & set("╭╮╰╯─│━┃↑↓→▁▂▃▄▅▆▇█"), args
+    lines = cli("--plain", "trends").stdout.splitlines()
+    assert "Sleep              5.0 h" in lines  # the words stay; the bars under them go
+    assert lines[lines.index("Sleep              5.0 h") + 1].startswith("Sleep quality")  # no bar row
+
+
+def test_shell_completion_is_offered(cli):
+    out = cli("--help").stdout
+    assert "--install-completion" in out and "--show-completion" in out
 
 
 def test_help_now_needs_no_journal(cli, home):

@@ -143,6 +143,7 @@ def test_interactive_checkin_through_the_command(cli, keys, terminal, db_path):
     keys.send_text("".join(FULL))
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
+    assert "Welcome to resilience." in result.stdout  # the first check-in on a new home
     [row] = rows(db_path)
     assert (row["shift"], row["mood"], row["recovery"], row["note"], row["talking_point"]) == (
         "night", 6, "exercise,people", "slept badly", "breaks on nights")

@@ -9,6 +9,7 @@ import typer
 from resilience_cli.cli import (
     basics,
     checkin,
+    common,
     data,
     everyday,
     journal,
@@ -40,7 +41,7 @@ HELP = (
 app = typer.Typer(
     name="resilience",
     help=HELP,
-    add_completion=False,
+    add_completion=True,
     # Our own handler in cli/__init__.py reports errors; Typer's would show
     # local variables, which may hold a journal entry.
     pretty_exceptions_enable=False,
@@ -66,7 +67,12 @@ def root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")
     ] = False,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Text only: no colour, boxes, arrows or bars (for screen readers).")
+    ] = False,
 ) -> None:
+    if plain:
+        common.PLAIN["on"] = True
     if ctx.invoked_subcommand is None:
         basics.overview()
 

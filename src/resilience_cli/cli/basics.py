@@ -25,6 +25,11 @@ def status(
 
 def overview() -> None:
     """Bare `resilience`: today's status and the next useful command."""
+    if not paths().database.exists():
+        from resilience_cli.render.welcome import welcome
+
+        common.console().print(welcome(str(paths().database)))
+        return
     done = quick.checked_in_today()
     if done is None:
         print("Your journal is encrypted. Check in: resilience checkin")

@@ -138,6 +138,12 @@ def _ask(day: dt.date, given: dict[str, Any], *, ask_alcohol: bool) -> dict[str,
     from resilience_cli.prompts import ask_checkin
 
     out = common.console()
+    if store is None:
+        # Before the very first check-in there is no journal: the welcome,
+        # once, since the check-in creates it.
+        from resilience_cli.render.welcome import welcome
+
+        out.print(welcome(str(paths().database)))
     heading = "Amending" if existing else "Checking in for"
     out.print(f"{heading} {day_words(day)}. Every question can be skipped.")
     return ask_checkin(existing, given, ask_alcohol=ask_alcohol)

@@ -90,11 +90,40 @@ def stdin_is_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
+# --plain: text only, for screen readers and plain terminals.
+PLAIN = {"on": False}
+# Box drawing to ASCII; arrows and bars go, since words beside them carry the meaning.
+_PLAIN_TEXT = str.maketrans({
+    **dict.fromkeys("╭╮╰╯┌┐└┘┏┓┗┛╇╈┼┿╋├┤┬┴╞╡", "+"), **dict.fromkeys("─━═", "-"),
+    **dict.fromkeys("│┃║", "|"), **dict.fromkeys("↑↓→▁▂▃▄▅▆▇█", ""), "·": ".", "•": "*",
+})
+
+
+def plain_text(text: str) -> str:
+    lines = [line.translate(_PLAIN_TEXT).rstrip() for line in text.splitlines()]
+    return "\n".join(line for line, raw in zip(lines, text.splitlines(), strict=True)
+                     if line.strip() or not raw.strip()) + ("\n" if text.endswith("\n") else "")
+
+
 def console() -> Console:
     from rich.console import Console
 
+    if PLAIN["on"]:
+        return _plain_console()
     # Rich honours NO_COLOR and drops styling when output is not a terminal.
     return Console(highlight=False, soft_wrap=False)
+
+
+def _plain_console() -> Console:
+    from rich.console import Console
+
+    class PlainConsole(Console):
+        def print(self, *objects, **kwargs) -> None:  # noqa: ANN002, ANN003
+            with self.capture() as captured:
+                super().print(*objects, **kwargs)
+            sys.stdout.write(plain_text(captured.get()))
+
+    return PlainConsole(highlight=False, soft_wrap=False, no_color=True, emoji=False)
 
 
 def parse_date(text: str, *, allow_future: bool = False) -> dt.date:

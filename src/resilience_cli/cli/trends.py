@@ -58,4 +58,4 @@ def trends(
     if store is None:
         out.print(common.NO_CHECKINS_YET)
         return
-    out.print(dashboard(result, calendar_metric=metric_name, width=out.width))
+    out.print(dashboard(result, calendar_metric=metric_name, width=out.width, plain=common.PLAIN["on"]))

@@ -125,7 +125,7 @@ def metric_row(m: MetricTrend, days: int) -> Text:
     return text
 
 
-def metrics_table(result: Trends, width: int) -> Table:
+def metrics_table(result: Trends, width: int, *, sparklines: bool = True) -> Table:
     label_width = min(LABEL_WIDTH, max(8, width // 3))
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=False, width=label_width, style="bold")
@@ -136,7 +136,7 @@ def metrics_table(result: Trends, width: int) -> Table:
         if name == "alcohol_units" and m.now.count == 0:
             continue  # an optional question: no row unless it is answered
         table.add_row(label, metric_row(m, result.window.days))
-        if m.now.count:
+        if m.now.count and sparklines:
             table.add_row("", Text(sparkline(m.daily, name, spark_width), style="cyan"))
     return table
 
@@ -266,14 +266,14 @@ def too_little(window: Window, count: int) -> Text:
     )
 
 
-def dashboard(result: Trends, *, calendar_metric: str, width: int) -> RenderableType:
+def dashboard(result: Trends, *, calendar_metric: str, width: int, plain: bool = False) -> RenderableType:
     if result.checked_in < MIN_FOR_AVERAGE:
         return too_little(result.window, result.checked_in)
     parts: list[RenderableType] = [
         Text(f"Your last {period_words(result.window.days)}", style="bold"),
         checked_in_line(result),
         Text(""),
-        metrics_table(result, width),
+        metrics_table(result, width, sparklines=not plain),
         Text(""),
         *exposure_lines(result),
     ]

@@ -1,0 +1,24 @@
+"""The welcome shown before the first check-in: what this is, and is not."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.panel import Panel
+from rich.text import Text
+
+from resilience_cli.contacts import DISCLAIMER
+
+
+def welcome(journal_path: str) -> RenderableType:
+    text = Text()
+    text.append("Welcome to resilience.\n\n", style="bold")
+    text.append(
+        "A minute a day on exposure, sleep, switching off and support, so that you can see "
+        "your own pattern, get a nudge when it matters, and take an honest summary into "
+        "supervision.\n\n"
+        f"Your journal will live at {journal_path}, readable by you alone. It never leaves "
+        "this computer unless you write it out yourself.\n\n"
+        "Check in with: resilience checkin     Help now: resilience help-now\n\n"
+    )
+    text.append(DISCLAIMER, style="dim")
+    return Panel(text, title="First time here", title_align="left")
