@@ -71,8 +71,8 @@ def root(
         bool, typer.Option("--plain", help="Text only: no colour, boxes, arrows or bars (for screen readers).")
     ] = False,
 ) -> None:
-    if plain:
-        common.PLAIN["on"] = True
+    # Set on every run, so one run's --plain never carries into the next.
+    common.PLAIN["on"] = plain
     if ctx.invoked_subcommand is None:
         basics.overview()
 
