@@ -31,7 +31,7 @@ def test_flag_only_checkin_stores_exact_values(cli, db_path):
         "graphic": 1, "workload": 1, "sleep_hours": 5.5, "sleep_quality": 3,
         "nightmare": 0, "intrusions": 2, "switch_off": 1, "mood": 4, "energy": 3,
         "talked": 1, "support": 2, "recovery": "exercise,people", "alcohol_units": 2.0,
-        "note": None, "raise_at_supervision": 1, "talking_point": None,
+        "note": None, "raise_at_supervision": 1, "talking_point": None, "supported_colleague": None,
     }
     assert row["created_at"] == row["updated_at"]
     assert row["created_at"].endswith("Z")
@@ -165,7 +165,7 @@ def test_log_table_and_machine_formats(cli):
         "id", "date", "shift", "incident", "material", "graphic", "workload", "sleep_hours",
         "sleep_quality", "nightmare", "intrusions", "switch_off", "mood", "energy", "talked",
         "support", "recovery", "alcohol_units", "note", "raise_at_supervision",
-        "talking_point", "created_at", "updated_at",
+        "talking_point", "supported_colleague", "created_at", "updated_at",
     ]
     assert (records[0]["sleep_hours"], records[0]["raise_at_supervision"], records[1]["mood"]) == (7.25, True, None)
 

@@ -94,3 +94,31 @@ def test_colleague_guide(cli):
     for needed in ("How are you doing?", "Pushing for details", "You'll be fine", "TRiM",
                    "Samaritans 116 123"):
         assert needed in out
+
+
+def test_colleague_question_off_by_default_and_counted_when_on(cli, home, db_path, monkeypatch):
+    from conftest import rows
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from resilience_cli.cli import common
+
+    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text("\r" * 16)  # off: 16 questions, none about colleagues
+        assert cli("checkin", "--date", "yesterday").exit_code == 0
+    assert rows(db_path)[0]["supported_colleague"] is None
+    (home / "config.toml").write_text("[questions]\ncolleague = true\n")
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text("\r" * 13 + "y\r" + "\r" * 3)  # asked after support
+        assert cli("checkin").exit_code == 0
+    assert [r["supported_colleague"] for r in rows(db_path)] == [None, 1]
+    from conftest import days_ago
+
+    cli("checkin", "--date", days_ago(20), "--no-supported-colleague", "--no-input")
+    data = __import__("json").loads(cli("trends", "--format", "json").stdout)
+    assert data["supported_colleague_days"] == 1
+    cli("checkin", "--date", "yesterday", "--mood", "5", "--no-input")
+    cli("checkin", "--date", days_ago(2), "--mood", "5", "--no-input")
+    assert "You supported a colleague on 1 day." in cli("trends").stdout

@@ -41,6 +41,8 @@ EXPECTED_COLUMNS = [
     ("talking_point", "TEXT", 0, 0),
     ("created_at", "TEXT", 1, 0),
     ("updated_at", "TEXT", 1, 0),
+    # Added by m004: new columns come last in SQLite, whatever the record's order.
+    ("supported_colleague", "INTEGER", 0, 0),
 ]
 
 
@@ -67,7 +69,7 @@ def test_fresh_schema_is_exact(db_path):
     applied = [r[0] for r in conn.execute(
         "SELECT name FROM _sqlite_migrations WHERE migration_set='resilience' ORDER BY id")]
     assert applied == list(MIGRATION_NAMES) == ["m001_create_checkins", "m002_periodic_records",
-                                                "m003_summaries"]
+                                                "m003_summaries", "m004_supported_colleague"]
     assert [r[1] for r in conn.execute("PRAGMA table_info(summaries)")] == [
         "id", "created_at", "period_from", "period_to", "requests", "request_other", "actions"]
     assert [(r[1], r[2], r[3]) for r in conn.execute("PRAGMA table_info(safety_answers)")] == [
@@ -142,7 +144,7 @@ def test_round_trip_of_every_type(db_path):
         "intrusions": 4, "switch_off": 0, "mood": 10, "energy": 0, "talked": True,
         "support": 4, "recovery": ("exercise", "wind_down"), "alcohol_units": 2.5,
         "note": "a line, with \"quotes\"\nand é", "raise_at_supervision": True,
-        "talking_point": "breaks",
+        "talking_point": "breaks", "supported_colleague": True,
     }
     with open_new(db_path) as store:
         saved, _ = store.save(DAY, answers)

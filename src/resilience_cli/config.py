@@ -79,6 +79,7 @@ class Settings:
     """The user's settings. Defaults here; config.toml overrides them."""
 
     alcohol_question: bool = False
+    colleague_question: bool = False
     safety_weekly: bool = False
     reflection_weekly: bool = False
     reflection_day: str = "friday"
@@ -95,6 +96,7 @@ class Settings:
         rows: list[tuple[str, object, str]] = []
         for key, value in (
             ("questions.alcohol", self.alcohol_question),
+            ("questions.colleague", self.colleague_question),
             ("questions.safety_weekly", self.safety_weekly),
             ("reflection.weekly", self.reflection_weekly),
             ("reflection.day", self.reflection_day),
@@ -112,6 +114,7 @@ class Settings:
 
 
 _BOOLS = {("questions", "alcohol"): "alcohol_question",
+          ("questions", "colleague"): "colleague_question",
           ("questions", "safety_weekly"): "safety_weekly",
           ("reflection", "weekly"): "reflection_weekly"}
 _SECTIONS = ("questions", "reflection", "supervision", "rules", "thresholds", "contacts")
@@ -153,7 +156,7 @@ def _parse(data: dict, config_file: Path) -> Settings:
             )
     values: dict[str, object] = {}
     seen: set[str] = set()
-    known = {"questions": {"alcohol", "safety_weekly"}, "reflection": {"weekly", "day"},
+    known = {"questions": {"alcohol", "colleague", "safety_weekly"}, "reflection": {"weekly", "day"},
              "supervision": {"next"}, "rules": {"silenced"}, "contacts": {"region", "own"},
              "thresholds": set(THRESHOLD_NAMES)}
     for section, table in data.items():

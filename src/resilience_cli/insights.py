@@ -209,6 +209,7 @@ class Trends:
     exposure: Exposure
     recovery: dict[str, int]  # activity -> days; "nothing" -> days with nothing
     comparisons: list[Comparison] = field(default_factory=list)
+    colleague_days: int | None = None  # None when the optional question was never answered
 
 
 def is_heavy(record: CheckIn) -> bool:
@@ -355,6 +356,8 @@ def trends(records: Sequence[CheckIn], end: dt.date, days: int) -> Trends:
         exposure=exposure(inside),
         recovery=recovery_counts(inside),
         comparisons=comparisons(records, window),
+        colleague_days=(sum(bool(r.supported_colleague) for r in inside)
+                        if any(r.supported_colleague is not None for r in inside) else None),
     )
 
 
@@ -409,6 +412,7 @@ def to_json_dict(result: Trends) -> dict:
             "working_days": result.exposure.working_days,
         },
         "recovery_days": result.recovery,
+        "supported_colleague_days": result.colleague_days,
         "comparisons": [
             {
                 "id": c.id, "measure": c.measure,

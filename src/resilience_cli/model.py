@@ -106,6 +106,7 @@ FIELD_SPECS: dict[str, FieldSpec] = {
         FieldSpec("note", "text", "note"),
         FieldSpec("raise_at_supervision", "bool", "raise at supervision"),
         FieldSpec("talking_point", "text", "talking point"),
+        FieldSpec("supported_colleague", "bool", "supported a colleague"),
     )
 }
 ANSWER_FIELDS = tuple(FIELD_SPECS)
@@ -140,6 +141,7 @@ class CheckIn:
     note: str | None = None
     raise_at_supervision: bool | None = None
     talking_point: str | None = None
+    supported_colleague: bool | None = None  # an optional question, off by default
     created_at: str = ""
     updated_at: str = ""
 

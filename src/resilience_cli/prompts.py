@@ -56,6 +56,7 @@ QUESTIONS = {
     "Please leave out names and case details.",
     "raise_at_supervision": "Anything from today you want to raise at supervision?",
     "talking_point": "In a line, what would you like to raise?",
+    "supported_colleague": "Did you support a colleague today?",
 }
 
 _WORDS_FOR_SELECT = {
@@ -174,7 +175,7 @@ def ask_duty_day(today: dt.date) -> dt.date:
 
 
 def ask_checkin(
-    existing: CheckIn | None, given: dict[str, Any], *, ask_alcohol: bool
+    existing: CheckIn | None, given: dict[str, Any], *, ask_alcohol: bool, ask_colleague: bool = False
 ) -> dict[str, Any]:
     """Ask every question the flags left open. Returns validated answers (None = skipped)."""
     amending = existing is not None
@@ -218,6 +219,8 @@ def ask_checkin(
         answers["talked"] = _yes_no("talked", default("talked"), amending)
     if open_("support"):
         answers["support"] = _select("support", default("support"), amending)
+    if ask_colleague and open_("supported_colleague"):
+        answers["supported_colleague"] = _yes_no("supported_colleague", default("supported_colleague"), amending)
     if open_("recovery"):
         answers["recovery"] = _recovery(default("recovery"))
     if ask_alcohol and open_("alcohol_units"):

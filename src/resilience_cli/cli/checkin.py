@@ -43,6 +43,7 @@ def checkin(
     recovery: Annotated[list[str] | None, typer.Option(metavar="R", help="What you did for yourself (repeat): exercise, outdoors, people, hobby, wind_down, rest, other, or nothing.")] = None,
     alcohol_units: Annotated[str | None, typer.Option(metavar="U", help="Units of alcohol.")] = None,
     raise_: Annotated[bool | None, typer.Option("--raise/--no-raise", help="Mark this day to raise at supervision.")] = None,
+    supported_colleague: Annotated[bool | None, typer.Option("--supported-colleague/--no-supported-colleague", help="Whether you supported a colleague today.")] = None,
     note_stdin: Annotated[bool, typer.Option("--note-stdin", help="Read a private note from standard input (never from the command line).")] = False,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never ask; record only what the flags give.")] = False,
 ) -> None:
@@ -60,7 +61,7 @@ def checkin(
         "nightmare": nightmare, "intrusions": intrusions, "switch_off": switch_off,
         "mood": mood, "energy": energy, "talked": talked, "support": support,
         "recovery": recovery or None, "alcohol_units": alcohol_units,
-        "raise_at_supervision": raise_,
+        "raise_at_supervision": raise_, "supported_colleague": supported_colleague,
     }
     # Everything is checked before anything is asked or written.
     given = _validated(flags)
@@ -79,7 +80,7 @@ def checkin(
             else:
                 day = common.today()
         if interactive:
-            given = _ask(day, given, ask_alcohol=settings.alcohol_question)
+            given = _ask(day, given, settings)
         _save_and_confirm(day, given, interactive=interactive)
     except KeyboardInterrupt:
         raise Cancelled(CANCELLED) from None
@@ -110,7 +111,7 @@ def edit(
         )
     settings = load_settings(paths().config_file)
     try:
-        given = _ask(day, {}, ask_alcohol=settings.alcohol_question)
+        given = _ask(day, {}, settings)
         _save_and_confirm(day, given, interactive=True)
     except KeyboardInterrupt:
         raise Cancelled(CANCELLED) from None
@@ -130,7 +131,7 @@ def _read_note() -> str | None:
     return _validated({"note": text}).get("note")
 
 
-def _ask(day: dt.date, given: dict[str, Any], *, ask_alcohol: bool) -> dict[str, Any]:
+def _ask(day: dt.date, given: dict[str, Any], settings: Any) -> dict[str, Any]:
     # Read the day's earlier answers without creating a journal: a first
     # check-in cancelled with Ctrl-C must leave nothing behind.
     with common.read_only_store() as store:
@@ -146,7 +147,8 @@ def _ask(day: dt.date, given: dict[str, Any], *, ask_alcohol: bool) -> dict[str,
         out.print(welcome(str(paths().database)))
     heading = "Amending" if existing else "Checking in for"
     out.print(f"{heading} {day_words(day)}. Every question can be skipped.")
-    return ask_checkin(existing, given, ask_alcohol=ask_alcohol)
+    return ask_checkin(existing, given, ask_alcohol=settings.alcohol_question,
+                       ask_colleague=settings.colleague_question)
 
 
 def _save_and_confirm(day: dt.date, answers: dict[str, Any], *, interactive: bool = False) -> None:

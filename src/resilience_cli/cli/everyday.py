@@ -84,7 +84,7 @@ def remind_text(exe: str, hour: int, minute: int, shell: str, after_shift: bool)
             "# - The shell nudge above fits any rota: it speaks only when today has no check-in.\n"
             "# - Make checking in the last thing you do before leaving work, or the first on getting home.\n"
             "# - With a rota, add one cron line per shift end, for example:\n"
-            f"#     30 22 * * 1-5  (after lates)    0 8 * * *  (after nights: a night shift is the day it began)\n"
+            "#     30 22 * * 1-5  (after lates)    0 8 * * *  (after nights: a night shift is the day it began)\n"
             "# - Checking in between midnight and 6 am asks whether it is for the shift that began yesterday.\n"
         )
     return "".join(parts)

@@ -170,6 +170,13 @@ RECOVERY_SHORT = {
 }
 
 
+def colleague_line(result: Trends) -> list[RenderableType]:
+    days = result.colleague_days
+    if days is None:
+        return []
+    return [indented(Text(f"You supported a colleague on {days} {'day' if days == 1 else 'days'}."))]
+
+
 def recovery_lines(result: Trends) -> list[RenderableType]:
     counts = sorted(
         ((n, item) for item, n in result.recovery.items() if n and item != "nothing"),
@@ -279,7 +286,9 @@ def dashboard(result: Trends, *, calendar_metric: str, width: int, plain: bool =
     ]
     recovery = recovery_lines(result)
     if recovery:
-        parts += [Text(""), *recovery]
+        parts += [Text(""), *recovery, *colleague_line(result)]
+    elif colleague_line(result):
+        parts += [Text(""), *colleague_line(result)]
     comparisons = comparisons_block(result)
     if comparisons:
         parts += [Text(""), *comparisons]

@@ -134,7 +134,15 @@ def m003_summaries(db: Database) -> None:
     )
 
 
-MIGRATIONS = (m001_create_checkins, m002_periodic_records, m003_summaries)
+def m004_supported_colleague(db: Database) -> None:
+    # The optional "did you support a colleague today?" question.
+    db.execute(
+        "ALTER TABLE checkins ADD COLUMN supported_colleague INTEGER "
+        "CHECK (supported_colleague IN (0, 1))"
+    )
+
+
+MIGRATIONS = (m001_create_checkins, m002_periodic_records, m003_summaries, m004_supported_colleague)
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
 
