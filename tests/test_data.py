@@ -395,7 +395,7 @@ def test_privacy(cli, db_path, home):
     out = cli("privacy").stdout
     assert "File access:  600 (only you); folder 700 (only you)" in out
     assert "Encrypted:    no" in out
-    assert "Schema:       m004_supported_colleague (4 migrations)" in out
+    assert "Schema:       m005_pack_answers (5 migrations)" in out
     assert "Integrity:    sound (SQLite integrity check passed)" in out
     assert "2 check-ins, 1 follow-ups, 1 reflections; 1 safety answers, which never leave the journal" in out
     assert "resilience makes no network connections" in out

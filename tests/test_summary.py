@@ -347,7 +347,7 @@ def test_the_next_summary_starts_after_the_last(cli, journal_home, tmp_path):
 @pytest.mark.parametrize(
     "args,message",
     [
-        (["--include", "everything"], "--include takes notes, daily, alcohol, intrusions; 'everything' is not one of them.\n"),
+        (["--include", "everything"], "--include takes notes, daily, alcohol, intrusions, packs; 'everything' is not one of them.\n"),
         (["--from", "2026-02-30"], "'2026-02-30' is not a date I can read. Use YYYY-MM-DD, today or yesterday.\n"),
     ],
 )

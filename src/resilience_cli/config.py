@@ -38,6 +38,10 @@ class Paths:
         return self.config_dir / CONFIG_NAME
 
     @property
+    def packs_dir(self) -> Path:
+        return self.data_dir / "packs"
+
+    @property
     def from_env(self) -> bool:
         return bool(os.environ.get("RESILIENCE_HOME"))
 

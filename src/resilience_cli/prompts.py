@@ -440,3 +440,25 @@ def identifier_choice(where: str, text: str, problem: str) -> tuple[str, str]:
     if choice == EDIT:
         return EDIT, questionary.text("Your words for the summary:", default=text).unsafe_ask().strip()
     return choice, text
+
+
+def ask_pack(pack: Any, skip: set[str]) -> dict[str, Any]:
+    """A pack's questions; Enter alone skips each."""
+    answers: dict[str, Any] = {}
+    for q in pack.questions:
+        if q.id in skip:
+            continue
+        if q.type == "yesno":
+            choices = [Choice("yes", value=True, shortcut_key="y"), Choice("no", value=False, shortcut_key="n")]
+        else:
+            choices = [
+                Choice(f"{v}  {q.low if v == q.min else q.high if v == q.max else ''}".rstrip(), value=v,
+                       shortcut_key=str(v) if q.max - q.min < 10 and 0 <= v <= 9 else None)
+                for v in range(q.min, q.max + 1)
+            ]
+        choices.append(_skip_choice(False))
+        answer = questionary.select(q.text, choices=choices, default=SKIP,
+                                    use_shortcuts=q.type == "yesno" or q.max - q.min < 10,
+                                    instruction="(a number or y/n, then Enter; Enter alone skips)").unsafe_ask()
+        answers[q.id] = None if answer == SKIP else answer
+    return answers

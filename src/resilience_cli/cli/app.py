@@ -13,6 +13,7 @@ from resilience_cli.cli import (
     data,
     everyday,
     journal,
+    packs,
     quick,
     settings,
     summary,
@@ -96,6 +97,7 @@ app.command("privacy")(data.privacy)
 app.command("remind")(everyday.remind)
 app.command("demo")(everyday.demo)
 app.command("colleague")(everyday.colleague)
+app.add_typer(packs.app, name="pack")
 app.command("encrypt")(data.encrypt)
 app.command("decrypt")(data.decrypt)
 app.command("passphrase")(data.passphrase)

@@ -52,18 +52,18 @@ def export(
     from resilience_cli.store import utc_now
 
     with common.read_only_store() as store:
-        checkins, followups, reflections = store.everything() if store else ([], [], [])
+        checkins, followups, reflections, packs = store.everything() if store else ([], [], [], [])
     if format_ is ExportFormat.json:
-        text = formats.export_json(checkins, followups, reflections, utc_now())
+        text = formats.export_json(checkins, followups, reflections, utc_now(), packs)
     elif format_ is ExportFormat.jsonl:
-        text = formats.export_jsonl(checkins, followups, reflections)
+        text = formats.export_jsonl(checkins, followups, reflections, packs)
     else:
         text = formats.to_csv(checkins)
     if output is None:
         sys.stdout.write(text)
         return
     write_private(output, text)
-    total = len(checkins) + (0 if format_ is ExportFormat.csv else len(followups) + len(reflections))
+    total = len(checkins) + (0 if format_ is ExportFormat.csv else len(followups) + len(reflections) + len(packs))
     print(f"Wrote {total} records to {output}.", file=sys.stderr)
 
 
@@ -98,15 +98,16 @@ def import_(
         from resilience_cli.store.bulk import Report, Tally
 
         report = Report(Tally(new=len(batch.checkins)), Tally(new=len(batch.followups)),
-                        Tally(new=len(batch.reflections)))
+                        Tally(new=len(batch.reflections)), Tally(new=len(batch.pack_answers)))
     else:
         with store:
             report = store.import_batch(batch, prefer=prefer.value if prefer else None, dry_run=dry_run)
     # Plain lines: scripts read this report, and it must not wrap mid-figure.
     lead = "Nothing was changed (dry run). Importing would give" if dry_run else "Imported"
     print(f"{lead} {report.checkins.words('check-ins')}.")
-    if batch.followups or batch.reflections:
-        print(f"  {report.followups.words('follow-ups')}; {report.reflections.words('reflections')}.")
+    if batch.followups or batch.reflections or batch.pack_answers:
+        print(f"  {report.followups.words('follow-ups')}; {report.reflections.words('reflections')}; "
+              f"{report.pack_answers.words('question pack answers')}.")
     for remark in batch.remarks:
         print(f"  {remark}")
 

@@ -19,6 +19,7 @@ OPTIONAL_TITLES = {
     "daily": "Day-by-day values",
     "alcohol": "Alcohol",
     "intrusions": "Unwanted memories and upsetting dreams",
+    "packs": "Question pack scores",
 }
 
 
@@ -72,6 +73,7 @@ def summary(
             raise InvalidInput(f"--from ({start}) is after --to ({end}).")
         days = (end - start).days + 1
         records = store.between(start - dt.timedelta(days=days), end) if store else []
+        pack_answers = store.pack_answers(start) if store else []
     if store is None:
         raise InvalidInput("There are no check-ins yet, so there is nothing to summarise. Start with: resilience checkin")
     interactive = not no_input and common.stdin_is_terminal()
@@ -83,7 +85,10 @@ def summary(
             choices = _look_over(records, (start, end), choices, interactive=False)
     except KeyboardInterrupt:
         raise Cancelled("Summary cancelled; nothing was written.") from None
-    doc = build(records, (start, end), previous, choices)
+    from resilience_cli.cli.trends import pack_scores
+
+    packs = pack_scores(pack_answers, start, end) if "packs" in choices.include else None
+    doc = build(records, (start, end), previous, choices, packs)
     _write(doc, format_, output, end)
     if output is not None or format_ in (SummaryFormat.html, SummaryFormat.pdf):
         _remember(doc, choices)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from enum import StrEnum
 from typing import Annotated
@@ -48,9 +49,11 @@ def trends(
     span = history_needed(end, days)
     with common.read_only_store() as store:
         records = store.between(span.start, span.end) if store else []
+        pack_answers = store.pack_answers(end - dt.timedelta(days=days - 1)) if store else []
     result = compute(records, end, days)
+    packs = pack_scores(pack_answers, end - dt.timedelta(days=days - 1), end)
     if format_ is TextOrJson.json:
-        print(json.dumps(to_json_dict(result), indent=2))
+        print(json.dumps({**to_json_dict(result), "packs": packs}, indent=2))
         return
     from resilience_cli.render.trends import dashboard
 
@@ -59,3 +62,20 @@ def trends(
         out.print(common.NO_CHECKINS_YET)
         return
     out.print(dashboard(result, calendar_metric=metric_name, width=out.width, plain=common.PLAIN["on"]))
+    if any(score["count"] for pack in packs.values() for score in pack["scores"].values()):
+        from resilience_cli.render.trends import pack_lines
+
+        out.print()
+        for line in pack_lines(packs):
+            out.print(line)
+
+
+def pack_scores(answers, start: dt.date, end: dt.date) -> dict:
+    """Scores of the installed packs answered in the window, by pack name."""
+    if not answers:
+        return {}
+    from resilience_cli.cli.packs import installed
+    from resilience_cli.packs import window_scores
+
+    return {name: {"title": pack.title, "scores": window_scores(pack, answers, start, end)}
+            for name, pack in installed().items() if any(a.pack == name for a in answers)}

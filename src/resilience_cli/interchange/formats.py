@@ -19,11 +19,12 @@ from typing import Any
 from resilience_cli.contacts import DISCLAIMER
 from resilience_cli.followups import FollowUp
 from resilience_cli.model import NOTHING, CheckIn
+from resilience_cli.packs import PackAnswer
 from resilience_cli.reflection import Reflection
 
 RECORD_FIELDS = tuple(f.name for f in fields(CheckIn))
 EXPORT_VERSION = 1
-TYPES = {"checkin": CheckIn, "followup": FollowUp, "reflection": Reflection}
+TYPES = {"checkin": CheckIn, "followup": FollowUp, "reflection": Reflection, "pack_answer": PackAnswer}
 
 
 def to_json(records: Sequence[CheckIn]) -> str:
@@ -51,7 +52,7 @@ def to_csv(records: Sequence[CheckIn]) -> str:
     return out.getvalue()
 
 
-def typed(record: CheckIn | FollowUp | Reflection) -> dict[str, Any]:
+def typed(record: CheckIn | FollowUp | Reflection | PackAnswer) -> dict[str, Any]:
     kind = next(name for name, cls in TYPES.items() if isinstance(record, cls))
     body = record.to_dict() if isinstance(record, CheckIn) else asdict(record)
     return {"type": kind, **body}
@@ -59,20 +60,22 @@ def typed(record: CheckIn | FollowUp | Reflection) -> dict[str, Any]:
 
 def export_json(
     checkins: Sequence[CheckIn], followups: Sequence[FollowUp], reflections: Sequence[Reflection],
-    exported_at: str,
+    exported_at: str, pack_answers: Sequence[PackAnswer] = (),
 ) -> str:
     document = {
         "resilience_export": EXPORT_VERSION,
         "exported_at": exported_at,
         "note": DISCLAIMER,
-        "records": [typed(r) for r in (*checkins, *followups, *reflections)],
+        "records": [typed(r) for r in (*checkins, *followups, *reflections, *pack_answers)],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def export_jsonl(
     checkins: Sequence[CheckIn], followups: Sequence[FollowUp], reflections: Sequence[Reflection],
+    pack_answers: Sequence[PackAnswer] = (),
 ) -> str:
     return "".join(
-        json.dumps(typed(r), ensure_ascii=False) + "\n" for r in (*checkins, *followups, *reflections)
+        json.dumps(typed(r), ensure_ascii=False) + "\n"
+        for r in (*checkins, *followups, *reflections, *pack_answers)
     )

@@ -26,6 +26,7 @@ from resilience_cli.model import (
     CheckIn,
     validate_answer,
 )
+from resilience_cli.packs import NAME, PackAnswer
 from resilience_cli.reflection import Reflection
 from resilience_cli.reflection import validate as validate_reflection
 
@@ -41,11 +42,12 @@ class Batch:
     checkins: list[CheckIn] = field(default_factory=list)
     followups: list[FollowUp] = field(default_factory=list)
     reflections: list[Reflection] = field(default_factory=list)
+    pack_answers: list[PackAnswer] = field(default_factory=list)
     # What the reader could not carry over, in words (Daylio's own mood names).
     remarks: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
-        return len(self.checkins) + len(self.followups) + len(self.reflections)
+        return len(self.checkins) + len(self.followups) + len(self.reflections) + len(self.pack_answers)
 
 
 class RecordProblem(InvalidInput):
@@ -172,8 +174,10 @@ def _collect(items: Iterable[tuple[str, Any]], today: dt.date) -> Batch:
                 batch.followups.append(followup_from(item, today))
             elif kind == "reflection":
                 batch.reflections.append(reflection_from(item, today))
+            elif kind == "pack_answer":
+                batch.pack_answers.append(pack_answer_from(item, today))
             else:
-                raise InvalidInput(f"type must be checkin, followup or reflection, not {kind!r}")
+                raise InvalidInput(f"type must be checkin, followup, reflection or pack_answer, not {kind!r}")
         except InvalidInput as exc:
             raise RecordProblem(f"Nothing was imported. {where}: {exc.message.rstrip('.')}.") from None
     _no_duplicates(batch)
@@ -298,4 +302,23 @@ def reflection_from(item: dict, today: dt.date) -> Reflection:
         created_at=_stamp("created_at", item.get("created_at")),
         updated_at=_stamp("updated_at", item.get("updated_at")),
         **answers,
+    )
+
+
+def pack_answer_from(item: dict, today: dt.date) -> PackAnswer:
+    _unknown(item, ("id", "pack", "date", "answers", "created_at", "updated_at"))
+    pack = item.get("pack")
+    if not isinstance(pack, str) or not NAME.match(pack):
+        raise InvalidInput(f"pack must be a pack name such as worthwhile-work; {pack!r} is not one")
+    answers = item.get("answers")
+    if not isinstance(answers, dict) or not all(
+        isinstance(k, str) and (v is None or isinstance(v, (bool, int))) and not isinstance(v, float)
+        for k, v in answers.items()
+    ):
+        raise InvalidInput("answers must map each question id to a whole number or true/false")
+    return PackAnswer(
+        id=_id(item.get("id")), pack=pack, date=_day("date", item.get("date"), today),
+        answers={k: v for k, v in answers.items() if v is not None},
+        created_at=_stamp("created_at", item.get("created_at")),
+        updated_at=_stamp("updated_at", item.get("updated_at")),
     )

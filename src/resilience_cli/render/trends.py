@@ -294,3 +294,18 @@ def dashboard(result: Trends, *, calendar_metric: str, width: int, plain: bool =
         parts += [Text(""), *comparisons]
     parts += [Text(""), calendar(result, calendar_metric, width)]
     return Group(*parts)
+
+
+def pack_lines(packs: dict) -> list[RenderableType]:
+    lines: list[RenderableType] = [Text("Question packs", style="bold")]
+    for pack in packs.values():
+        for score in pack["scores"].values():
+            if not score["count"]:
+                continue
+            low, high = score["range"]
+            lines.append(indented(Text(
+                f"{score['title']}: {score['mean']:.1f} on average over {score['count']} "
+                f"{'answer' if score['count'] == 1 else 'answers'}, latest {score['latest']} "
+                f"(scores run {low} to {high})."
+            )))
+    return lines

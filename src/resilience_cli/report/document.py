@@ -23,7 +23,7 @@ STATEMENT = (
     "This is a self-reported reflection, shared voluntarily. It is not a clinical "
     "assessment, and it is not for attendance or performance management."
 )
-OPTIONAL = ("notes", "daily", "alcohol", "intrusions")
+OPTIONAL = ("notes", "daily", "alcohol", "intrusions", "packs")
 SECTION_IDS = ("snapshot", "helping", "harder", "requests", "talking_points", "actions", *OPTIONAL)
 REQUESTS = {
     "workload_review": "A review of my workload",
@@ -247,6 +247,7 @@ def build(
     period: tuple[dt.date, dt.date],
     previous: PastSummary | None,
     choices: Choices,
+    packs: dict | None = None,
 ) -> Document:
     """The summary for `period`. `records` should reach back one period further, for the arrows."""
     window = Window(*period)
@@ -299,6 +300,13 @@ def build(
             f"Unwanted memories from work several times or more on {memories} days",
             f"Upsetting dreams about work on {dreams} nights",
         )))
+    if "packs" in choices.include:
+        lines = [
+            f"{score['title']}: {score['mean']:.1f} on average over {score['count']} answers "
+            f"(scores run {score['range'][0]} to {score['range'][1]})"
+            for pack in (packs or {}).values() for score in pack["scores"].values() if score["count"]
+        ]
+        sections.append(Section("packs", "Question packs", bullets=tuple(lines) or ("No answers in this period.",)))
     kept = tuple(s for s in sections if s.id not in choices.dropped)
     return Document(
         title="My wellbeing summary for supervision",

@@ -32,6 +32,7 @@ from resilience_cli.errors import (
 )
 from resilience_cli.followups import FollowUp
 from resilience_cli.model import ANSWER_FIELDS, FIELD_SPECS, CheckIn
+from resilience_cli.packs import PackAnswer
 from resilience_cli.reflection import Reflection
 from resilience_cli.safety import SafetyAnswer
 from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
@@ -453,6 +454,42 @@ class JournalStore:
             rows = self.conn.execute("SELECT rule, until FROM silenced_rules").fetchall()
         return {rule: dt.date.fromisoformat(until) for rule, until in rows}
 
+    # -- question packs ------------------------------------------------------
+
+    def save_pack_answer(self, pack: str, day: dt.date, answers: dict[str, Any]) -> PackAnswer:
+        """This day's answers to a pack; answering again the same day amends them."""
+        import json
+        import uuid
+
+        stamp = utc_now()
+        with self.transaction() as conn:
+            row = conn.execute("SELECT id, answers, created_at FROM pack_answers WHERE pack = ? AND date = ?",
+                               (pack, day.isoformat())).fetchone()
+            if row is None:
+                record = PackAnswer(str(uuid.uuid4()), pack, day.isoformat(),
+                                    {k: v for k, v in answers.items() if v is not None}, stamp, stamp)
+                conn.execute("INSERT INTO pack_answers (id, pack, date, answers, created_at, updated_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?)",
+                             (record.id, pack, record.date, json.dumps(record.answers), stamp, stamp))
+            else:
+                merged = {**json.loads(row[1]), **{k: v for k, v in answers.items() if v is not None}}
+                record = PackAnswer(row[0], pack, day.isoformat(), merged, row[2], stamp)
+                conn.execute("UPDATE pack_answers SET answers = ?, updated_at = ? WHERE id = ?",
+                             (json.dumps(merged), stamp, row[0]))
+        return record
+
+    def pack_answers(self, since: dt.date, pack: str | None = None) -> list[PackAnswer]:
+        import json
+
+        sql = "SELECT id, pack, date, answers, created_at, updated_at FROM pack_answers WHERE date >= ?"
+        params: list[Any] = [since.isoformat()]
+        if pack is not None:
+            sql += " AND pack = ?"
+            params.append(pack)
+        with self._guard():
+            rows = self.conn.execute(sql + " ORDER BY date", params).fetchall()
+        return [PackAnswer(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
+
     # -- supervision summaries ----------------------------------------------
 
     def save_summary(self, summary: PastSummary) -> None:
@@ -483,16 +520,16 @@ class JournalStore:
 
     # -- everything at once: export, import, backup --------------------------
 
-    def everything(self) -> tuple[list[CheckIn], list[FollowUp], list[Reflection]]:
+    def everything(self) -> tuple[list[CheckIn], list[FollowUp], list[Reflection], list[PackAnswer]]:
         """Every record but the safety answers, which never leave the journal."""
         return (self.between(dt.date.min, dt.date.max), self.followups(dt.date.min),
-                self.reflections(dt.date.min))
+                self.reflections(dt.date.min), self.pack_answers(dt.date.min))
 
     def counts(self) -> dict[str, int]:
         with self._guard():
             return {
                 table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("checkins", "followups", "reflections", "safety_answers")
+                for table in ("checkins", "followups", "reflections", "safety_answers", "pack_answers")
             }
 
     def applied_migrations(self) -> list[str]:

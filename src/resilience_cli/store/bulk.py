@@ -9,6 +9,7 @@ holds a different record is a conflict, settled only by an explicit
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
@@ -41,6 +42,7 @@ class Report:
     checkins: Tally = field(default_factory=Tally)
     followups: Tally = field(default_factory=Tally)
     reflections: Tally = field(default_factory=Tally)
+    pack_answers: Tally = field(default_factory=Tally)
 
 
 def _when(stamp: str) -> dt.datetime:
@@ -70,6 +72,8 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
              lambda f: f"{f.incident_date} {f.kind}", lambda f: dict(asdict(f), skipped=int(f.skipped))),
             ("reflections", "week", batch.reflections, report.reflections,
              lambda r: r.week, asdict),
+            ("pack_answers", "pack || ' ' || date", batch.pack_answers, report.pack_answers,
+             lambda a: f"{a.pack} {a.date}", lambda a: dict(asdict(a), answers=json.dumps(a.answers))),
         )
         for table, key_sql, records, tally, natural, to_values in plans:
             by_id, by_key = _rows(conn, table, key_sql)

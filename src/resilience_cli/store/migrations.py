@@ -142,7 +142,28 @@ def m004_supported_colleague(db: Database) -> None:
     )
 
 
-MIGRATIONS = (m001_create_checkins, m002_periodic_records, m003_summaries, m004_supported_colleague)
+def m005_pack_answers(db: Database) -> None:
+    # Answers to question packs: one set per pack and day, kept as JSON because
+    # each pack has its own questions. Scores are computed, never stored.
+    db.execute(
+        """
+        CREATE TABLE pack_answers (
+            id TEXT PRIMARY KEY NOT NULL,
+            pack TEXT NOT NULL,
+            date TEXT NOT NULL,
+            answers TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (pack, date)
+        )
+        """
+    )
+
+
+MIGRATIONS = (
+    m001_create_checkins, m002_periodic_records, m003_summaries, m004_supported_colleague,
+    m005_pack_answers,
+)
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
 

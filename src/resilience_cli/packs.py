@@ -1,0 +1,236 @@
+"""Pure: question packs, an extra periodic questionnaire defined in a TOML file.
+
+A pack has a name, a title, a cadence, questions (a scale with labelled ends,
+or yes/no), optional scores (sums of items, some reverse-scored) and an
+attribution. The project ships no third-party questionnaire wording: an
+organisation that licenses one writes its own pack file.
+
+    name = "worthwhile-work"
+    title = "Worthwhile work"
+    cadence = "weekly"              # daily, weekly, fortnightly or monthly
+    attribution = "Who wrote these questions, and on what terms."
+
+    [[questions]]
+    id = "worthwhile"
+    text = "How worthwhile did your work feel this week?"
+    type = "scale"                  # scale or yesno
+    min = 0
+    max = 4
+    low = "not at all"              # words for the ends of a scale
+    high = "very"
+
+    [[scores]]
+    id = "total"
+    title = "Worthwhile work"
+    items = ["worthwhile", "drained"]
+    reverse = ["drained"]           # scored max + min - answer
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from resilience_cli.errors import InvalidInput
+
+CADENCES = {"daily": 1, "weekly": 7, "fortnightly": 14, "monthly": 28}
+TYPES = ("scale", "yesno")
+NAME = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    type: str
+    min: int = 0
+    max: int = 1
+    low: str = ""
+    high: str = ""
+
+    def check(self, value: Any) -> int | bool:
+        if self.type == "yesno":
+            if isinstance(value, bool):
+                return value
+            word = str(value).strip().lower()
+            if word in ("yes", "y", "true"):
+                return True
+            if word in ("no", "n", "false"):
+                return False
+            raise InvalidInput(f"{self.id} must be yes or no; you gave {value!r}.")
+        text = str(value).strip()
+        if isinstance(value, bool) or not re.fullmatch(r"-?\d+", text) or not self.min <= int(text) <= self.max:
+            raise InvalidInput(f"{self.id} must be a whole number from {self.min} to {self.max}; you gave {value!r}.")
+        return int(text)
+
+
+@dataclass(frozen=True)
+class Score:
+    id: str
+    title: str
+    items: tuple[str, ...]
+    reverse: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    title: str
+    cadence: str
+    attribution: str
+    questions: tuple[Question, ...]
+    scores: tuple[Score, ...] = ()
+    description: str = ""
+
+    def question(self, qid: str) -> Question:
+        return next(q for q in self.questions if q.id == qid)
+
+    def score(self, answers: dict[str, Any]) -> dict[str, int | None]:
+        """Each score: the sum of its items (reverse items flipped); None if any is unanswered."""
+        out: dict[str, int | None] = {}
+        for s in self.scores:
+            total = 0
+            for item in s.items:
+                value = answers.get(item)
+                if value is None:
+                    total = None
+                    break
+                q = self.question(item)
+                value = int(value)
+                total += (q.max + q.min - value) if item in s.reverse else value
+            out[s.id] = total
+        return out
+
+    def score_range(self, sid: str) -> tuple[int, int]:
+        s = next(x for x in self.scores if x.id == sid)
+        items = [self.question(i) for i in s.items]
+        return sum(q.min for q in items), sum(q.max for q in items)
+
+    def due(self, last: dt.date | None, today: dt.date) -> bool:
+        return last is None or (today - last).days >= CADENCES[self.cadence]
+
+
+@dataclass(frozen=True)
+class PackAnswer:
+    id: str
+    pack: str
+    date: str
+    answers: dict[str, Any] = field(default_factory=dict)
+    created_at: str = ""
+    updated_at: str = ""
+
+
+def _lines_of(text: str, header: str) -> list[int]:
+    return [n for n, line in enumerate(text.splitlines(), start=1) if line.strip() == header]
+
+
+def parse(text: str, source: str) -> Pack:
+    """A pack from its TOML text; errors name the line, or the question and its line."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InvalidInput(f"{source} is not valid TOML: {exc}.") from None
+
+    def bad(message: str) -> InvalidInput:
+        return InvalidInput(f"In {source}, {message}")
+
+    allowed = {"name", "title", "cadence", "attribution", "description", "questions", "scores"}
+    for key in data:
+        if key not in allowed:
+            raise bad(f"{key} is not part of a pack; a pack has {', '.join(sorted(allowed))}.")
+    for key in ("name", "title", "cadence", "attribution"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise bad(f"{key} is missing; every pack needs a name, title, cadence and attribution.")
+    if not NAME.match(data["name"]):
+        raise bad(f"name must be lower-case letters, digits and hyphens, such as worthwhile-work; "
+                  f"{data['name']!r} is not.")
+    if data["cadence"] not in CADENCES:
+        raise bad(f"cadence must be one of {', '.join(CADENCES)}; {data['cadence']!r} is not.")
+    raw_questions = data.get("questions")
+    if not isinstance(raw_questions, list) or not raw_questions:
+        raise bad("there are no questions: add at least one [[questions]] table.")
+    q_lines = _lines_of(text, "[[questions]]")
+    questions: list[Question] = []
+    for n, q in enumerate(raw_questions, start=1):
+        where = f"question {n} (line {q_lines[n - 1]})" if n <= len(q_lines) else f"question {n}"
+        if not isinstance(q, dict):
+            raise bad(f"{where} must be a table.")
+        extra = set(q) - {"id", "text", "type", "min", "max", "low", "high"}
+        if extra:
+            raise bad(f"{where}: {sorted(extra)[0]} is not part of a question.")
+        if not isinstance(q.get("id"), str) or not re.fullmatch(r"[a-z][a-z0-9_]*", q["id"]):
+            raise bad(f"{where} needs an id of lower-case letters, digits and underscores.")
+        if any(existing.id == q["id"] for existing in questions):
+            raise bad(f"{where}: the id {q['id']!r} is used twice.")
+        if not isinstance(q.get("text"), str) or not q["text"].strip():
+            raise bad(f"{where} needs its text.")
+        kind = q.get("type", "scale")
+        if kind not in TYPES:
+            raise bad(f"{where}: type must be scale or yesno; {kind!r} is not.")
+        low, high = q.get("min", 0), q.get("max", 1 if kind == "yesno" else 4)
+        if kind == "scale":
+            if not all(isinstance(v, int) and not isinstance(v, bool) for v in (low, high)) or low >= high:
+                raise bad(f"{where}: min and max must be whole numbers with min below max.")
+            if high - low > 100:
+                raise bad(f"{where}: a scale may span at most 100 steps.")
+        questions.append(Question(q["id"], q["text"].strip(), kind, int(low) if kind == "scale" else 0,
+                                  int(high) if kind == "scale" else 1,
+                                  str(q.get("low", "")), str(q.get("high", ""))))
+    scores: list[Score] = []
+    s_lines = _lines_of(text, "[[scores]]")
+    ids = {q.id for q in questions}
+    for n, s in enumerate(data.get("scores", []) or [], start=1):
+        where = f"score {n} (line {s_lines[n - 1]})" if n <= len(s_lines) else f"score {n}"
+        if not isinstance(s, dict) or not isinstance(s.get("id"), str) or not isinstance(s.get("items"), list):
+            raise bad(f"{where} needs an id and a list of items.")
+        unknown = [i for i in [*s["items"], *s.get("reverse", [])] if i not in ids]
+        if unknown:
+            raise bad(f"{where}: {unknown[0]!r} is not one of the questions.")
+        stray = [i for i in s.get("reverse", []) if i not in s["items"]]
+        if stray:
+            raise bad(f"{where}: {stray[0]!r} is reversed but not one of its items.")
+        scores.append(Score(s["id"], str(s.get("title", s["id"])), tuple(s["items"]), tuple(s.get("reverse", []))))
+    return Pack(data["name"], data["title"].strip(), data["cadence"], data["attribution"].strip(),
+                tuple(questions), tuple(scores), str(data.get("description", "")).strip())
+
+
+def check_answers(pack: Pack, answers: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for qid, value in answers.items():
+        if not any(q.id == qid for q in pack.questions):
+            raise InvalidInput(f"{qid} is not a question of the {pack.name} pack; its questions are "
+                               + ", ".join(q.id for q in pack.questions) + ".")
+        out[qid] = None if value is None else pack.question(qid).check(value)
+    return out
+
+
+def score_series(pack: Pack, answers: Sequence[PackAnswer]) -> dict[str, list[tuple[str, int]]]:
+    """Each score over time: [(date, score)], oldest first, complete answers only."""
+    out: dict[str, list[tuple[str, int]]] = {s.id: [] for s in pack.scores}
+    for a in sorted(answers, key=lambda a: a.date):
+        for sid, value in pack.score(a.answers).items():
+            if value is not None:
+                out[sid].append((a.date, value))
+    return out
+
+
+def window_scores(pack: Pack, answers: Sequence[PackAnswer], start: dt.date, end: dt.date) -> dict[str, dict]:
+    """Each score in [start, end]: how many complete answers, their mean and the latest."""
+    inside = [a for a in answers if a.pack == pack.name and start.isoformat() <= a.date <= end.isoformat()]
+    out = {}
+    for sid, series in score_series(pack, inside).items():
+        low, high = pack.score_range(sid)
+        values = [v for _, v in series]
+        out[sid] = {
+            "title": next(s.title for s in pack.scores if s.id == sid),
+            "count": len(values),
+            "mean": round(sum(values) / len(values), 2) if values else None,
+            "latest": values[-1] if values else None,
+            "range": [low, high],
+        }
+    return out
