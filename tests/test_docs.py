@@ -29,6 +29,13 @@ def test_every_command_has_help_with_an_example(cli, name, flag):
     assert f"resilience {name}" in result.stdout.split("Example", 1)[1]
 
 
+@pytest.mark.parametrize("name", ["add", "list", "run", "example"])
+def test_every_pack_command_has_help_with_an_example(cli, name):
+    result = cli("pack", name, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout and "resilience pack" in result.stdout.split("Example", 1)[1]
+
+
 def test_top_level_help_carries_the_disclaimer(cli):
     text = " ".join(cli("--help").stdout.split())
     assert "not a medical device" in text
@@ -65,4 +72,4 @@ def test_readme_tour_runs_against_a_temporary_home(cli, tmp_path, monkeypatch):
         else:
             assert result.exit_code == 0, (line, result.stderr)
         ran += 1
-    assert ran == 20
+    assert ran == 24

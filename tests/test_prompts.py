@@ -202,3 +202,11 @@ def test_small_hours_ask_which_duty_day(cli, keys, terminal, monkeypatch, db_pat
     keys.send_text(ENTER + "".join(FULL))
     assert cli("checkin").exit_code == 0
     assert rows(db_path)[0]["date"] == (today() - dt.timedelta(days=1)).isoformat()
+
+
+def test_the_welcome_comes_once(cli, keys, terminal):
+    keys.send_text("".join(FULL))
+    assert "Welcome to resilience." in cli("checkin").stdout
+    keys.send_text(ENTER * 18)
+    assert "Welcome to resilience." not in cli("checkin").stdout
+    assert "Welcome to resilience." not in cli().stdout
