@@ -190,27 +190,13 @@ def validate_answer(name: str, value: Any) -> Any:
         if isinstance(value, bool):
             return value
         raise InvalidInput(f"{problem}.")
-    if spec.kind == "int":
-        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            raise InvalidInput(f"{problem}.")
-        try:
-            number = float(str(value).strip()) if isinstance(value, str) else float(value)
-        except ValueError:
-            raise InvalidInput(f"{problem}; {value!r} is not a number.") from None
-        if not number.is_integer() or not spec.low <= number <= spec.high:  # type: ignore[operator]
-            raise InvalidInput(f"{problem}; you gave {value}.")
-        return int(number)
-    if spec.kind == "number":
-        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            raise InvalidInput(f"{problem}.")
-        try:
-            number = float(str(value).strip()) if isinstance(value, str) else float(value)
-        except ValueError:
-            raise InvalidInput(f"{problem}; {value!r} is not a number.") from None
+    if spec.kind in ("int", "number"):
+        number = _as_number(value, problem)
         too_high = spec.high is not None and number > spec.high
-        if not math.isfinite(number) or number < spec.low or too_high:  # type: ignore[operator]
+        fits = math.isfinite(number) and number >= spec.low and not too_high  # type: ignore[operator]
+        if not fits or (spec.kind == "int" and not number.is_integer()):
             raise InvalidInput(f"{problem}; you gave {value}.")
-        return number
+        return int(number) if spec.kind == "int" else number
     if spec.kind == "list":
         items = [value] if isinstance(value, str) else list(value)
         cleaned: list[str] = []
@@ -236,6 +222,16 @@ def validate_answer(name: str, value: Any) -> Any:
 def validate_answers(answers: dict[str, Any]) -> dict[str, Any]:
     """Validate every answer; the first problem found is raised."""
     return {name: validate_answer(name, value) for name, value in answers.items()}
+
+
+def _as_number(value: Any, problem: str) -> float:
+    """A number from an int, a float or its text; booleans are not numbers here."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise InvalidInput(f"{problem}.")
+    try:
+        return float(value.strip()) if isinstance(value, str) else float(value)
+    except ValueError:
+        raise InvalidInput(f"{problem}; {value!r} is not a number.") from None
 
 
 def parse_day(text: str, today: dt.date, *, allow_future: bool = False) -> dt.date:
