@@ -419,3 +419,15 @@ def test_html_in_a_real_headless_browser(cli, journal_home, tmp_path):
     subprocess.run([*flags, f"--print-to-pdf={printed}", "--no-pdf-header-footer", page.as_uri()],
                    capture_output=True, timeout=120)
     assert printed.exists() and printed.read_bytes()[:5] == b"%PDF-"
+
+
+def test_pdf_without_the_extra_says_how_to_install(cli, journal_home, tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "fpdf", None)
+    result = cli("summary", "--no-input", "--format", "pdf", "--output", str(tmp_path / "s.pdf"))
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        1, "PDF summaries need the optional fpdf2 library, which is not installed. Install it with: "
+           "pip install 'resilience[pdf]', or choose --format html and print that.")
+    assert not (tmp_path / "s.pdf").exists()
+    assert rows(journal_home, "SELECT * FROM summaries") == []
