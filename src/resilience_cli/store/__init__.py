@@ -17,8 +17,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, replace
-from dataclasses import fields as dataclass_fields
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -34,9 +33,8 @@ from resilience_cli.followups import FollowUp
 from resilience_cli.model import ANSWER_FIELDS, FIELD_SPECS, CheckIn
 from resilience_cli.packs import PackAnswer
 from resilience_cli.reflection import Reflection
-from resilience_cli.safety import SafetyAnswer
 from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
-from resilience_cli.supervision import Action, PastSummary
+from resilience_cli.store.periodic import PeriodicRecords
 
 if TYPE_CHECKING:
     from resilience_cli.interchange.reader import Batch
@@ -73,7 +71,7 @@ def _from_row(row: sqlite3.Row) -> CheckIn:
     return CheckIn(**values)
 
 
-class JournalStore:
+class JournalStore(PeriodicRecords):
     """A journal database, opened and checked. Use `JournalStore.open`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, driver: Any = sqlite3):
@@ -353,171 +351,6 @@ class JournalStore:
             )
             return record, False
 
-    # -- safety answers, follow-ups, reflections, silenced tips --------------
-
-    def _add_safety(self, day: dt.date, answer: str, stamp: str) -> None:
-        import uuid
-
-        self.conn.execute(
-            "INSERT INTO safety_answers (id, date, answer, created_at) VALUES (?, ?, ?, ?)",
-            (str(uuid.uuid4()), day.isoformat(), answer, stamp),
-        )
-
-    def add_safety_answer(self, day: dt.date, answer: str) -> None:
-        with self.transaction():
-            self._add_safety(day, answer, utc_now())
-
-    def safety_answers(self, since: dt.date) -> list[SafetyAnswer]:
-        with self._guard():
-            rows = self.conn.execute(
-                "SELECT id, date, answer, created_at FROM safety_answers "
-                "WHERE date >= ? ORDER BY date, created_at", (since.isoformat(),),
-            ).fetchall()
-        return [SafetyAnswer(*row) for row in rows]
-
-    def _put_followup(self, f: FollowUp) -> None:
-        values = dict(asdict(f), skipped=int(f.skipped))
-        names = list(values)
-        self.conn.execute(
-            f"INSERT INTO followups ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
-            "ON CONFLICT (incident_date, kind) DO NOTHING",
-            [values[n] for n in names],
-        )
-
-    def import_followups(self, followups: Iterable[FollowUp]) -> None:
-        with self.transaction():
-            for f in followups:
-                self._put_followup(f)
-
-    def followups(self, since: dt.date) -> list[FollowUp]:
-        names = [f.name for f in dataclass_fields(FollowUp)]
-        with self._guard():
-            rows = self.conn.execute(
-                f"SELECT {', '.join(names)} FROM followups WHERE date >= ? ORDER BY date",
-                (since.isoformat(),),
-            ).fetchall()
-        out = []
-        for row in rows:
-            values = dict(zip(names, row, strict=True))
-            values["skipped"] = bool(values["skipped"])
-            out.append(FollowUp(**values))
-        return out
-
-    def save_reflection(self, week: dt.date, day: dt.date, answers: dict[str, Any]) -> Reflection:
-        """Write this week's reflection, or amend it: answers given replace the old ones."""
-        import uuid
-
-        names = [f.name for f in dataclass_fields(Reflection)]
-        stamp = utc_now()
-        with self.transaction() as conn:
-            row = conn.execute(
-                f"SELECT {', '.join(names)} FROM reflections WHERE week = ?", (week.isoformat(),)
-            ).fetchone()
-            given = {k: v for k, v in answers.items() if v is not None}
-            if row is None:
-                record = Reflection(id=str(uuid.uuid4()), week=week.isoformat(), date=day.isoformat(),
-                                    created_at=stamp, updated_at=stamp, **given)
-            else:
-                record = replace(Reflection(**dict(zip(names, row, strict=True))),
-                                 date=day.isoformat(), updated_at=stamp, **given)
-            values = asdict(record)
-            conn.execute(
-                f"INSERT OR REPLACE INTO reflections ({', '.join(names)}) "
-                f"VALUES ({', '.join('?' * len(names))})",
-                [values[n] for n in names],
-            )
-        return record
-
-    def reflections(self, since: dt.date) -> list[Reflection]:
-        names = [f.name for f in dataclass_fields(Reflection)]
-        with self._guard():
-            rows = self.conn.execute(
-                f"SELECT {', '.join(names)} FROM reflections WHERE week >= ? ORDER BY week",
-                (since.isoformat(),),
-            ).fetchall()
-        return [Reflection(**dict(zip(names, row, strict=True))) for row in rows]
-
-    def silence(self, rule: str, until: dt.date) -> None:
-        with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO silenced_rules (rule, until) VALUES (?, ?) "
-                "ON CONFLICT (rule) DO UPDATE SET until = excluded.until",
-                (rule, until.isoformat()),
-            )
-
-    def unsilence(self, rule: str) -> bool:
-        with self.transaction() as conn:
-            return conn.execute("DELETE FROM silenced_rules WHERE rule = ?", (rule,)).rowcount > 0
-
-    def silenced(self) -> dict[str, dt.date]:
-        with self._guard():
-            rows = self.conn.execute("SELECT rule, until FROM silenced_rules").fetchall()
-        return {rule: dt.date.fromisoformat(until) for rule, until in rows}
-
-    # -- question packs ------------------------------------------------------
-
-    def save_pack_answer(self, pack: str, day: dt.date, answers: dict[str, Any]) -> PackAnswer:
-        """This day's answers to a pack; answering again the same day amends them."""
-        import json
-        import uuid
-
-        stamp = utc_now()
-        with self.transaction() as conn:
-            row = conn.execute("SELECT id, answers, created_at FROM pack_answers WHERE pack = ? AND date = ?",
-                               (pack, day.isoformat())).fetchone()
-            if row is None:
-                record = PackAnswer(str(uuid.uuid4()), pack, day.isoformat(),
-                                    {k: v for k, v in answers.items() if v is not None}, stamp, stamp)
-                conn.execute("INSERT INTO pack_answers (id, pack, date, answers, created_at, updated_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?)",
-                             (record.id, pack, record.date, json.dumps(record.answers), stamp, stamp))
-            else:
-                merged = {**json.loads(row[1]), **{k: v for k, v in answers.items() if v is not None}}
-                record = PackAnswer(row[0], pack, day.isoformat(), merged, row[2], stamp)
-                conn.execute("UPDATE pack_answers SET answers = ?, updated_at = ? WHERE id = ?",
-                             (json.dumps(merged), stamp, row[0]))
-        return record
-
-    def pack_answers(self, since: dt.date, pack: str | None = None) -> list[PackAnswer]:
-        import json
-
-        sql = "SELECT id, pack, date, answers, created_at, updated_at FROM pack_answers WHERE date >= ?"
-        params: list[Any] = [since.isoformat()]
-        if pack is not None:
-            sql += " AND pack = ?"
-            params.append(pack)
-        with self._guard():
-            rows = self.conn.execute(sql + " ORDER BY date", params).fetchall()
-        return [PackAnswer(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
-
-    # -- supervision summaries ----------------------------------------------
-
-    def save_summary(self, summary: PastSummary) -> None:
-        import json
-
-        with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO summaries (id, created_at, period_from, period_to, requests, "
-                "request_other, actions) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (summary.id, summary.created_at, summary.period_from, summary.period_to,
-                 json.dumps(list(summary.requests)), summary.request_other,
-                 json.dumps([{"text": a.text, "status": a.status} for a in summary.actions])),
-            )
-
-    def summaries(self) -> list[PastSummary]:
-        import json
-
-        with self._guard():
-            rows = self.conn.execute(
-                "SELECT id, created_at, period_from, period_to, requests, request_other, actions "
-                "FROM summaries ORDER BY created_at"
-            ).fetchall()
-        return [
-            PastSummary(sid, created, start, end, tuple(json.loads(requests)), other,
-                        tuple(Action(a["text"], a["status"]) for a in json.loads(actions)))
-            for sid, created, start, end, requests, other, actions in rows
-        ]
-
     # -- everything at once: export, import, backup --------------------------
 
     def everything(self) -> tuple[list[CheckIn], list[FollowUp], list[Reflection], list[PackAnswer]]:
@@ -604,93 +437,12 @@ def _looks_encrypted(path: Path) -> bool:
     return looks_encrypted(path)
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+# Below the class, because they use it.
+from resilience_cli.store.files import (  # noqa: E402
+    _create_private_file,
+    _fsync,
+    inspect_file,
+    replace_journal,
+)
 
-
-def _create_private_file(path: Path) -> None:
-    """Create an empty file readable by the user alone (unless another process just did)."""
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        return
-    except OSError as exc:
-        raise JournalProblem(
-            f"The journal could not be created at {path} ({exc.strerror}). "
-            "Check that the folder is yours and the disk has space."
-        ) from None
-    os.close(fd)
-
-
-def inspect_file(path: Path, passphrase: str | None = None) -> dict[str, int]:
-    """Check, without changing it, that a file is a sound journal we can read.
-
-    Returns its record counts; raises with a plain message otherwise.
-    """
-    if not path.is_file():
-        raise JournalProblem(f"There is no file at {path}. Nothing was changed.")
-    db: Any = sqlite3
-    if passphrase is not None:
-        from resilience_cli.store import cipher
-
-        db = cipher.driver()
-    try:
-        conn = db.connect(f"file:{quote(str(path))}?mode=ro", uri=True, isolation_level=None)
-    except db.Error:
-        raise JournalProblem(f"{path} could not be opened. Nothing was changed.") from None
-    probe = JournalStore(conn, path, db)
-    try:
-        if passphrase is not None:
-            from resilience_cli.store.cipher import unlock
-
-            unlock(conn, passphrase)
-            probe._check_passphrase()
-        if probe._check() == "empty":
-            raise DamagedJournal(f"The file at {path} is not a resilience journal. Nothing was changed.")
-        with probe._guard():
-            result = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        if result != "ok":
-            raise DamagedJournal(f"The file at {path} is damaged. Nothing was changed.")
-        return probe.counts() if "safety_answers" in _tables(conn) else {
-            "checkins": conn.execute("SELECT count(*) FROM checkins").fetchone()[0]}
-    finally:
-        conn.close()
-
-
-def _tables(conn: sqlite3.Connection) -> set[str]:
-    return {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-
-
-def replace_journal(journal: Path, source: Path, passphrase: str | None = None) -> None:
-    """Put a copy of `source` in place of the journal, atomically.
-
-    The caller has already kept a copy of the current journal. The old
-    write-ahead log goes too: left behind, SQLite would replay it into the
-    restored file.
-    """
-    if journal.exists():
-        current = JournalStore.open(journal, create=False, passphrase=passphrase)
-        if current is not None:
-            current.checkpoint()
-            current.close()
-    ensure_private_dir(journal.parent)
-    partial = journal.with_name(f".{journal.name}.partial")
-    partial.unlink(missing_ok=True)
-    try:
-        import shutil
-
-        shutil.copyfile(source, partial)
-        os.chmod(partial, 0o600)
-        _fsync(partial)
-        os.replace(partial, journal)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise JournalProblem(
-            f"The journal could not be replaced ({exc.strerror}). Your journal is as it was."
-        ) from None
-    for suffix in ("-wal", "-shm"):
-        journal.with_name(journal.name + suffix).unlink(missing_ok=True)
+__all__ = ["JournalStore", "inspect_file", "replace_journal", "utc_now"]

@@ -1,0 +1,191 @@
+"""The journal's periodic records: safety answers, follow-ups, reflections, silenced
+tips, question-pack answers and past summaries.
+
+A mixin of JournalStore: the same connection, transactions and error handling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import asdict, replace
+from dataclasses import fields as dataclass_fields
+from typing import Any
+
+from resilience_cli.followups import FollowUp
+from resilience_cli.packs import PackAnswer
+from resilience_cli.reflection import Reflection
+from resilience_cli.safety import SafetyAnswer
+from resilience_cli.supervision import Action, PastSummary
+
+
+def _now() -> str:
+    from resilience_cli.store import utc_now
+
+    return utc_now()
+
+
+class PeriodicRecords:
+
+    def _add_safety(self, day: dt.date, answer: str, stamp: str) -> None:
+        import uuid
+
+        self.conn.execute(
+            "INSERT INTO safety_answers (id, date, answer, created_at) VALUES (?, ?, ?, ?)",
+            (str(uuid.uuid4()), day.isoformat(), answer, stamp),
+        )
+
+    def add_safety_answer(self, day: dt.date, answer: str) -> None:
+        with self.transaction():
+            self._add_safety(day, answer, _now())
+
+    def safety_answers(self, since: dt.date) -> list[SafetyAnswer]:
+        with self._guard():
+            rows = self.conn.execute(
+                "SELECT id, date, answer, created_at FROM safety_answers "
+                "WHERE date >= ? ORDER BY date, created_at", (since.isoformat(),),
+            ).fetchall()
+        return [SafetyAnswer(*row) for row in rows]
+
+    def _put_followup(self, f: FollowUp) -> None:
+        values = dict(asdict(f), skipped=int(f.skipped))
+        names = list(values)
+        self.conn.execute(
+            f"INSERT INTO followups ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+            "ON CONFLICT (incident_date, kind) DO NOTHING",
+            [values[n] for n in names],
+        )
+
+    def import_followups(self, followups: Iterable[FollowUp]) -> None:
+        with self.transaction():
+            for f in followups:
+                self._put_followup(f)
+
+    def followups(self, since: dt.date) -> list[FollowUp]:
+        names = [f.name for f in dataclass_fields(FollowUp)]
+        with self._guard():
+            rows = self.conn.execute(
+                f"SELECT {', '.join(names)} FROM followups WHERE date >= ? ORDER BY date",
+                (since.isoformat(),),
+            ).fetchall()
+        out = []
+        for row in rows:
+            values = dict(zip(names, row, strict=True))
+            values["skipped"] = bool(values["skipped"])
+            out.append(FollowUp(**values))
+        return out
+
+    def save_reflection(self, week: dt.date, day: dt.date, answers: dict[str, Any]) -> Reflection:
+        """Write this week's reflection, or amend it: answers given replace the old ones."""
+        import uuid
+
+        names = [f.name for f in dataclass_fields(Reflection)]
+        stamp = _now()
+        with self.transaction() as conn:
+            row = conn.execute(
+                f"SELECT {', '.join(names)} FROM reflections WHERE week = ?", (week.isoformat(),)
+            ).fetchone()
+            given = {k: v for k, v in answers.items() if v is not None}
+            if row is None:
+                record = Reflection(id=str(uuid.uuid4()), week=week.isoformat(), date=day.isoformat(),
+                                    created_at=stamp, updated_at=stamp, **given)
+            else:
+                record = replace(Reflection(**dict(zip(names, row, strict=True))),
+                                 date=day.isoformat(), updated_at=stamp, **given)
+            values = asdict(record)
+            conn.execute(
+                f"INSERT OR REPLACE INTO reflections ({', '.join(names)}) "
+                f"VALUES ({', '.join('?' * len(names))})",
+                [values[n] for n in names],
+            )
+        return record
+
+    def reflections(self, since: dt.date) -> list[Reflection]:
+        names = [f.name for f in dataclass_fields(Reflection)]
+        with self._guard():
+            rows = self.conn.execute(
+                f"SELECT {', '.join(names)} FROM reflections WHERE week >= ? ORDER BY week",
+                (since.isoformat(),),
+            ).fetchall()
+        return [Reflection(**dict(zip(names, row, strict=True))) for row in rows]
+
+    def silence(self, rule: str, until: dt.date) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO silenced_rules (rule, until) VALUES (?, ?) "
+                "ON CONFLICT (rule) DO UPDATE SET until = excluded.until",
+                (rule, until.isoformat()),
+            )
+
+    def unsilence(self, rule: str) -> bool:
+        with self.transaction() as conn:
+            return conn.execute("DELETE FROM silenced_rules WHERE rule = ?", (rule,)).rowcount > 0
+
+    def silenced(self) -> dict[str, dt.date]:
+        with self._guard():
+            rows = self.conn.execute("SELECT rule, until FROM silenced_rules").fetchall()
+        return {rule: dt.date.fromisoformat(until) for rule, until in rows}
+
+    # -- question packs ------------------------------------------------------
+
+    def save_pack_answer(self, pack: str, day: dt.date, answers: dict[str, Any]) -> PackAnswer:
+        """This day's answers to a pack; answering again the same day amends them."""
+        import json
+        import uuid
+
+        stamp = _now()
+        with self.transaction() as conn:
+            row = conn.execute("SELECT id, answers, created_at FROM pack_answers WHERE pack = ? AND date = ?",
+                               (pack, day.isoformat())).fetchone()
+            if row is None:
+                record = PackAnswer(str(uuid.uuid4()), pack, day.isoformat(),
+                                    {k: v for k, v in answers.items() if v is not None}, stamp, stamp)
+                conn.execute("INSERT INTO pack_answers (id, pack, date, answers, created_at, updated_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?)",
+                             (record.id, pack, record.date, json.dumps(record.answers), stamp, stamp))
+            else:
+                merged = {**json.loads(row[1]), **{k: v for k, v in answers.items() if v is not None}}
+                record = PackAnswer(row[0], pack, day.isoformat(), merged, row[2], stamp)
+                conn.execute("UPDATE pack_answers SET answers = ?, updated_at = ? WHERE id = ?",
+                             (json.dumps(merged), stamp, row[0]))
+        return record
+
+    def pack_answers(self, since: dt.date, pack: str | None = None) -> list[PackAnswer]:
+        import json
+
+        sql = "SELECT id, pack, date, answers, created_at, updated_at FROM pack_answers WHERE date >= ?"
+        params: list[Any] = [since.isoformat()]
+        if pack is not None:
+            sql += " AND pack = ?"
+            params.append(pack)
+        with self._guard():
+            rows = self.conn.execute(sql + " ORDER BY date", params).fetchall()
+        return [PackAnswer(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
+
+    # -- supervision summaries ----------------------------------------------
+
+    def save_summary(self, summary: PastSummary) -> None:
+        import json
+
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO summaries (id, created_at, period_from, period_to, requests, "
+                "request_other, actions) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (summary.id, summary.created_at, summary.period_from, summary.period_to,
+                 json.dumps(list(summary.requests)), summary.request_other,
+                 json.dumps([{"text": a.text, "status": a.status} for a in summary.actions])),
+            )
+
+    def summaries(self) -> list[PastSummary]:
+        import json
+
+        with self._guard():
+            rows = self.conn.execute(
+                "SELECT id, created_at, period_from, period_to, requests, request_other, actions "
+                "FROM summaries ORDER BY created_at"
+            ).fetchall()
+        return [
+            PastSummary(sid, created, start, end, tuple(json.loads(requests)), other,
+                        tuple(Action(a["text"], a["status"]) for a in json.loads(actions)))
+            for sid, created, start, end, requests, other, actions in rows
+        ]
