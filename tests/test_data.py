@@ -413,10 +413,18 @@ def _shapes():
     good = st.builds(lambda m: {"id": "3f2b8c1e-0000-4000-8000-000000000001", "date": "2026-01-05",
                                 "mood": m, "created_at": "2026-01-05T00:00:00Z",
                                 "updated_at": "2026-01-05T00:00:00Z"}, st.integers(-2, 12))
-    return st.lists(st.one_of(record, good), max_size=6)
+    typed = st.builds(lambda kind, extra: {"type": kind, **extra},
+                      st.sampled_from(["checkin", "followup", "reflection", "pack_answer"]),
+                      st.dictionaries(st.sampled_from(["id", "date", "week", "kind", "pack", "answers",
+                                                       "connected", "intrusions", "trim", "skipped",
+                                                       "incident_date", "created_at", "updated_at"]),
+                                      st.one_of(scalar, st.lists(scalar, max_size=2),
+                                                st.dictionaries(st.text(max_size=4), scalar, max_size=2)),
+                                      max_size=8))
+    return st.lists(st.one_of(record, good, typed), max_size=6)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(records=_shapes(), fmt=st.sampled_from(["json", "jsonl", "raw"]), raw=st.text(max_size=200))
 def test_random_files_never_crash_or_half_import(tmp_path_factory, monkeypatch, records, fmt, raw):
     home = tmp_path_factory.mktemp("home")

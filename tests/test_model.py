@@ -130,6 +130,19 @@ def test_recovery_list():
     )
 
 
+@pytest.mark.parametrize("bad", [False, 3, {"exercise": True}, 2.5])
+def test_recovery_must_be_a_list(bad):
+    with pytest.raises(InvalidInput):
+        validate_answer("recovery", bad)
+
+
+@pytest.mark.parametrize("name", ["note", "talking_point"])
+@pytest.mark.parametrize("bad", [False, 3, ["a"]])
+def test_text_must_be_text(name, bad):
+    with pytest.raises(InvalidInput):
+        validate_answer(name, bad)
+
+
 def test_text_fields():
     assert validate_answer("note", "  hard day  ") == "hard day"
     assert validate_answer("note", "   ") is None

@@ -198,6 +198,8 @@ def validate_answer(name: str, value: Any) -> Any:
             raise InvalidInput(f"{problem}; you gave {value}.")
         return int(number) if spec.kind == "int" else number
     if spec.kind == "list":
+        if not isinstance(value, (str, list, tuple)):
+            raise InvalidInput(f"{problem}.")
         items = [value] if isinstance(value, str) else list(value)
         cleaned: list[str] = []
         for item in items:

@@ -60,7 +60,7 @@ def _through_typer(args: list[str]) -> int:
     from resilience_cli.cli.app import Abort, ClickException, command
 
     try:
-        result = command().main(args=args, prog_name="resilience", standalone_mode=False)
+        result = command(args).main(args=args, prog_name="resilience", standalone_mode=False)
     except Abort:
         _say("Cancelled; nothing was saved.")
         return EXIT_CANCELLED
