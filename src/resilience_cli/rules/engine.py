@@ -153,14 +153,22 @@ def r5(ctx: RuleContext) -> Finding | None:
     return None
 
 
-def r6(ctx: RuleContext) -> Finding | None:
-    t = ctx.thresholds
+def _in_week(ctx: RuleContext, test: Callable[[CheckIn], bool], at_least: int) -> int | None:
+    """How many of the last 7 days pass `test`, when that is `at_least`; None otherwise,
+    and always None when the week has too little data (the quiet rule)."""
     week = ctx.last_days(7)
     if not ctx.enough(week):
         return None
-    short = [r for r in week if r.sleep_hours is not None and r.sleep_hours < t.short_sleep_hours]
-    if len(short) >= t.short_sleep_nights:
-        return f"Sleep under {t.short_sleep_hours:g} hours on {len(short)} of your last 7 nights."
+    found = _count(week, test)
+    return found if found >= at_least else None
+
+
+def r6(ctx: RuleContext) -> Finding | None:
+    t = ctx.thresholds
+    short = _in_week(ctx, lambda r: r.sleep_hours is not None and r.sleep_hours < t.short_sleep_hours,
+                     t.short_sleep_nights)
+    if short is not None:
+        return f"Sleep under {t.short_sleep_hours:g} hours on {short} of your last 7 nights."
     return None
 
 
@@ -175,11 +183,9 @@ def r6_after_shifts(ctx: RuleContext) -> bool:
 
 def r7(ctx: RuleContext) -> Finding | None:
     t = ctx.thresholds
-    week = ctx.last_days(7)
-    if not ctx.enough(week):
-        return None
-    poor = _count(week, lambda r: r.sleep_quality is not None and r.sleep_quality <= t.poor_sleep_quality)
-    if poor >= t.poor_sleep_nights:
+    poor = _in_week(ctx, lambda r: r.sleep_quality is not None and r.sleep_quality <= t.poor_sleep_quality,
+                    t.poor_sleep_nights)
+    if poor is not None:
         return f"Sleep quality {t.poor_sleep_quality} or lower on {poor} of your last 7 nights."
     return None
 
@@ -192,12 +198,8 @@ def r7_lasting(ctx: RuleContext) -> int:
 
 
 def r8(ctx: RuleContext) -> Finding | None:
-    t = ctx.thresholds
-    week = ctx.last_days(7)
-    if not ctx.enough(week):
-        return None
-    nights = _count(week, lambda r: r.nightmare is True)
-    if nights >= t.nightmare_nights:
+    nights = _in_week(ctx, lambda r: r.nightmare is True, ctx.thresholds.nightmare_nights)
+    if nights is not None:
         return f"Upsetting dreams about work on {nights} of your last 7 nights."
     return None
 
@@ -209,11 +211,9 @@ def r8_lasting(ctx: RuleContext) -> int:
 
 def r9(ctx: RuleContext) -> Finding | None:
     t = ctx.thresholds
-    week = ctx.last_days(7)
-    if not ctx.enough(week):
-        return None
-    high = _count(week, lambda r: r.intrusions is not None and r.intrusions >= t.high_intrusions)
-    if high >= t.high_intrusion_days:
+    high = _in_week(ctx, lambda r: r.intrusions is not None and r.intrusions >= t.high_intrusions,
+                    t.high_intrusion_days)
+    if high is not None:
         return f"Unwanted memories often or most of the time on {high} of the last 7 days."
     return None
 
