@@ -86,11 +86,6 @@ def stats(records: Iterable[CheckIn], name: str) -> Stats:
     return Stats(len(vals), sum(vals) / len(vals), min(vals), max(vals))
 
 
-def in_window(records: Sequence[CheckIn], start: dt.date, end: dt.date) -> list[CheckIn]:
-    """The records whose duty day lies in [start, end], both ends included."""
-    return Window(start, end).select(records)
-
-
 def recent_average(
     records: Sequence[CheckIn], name: str, before: dt.date, days: int = 28
 ) -> float | None:

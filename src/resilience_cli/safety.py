@@ -16,7 +16,6 @@ from resilience_cli.model import CheckIn
 YES = "yes"
 NO = "no"
 PREFER_NOT = "prefer_not_to_say"
-ANSWERS = (YES, NO, PREFER_NOT)
 
 QUESTION = (
     "Sometimes when things are hard, people have thoughts of ending their life or "

@@ -24,7 +24,6 @@ STATEMENT = (
     "assessment, and it is not for attendance or performance management."
 )
 OPTIONAL = ("notes", "daily", "alcohol", "intrusions", "packs")
-SECTION_IDS = ("snapshot", "helping", "harder", "requests", "talking_points", "actions", *OPTIONAL)
 REQUESTS = {
     "workload_review": "A review of my workload",
     "protected_breaks": "Protected breaks",

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-LEVELS = ("crisis", "support", "tip")
-
 
 @dataclass(frozen=True)
 class RuleText:

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from resilience_cli.interchange.reader import Batch
     from resilience_cli.store import JournalStore
 
-PREFER = ("journal", "file")
 
 
 @dataclass
