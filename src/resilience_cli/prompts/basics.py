@@ -1,0 +1,36 @@
+"""What every flow shares: the skip choice, yes/no confirmations, passphrases."""
+
+from __future__ import annotations
+
+import questionary
+from questionary import Choice
+
+SKIP = "skip"
+
+
+def skip_choice(amending: bool) -> Choice:
+    # On an amended day, skipping keeps the earlier answer (the contract:
+    # answers not given stay as they were).
+    title = "skip (keep as it was)" if amending else "skip"
+    return Choice(title, value=SKIP, shortcut_key="s")
+
+
+
+def confirm(question: str) -> bool:
+    """A yes/no question whose default is no."""
+    return bool(questionary.confirm(question, default=False).unsafe_ask())
+
+
+
+def ask_passphrase(message: str) -> str:
+    return questionary.password(message).unsafe_ask()
+
+
+def ask_new_passphrase() -> str:
+    """Asked twice; a mismatch asks again."""
+    while True:
+        first = questionary.password("New passphrase (at least 8 characters):").unsafe_ask()
+        second = questionary.password("The same passphrase again:").unsafe_ask()
+        if first == second:
+            return first
+        print("Those two did not match; please try again.")

@@ -1,0 +1,79 @@
+"""The supervision summary's choices: sections, requests, actions, and words that may identify someone."""
+
+from __future__ import annotations
+
+import questionary
+from questionary import Choice
+
+KEEP, EDIT, DROP = "keep", "edit", "drop"
+
+
+def keep_section(title: str) -> bool:
+    answer = questionary.select(
+        f"Include \"{title}\" in the summary?",
+        choices=[Choice("yes, include it", value=True, shortcut_key="y"),
+                 Choice("no, leave it out", value=False, shortcut_key="n")],
+        use_shortcuts=True, instruction="(y or n, then Enter)",
+    ).unsafe_ask()
+    return bool(answer)
+
+
+def pick_private_sections(options: dict[str, str], ticked: set[str]) -> set[str]:
+    picked = questionary.checkbox(
+        "These stay private unless you tick them. Add any to this summary?",
+        choices=[Choice(title, value=key, checked=key in ticked) for key, title in options.items()],
+        instruction="(Space to tick, Enter when done)",
+    ).unsafe_ask()
+    return set(picked or ())
+
+
+def pick_requests(options: dict[str, str], ticked: tuple[str, ...]) -> tuple[list[str], str | None]:
+    picked = questionary.checkbox(
+        "What would you like from your manager or the organisation?",
+        choices=[Choice(title, value=key, checked=key in ticked) for key, title in options.items()],
+        instruction="(Space to tick, Enter when done)",
+    ).unsafe_ask()
+    other = questionary.text("Anything else, in your own words?", instruction="(Enter to skip)").unsafe_ask()
+    return list(picked or ()), other.strip() or None
+
+
+def edit_list(question: str, suggested: tuple[str, ...]) -> tuple[str, ...]:
+    """A short list as one line, items separated by semicolons; the suggestion is the default."""
+    text = questionary.text(
+        question, default="; ".join(suggested),
+        instruction="(edit freely; separate items with ;  no names or case details)",
+    ).unsafe_ask()
+    return tuple(part.strip() for part in text.split(";") if part.strip())
+
+
+def review_action(text: str, statuses: tuple[str, ...]) -> str:
+    return questionary.select(
+        f"Last time you agreed: {text}. How has it gone?",
+        choices=[Choice(s, value=s) for s in statuses],
+    ).unsafe_ask()
+
+
+def new_actions() -> tuple[str, ...]:
+    found = []
+    while True:
+        text = questionary.text(
+            "An action to agree at this supervision?" if not found else "Another action?",
+            instruction="(Enter when there are no more)",
+        ).unsafe_ask()
+        if not text.strip():
+            return tuple(found)
+        found.append(text.strip())
+
+
+def identifier_choice(where: str, text: str, problem: str) -> tuple[str, str]:
+    """keep / edit / drop a line that may identify someone; returns (choice, text)."""
+    choice = questionary.select(
+        f"{where} may identify someone: {problem}.\n  \"{text}\"\n  What would you like to do?",
+        choices=[Choice("edit it for this summary", value=EDIT, shortcut_key="e"),
+                 Choice("leave it out of this summary", value=DROP, shortcut_key="d"),
+                 Choice("keep it as it is", value=KEEP, shortcut_key="k")],
+        use_shortcuts=True, use_jk_keys=False, instruction="(e, d or k, then Enter)",
+    ).unsafe_ask()
+    if choice == EDIT:
+        return EDIT, questionary.text("Your words for the summary:", default=text).unsafe_ask().strip()
+    return choice, text
