@@ -21,7 +21,7 @@ from resilience_cli.model import (
     day_words,
     validate_answer,
 )
-from resilience_cli.prompts.basics import SKIP, skip_choice, confirm
+from resilience_cli.prompts.basics import SKIP, confirm, skip_choice
 
 _NOTHING = "__nothing__"
 
