@@ -36,6 +36,15 @@ def test_every_pack_command_has_help_with_an_example(cli, name):
     assert "Example" in result.stdout and "resilience pack" in result.stdout.split("Example", 1)[1]
 
 
+def test_each_command_is_registered_once_with_a_whole_line_of_help(cli):
+    names = [c.name for c in app.registered_commands]
+    assert len(names) == len(set(names))
+    listing = cli("--help").stdout.split("Commands:", 1)[1]
+    assert "..." not in listing
+    assert listing.split()[:2] == ["checkin", "Check"]
+    assert listing.split("\n")[2].split()[0] == "help-now"  # help is never far away
+
+
 def test_top_level_help_carries_the_disclaimer(cli):
     text = " ".join(cli("--help").stdout.split())
     assert "not a medical device" in text

@@ -79,32 +79,38 @@ def root(
         basics.overview()
 
 
-app.command("checkin")(checkin.checkin)
-app.command("edit")(checkin.edit)
-app.command("log")(journal.log)
-app.command("show")(journal.show)
-app.command("delete")(journal.delete)
-app.command("trends")(trends.trends)
-app.command("tips")(tips.tips)
-app.command("summary")(summary.summary)
-app.command("reflect")(tips.reflect)
-app.command("followup")(tips.followup)
-app.command("config")(settings.config)
-app.command("export")(data.export)
-app.command("import")(data.import_)
-app.command("backup")(data.backup)
-app.command("restore")(data.restore)
-app.command("privacy")(data.privacy)
-app.command("remind")(everyday.remind)
-app.command("demo")(everyday.demo)
-app.command("colleague")(everyday.colleague)
+# Name, function, and the one line `resilience --help` shows (Click would cut
+# the docstrings' first lines at 45 characters, mid-phrase).
+COMMANDS = (
+    ("checkin", checkin.checkin, "Check in for today (or amend a day): about a minute."),
+    ("help-now", basics.help_now, "Support and crisis contacts, any time."),
+    ("edit", checkin.edit, "Amend a day's check-in, question by question."),
+    ("log", journal.log, "List recent check-ins (table, JSON or CSV)."),
+    ("show", journal.show, "Every answer of one day, with its note."),
+    ("delete", journal.delete, "Delete one day's check-in."),
+    ("trends", trends.trends, "Your pattern against your own baseline."),
+    ("tips", tips.tips, "Tips and signposts for your recent pattern."),
+    ("summary", summary.summary, "Write a summary to take into supervision."),
+    ("reflect", tips.reflect, "This week's two-minute reflection."),
+    ("followup", tips.followup, "Answer a due follow-up after an incident."),
+    ("config", settings.config, "Your settings and where each comes from."),
+    ("export", data.export, "Write out every record (JSON, JSONL, CSV)."),
+    ("import", data.import_, "Bring records back, or from Daylio or jrnl."),
+    ("backup", data.backup, "Make a consistent copy of your journal."),
+    ("restore", data.restore, "Replace your journal with a checked backup."),
+    ("privacy", data.privacy, "Where your data lives and who can read it."),
+    ("encrypt", data.encrypt, "Encrypt your journal with a passphrase."),
+    ("decrypt", data.decrypt, "Turn an encrypted journal back into a plain one."),
+    ("passphrase", data.passphrase, "Change an encrypted journal's passphrase."),
+    ("remind", everyday.remind, "Snippets for reminders that fit your shifts."),
+    ("demo", everyday.demo, "See everything on six months of made-up data."),
+    ("colleague", everyday.colleague, "How to support a colleague after a hard shift."),
+    ("status", basics.status, "One line: has today been checked in?"),
+    ("where", basics.where, "Where your journal and settings live."),
+)
+for name, function, short in COMMANDS:
+    app.command(name, short_help=short)(function)
 app.add_typer(packs.app, name="pack")
-app.command("encrypt")(data.encrypt)
-app.command("decrypt")(data.decrypt)
-app.command("passphrase")(data.passphrase)
-app.command("status")(basics.status)
-app.command("help-now")(basics.help_now)
-app.command("where")(basics.where)
 
 
 def command(args: list[str] | None = None):

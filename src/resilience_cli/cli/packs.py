@@ -16,6 +16,7 @@ from resilience_cli.files import write_private
 from resilience_cli.model import day_words
 
 app = typer.Typer(help="Question packs: an extra periodic questionnaire, defined in a TOML file.",
+                  short_help="Extra periodic questionnaires (question packs).",
                   context_settings={"help_option_names": ["-h", "--help"]}, no_args_is_help=True)
 
 EXAMPLE = "worthwhile-work"
