@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from resilience_cli.cli import common
-from resilience_cli.config import load_settings, paths
+from resilience_cli.config import Settings, load_settings, paths
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound
 from resilience_cli.model import day_words, validate_answers
 
@@ -81,7 +81,7 @@ def checkin(
                 day = common.today()
         if interactive:
             given = _ask(day, given, settings)
-        _save_and_confirm(day, given, interactive=interactive)
+        _save_and_confirm(day, given, settings, interactive=interactive)
     except KeyboardInterrupt:
         raise Cancelled(CANCELLED) from None
 
@@ -112,7 +112,7 @@ def edit(
     settings = load_settings(paths().config_file)
     try:
         given = _ask(day, {}, settings)
-        _save_and_confirm(day, given, interactive=True)
+        _save_and_confirm(day, given, settings, interactive=True)
     except KeyboardInterrupt:
         raise Cancelled(CANCELLED) from None
 
@@ -151,7 +151,9 @@ def _ask(day: dt.date, given: dict[str, Any], settings: Any) -> dict[str, Any]:
                        ask_colleague=settings.colleague_question)
 
 
-def _save_and_confirm(day: dt.date, answers: dict[str, Any], *, interactive: bool = False) -> None:
+def _save_and_confirm(
+    day: dt.date, answers: dict[str, Any], settings: Settings, *, interactive: bool = False
+) -> None:
     """Ask what the answers call for (safety, a follow-up), save it all at once, then respond."""
     from resilience_cli.cli import guidance
     from resilience_cli.insights import recent_average
@@ -159,7 +161,6 @@ def _save_and_confirm(day: dt.date, answers: dict[str, Any], *, interactive: boo
     from resilience_cli.rules.engine import after_checkin, evaluate
     from resilience_cli.safety import YES
 
-    settings = load_settings(paths().config_file)
     safety_answer = followup = None
     if interactive:
         with common.read_only_store() as store:

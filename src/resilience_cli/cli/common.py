@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from resilience_cli.cli.quick import PASSPHRASE_ENV
 from resilience_cli.config import paths
 from resilience_cli.errors import Cancelled, InvalidInput
 
@@ -37,7 +38,6 @@ def now() -> dt.datetime:
     return dt.datetime.now()
 
 
-PASSPHRASE_ENV = "RESILIENCE_PASSPHRASE"
 # Asked once per run: a command that opens the journal twice asks once.
 _passphrases: dict[str, str] = {}
 

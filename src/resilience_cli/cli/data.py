@@ -223,7 +223,9 @@ def privacy() -> None:
                     integrity = "sound (SQLite integrity check passed)"
                 except JournalProblem:
                     integrity = "DAMAGED: restore a backup"
-            print(f"Encrypted:    {'yes' if _encrypted(p.database) else 'no (resilience encrypt can)'}")
+            from resilience_cli.store.cipher import looks_encrypted
+
+            print(f"Encrypted:    {'yes' if looks_encrypted(p.database) else 'no (resilience encrypt can)'}")
             print(f"Schema:       {applied[-1] if applied else 'none'} ({len(applied)} migrations)")
             print(f"Integrity:    {integrity}")
             print(f"Records:      {counts['checkins']} check-ins, {counts['followups']} follow-ups, "
@@ -231,11 +233,6 @@ def privacy() -> None:
                   "which never leave the journal")
     print("Network:      resilience makes no network connections, ever. Nothing is shared unless")
     print("              you write it out yourself (export, backup, summary).")
-
-
-def _encrypted(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(16) != b"SQLite format 3\x00"
 
 
 def _new_passphrase() -> str:

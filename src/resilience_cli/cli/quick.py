@@ -28,10 +28,11 @@ def checked_in_today() -> bool | None:
     path = paths().database
     if not path.exists():
         return False
-    passphrase = os.environ.get(PASSPHRASE_ENV)
-    if looks_encrypted(path) and not passphrase:
+    encrypted = looks_encrypted(path)
+    passphrase = os.environ.get(PASSPHRASE_ENV) if encrypted else None
+    if encrypted and not passphrase:
         return None
-    store = JournalStore.open(path, create=False, passphrase=passphrase if looks_encrypted(path) else None)
+    store = JournalStore.open(path, create=False, passphrase=passphrase)
     if store is None:
         return False
     with store:

@@ -63,7 +63,8 @@ def summary(
         raise InvalidInput(f"--include takes {', '.join(OPTIONAL)}; {unknown[0]!r} is not one of them.")
     today = common.today()
     with common.read_only_store() as store:
-        previous = store.summaries()[-1] if store and store.summaries() else None
+        past = store.summaries() if store else []
+        previous = past[-1] if past else None
         start, end = default_period(today, previous)
         if from_:
             start = common.parse_date(from_)

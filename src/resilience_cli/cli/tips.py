@@ -158,6 +158,6 @@ def followup() -> None:
         raise InvalidInput("A follow-up asks its questions in a terminal: run resilience followup in one.")
     try:
         # Saving an empty amendment records the follow-up with today's check-in.
-        _save_and_confirm(today, {}, interactive=True)
+        _save_and_confirm(today, {}, settings, interactive=True)
     except KeyboardInterrupt:
         raise Cancelled(CANCELLED) from None
