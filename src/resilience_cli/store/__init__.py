@@ -35,6 +35,7 @@ from resilience_cli.packs import PackAnswer
 from resilience_cli.reflection import Reflection
 from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
 from resilience_cli.store.periodic import PeriodicRecords
+from resilience_cli.store.sql import insert_row
 
 if TYPE_CHECKING:
     from resilience_cli.interchange.reader import Batch
@@ -423,12 +424,8 @@ class JournalStore(PeriodicRecords):
             return cursor.rowcount > 0
 
 
-_INSERT = f"INSERT INTO checkins ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
-
-
 def _insert(conn: sqlite3.Connection, record: CheckIn) -> None:
-    values = _to_row(record)
-    conn.execute(_INSERT, [values[c] for c in COLUMNS])
+    insert_row(conn, "checkins", _to_row(record))
 
 
 def _looks_encrypted(path: Path) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from resilience_cli.errors import InvalidInput
+from resilience_cli.store.sql import insert_row
 
 if TYPE_CHECKING:
     from resilience_cli.interchange.reader import Batch
@@ -79,11 +80,10 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
             for record in records:
                 key = natural(record)
                 values = to_values(record)
-                names = list(values)
                 if record.id in by_id:
                     if _when(record.updated_at) > _when(by_id[record.id][1]):
                         conn.execute(f"DELETE FROM {table} WHERE id = ?", (record.id,))
-                        _insert(conn, table, names, values)
+                        insert_row(conn, table, values)
                         tally.updated += 1
                     else:
                         tally.unchanged += 1
@@ -91,14 +91,14 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
                 if key in by_key:
                     if prefer == "file":
                         conn.execute(f"DELETE FROM {table} WHERE id = ?", (by_key[key],))
-                        _insert(conn, table, names, values)
+                        insert_row(conn, table, values)
                         tally.updated += 1
                     elif prefer == "journal":
                         tally.kept += 1
                     else:
                         conflicts.append(key)
                     continue
-                _insert(conn, table, names, values)
+                insert_row(conn, table, values)
                 by_key[key] = record.id
                 tally.new += 1
         if conflicts:
@@ -119,9 +119,3 @@ class DryRun(Exception):
         super().__init__("dry run")
         self.report = report
 
-
-def _insert(conn: sqlite3.Connection, table: str, names: list[str], values: dict) -> None:
-    conn.execute(
-        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-        [values[n] for n in names],
-    )

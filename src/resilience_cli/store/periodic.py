@@ -16,6 +16,7 @@ from resilience_cli.followups import FollowUp
 from resilience_cli.packs import PackAnswer
 from resilience_cli.reflection import Reflection
 from resilience_cli.safety import SafetyAnswer
+from resilience_cli.store.sql import insert_row
 from resilience_cli.supervision import Action, PastSummary
 
 
@@ -48,13 +49,8 @@ class PeriodicRecords:
         return [SafetyAnswer(*row) for row in rows]
 
     def _put_followup(self, f: FollowUp) -> None:
-        values = dict(asdict(f), skipped=int(f.skipped))
-        names = list(values)
-        self.conn.execute(
-            f"INSERT INTO followups ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
-            "ON CONFLICT (incident_date, kind) DO NOTHING",
-            [values[n] for n in names],
-        )
+        insert_row(self.conn, "followups", dict(asdict(f), skipped=int(f.skipped)),
+                   suffix="ON CONFLICT (incident_date, kind) DO NOTHING")
 
     def import_followups(self, followups: Iterable[FollowUp]) -> None:
         with self.transaction():
@@ -92,12 +88,7 @@ class PeriodicRecords:
             else:
                 record = replace(Reflection(**dict(zip(names, row, strict=True))),
                                  date=day.isoformat(), updated_at=stamp, **given)
-            values = asdict(record)
-            conn.execute(
-                f"INSERT OR REPLACE INTO reflections ({', '.join(names)}) "
-                f"VALUES ({', '.join('?' * len(names))})",
-                [values[n] for n in names],
-            )
+            insert_row(conn, "reflections", asdict(record), verb="INSERT OR REPLACE")
         return record
 
     def reflections(self, since: dt.date) -> list[Reflection]:
