@@ -43,7 +43,6 @@ def overview() -> None:
 def help_now() -> None:
     """Show support and crisis contacts. Works with no journal at all.
 
-
     \b
     Example:
       resilience help-now
@@ -64,7 +63,6 @@ def where(
     format_: Annotated[str, typer.Option("--format", metavar="text|json", help="text or json.")] = "text",
 ) -> None:
     """Show where the journal and settings live.
-
 
     \b
     Example:

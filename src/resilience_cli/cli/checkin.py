@@ -49,7 +49,6 @@ def checkin(
 ) -> None:
     """Check in for a duty day, or amend it: asks only what the flags left open.
 
-
     \b
     Examples:
       resilience checkin
@@ -90,7 +89,6 @@ def edit(
     date: Annotated[str, typer.Argument(metavar="D", help="The duty day: YYYY-MM-DD, today or yesterday.")],
 ) -> None:
     """Amend a day's check-in, question by question, with its answers as the defaults.
-
 
     \b
     Example:

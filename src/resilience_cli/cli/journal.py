@@ -24,7 +24,6 @@ def log(
 ) -> None:
     """List check-ins, newest last.
 
-
     \b
     Examples:
       resilience log
@@ -68,7 +67,6 @@ def log(
 def show(date: DayArg) -> None:
     """Show every answer of one day's check-in, including its private note.
 
-
     \b
     Example:
       resilience show yesterday
@@ -88,7 +86,6 @@ def delete(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking.")] = False,
 ) -> None:
     """Delete one day's check-in, after asking.
-
 
     \b
     Example:
