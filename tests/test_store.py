@@ -60,8 +60,8 @@ def test_fresh_schema_is_exact(db_path):
     open_new(db_path).close()
     conn = sqlite3.connect(db_path)
     tables = sorted(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'"))
-    assert tables == ["_sqlite_migrations", "checkins", "followups", "pack_answers", "reflections",
-                      "safety_answers", "silenced_rules", "summaries"]
+    assert tables == ["_sqlite_migrations", "checkins", "followups", "pack_answers", "pack_safety_answers",
+                      "reflections", "rule_rests", "safety_answers", "silenced_rules", "summaries"]
     columns = [(r[1], r[2], r[3], r[5]) for r in conn.execute("PRAGMA table_info(checkins)")]
     assert columns == EXPECTED_COLUMNS
     indexes = [r[2] for r in conn.execute("PRAGMA index_list(checkins)")]
@@ -70,9 +70,12 @@ def test_fresh_schema_is_exact(db_path):
         "SELECT name FROM _sqlite_migrations WHERE migration_set='resilience' ORDER BY id")]
     assert applied == list(MIGRATION_NAMES) == ["m001_create_checkins", "m002_periodic_records",
                                                 "m003_summaries", "m004_supported_colleague",
-                                                "m005_pack_answers"]
+                                                "m005_pack_answers", "m006_pack_safety_and_rule_rests"]
     assert [r[1] for r in conn.execute("PRAGMA table_info(pack_answers)")] == [
         "id", "pack", "date", "answers", "created_at", "updated_at"]
+    assert [r[1] for r in conn.execute("PRAGMA table_info(pack_safety_answers)")] == [
+        "id", "pack", "question", "date", "value", "crisis", "created_at"]
+    assert [r[1] for r in conn.execute("PRAGMA table_info(rule_rests)")] == ["rule", "shown_on", "strength"]
     assert [r[1] for r in conn.execute("PRAGMA table_info(summaries)")] == [
         "id", "created_at", "period_from", "period_to", "requests", "request_other", "actions"]
     assert [(r[1], r[2], r[3]) for r in conn.execute("PRAGMA table_info(safety_answers)")] == [

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from resilience_cli.contacts import Contact
+from resilience_cli.contacts import DEFAULT_REGION, REGIONS, Contact
 from resilience_cli.errors import InvalidInput
 from resilience_cli.rules.thresholds import THRESHOLD_NAMES, Thresholds
 
@@ -90,7 +90,7 @@ class Settings:
     supervision: dt.date | None = None
     silenced: tuple[str, ...] = ()
     thresholds: Thresholds = field(default_factory=Thresholds)
-    region: str = "uk"
+    region: str = DEFAULT_REGION
     own_contacts: tuple[Contact, ...] = ()
     # Dotted setting name -> "config file" for every value the file set.
     from_file: frozenset[str] = frozenset()
@@ -122,7 +122,6 @@ _BOOLS = {("questions", "alcohol"): "alcohol_question",
           ("questions", "safety_weekly"): "safety_weekly",
           ("reflection", "weekly"): "reflection_weekly"}
 _SECTIONS = ("questions", "reflection", "supervision", "rules", "thresholds", "contacts")
-REGIONS = ("uk",)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -219,10 +218,13 @@ def _parse(data: dict, config_file: Path) -> Settings:
         values["thresholds"] = replace(defaults, **given)
     contacts = data.get("contacts", {})
     if "region" in contacts:
-        if str(contacts["region"]).lower() not in REGIONS:
-            raise bad("contacts.region", "uk (the only region shipped; add your own contacts "
-                      "with [[contacts.own]])")
-        values["region"] = str(contacts["region"]).lower()
+        region = str(contacts["region"]).strip().lower().replace(" ", "-").replace("_", "-")
+        # "uk" was the only region before the four nations had their own
+        # contacts; files that say so keep working, with England's.
+        region = {"uk": DEFAULT_REGION}.get(region, region)
+        if region not in REGIONS:
+            raise bad("contacts.region", "one of " + ", ".join(REGIONS))
+        values["region"] = region
     if "own" in contacts:
         own = contacts["own"]
         if not isinstance(own, list):

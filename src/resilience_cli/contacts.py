@@ -1,8 +1,17 @@
-"""Support and crisis contacts: data shipped with the package, never code."""
+"""Support and crisis contacts: data shipped with the package, never code.
+
+The contacts depend on the nation the user lives in (`[contacts] region` in
+config.toml): the urgent mental health line differs between England, Wales,
+Scotland and Northern Ireland. Emergency services, Samaritans and Shout are
+the same everywhere and appear in every box.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+REGIONS = ("england", "wales", "scotland", "northern-ireland")
+DEFAULT_REGION = "england"
 
 
 @dataclass(frozen=True)
@@ -14,9 +23,22 @@ class Contact:
 
 @dataclass(frozen=True)
 class Contacts:
-    region: str
-    crisis: tuple[Contact, ...]
-    support: tuple[Contact, ...]
+    region: str  # one of REGIONS
+    region_name: str  # "Scotland"
+    everywhere: tuple[Contact, ...]  # 999, Samaritans, Shout
+    urgent: tuple[Contact, ...]  # the nation's urgent mental health line(s)
+    support: tuple[Contact, ...]  # work and NHS routes
+
+    @property
+    def crisis(self) -> tuple[Contact, ...]:
+        """The crisis box: emergency services, Samaritans, Shout, then the nation's urgent line."""
+        return (*self.everywhere, *self.urgent)
+
+    def support_box(self, own: tuple[Contact, ...] | list[Contact] = ()) -> list[Contact]:
+        """A support box: the user's own contacts first, then work and NHS routes, then
+        the lines open day and night (Samaritans and Shout in every box)."""
+        always = [c for c in self.everywhere if c.name != "Emergency services"]
+        return [*own, *self.support, *self.urgent, *always]
 
 
 DISCLAIMER = (
@@ -25,15 +47,22 @@ DISCLAIMER = (
 )
 
 
-def default_contacts() -> Contacts:
-    """The UK defaults (DOMAIN.md, Signposting)."""
+def _contacts(items: list[dict]) -> tuple[Contact, ...]:
+    return tuple(Contact(item["name"], item["how"], item["when"]) for item in items)
+
+
+def default_contacts(region: str = DEFAULT_REGION) -> Contacts:
+    """The built-in contacts for one nation (DOMAIN.md, Signposting)."""
     import tomllib
     from importlib import resources
 
-    text = resources.files("resilience_cli").joinpath("data/contacts-uk.toml").read_text("utf-8")
+    text = resources.files("resilience_cli").joinpath("data/contacts.toml").read_text("utf-8")
     data = tomllib.loads(text)
+    nation = data["regions"][region if region in REGIONS else DEFAULT_REGION]
     return Contacts(
-        region=data["region"],
-        crisis=tuple(Contact(**item) for item in data["crisis"]),
-        support=tuple(Contact(**item) for item in data["support"]),
+        region=region if region in REGIONS else DEFAULT_REGION,
+        region_name=nation["name"],
+        everywhere=_contacts(data["everywhere"]),
+        urgent=_contacts(nation.get("urgent", [])),
+        support=(*_contacts(data["support"]), *_contacts(nation.get("support", []))),
     )

@@ -80,10 +80,46 @@ def due(records: Sequence[CheckIn], done: Sequence[FollowUp], today: dt.date) ->
 
 DAY3_MESSAGE = (
     "Thank you. Strong reactions in the first days after an incident are common, and for "
-    "most people they settle over the following weeks. TRiM, your care team or a peer "
-    "supporter are there if you want to talk. We will ask again in about four weeks."
+    "most people they settle over the following weeks. We will ask again in about four weeks."
 )
-WEEK4_EASED_MESSAGE = (
-    "Thank you for checking in about it. If anything comes back later, TRiM, your care "
-    "team or your GP are still there."
-)
+WEEK4_EASED_MESSAGE = "Thank you for checking in about it. If anything comes back later, support is still there."
+WEEK4_STRONG_MESSAGE = "Thank you for checking in about it."
+# What follows depends on the answer about TRiM: the route to help the person
+# has, not one they told us they did not get.
+AFTER_TRIM = {
+    "used": "You used TRiM, a care team or peer support: they are still there if you want to talk again.",
+    "offered": "TRiM, a care team or peer support was offered: it is not too late to take it up.",
+    "no": (
+        "If TRiM, a care team or peer support was not offered, you can ask for it: through "
+        "your line manager, your care team or a TRiM practitioner. Your employee assistance "
+        "line and your GP are there too."
+    ),
+    "not_available": (
+        "Where TRiM is not available, your employee assistance line, occupational health or "
+        "your GP can help, and so can a colleague you trust."
+    ),
+    None: "TRiM, your care team or a peer supporter are there if you want to talk.",
+}
+LOW_SUPPORT_MESSAGE = "You said you have felt little support since. These people are there for you:"
+# At or below this, support since the incident counts as low.
+LOW_SUPPORT = 1
+
+
+@dataclass(frozen=True)
+class Closing:
+    """The words after an answered follow-up, and whether to list contacts, own ones first."""
+
+    paragraphs: tuple[str, ...]
+    contacts: bool
+
+
+def closing_words(f: FollowUp, *, still_strong: bool) -> Closing:
+    if f.kind == DAY3:
+        first = DAY3_MESSAGE
+    else:
+        first = WEEK4_STRONG_MESSAGE if still_strong else WEEK4_EASED_MESSAGE
+    paragraphs = [first, AFTER_TRIM.get(f.trim, AFTER_TRIM[None])]
+    low = f.support is not None and f.support <= LOW_SUPPORT
+    if low:
+        paragraphs.append(LOW_SUPPORT_MESSAGE)
+    return Closing(tuple(paragraphs), contacts=low)

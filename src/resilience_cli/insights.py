@@ -16,6 +16,7 @@ from resilience_cli.model import (
     NUMERIC_FIELDS,
     RECOVERY,
     CheckIn,
+    is_heavy,
     is_working,
 )
 
@@ -205,11 +206,6 @@ class Trends:
     recovery: dict[str, int]  # activity -> days; "nothing" -> days with nothing
     comparisons: list[Comparison] = field(default_factory=list)
     colleague_days: int | None = None  # None when the optional question was never answered
-
-
-def is_heavy(record: CheckIn) -> bool:
-    """Heavy exposure: some or a lot of distressing material, or any incident."""
-    return (record.material or 0) >= 2 or record.incident in ("minor", "significant")
 
 
 def exposure(records: Sequence[CheckIn]) -> Exposure:

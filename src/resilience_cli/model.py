@@ -165,6 +165,14 @@ class CheckIn:
         return dt.date.fromisoformat(self.date)
 
 
+def is_heavy(record: CheckIn) -> bool:
+    """Heavy exposure (DOMAIN.md, R3): some or a lot of distressing material, or any incident.
+
+    The one definition: rules, trends and the summary all count it this way.
+    """
+    return (record.material or 0) >= 2 or record.incident in ("minor", "significant")
+
+
 def is_working(record: CheckIn) -> bool:
     """A working day: any check-in whose shift is not a rest day (a skipped shift counts)."""
     return record.shift != "rest"

@@ -19,6 +19,13 @@ organisation that licenses one writes its own pack file.
     low = "not at all"              # words for the ends of a scale
     high = "very"
 
+    [[questions]]                   # a question about thoughts of suicide or
+    id = "thoughts"                 # self-harm must say so: its answers are kept
+    text = "..."                    # like safety answers, and an answer at or
+    type = "yesno"                  # over the threshold shows the crisis box
+    safety = true
+    threshold = 1                   # yes/no: 1 is yes; a scale: the value
+
     [[scores]]
     id = "total"
     title = "Worthwhile work"
@@ -39,6 +46,14 @@ from resilience_cli.errors import InvalidInput
 CADENCES = {"daily": 1, "weekly": 7, "fortnightly": 14, "monthly": 28}
 TYPES = ("scale", "yesno")
 NAME = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
+# Words that make a question a safety question: one without `safety = true`
+# would keep its answers like any other, export them and show no help.
+SAFETY_WORDS = re.compile(
+    r"suicid|self[- ]?harm|(harm|hurt|kill|injur)(ing|ed|es|e|y)?\s+(your|my|them)sel(f|ves)"
+    r"|end(ing)?\s+(your|my|their)\s+(own\s+)?li(fe|ves)|tak(e|ing)\s+(your|my|their)\s+(own\s+)?li(fe|ves)"
+    r"|better off dead|wish(ed)? (you|i) (were|was) dead",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +65,11 @@ class Question:
     max: int = 1
     low: str = ""
     high: str = ""
+    safety: bool = False
+    threshold: int = 1  # safety questions: an answer at or over it shows the crisis box
+
+    def at_threshold(self, value: Any) -> bool:
+        return self.safety and value is not None and int(value) >= self.threshold
 
     def check(self, value: Any) -> int | bool:
         if self.type == "yesno":
@@ -87,6 +107,10 @@ class Pack:
 
     def question(self, qid: str) -> Question:
         return next(q for q in self.questions if q.id == qid)
+
+    @property
+    def safety_ids(self) -> frozenset[str]:
+        return frozenset(q.id for q in self.questions if q.safety)
 
     def score(self, answers: dict[str, Any]) -> dict[str, int | None]:
         """Each score: the sum of its items (reverse items flipped); None if any is unanswered."""
@@ -160,7 +184,7 @@ def parse(text: str, source: str) -> Pack:
         where = f"question {n} (line {q_lines[n - 1]})" if n <= len(q_lines) else f"question {n}"
         if not isinstance(q, dict):
             raise bad(f"{where} must be a table.")
-        extra = set(q) - {"id", "text", "type", "min", "max", "low", "high"}
+        extra = set(q) - {"id", "text", "type", "min", "max", "low", "high", "safety", "threshold"}
         if extra:
             raise bad(f"{where}: {sorted(extra)[0]} is not part of a question.")
         if not isinstance(q.get("id"), str) or not re.fullmatch(r"[a-z][a-z0-9_]*", q["id"]):
@@ -178,9 +202,24 @@ def parse(text: str, source: str) -> Pack:
                 raise bad(f"{where}: min and max must be whole numbers with min below max.")
             if high - low > 100:
                 raise bad(f"{where}: a scale may span at most 100 steps.")
-        questions.append(Question(q["id"], q["text"].strip(), kind, int(low) if kind == "scale" else 0,
-                                  int(high) if kind == "scale" else 1,
-                                  str(q.get("low", "")), str(q.get("high", ""))))
+        safety = q.get("safety", False)
+        if not isinstance(safety, bool):
+            raise bad(f"{where}: safety must be true or false.")
+        if not safety and SAFETY_WORDS.search(q["text"]):
+            raise bad(f"{where} asks about suicide or self-harm, so it needs safety = true and a "
+                      "threshold: its answers are then kept like safety answers and never leave "
+                      "the journal, and an answer at the threshold shows where to get help now.")
+        first, last = (int(low), int(high)) if kind == "scale" else (0, 1)
+        threshold = q.get("threshold", 1 if kind == "yesno" else None)
+        if "threshold" in q and not safety:
+            raise bad(f"{where}: threshold belongs to a safety question (safety = true).")
+        if safety and (threshold is None or isinstance(threshold, bool) or not isinstance(threshold, int)
+                       or not first <= threshold <= last):
+            raise bad(f"{where}: a safety question needs a threshold, a whole number from {first} to {last} "
+                      "(the answer at or over which the crisis box shows).")
+        questions.append(Question(q["id"], q["text"].strip(), kind, first, last,
+                                  str(q.get("low", "")), str(q.get("high", "")),
+                                  safety=safety, threshold=int(threshold) if safety else 1))
     scores: list[Score] = []
     s_lines = _lines_of(text, "[[scores]]")
     ids = {q.id for q in questions}
@@ -191,6 +230,9 @@ def parse(text: str, source: str) -> Pack:
         unknown = [i for i in [*s["items"], *s.get("reverse", [])] if i not in ids]
         if unknown:
             raise bad(f"{where}: {unknown[0]!r} is not one of the questions.")
+        private = [i for i in s["items"] if i in {q.id for q in questions if q.safety}]
+        if private:
+            raise bad(f"{where}: {private[0]!r} is a safety question, so it cannot be part of a score.")
         stray = [i for i in s.get("reverse", []) if i not in s["items"]]
         if stray:
             raise bad(f"{where}: {stray[0]!r} is reversed but not one of its items.")

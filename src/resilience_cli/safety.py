@@ -21,9 +21,16 @@ QUESTION = (
     "Sometimes when things are hard, people have thoughts of ending their life or "
     "harming themselves. Have you had thoughts like that recently?"
 )
+# Asked at the next check-in after a "yes", gently, instead of the first wording.
+AGAIN = (
+    "Last time you told us you had had thoughts of ending your life or harming "
+    "yourself. How are things now: have you had thoughts like that since?"
+)
 # How long a "yes" keeps the crisis box at the top of `resilience tips`.
 CRISIS_DAYS = 2
 WEEK = 7
+# After a "yes", the safety question is asked again at check-ins this many days on.
+ASK_AGAIN_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,13 @@ class SafetyAnswer:
     date: str  # the duty day it was asked on
     answer: str
     created_at: str
+
+
+DISTRESS_TITLE = "You don't have to carry this alone"
+DISTRESS_TEXT = (
+    "Today sounds hard. Talking to someone can help, today or whenever you are ready: "
+    "the people below are there to listen. If you are in immediate danger, call 999."
+)
 
 
 def distress_in(record: CheckIn) -> bool:
@@ -50,7 +64,21 @@ def weekly_due(answers: Sequence[SafetyAnswer], today: dt.date) -> bool:
     return not any(a.date >= since for a in answers)
 
 
-def recent_yes(answers: Sequence[SafetyAnswer], today: dt.date) -> SafetyAnswer | None:
+def _latest_told(answers: Sequence[SafetyAnswer], since: str, until: str) -> SafetyAnswer | None:
+    """The latest yes or no in [since, until]: "prefer not to say" changes nothing."""
+    told = [a for a in answers if a.answer in (YES, NO) and since <= a.date <= until]
+    return max(told, key=lambda a: (a.date, a.created_at)) if told else None
+
+
+def crisis_answer(answers: Sequence[SafetyAnswer], today: dt.date) -> SafetyAnswer | None:
+    """A "yes" in the last CRISIS_DAYS days that no later "no" has answered."""
     since = (today - dt.timedelta(days=CRISIS_DAYS - 1)).isoformat()
-    found = [a for a in answers if a.answer == YES and since <= a.date <= today.isoformat()]
-    return found[-1] if found else None
+    latest = _latest_told(answers, since, today.isoformat())
+    return latest if latest is not None and latest.answer == YES else None
+
+
+def ask_again(answers: Sequence[SafetyAnswer], today: dt.date) -> bool:
+    """After a "yes" within the last week (before today), ask again, gently."""
+    since = (today - dt.timedelta(days=ASK_AGAIN_DAYS)).isoformat()
+    latest = _latest_told(answers, since, (today - dt.timedelta(days=1)).isoformat())
+    return latest is not None and latest.answer == YES

@@ -13,6 +13,10 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_CANCELLED = 130
+# The last line of every usage error (an unknown command or option, a missing
+# argument): someone in distress who mistypes is one step from help, not from
+# a dead end. Our own messages about a value (mood 11) stay one sentence.
+HELP_NOW_LINE = "If you need help now: resilience help-now"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -66,6 +70,8 @@ def _through_typer(args: list[str]) -> int:
         return EXIT_CANCELLED
     except ClickException as exc:
         exc.show()
+        if exc.exit_code == EXIT_USAGE:
+            _say(HELP_NOW_LINE)
         return exc.exit_code
     return result if isinstance(result, int) else EXIT_OK
 

@@ -36,8 +36,8 @@ HELP = (
     "supervision. Everything stays on this computer.\n\n"
     "resilience is a personal reflection tool, not a medical device: it does not "
     "diagnose or treat anything, and nobody monitors it. If you need help now: "
-    "resilience help-now, or call 999 in an emergency, Samaritans on 116 123, "
-    "text SHOUT to 85258, or NHS 111 option 2."
+    "resilience help-now (it lists the urgent mental health line for each UK nation), "
+    "or call 999 in an emergency, Samaritans on 116 123 (free, 24/7), or text SHOUT to 85258."
 )
 
 app = typer.Typer(

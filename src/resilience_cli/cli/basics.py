@@ -40,23 +40,52 @@ def overview() -> None:
     print("Need help now: resilience help-now. All commands: resilience --help")
 
 
-def help_now() -> None:
+def help_now(
+    plain: Annotated[bool, typer.Option("--plain", help="Text only: no colour or boxes.")] = False,
+) -> None:
     """Show support and crisis contacts. Works with no journal at all.
 
     \b
-    Example:
+    Examples:
       resilience help-now
+      resilience sos
     """
-    from resilience_cli.config import load_settings
+    show_help_now(plain=plain or common.PLAIN["on"])
+
+
+def show_help_now(*, plain: bool = False) -> None:
+    """The contacts, whatever state the settings are in.
+
+    Nothing the user wrote can stop the built-in numbers from showing: a
+    settings file that cannot be read, or own contacts that cannot be shown,
+    give a one-line warning on standard error and the built-in contacts.
+    """
+    import sys
+
+    from resilience_cli.config import Settings, load_settings
     from resilience_cli.contacts import default_contacts
     from resilience_cli.render.help import help_now as render_help_now
 
-    # A broken settings file must never stand between someone and these numbers.
+    common.PLAIN["on"] = plain
     try:
-        own = load_settings(paths().config_file).own_contacts
+        settings = load_settings(paths().config_file)
+    except Exception:  # noqa: BLE001 - a broken file must never hide these numbers
+        settings = Settings()
+        print("Your settings file could not be read, so these are the built-in contacts.",
+              file=sys.stderr)
+    out = common.console()
+    try:
+        with out.capture() as captured:
+            out.print(render_help_now(default_contacts(settings.region), settings.own_contacts,
+                                      plain=plain))
+        shown = captured.get()
     except Exception:  # noqa: BLE001
-        own = ()
-    common.console().print(render_help_now(default_contacts(), own))
+        print("Your own contacts could not be shown, so these are the built-in ones.", file=sys.stderr)
+        with out.capture() as captured:
+            out.print(render_help_now(default_contacts(), (), plain=plain))
+        shown = captured.get()
+    out.file.write(shown)
+    out.file.flush()
 
 
 def where(

@@ -10,7 +10,7 @@ import typer
 
 from resilience_cli.cli import common
 from resilience_cli.config import Settings, load_settings, paths
-from resilience_cli.errors import Cancelled, InvalidInput, NotFound
+from resilience_cli.errors import Cancelled, InvalidInput, JournalProblem, NotFound
 from resilience_cli.model import day_words, validate_answers
 
 CANCELLED = "Check-in cancelled; nothing was saved."
@@ -156,8 +156,8 @@ def _save_and_confirm(
     from resilience_cli.cli import guidance
     from resilience_cli.insights import recent_average
     from resilience_cli.render.journal import confirmation
-    from resilience_cli.rules.engine import after_checkin, evaluate
-    from resilience_cli.safety import YES
+    from resilience_cli.rules.engine import after_checkin, evaluate, r5_rests, r5_strength
+    from resilience_cli.safety import YES, distress_in
 
     safety_answer = followup = None
     if interactive:
@@ -166,14 +166,18 @@ def _save_and_confirm(
         safety_answer, followup = _extra_questions(day, answers, before, settings)
 
     store = common.open_store(create=True)
-    assert store is not None
+    if store is None:
+        raise JournalProblem("The journal could not be created. Nothing was saved.")
     with store:
         record, created = store.save(day, answers, safety_answer=safety_answer, followup=followup)
         ctx = guidance.rule_context(store, day, settings)
         silenced = guidance.silenced(store, settings)
         reflections = store.reflections(day - dt.timedelta(days=14)) if settings.reflection_weekly else []
+        r5_rest = store.rule_rest("R5")
+    out = common.console()
     if safety_answer == YES:
-        # The crisis box at once, and nothing else.
+        # The crisis box at once, and nothing else but R4's words after an incident.
+        out.print("Thank you for answering honestly.", style="bold")
         guidance.show(evaluate(ctx), settings, why=False)
         return
     history = [r for r in ctx.records if r.date < record.date]
@@ -181,26 +185,50 @@ def _save_and_confirm(
         name: recent_average(history, name, day)
         for name in ("sleep_hours", "sleep_quality", "mood", "energy")
     }
-    out = common.console()
     out.print(confirmation(record, created, averages))
     if followup is not None and not followup.skipped:
-        from resilience_cli.followups import DAY3, DAY3_MESSAGE, WEEK4_EASED_MESSAGE
-
-        if followup.kind == DAY3:
-            out.print(DAY3_MESSAGE)
-        elif not followup.still_strong(settings.thresholds.followup_intrusions,
-                                       settings.thresholds.followup_avoidance,
-                                       settings.thresholds.followup_sleep_quality):
-            out.print(WEEK4_EASED_MESSAGE)
-    items = after_checkin(evaluate(ctx, silenced))
+        _followup_closing(followup, settings)
+    items = after_checkin(evaluate(ctx, silenced), r5_resting=r5_rests(r5_rest, ctx))
     if items:
         guidance.show(items, settings, why=False)
         out.print("Why these? resilience tips --why", style="dim")
+    if any(i.rule == "R5" for i in items):
+        _rest_r5(day, r5_strength(ctx))
+    if distress_in(record) and not any(i.rule in ("R1", "R2", "R20") for i in items):
+        # A first very bad day gets a route to help whatever the safety
+        # answer, even before any pattern rule has the days it needs.
+        guidance.show_distress(settings, to_stderr=not interactive)
     if settings.reflection_weekly:
         from resilience_cli.reflection import offer_due
 
         if offer_due(reflections, day, settings.reflection_day):
             out.print("Your weekly reflection is ready when you are (about two minutes): resilience reflect")
+
+
+def _rest_r5(day: dt.date, strength: int) -> None:
+    """Note that R5 was shown, so that it rests for a week unless things worsen."""
+    store = common.open_store(create=False)
+    if store is not None:
+        with store:
+            store.rest_rule("R5", day, strength)
+
+
+def _followup_closing(followup: Any, settings: Settings) -> None:
+    """Words after a follow-up that fit its answers: the route to TRiM, own contacts first."""
+    from rich.text import Text
+
+    from resilience_cli.contacts import default_contacts
+    from resilience_cli.followups import closing_words
+    from resilience_cli.render.contacts import ContactList
+
+    t = settings.thresholds
+    closing = closing_words(followup, still_strong=followup.still_strong(
+        t.followup_intrusions, t.followup_avoidance, t.followup_sleep_quality))
+    out = common.console()
+    for paragraph in closing.paragraphs:
+        out.print(Text(paragraph))
+    if closing.contacts:
+        out.print(ContactList(default_contacts(settings.region).support_box(settings.own_contacts)))
 
 
 def _extra_questions(day: dt.date, answers: dict[str, Any], before: Any, settings: Any):
@@ -211,7 +239,7 @@ def _extra_questions(day: dt.date, answers: dict[str, Any], before: Any, setting
     from resilience_cli import followups, prompts
     from resilience_cli.model import CheckIn
     from resilience_cli.rules.engine import evaluate
-    from resilience_cli.safety import YES, distress_in, weekly_due
+    from resilience_cli.safety import YES, ask_again, distress_in, weekly_due
 
     existing = next((r for r in before.records if r.date == day.isoformat()), None)
     given = {k: v for k, v in answers.items() if v is not None}
@@ -220,11 +248,12 @@ def _extra_questions(day: dt.date, answers: dict[str, Any], before: Any, setting
     others = [r for r in before.records if r.date != day.isoformat()]
     ctx = replace(before, records=sorted([*others, prospective], key=lambda r: r.date))
     safety_answer = None
+    again = ask_again(ctx.safety, day)
     offered_by_rules = any(i.rule in ("R2", "R20") for i in evaluate(ctx))
-    if distress_in(prospective) or offered_by_rules or (
+    if again or distress_in(prospective) or offered_by_rules or (
         settings.safety_weekly and weekly_due(ctx.safety, day)
     ):
-        safety_answer = prompts.ask_safety()
+        safety_answer = prompts.ask_safety(again=again)
     if safety_answer == YES:
         return safety_answer, None
     followup = None

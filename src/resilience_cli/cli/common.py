@@ -105,25 +105,25 @@ def plain_text(text: str) -> str:
                      if line.strip() or not raw.strip()) + ("\n" if text.endswith("\n") else "")
 
 
-def console() -> Console:
+def console(*, stderr: bool = False) -> Console:
     from rich.console import Console
 
     if PLAIN["on"]:
-        return _plain_console()
+        return _plain_console(stderr=stderr)
     # Rich honours NO_COLOR and drops styling when output is not a terminal.
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=False, stderr=stderr)
 
 
-def _plain_console() -> Console:
+def _plain_console(*, stderr: bool = False) -> Console:
     from rich.console import Console
 
     class PlainConsole(Console):
         def print(self, *objects, **kwargs) -> None:  # noqa: ANN002, ANN003
             with self.capture() as captured:
                 super().print(*objects, **kwargs)
-            sys.stdout.write(plain_text(captured.get()))
+            (sys.stderr if self.stderr else sys.stdout).write(plain_text(captured.get()))
 
-    return PlainConsole(highlight=False, soft_wrap=False, no_color=True, emoji=False)
+    return PlainConsole(highlight=False, soft_wrap=False, no_color=True, emoji=False, stderr=stderr)
 
 
 def parse_date(text: str, *, allow_future: bool = False) -> dt.date:

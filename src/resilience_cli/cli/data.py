@@ -195,13 +195,22 @@ def restore(
         print(f"Your previous journal is kept at {kept}.")
 
 
-def privacy() -> None:
+def privacy(
+    forget_safety: Annotated[bool, typer.Option("--forget-safety", help="Remove every safety answer from the journal, after asking.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="With --forget-safety: remove without asking.")] = False,
+) -> None:
     """Show where your data lives, who can read it, and that nothing leaves this computer.
 
     \b
-    Example:
+    Examples:
       resilience privacy
+      resilience privacy --forget-safety
     """
+    if forget_safety:
+        _forget_safety(yes)
+        return
+    if yes:
+        raise InvalidInput("--yes goes with --forget-safety. Nothing was changed.")
     import stat
 
     p = paths()
@@ -225,14 +234,48 @@ def privacy() -> None:
                     integrity = "DAMAGED: restore a backup"
             from resilience_cli.store.cipher import looks_encrypted
 
+            safety = counts["safety_answers"] + counts["pack_safety_answers"]
             print(f"Encrypted:    {'yes' if looks_encrypted(p.database) else 'no (resilience encrypt can)'}")
             print(f"Schema:       {applied[-1] if applied else 'none'} ({len(applied)} migrations)")
             print(f"Integrity:    {integrity}")
             print(f"Records:      {counts['checkins']} check-ins, {counts['followups']} follow-ups, "
-                  f"{counts['reflections']} reflections; {counts['safety_answers']} safety answers, "
-                  "which never leave the journal")
+                  f"{counts['reflections']} reflections")
+            print(f"Safety:       {plural(safety, 'safety answer')}, kept in the journal alone: never in a log,")
+            print("              an export, trends or a summary. A backup is a copy of the journal, so it holds")
+            print("              them too. To remove them all: resilience privacy --forget-safety")
     print("Network:      resilience makes no network connections, ever. Nothing is shared unless")
     print("              you write it out yourself (export, backup, summary).")
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _forget_safety(yes: bool) -> None:
+    """Remove every safety answer: the crisis box they called for stops showing."""
+    with common.read_only_store() as store:
+        held = store.safety_count() if store else 0
+    if held == 0:
+        print("There are no safety answers in your journal. Nothing was changed.")
+        return
+    if not yes:
+        if not common.stdin_is_terminal():
+            raise InvalidInput("Add --yes to remove them without being asked. Nothing was changed.")
+        from resilience_cli.prompts import confirm
+
+        try:
+            agreed = confirm(f"Remove {plural(held, 'safety answer')} from your journal? This cannot be undone.")
+        except KeyboardInterrupt:
+            raise Cancelled("Cancelled; nothing was changed.") from None
+        if not agreed:
+            print("Nothing was changed.")
+            return
+    store = common.open_store(create=False)
+    if store is None:
+        raise JournalProblem("The journal could not be opened. Nothing was changed.")
+    with store:
+        removed = store.forget_safety()
+    print(f"Removed {plural(removed, 'safety answer')}. Backups you made earlier still hold them.")
 
 
 def _new_passphrase() -> str:

@@ -19,11 +19,13 @@ def rule_context(store: JournalStore | None, to: dt.date, settings: Settings) ->
     else:
         records = store.between(since, to)
         followups = store.followups(since)
-        safety = store.safety_answers(since)
+        # A pack's safety question answered at its threshold counts as a "yes".
+        safety = sorted([*store.safety_answers(since), *store.pack_crisis_answers(since)],
+                        key=lambda a: (a.date, a.created_at))
     return RuleContext(
         to=to, records=records, followups=followups, safety=safety,
         thresholds=settings.thresholds, alcohol_question=settings.alcohol_question,
-        supervision=settings.supervision,
+        supervision=settings.supervision, today=common.today(),
     )
 
 
@@ -40,5 +42,22 @@ def show(items: Sequence[Item], settings: Settings, *, why: bool) -> None:
     from resilience_cli.render.tips import items_view
 
     common.console().print(
-        items_view(items, why=why, contacts=default_contacts(), own=settings.own_contacts)
+        items_view(items, why=why, contacts=default_contacts(settings.region), own=settings.own_contacts,
+                   plain=common.PLAIN["on"])
     )
+
+
+def show_distress(settings: Settings, *, to_stderr: bool) -> None:
+    """The short support box after a check-in that meets a trigger of the safety question.
+
+    With --no-input it goes to standard error: a script reading standard
+    output is not disturbed, and a person at the terminal still sees it.
+    """
+    from resilience_cli.contacts import default_contacts
+    from resilience_cli.render.tips import item_panel
+    from resilience_cli.safety import DISTRESS_TEXT, DISTRESS_TITLE
+
+    box = Item("distress", "support", DISTRESS_TITLE, DISTRESS_TEXT, "Because of today's answers.", ())
+    out = common.console(stderr=to_stderr)
+    out.print(item_panel(box, why=False, contacts=default_contacts(settings.region),
+                         own=settings.own_contacts, plain=common.PLAIN["on"]))

@@ -126,10 +126,18 @@ def run(
         except KeyboardInterrupt:
             raise Cancelled("Cancelled; nothing was saved.") from None
         answers.update(check_answers(pack, asked))
+    # Safety questions' answers are kept apart, like the daily safety answer.
+    safety = {qid: (int(v), pack.question(qid).at_threshold(v))
+              for qid, v in answers.items() if qid in pack.safety_ids and v is not None}
+    answers = {qid: v for qid, v in answers.items() if qid not in pack.safety_ids}
     store = common.open_store(create=True)
-    assert store is not None
+    if store is None:
+        raise ResilienceError("The journal could not be created.")
     with store:
-        saved = store.save_pack_answer(pack.name, common.today(), answers)
+        saved = store.save_pack_answer(pack.name, common.today(), answers, safety=safety)
+    if any(crisis for _, crisis in safety.values()):
+        _crisis_box()
+        return
     print(f"Saved your answers to {pack.title} for {day_words(common.today())}.")
     for score in pack.scores:
         value = pack.score(saved.answers)[score.id]
@@ -137,6 +145,19 @@ def run(
         shown = "not all its questions answered" if value is None else f"{value} (of {low} to {high})"
         print(f"  {score.title}: {shown}")
     print(f"  {pack.attribution}")
+
+
+def _crisis_box() -> None:
+    """The crisis box at once, and nothing else: the answers are saved."""
+    from resilience_cli.cli import guidance
+    from resilience_cli.config import load_settings
+    from resilience_cli.rules.engine import RuleContext, evaluate
+    from resilience_cli.safety import YES, SafetyAnswer
+
+    settings = load_settings(paths().config_file)
+    today = common.today()
+    ctx = RuleContext(to=today, records=[], safety=[SafetyAnswer("pack", today.isoformat(), YES, "")])
+    guidance.show([i for i in evaluate(ctx) if i.rule == "R1"], settings, why=False)
 
 
 @app.command("example")

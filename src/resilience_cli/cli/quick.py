@@ -58,8 +58,35 @@ def version() -> None:
     print(f"resilience {__version__}")
 
 
+# Other words a person may reach for when they need help now.
+HELP_ALIASES = ("help-now", "help", "crisis", "sos")
+
+
+def asks_for_help(args: list[str]) -> bool:
+    """`help-now`, an alias of it or a slip of the keys, with at most --plain or --debug.
+
+    However help is asked for, the contacts come first, never a usage error.
+    """
+    words = [a for a in args if a not in ("--plain", "--debug")]
+    if len(words) != 1 or len(args) - len(words) > 2:
+        return False
+    word = words[0].lower()
+    if word in HELP_ALIASES:
+        return True
+    import difflib
+
+    letters = "".join(c for c in word if c.isalnum())
+    # "helpnow", "hlep-now", "help_now", "help-no": within a slip of the keys.
+    return difflib.SequenceMatcher(None, letters, "helpnow").ratio() >= 0.75
+
+
 def fast_path(args: list[str]) -> bool:
-    """Answer the start-up-file forms directly; False for everything else."""
+    """Answer the start-up-file forms, and every way of asking for help, directly."""
+    if asks_for_help(args):
+        from resilience_cli.cli.basics import show_help_now
+
+        show_help_now(plain="--plain" in args)
+        return True
     if args == ["--version"]:
         version()
         return True

@@ -55,7 +55,16 @@ def tips(
 
         out.print(nothing_to_say(ctx.enough()))
     if plan and not any(i.level == "crisis" for i in items):
-        out.print(f"Last week you planned to try: {plan}")
+        out.print(_literal(f"Last week you planned to try: {plan}"))
+
+
+def _literal(text: str):
+    """Text that holds the user's words: shown as written, never read as markup."""
+    from rich.text import Text
+
+    from resilience_cli.render.words import clean
+
+    return Text(clean(text))
 
 
 def _last_weeks_plan(store, end: dt.date) -> str | None:
@@ -118,7 +127,7 @@ def reflect(
         out = common.console()
         out.print(f"Your reflection for the week of {day_words(week)}. Every question can be skipped.")
         if plan:
-            out.print(f"Last week you planned to try: {plan.try_next}")
+            out.print(_literal(f"Last week you planned to try: {plan.try_next}"))
         from resilience_cli.prompts import ask_reflection
 
         try:
@@ -133,7 +142,7 @@ def reflect(
         saved = store.save_reflection(week, today, answers)
     common.console().print(f"Saved your reflection for the week of {day_words(week)}.")
     if saved.try_next:
-        common.console().print(f"Next week you'll see again what you planned to try: {saved.try_next}")
+        common.console().print(_literal(f"Next week you'll see again what you planned to try: {saved.try_next}"))
 
 
 def followup() -> None:

@@ -8,6 +8,21 @@ from questionary import Choice
 SKIP = "skip"
 
 
+def fit(message: str, columns: int | None = None) -> str:
+    """A question broken into lines between words, to fit the terminal.
+
+    prompt_toolkit breaks a long line wherever the edge falls, mid-word. The
+    first line leaves room for questionary's "? " before it; the instruction
+    that follows starts on a line of its own.
+    """
+    import shutil
+    import textwrap
+
+    width = (columns or shutil.get_terminal_size((80, 24)).columns) - 3
+    lines = textwrap.wrap(message, max(width, 20), break_long_words=False, break_on_hyphens=False)
+    return "\n".join(lines) + "\n"
+
+
 def skip_choice(amending: bool) -> Choice:
     # On an amended day, skipping keeps the earlier answer (the contract:
     # answers not given stay as they were).

@@ -21,7 +21,7 @@ from resilience_cli.model import (
     day_words,
     validate_answer,
 )
-from resilience_cli.prompts.basics import SKIP, confirm, skip_choice
+from resilience_cli.prompts.basics import SKIP, confirm, fit, skip_choice
 
 _NOTHING = "__nothing__"
 
@@ -231,18 +231,24 @@ def confirm_delete(day: dt.date) -> bool:
     return confirm(f"Delete your check-in for {day_words(day)}? This cannot be undone.")
 
 
-def ask_safety() -> str | None:
-    """The safety question, asked plainly and kindly. None when skipped."""
-    from resilience_cli.safety import NO, PREFER_NOT, QUESTION, YES
+def ask_safety(*, again: bool = False) -> str | None:
+    """The safety question, asked plainly and kindly. None when skipped (Enter alone).
 
-    return questionary.select(
-        QUESTION,
+    `again`: asked at the check-in after a "yes", in words that say so.
+    """
+    from resilience_cli.safety import AGAIN, NO, PREFER_NOT, QUESTION, YES
+
+    answer = questionary.select(
+        fit(AGAIN if again else QUESTION),
         choices=[
             Choice("no", value=NO, shortcut_key="n"),
             Choice("yes", value=YES, shortcut_key="y"),
             Choice("prefer not to say", value=PREFER_NOT, shortcut_key="p"),
+            skip_choice(False),
         ],
-        default=PREFER_NOT,
+        # Enter alone skips, as on every other question.
+        default=SKIP,
         use_shortcuts=True,
-        instruction="(n, y or p, then Enter)",
+        instruction="(n, y, p or s, then Enter; Enter alone skips)",
     ).unsafe_ask()
+    return None if answer == SKIP else answer

@@ -8,44 +8,39 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
-from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from resilience_cli.contacts import Contact, Contacts
+from resilience_cli.render.boxes import box
+from resilience_cli.render.contacts import ContactList
 from resilience_cli.rules.engine import Item
 
 BORDER = {"crisis": "bold red", "support": "yellow", "tip": "cyan"}
 LEVEL_WORDS = {"crisis": "Help now", "support": "Support", "tip": "Tip"}
 
 
-def contact_table(contacts: Sequence[Contact]) -> Table:
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", no_wrap=False, max_width=30)
-    table.add_column()
-    for c in contacts:
-        table.add_row(c.name, f"{c.how}: {c.when}" if c.when else c.how)
-    return table
-
-
-def item_panel(item: Item, *, why: bool, contacts: Contacts, own: Sequence[Contact]) -> Panel:
+def item_panel(item: Item, *, why: bool, contacts: Contacts, own: Sequence[Contact],
+               plain: bool = False) -> RenderableType:
     parts: list[RenderableType] = [Text(item.text)]
     if item.level == "crisis":
-        parts += [Text(""), contact_table([*own, *contacts.crisis])]
+        parts += [Text(""), ContactList([*contacts.crisis, *own])]
     elif item.level == "support":
-        nhs111 = [c for c in contacts.crisis if c.name.startswith("NHS 111")]
-        parts += [Text(""), contact_table([*own, *contacts.support, *nhs111])]
+        parts += [Text(""), ContactList(contacts.support_box(tuple(own)))]
     if why:
         parts += [Text(""), Text(f"Why: {item.why}", style="italic")]
         parts.append(Text("Sources: " + "; ".join(item.sources), style="dim"))
-    title = f"{LEVEL_WORDS[item.level]}: {item.title} ({item.rule})"
-    return Panel(Group(*parts), title=title, title_align="left", border_style=BORDER[item.level])
+    # A tip's rule id is how it is silenced (tips --silence R6); support and
+    # crisis boxes cannot be silenced, and a code in them reads as a case file.
+    title = f"{LEVEL_WORDS[item.level]}: {item.title}"
+    if item.level == "tip":
+        title += f" ({item.rule})"
+    return box(title, Group(*parts), plain=plain, border_style=BORDER[item.level])
 
 
 def items_view(
-    items: Sequence[Item], *, why: bool, contacts: Contacts, own: Sequence[Contact]
+    items: Sequence[Item], *, why: bool, contacts: Contacts, own: Sequence[Contact], plain: bool = False
 ) -> RenderableType:
-    return Group(*(item_panel(i, why=why, contacts=contacts, own=own) for i in items))
+    return Group(*(item_panel(i, why=why, contacts=contacts, own=own, plain=plain) for i in items))
 
 
 def nothing_to_say(enough_data: bool) -> Text:

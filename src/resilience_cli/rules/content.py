@@ -1,10 +1,26 @@
-"""The words of every rule, read from data/tips.toml (data, not code)."""
+"""The words of every rule, read from data/tips.toml, and their sources, from
+data/sources.toml (data, not code)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    kind: str  # study | guidance | practice | principle | heuristic
+    author: str
+    year: str
+    title: str
+    where: str
+    supports: str
+
+    def citation(self) -> str:
+        """Author (year), title, where: the form shown in `tips --why` and the JSON."""
+        return f"{self.author} ({self.year}), {self.title}. {self.where}"
 
 
 @dataclass(frozen=True)
@@ -13,22 +29,36 @@ class RuleText:
     level: str
     title: str
     variants: tuple[str, ...]
-    sources: tuple[str, ...]
+    sources: tuple[str, ...]  # keys into sources()
     shift_variants: tuple[str, ...] = ()
     lasting: str = ""
+    # Words for a particular case of the rule: "later" (R4, an incident
+    # recorded days after it), "sustained" (R5's second branch).
+    alternates: dict[str, str] = field(default_factory=dict)
 
     def pick(self, seed: int, variants: tuple[str, ...] | None = None) -> str:
         """One variant, chosen by `seed` (the day), so the words change from day to day."""
         options = variants or self.variants
         return options[seed % len(options)]
 
+    def citations(self) -> tuple[str, ...]:
+        found = sources()
+        return tuple(found[key].citation() for key in self.sources)
+
+
+def _read(name: str) -> dict:
+    import tomllib
+
+    return tomllib.loads(resources.files("resilience_cli").joinpath(f"data/{name}").read_text("utf-8"))
+
+
+@cache
+def sources() -> dict[str, Source]:
+    return {key: Source(key=key, **item) for key, item in _read("sources.toml").items()}
+
 
 @cache
 def texts() -> dict[str, RuleText]:
-    import tomllib
-
-    raw = resources.files("resilience_cli").joinpath("data/tips.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
     return {
         rule: RuleText(
             rule=rule,
@@ -38,6 +68,7 @@ def texts() -> dict[str, RuleText]:
             sources=tuple(item["sources"]),
             shift_variants=tuple(item.get("shift_variants", ())),
             lasting=item.get("lasting", ""),
+            alternates={k: item[k] for k in ("later", "sustained") if k in item},
         )
-        for rule, item in data.items()
+        for rule, item in _read("tips.toml").items()
     }

@@ -14,14 +14,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from resilience_cli.followups import WEEK4, FollowUp
-from resilience_cli.model import CheckIn, day_words, is_working
+from resilience_cli.model import CheckIn, day_words, is_heavy, is_working
 from resilience_cli.rules.content import texts
 from resilience_cli.rules.thresholds import Thresholds
-from resilience_cli.safety import SafetyAnswer, recent_yes
+from resilience_cli.safety import SafetyAnswer, crisis_answer
 
 # Support and crisis rules can never be silenced.
 PRIORITY = {"R1": 0, "R2": 1, "R20": 1, "R5": 2}
 TIPS_AFTER_CHECKIN = 2
+# R17 says "something seems to be helping": never beside a support or crisis
+# box, nor beside a tip about poor sleep, nightmares, memories or isolation.
+R17_NOT_BESIDE = frozenset({"R7", "R8", "R9", "R12"})
+# After a check-in, R5 rests this long once shown, unless the pattern worsens.
+R5_REST_DAYS = 7
 # How far back the engine reads: R5 looks at 28 days, R18 at the days before a gap.
 HISTORY_DAYS = 90
 
@@ -49,6 +54,9 @@ class RuleContext:
     thresholds: Thresholds = field(default_factory=Thresholds)
     alcohol_question: bool = False
     supervision: dt.date | None = None
+    # The real date, when it differs from `to`: a check-in for an earlier day,
+    # or `tips --to`. Advice about "the first hours" depends on it.
+    today: dt.date | None = None
 
     def at(self, day: dt.date) -> RuleContext:
         """The same journal seen from an earlier day."""
@@ -58,7 +66,7 @@ class RuleContext:
             followups=[f for f in self.followups if f.date <= iso],
             safety=[s for s in self.safety if s.date <= iso],
             thresholds=self.thresholds, alcohol_question=self.alcohol_question,
-            supervision=self.supervision,
+            supervision=self.supervision, today=self.today,
         )
 
     # -- windows -----------------------------------------------------------
@@ -92,14 +100,10 @@ def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
 
-def _heavy(r: CheckIn) -> bool:
-    return (r.material or 0) >= 2 or r.incident in ("minor", "significant")
-
-
 # -- the rules -------------------------------------------------------------
 
 def r1(ctx: RuleContext) -> Finding | None:
-    if recent_yes(ctx.safety, ctx.to):
+    if crisis_answer(ctx.safety, ctx.to):
         return "Because of your answer to the safety question."
     return None
 
@@ -121,12 +125,14 @@ def r3(ctx: RuleContext) -> Finding | None:
     working = ctx.last_working(7)
     if len(working) < t.min_checkins:
         return None
-    heavy = _count(working, _heavy)
-    low = _count(working, lambda r: r.support is not None and r.support <= t.low_support)
-    if heavy >= t.exposure_days and low >= t.low_support_days:
+    heavy = [r for r in working if is_heavy(r)]
+    # Low support counted on the exposure days themselves (DOMAIN.md), so
+    # that "on 3 of them" is true.
+    low = _count(heavy, lambda r: r.support is not None and r.support <= t.low_support)
+    if len(heavy) >= t.exposure_days and low >= t.low_support_days:
         return (
-            f"Distressing material or an incident on {heavy} of your last {len(working)} "
-            f"working days, and support {t.low_support} or lower on {low} of them."
+            f"Distressing material or an incident on {len(heavy)} of your last {len(working)} "
+            f"working days, and support {t.low_support} or lower on {low} of those days."
         )
     return None
 
@@ -138,19 +144,55 @@ def r4(ctx: RuleContext) -> Finding | None:
     return None
 
 
-def r5(ctx: RuleContext) -> Finding | None:
+def r4_later(ctx: RuleContext) -> bool:
+    """The incident's day is past: a night shift's duty day is yesterday, so
+    the first hours are past only from the day after that."""
+    return ctx.today is not None and (ctx.today - ctx.to).days > 1
+
+
+def r5_after_followup(ctx: RuleContext) -> FollowUp | None:
+    """R5's first branch: a week-4 follow-up (4 weeks or more after a significant
+    incident) in the last 14 days that found reactions still strong."""
     t = ctx.thresholds
     since = (ctx.to - dt.timedelta(days=13)).isoformat()
     for f in reversed(ctx.followups):
         if f.kind == WEEK4 and not f.skipped and since <= f.date <= ctx.to.isoformat():
             if f.still_strong(t.followup_intrusions, t.followup_avoidance, t.followup_sleep_quality):
-                incident = day_words(dt.date.fromisoformat(f.incident_date))
-                return f"Your four-week follow-up after the incident on {incident} showed reactions still strong."
+                return f
+    return None
+
+
+def r5_sustained(ctx: RuleContext) -> int:
+    """R5's second branch: days with unwanted memories in the last 28, when there
+    are that many and at least 21 of the 28 days were checked in; else 0."""
+    t = ctx.thresholds
     month = ctx.last_days(28)
+    if len(month) < t.lasting_checkin_days:
+        return 0
     high = _count(month, lambda r: r.intrusions is not None and r.intrusions >= t.lasting_intrusions)
-    if high >= t.lasting_intrusion_days:
+    return high if high >= t.lasting_intrusion_days else 0
+
+
+def r5(ctx: RuleContext) -> Finding | None:
+    found = r5_after_followup(ctx)
+    if found is not None:
+        incident = day_words(dt.date.fromisoformat(found.incident_date))
+        return f"Your four-week follow-up after the incident on {incident} showed reactions still strong."
+    high = r5_sustained(ctx)
+    if high:
         return f"Unwanted memories came several times or more on {high} of the last 28 days."
     return None
+
+
+def r5_strength(ctx: RuleContext) -> int:
+    """How strong R5's pattern is: it shows again within its rest when this rises.
+
+    The follow-up branch outranks the sustained one; within a branch, more
+    days with memories is stronger.
+    """
+    if r5_after_followup(ctx) is not None:
+        return 100
+    return r5_sustained(ctx)
 
 
 def _in_week(ctx: RuleContext, test: Callable[[CheckIn], bool], at_least: int) -> int | None:
@@ -370,6 +412,10 @@ def _item(rule: str, why: str, ctx: RuleContext) -> Item:
     words = texts()[rule]
     seed = ctx.to.toordinal()
     text = words.pick(seed)
+    if rule == "R4" and r4_later(ctx):
+        text = words.alternates["later"]
+    if rule == "R5" and r5_after_followup(ctx) is None:
+        text = words.alternates["sustained"]
     if rule == "R6" and words.shift_variants and r6_after_shifts(ctx):
         text += " " + words.pick(seed, words.shift_variants)
     if rule == "R7" and r7_lasting(ctx):
@@ -378,7 +424,8 @@ def _item(rule: str, why: str, ctx: RuleContext) -> Item:
     if rule == "R8" and r8_lasting(ctx):
         text += " " + words.lasting
         why += f" On {r8_lasting(ctx)} of the last 14 nights."
-    return Item(rule, words.level, words.title, text, why, words.sources)
+    title = "Memories that keep coming back" if rule == "R5" and r5_after_followup(ctx) is None else words.title
+    return Item(rule, words.level, title, text, why, words.citations())
 
 
 def silenceable(rule: str) -> bool:
@@ -389,7 +436,8 @@ def evaluate(ctx: RuleContext, silenced: dict[str, dt.date] | None = None) -> li
     """Every item that applies on ctx.to, most important first.
 
     `silenced` maps a tip's rule to the last day it stays quiet. A "yes" to
-    the safety question shows the crisis box and nothing else.
+    the safety question shows the crisis box, followed only by R4's words
+    after a significant incident, which the crisis box must not hide.
     """
     silenced = silenced or {}
     items = []
@@ -401,14 +449,31 @@ def evaluate(ctx: RuleContext, silenced: dict[str, dt.date] | None = None) -> li
         if why:
             items.append(_item(rule, why, ctx))
     if any(i.rule == "R1" for i in items):
-        return [i for i in items if i.rule == "R1"]
+        return [i for i in items if i.rule in ("R1", "R4")]
+    if any(i.level != "tip" or i.rule in R17_NOT_BESIDE for i in items):
+        items = [i for i in items if i.rule != "R17"]
     order = {rule: n for n, rule in enumerate(RULES)}
     level_rank = {"crisis": 0, "support": 1, "tip": 2}
     return sorted(items, key=lambda i: (PRIORITY.get(i.rule, 3), level_rank[i.level], order[i.rule]))
 
 
-def after_checkin(items: Sequence[Item]) -> list[Item]:
-    """After a check-in: every support or crisis box, and at most two tips."""
+def r5_rests(last_shown: tuple[dt.date, int] | None, ctx: RuleContext) -> bool:
+    """After a check-in, R5 once shown rests for 7 days unless its pattern worsens.
+
+    `last_shown` is (the day it was last shown after a check-in, its strength then).
+    """
+    if last_shown is None:
+        return False
+    day, strength = last_shown
+    return 0 <= (ctx.to - day).days < R5_REST_DAYS and r5_strength(ctx) <= strength
+
+
+def after_checkin(items: Sequence[Item], *, r5_resting: bool = False) -> list[Item]:
+    """After a check-in: every support or crisis box, and at most two tips.
+
+    R5 is left out while it rests (`tips` always shows it).
+    """
+    items = [i for i in items if not (r5_resting and i.rule == "R5")]
     boxes = [i for i in items if i.level != "tip"]
     tips = [i for i in items if i.level == "tip"][:TIPS_AFTER_CHECKIN]
     return boxes + tips

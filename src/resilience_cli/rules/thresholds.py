@@ -23,6 +23,7 @@ class Thresholds:
     followup_sleep_quality: int = 4
     lasting_intrusions: int = 2
     lasting_intrusion_days: int = 10  # of the last 28 days
+    lasting_checkin_days: int = 21  # of those 28 days checked in, or the branch stays silent
     # R6
     short_sleep_hours: float = 6.0
     short_sleep_nights: int = 3  # of the last 7

@@ -361,9 +361,14 @@ class JournalStore(PeriodicRecords):
 
     def counts(self) -> dict[str, int]:
         with self._guard():
+            # A backup from an older version may lack the newer tables.
+            present = {name for (name,) in self.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
             return {
                 table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("checkins", "followups", "reflections", "safety_answers", "pack_answers")
+                if table in present else 0
+                for table in ("checkins", "followups", "reflections", "safety_answers", "pack_answers",
+                              "pack_safety_answers")
             }
 
     def applied_migrations(self) -> list[str]:
@@ -419,9 +424,13 @@ class JournalStore(PeriodicRecords):
         return count
 
     def delete(self, day: dt.date) -> bool:
+        """Delete a day's check-in and, in the same transaction, that day's safety answers."""
         with self.transaction() as conn:
             cursor = conn.execute("DELETE FROM checkins WHERE date = ?", (day.isoformat(),))
-            return cursor.rowcount > 0
+            deleted = cursor.rowcount > 0
+            if deleted:
+                self._forget_safety_on(day)
+            return deleted
 
 
 def _insert(conn: sqlite3.Connection, record: CheckIn) -> None:

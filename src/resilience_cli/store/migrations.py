@@ -160,9 +160,43 @@ def m005_pack_answers(db: Database) -> None:
     )
 
 
+def m006_pack_safety_and_rule_rests(db: Database) -> None:
+    # Answers to a pack question marked `safety = true` are kept apart from
+    # the pack's other answers, as the daily safety answers are: no query
+    # written for export, log, trends or the summary can reach them.
+    db.execute(
+        """
+        CREATE TABLE pack_safety_answers (
+            id TEXT PRIMARY KEY NOT NULL,
+            pack TEXT NOT NULL,
+            question TEXT NOT NULL,
+            date TEXT NOT NULL,
+            value INTEGER NOT NULL,
+            -- 1 when the answer was at or over the question's threshold (the
+            -- crisis box showed), as the pack said when it was answered.
+            crisis INTEGER NOT NULL CHECK (crisis IN (0, 1)),
+            created_at TEXT NOT NULL,
+            UNIQUE (pack, question, date)
+        )
+        """
+    )
+    db.execute("CREATE INDEX pack_safety_answers_date ON pack_safety_answers (date)")
+    # When a support box that rests after being shown (R5) was last shown
+    # after a check-in, and how strong its pattern was then.
+    db.execute(
+        """
+        CREATE TABLE rule_rests (
+            rule TEXT PRIMARY KEY NOT NULL,
+            shown_on TEXT NOT NULL,
+            strength INTEGER NOT NULL
+        )
+        """
+    )
+
+
 MIGRATIONS = (
     m001_create_checkins, m002_periodic_records, m003_summaries, m004_supported_colleague,
-    m005_pack_answers,
+    m005_pack_answers, m006_pack_safety_and_rule_rests,
 )
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 

@@ -40,6 +40,35 @@ class PeriodicRecords:
         with self.transaction():
             self._add_safety(day, answer, _now())
 
+    def safety_count(self) -> int:
+        """Safety answers held, the daily question's and packs' safety questions' together."""
+        with self._guard():
+            return sum(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                       for table in ("safety_answers", "pack_safety_answers"))
+
+    def forget_safety(self) -> int:
+        """Remove every safety answer, in one transaction. Returns how many there were."""
+        with self.transaction() as conn:
+            return sum(conn.execute(f"DELETE FROM {table}").rowcount
+                       for table in ("safety_answers", "pack_safety_answers"))
+
+    def _forget_safety_on(self, day: dt.date) -> None:
+        for table in ("safety_answers", "pack_safety_answers"):
+            self.conn.execute(f"DELETE FROM {table} WHERE date = ?", (day.isoformat(),))
+
+    def rule_rest(self, rule: str) -> tuple[dt.date, int] | None:
+        with self._guard():
+            row = self.conn.execute("SELECT shown_on, strength FROM rule_rests WHERE rule = ?",
+                                    (rule,)).fetchone()
+        return (dt.date.fromisoformat(row[0]), row[1]) if row else None
+
+    def rest_rule(self, rule: str, shown_on: dt.date, strength: int) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO rule_rests (rule, shown_on, strength) VALUES (?, ?, ?) "
+                "ON CONFLICT (rule) DO UPDATE SET shown_on = excluded.shown_on, strength = excluded.strength",
+                (rule, shown_on.isoformat(), strength))
+
     def safety_answers(self, since: dt.date) -> list[SafetyAnswer]:
         with self._guard():
             rows = self.conn.execute(
@@ -119,13 +148,26 @@ class PeriodicRecords:
 
     # -- question packs ------------------------------------------------------
 
-    def save_pack_answer(self, pack: str, day: dt.date, answers: dict[str, Any]) -> PackAnswer:
-        """This day's answers to a pack; answering again the same day amends them."""
+    def save_pack_answer(self, pack: str, day: dt.date, answers: dict[str, Any],
+                         safety: dict[str, tuple[int, bool]] | None = None) -> PackAnswer:
+        """This day's answers to a pack; answering again the same day amends them.
+
+        `safety`: answers to the pack's safety questions, question id ->
+        (value, at or over its threshold), kept in their own table in the
+        same transaction.
+        """
         import json
         import uuid
 
         stamp = _now()
         with self.transaction() as conn:
+            for question, (value, crisis) in (safety or {}).items():
+                conn.execute(
+                    "INSERT INTO pack_safety_answers (id, pack, question, date, value, crisis, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pack, question, date) "
+                    "DO UPDATE SET value = excluded.value, crisis = excluded.crisis, "
+                    "created_at = excluded.created_at",
+                    (str(uuid.uuid4()), pack, question, day.isoformat(), int(value), int(crisis), stamp))
             row = conn.execute("SELECT id, answers, created_at FROM pack_answers WHERE pack = ? AND date = ?",
                                (pack, day.isoformat())).fetchone()
             if row is None:
@@ -140,6 +182,16 @@ class PeriodicRecords:
                 conn.execute("UPDATE pack_answers SET answers = ?, updated_at = ? WHERE id = ?",
                              (json.dumps(merged), stamp, row[0]))
         return record
+
+    def pack_crisis_answers(self, since: dt.date) -> list[SafetyAnswer]:
+        """Pack safety answers at or over their threshold since `since`, as "yes" answers."""
+        from resilience_cli.safety import YES
+
+        with self._guard():
+            rows = self.conn.execute(
+                "SELECT id, date, created_at FROM pack_safety_answers WHERE crisis = 1 AND date >= ? "
+                "ORDER BY date", (since.isoformat(),)).fetchall()
+        return [SafetyAnswer(rid, date, YES, created) for rid, date, created in rows]
 
     def pack_answers(self, since: dt.date, pack: str | None = None) -> list[PackAnswer]:
         import json
