@@ -106,7 +106,7 @@ def test_colleague_question_off_by_default_and_counted_when_on(cli, home, db_pat
 
     monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        pipe.send_text("\r" * 16)  # off: 16 questions, none about colleagues
+        pipe.send_text("\r" + "\r" * 16)  # the nation (first run), then 16 questions, none about colleagues
         assert cli("checkin", "--date", "yesterday").exit_code == 0
     assert rows(db_path)[0]["supported_colleague"] is None
     (home / "config.toml").write_text("[questions]\ncolleague = true\n")

@@ -115,10 +115,10 @@ def test_support_box_shows_own_contacts_first(cli, home):
 # The safety question.
 
 def distress_keys(answer: str) -> str:
-    # shift..raise with mood 1, then the safety question.
+    # The nation (a first run), shift..raise with mood 1, then the safety question.
     presses = [ENTER] * 16
     presses[9] = "1" + ENTER  # mood (typed)
-    return "".join(presses) + answer + ENTER
+    return ENTER + "".join(presses) + answer + ENTER
 
 
 def test_a_yes_shows_the_crisis_box_and_nothing_else(cli, keys, terminal, db_path):
@@ -151,7 +151,7 @@ def test_a_no_gets_the_usual_confirmation(cli, keys, terminal, db_path):
 def test_no_safety_question_without_distress(cli, keys, terminal, db_path):
     presses = [ENTER] * 16
     presses[9] = "6" + ENTER
-    keys.send_text("".join(presses))
+    keys.send_text(ENTER + "".join(presses))
     assert cli("checkin").exit_code == 0
     assert rows(db_path, "SELECT * FROM safety_answers") == []
 
@@ -168,7 +168,7 @@ def test_weekly_safety_question_when_turned_on(cli, keys, terminal, home, db_pat
     (home / "config.toml").write_text("[questions]\nsafety_weekly = true\n")
     presses = [ENTER] * 16
     presses[9] = "7" + ENTER
-    keys.send_text("".join(presses) + "p" + ENTER)
+    keys.send_text(ENTER + "".join(presses) + "p" + ENTER)
     assert cli("checkin").exit_code == 0
     assert rows(db_path, "SELECT answer FROM safety_answers") == [{"answer": "prefer_not_to_say"}]
     keys.send_text("".join([ENTER] * 16))  # amending: Enter keeps each answer; not asked again
@@ -320,6 +320,6 @@ def test_alcohol_question_from_config(cli, keys, terminal, home, db_path):
     write_config(home, "[questions]\nalcohol = true\n")
     presses = [ENTER] * 17
     presses[14] = "4" + ENTER  # alcohol comes after recovery
-    keys.send_text("".join(presses))
+    keys.send_text(ENTER + "".join(presses))
     assert cli("checkin").exit_code == 0
     assert rows(db_path)[0]["alcohol_units"] == 4.0

@@ -140,7 +140,7 @@ def terminal(monkeypatch):
 
 
 def test_interactive_checkin_through_the_command(cli, keys, terminal, db_path):
-    keys.send_text("".join(FULL))
+    keys.send_text(ENTER + "".join(FULL))  # the first run asks for the nation: Enter keeps England
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
     assert "Welcome to resilience." in result.stdout  # the first check-in on a new home
@@ -150,14 +150,14 @@ def test_interactive_checkin_through_the_command(cli, keys, terminal, db_path):
 
 
 def test_flags_and_prompts_together(cli, keys, terminal, db_path):
-    keys.send_text("".join(FULL[1:]))  # shift given by flag: not asked
+    keys.send_text(ENTER + "".join(FULL[1:]))  # the nation; shift given by flag: not asked
     result = cli("checkin", "--shift", "late")
     assert result.exit_code == 0, result.stderr
     assert rows(db_path)[0]["shift"] == "late"
 
 
 def test_ctrl_c_in_the_command_saves_nothing(cli, keys, terminal, home):
-    keys.send_text("4" + ENTER + "3" + ENTER + CTRL_C)
+    keys.send_text("4" + ENTER + "4" + ENTER + CTRL_C)  # Northern Ireland, then a long shift
     result = cli("checkin", "--mood", "5")
     assert result.exit_code == 130
     assert result.stderr == "Check-in cancelled; nothing was saved.\n"

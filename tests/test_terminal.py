@@ -25,13 +25,13 @@ def script() -> str:
     return which
 
 
-def spawn(home: Path, *args: str) -> pexpect.spawn:
+def spawn(home: Path, *args: str, columns: int = 100) -> pexpect.spawn:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS")}
     # pexpect is a terminal that never answers cursor-position requests; a real
     # one does at once. Without this, prompt_toolkit waits for each answer.
     env.update(RESILIENCE_HOME=str(home), TERM="xterm-256color", PROMPT_TOOLKIT_NO_CPR="1")
     child = pexpect.spawn(script(), list(args), env=env, encoding="utf-8",
-                          timeout=20, dimensions=(40, 100))
+                          timeout=20, dimensions=(40, columns))
     return child
 
 
@@ -42,6 +42,7 @@ def answer(child: pexpect.spawn, question: str, keys: str) -> None:
 
 def test_a_person_checks_in(home, db_path):
     child = spawn(home, "checkin", "--date", "today")
+    answer(child, "Where in the UK do you live?", "3\r")
     child.expect_exact("Every question can be skipped.")
     answer(child, "What kind of day was it?", "2\r")
     answer(child, "distressing incident", "1\r")
@@ -64,6 +65,8 @@ def test_a_person_checks_in(home, db_path):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+    assert (home / "config.toml").read_text() == (
+        "# Settings for resilience: see resilience config.\n\n[contacts]\nregion = \"scotland\"\n")
     [row] = rows(db_path)
     assert {k: row[k] for k in ("shift", "incident", "material", "graphic", "workload",
                                 "sleep_hours", "sleep_quality", "nightmare", "intrusions",
@@ -78,6 +81,7 @@ def test_a_person_checks_in(home, db_path):
 
 def test_ctrl_c_saves_nothing(home):
     child = spawn(home, "checkin")
+    answer(child, "Where in the UK do you live?", "2\r")
     answer(child, "What kind of day was it?", "4\r")
     child.expect_exact("distressing incident")
     child.sendintr()
@@ -86,11 +90,44 @@ def test_ctrl_c_saves_nothing(home):
     child.close()
     assert child.exitstatus == 130
     assert not (home / "journal.db").exists()
+    assert not (home / "config.toml").exists()  # the nation is saved with the check-in, not before
 
 
 def test_status_in_a_terminal(home):
     child = spawn(home, "status")
     child.expect_exact("No check-in yet today.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_on_a_very_bad_day_at_40_columns(home, db_path):
+    """The safety question in whole words at 40 columns, Enter skips it, and help follows."""
+    from resilience_cli.prompts.basics import fit
+    from resilience_cli.safety import QUESTION
+
+    child = spawn(home, "checkin", "--shift", "day", "--incident", "none", "--material", "0",
+                  "--workload", "2", "--sleep-hours", "5", "--sleep-quality", "2", "--no-nightmare",
+                  "--intrusions", "4", "--switch-off", "1", "--mood", "1", "--energy", "2",
+                  "--no-talked", "--support", "1", "--recovery", "nothing", "--no-raise", columns=40)
+    answer(child, "Where in the UK do you live?", "\r")
+    answer(child, "Anything you want to remember?", "\r")
+    for line in fit(QUESTION, 40).splitlines():
+        assert len(line) <= 37
+        child.expect_exact(line)
+    child.send("\r")  # Enter alone skips
+    child.expect_exact("Support: You don't have to carry this")
+    child.expect_exact("call 116 123")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert rows(db_path, "SELECT * FROM safety_answers") == []
+    assert rows(db_path)[0]["mood"] == 1
+
+
+def test_help_now_in_a_terminal(home):
+    child = spawn(home, "sos")
+    child.expect_exact("call 116 123")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

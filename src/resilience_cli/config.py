@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -238,3 +239,35 @@ def _parse(data: dict, config_file: Path) -> Settings:
             parsed.append(Contact(item["name"], item["how"], str(item.get("when", ""))))
         values["own_contacts"] = tuple(parsed)
     return Settings(**values, from_file=frozenset(seen))  # type: ignore[arg-type]
+
+
+def save_region(config_file: Path, region: str) -> bool:
+    """Remember the nation chosen in the welcome, in config.toml. True when saved.
+
+    The one place settings are written, and only on the user's own answer:
+    a new file, or a `[contacts]` section added to one that has none. Any
+    other file is left exactly as it was (False): the caller says how to set it.
+    """
+    from resilience_cli.files import write_private
+
+    line = f'region = "{region}"\n'
+    if not config_file.exists():
+        ensure_private_dir(config_file.parent)
+        write_private(config_file, "# Settings for resilience: see resilience config.\n\n[contacts]\n" + line)
+        return True
+    try:
+        before = config_file.read_text("utf-8")
+        current = load_settings(config_file)
+    except (OSError, UnicodeDecodeError, InvalidInput):
+        return False
+    if "contacts.region" in current.from_file or re.search(r"^\s*\[\s*contacts\s*\]", before, re.M):
+        return False
+    write_private(config_file, before + ("" if before.endswith("\n") or not before else "\n")
+                  + "\n[contacts]\n" + line)
+    try:
+        if load_settings(config_file).region == region:
+            return True
+    except InvalidInput:
+        pass
+    write_private(config_file, before)
+    return False

@@ -28,7 +28,7 @@ def overview() -> None:
     if not paths().database.exists():
         from resilience_cli.render.welcome import welcome
 
-        common.console().print(welcome(str(paths().database)))
+        common.console().print(welcome(str(paths().database), plain=common.PLAIN["on"]))
         return
     done = quick.checked_in_today()
     if done is None:

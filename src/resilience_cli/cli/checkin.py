@@ -78,9 +78,10 @@ def checkin(
                 day = ask_duty_day(now.date())
             else:
                 day = common.today()
+        region = None
         if interactive:
-            given = _ask(day, given, settings)
-        _save_and_confirm(day, given, settings, interactive=interactive)
+            given, region = _ask(day, given, settings)
+        _save_and_confirm(day, given, settings, interactive=interactive, region=region)
     except KeyboardInterrupt:
         raise Cancelled(CANCELLED) from None
 
@@ -109,7 +110,7 @@ def edit(
         )
     settings = load_settings(paths().config_file)
     try:
-        given = _ask(day, {}, settings)
+        given, _ = _ask(day, {}, settings)
         _save_and_confirm(day, given, settings, interactive=True)
     except KeyboardInterrupt:
         raise Cancelled(CANCELLED) from None
@@ -129,7 +130,8 @@ def _read_note() -> str | None:
     return _validated({"note": text}).get("note")
 
 
-def _ask(day: dt.date, given: dict[str, Any], settings: Any) -> dict[str, Any]:
+def _ask(day: dt.date, given: dict[str, Any], settings: Any) -> tuple[dict[str, Any], str | None]:
+    """The questions the flags left open, and on a first run the nation for help contacts."""
     # Read the day's earlier answers without creating a journal: a first
     # check-in cancelled with Ctrl-C must leave nothing behind.
     with common.read_only_store() as store:
@@ -137,20 +139,39 @@ def _ask(day: dt.date, given: dict[str, Any], settings: Any) -> dict[str, Any]:
     from resilience_cli.prompts import ask_checkin
 
     out = common.console()
+    region = None
     if store is None:
         # Before the very first check-in there is no journal: the welcome,
         # once, since the check-in creates it.
         from resilience_cli.render.welcome import welcome
 
-        out.print(welcome(str(paths().database)))
+        out.print(welcome(str(paths().database), plain=common.PLAIN["on"]))
+        if "contacts.region" not in settings.from_file:
+            from resilience_cli.prompts import ask_region
+
+            region = ask_region()
     heading = "Amending" if existing else "Checking in for"
     out.print(f"{heading} {day_words(day)}. Every question can be skipped.")
     return ask_checkin(existing, given, ask_alcohol=settings.alcohol_question,
-                       ask_colleague=settings.colleague_question)
+                       ask_colleague=settings.colleague_question), region
+
+
+def _save_region(region: str) -> None:
+    """Saved with the check-in, never before it: Ctrl-C at any question leaves no trace."""
+    from resilience_cli.config import save_region
+
+    config_file = paths().config_file
+    if save_region(config_file, region):
+        common.console().print(f"Saved: help contacts for {region.replace('-', ' ').title()}, "
+                               f"in {config_file}.")
+    else:
+        common.console().print(f'To use those contacts, add region = "{region}" under [contacts] '
+                               f"in {config_file}.")
 
 
 def _save_and_confirm(
-    day: dt.date, answers: dict[str, Any], settings: Settings, *, interactive: bool = False
+    day: dt.date, answers: dict[str, Any], settings: Settings, *, interactive: bool = False,
+    region: str | None = None,
 ) -> None:
     """Ask what the answers call for (safety, a follow-up), save it all at once, then respond."""
     from resilience_cli.cli import guidance
@@ -174,6 +195,11 @@ def _save_and_confirm(
         silenced = guidance.silenced(store, settings)
         reflections = store.reflections(day - dt.timedelta(days=14)) if settings.reflection_weekly else []
         r5_rest = store.rule_rest("R5")
+    if region is not None:
+        from dataclasses import replace
+
+        _save_region(region)
+        settings = replace(settings, region=region)
     out = common.console()
     if safety_answer == YES:
         # The crisis box at once, and nothing else but R4's words after an incident.

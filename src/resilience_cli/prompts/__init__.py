@@ -18,6 +18,7 @@ from resilience_cli.prompts.checkin import (
     QUESTIONS,
     ask_checkin,
     ask_duty_day,
+    ask_region,
     ask_safety,
     confirm_delete,
 )
@@ -46,7 +47,7 @@ from resilience_cli.prompts.summary import (
 __all__ = [
     "DROP", "EDIT", "FOLLOWUP_LATER", "FOLLOWUP_NOW", "FOLLOWUP_SKIP", "KEEP", "QUESTIONS", "SKIP",
     "ask_checkin", "ask_duty_day", "ask_followup", "ask_followup_consent", "ask_new_passphrase",
-    "ask_pack", "ask_passphrase", "ask_reflection", "ask_safety", "confirm", "confirm_delete",
+    "ask_pack", "ask_passphrase", "ask_reflection", "ask_region", "ask_safety", "confirm", "confirm_delete",
     "edit_list", "identifier_choice", "keep_section", "new_actions", "pick_private_sections",
     "pick_requests", "review_action",
 ]

@@ -149,6 +149,26 @@ def _recovery(default: tuple[str, ...] | None) -> tuple[str, ...] | None:
     return validate_answer("recovery", [p for p in picked if p != _NOTHING])
 
 
+def ask_region() -> str | None:
+    """Asked once, in the welcome: which nation's urgent mental health line to show.
+
+    Enter alone keeps England, the default; None when that is the answer.
+    """
+    from resilience_cli.contacts import DEFAULT_REGION
+
+    names = {"england": "England", "wales": "Wales", "scotland": "Scotland",
+             "northern-ireland": "Northern Ireland"}
+    answer = questionary.select(
+        fit("Where in the UK do you live? It picks the right urgent mental health line for you."),
+        choices=[Choice(name, value=key, shortcut_key=str(n))
+                 for n, (key, name) in enumerate(names.items(), start=1)],
+        default=DEFAULT_REGION,
+        use_shortcuts=True,
+        instruction="(1 to 4, then Enter; Enter alone keeps England)",
+    ).unsafe_ask()
+    return None if answer == DEFAULT_REGION else answer
+
+
 def ask_duty_day(today: dt.date) -> dt.date:
     """In the small hours, ask whether this is for the shift that began yesterday."""
     yesterday = today - dt.timedelta(days=1)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from rich.console import RenderableType
-from rich.panel import Panel
 from rich.text import Text
 
 from resilience_cli.contacts import DISCLAIMER
+from resilience_cli.render.boxes import box
 
 
-def welcome(journal_path: str) -> RenderableType:
+def welcome(journal_path: str, *, plain: bool = False) -> RenderableType:
     text = Text()
     text.append("Welcome to resilience.\n\n", style="bold")
     text.append(
@@ -21,4 +21,4 @@ def welcome(journal_path: str) -> RenderableType:
         "Check in with: resilience checkin     Help now: resilience help-now\n\n"
     )
     text.append(DISCLAIMER, style="dim")
-    return Panel(text, title="First time here", title_align="left")
+    return box("First time here", text, plain=plain)

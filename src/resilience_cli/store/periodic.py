@@ -66,7 +66,9 @@ class PeriodicRecords:
         with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO rule_rests (rule, shown_on, strength) VALUES (?, ?, ?) "
-                "ON CONFLICT (rule) DO UPDATE SET shown_on = excluded.shown_on, strength = excluded.strength",
+                "ON CONFLICT (rule) DO UPDATE SET shown_on = excluded.shown_on, strength = excluded.strength "
+                # A check-in for an earlier day never moves the rest back.
+                "WHERE excluded.shown_on >= rule_rests.shown_on",
                 (rule, shown_on.isoformat(), strength))
 
     def safety_answers(self, since: dt.date) -> list[SafetyAnswer]:
