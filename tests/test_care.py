@@ -524,3 +524,33 @@ def test_the_corrected_citations():
     assert "most linked" not in " ".join(texts()["R3"].variants)
     assert "small effects, in studies mostly of therapists" in texts()["R3"].variants[0]
     assert "As TRiM does" in texts()["R4"].variants[0]
+
+
+def test_notes_talking_points_and_plans_are_shown_as_written(cli, db_path):
+    note = "[/bold] [link=https://evil.example]here[/link] \x1b]0;owned\x07 done"
+    assert cli("checkin", "--note-stdin", "--raise", input=note).exit_code == 0
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE checkins SET talking_point = ?", ("[red]breaks[/red] \x1b[2J",))
+    conn.commit()
+    conn.close()
+    result = cli("show", "today")
+    assert result.exit_code == 0, result.stderr
+    out = flat(result.stdout)
+    assert "Private note [/bold] [link=https://evil.example]here[/link] ]0;owned done" in out
+    assert "Talking point [red]breaks[/red] [2J" in out
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+def test_a_plan_with_markup_in_it_does_not_break_tips(cli, db_path):
+    import datetime as dt
+
+    cli("checkin", "--mood", "6", "--no-input")
+    last_week = today() - dt.timedelta(days=today().weekday() + 7)
+    conn = sqlite3.connect(db_path)
+    conn.execute("INSERT INTO reflections (id, week, date, try_next, created_at, updated_at) "
+                 f"VALUES ('r', '{last_week}', '{last_week}', 'a walk [/bold] \x1b[31m', 'x', 'x')")
+    conn.commit()
+    conn.close()
+    result = cli("tips")
+    assert result.exit_code == 0, result.stderr
+    assert "Last week you planned to try: a walk [/bold] [31m" in result.stdout

@@ -124,7 +124,12 @@ def _ask(records, period, previous, choices):
     dropped = set()
     for section in preview.sections:
         single = replace(preview, sections=(section,), charts=())
-        out.print(markdown(single).split("\n## ", 1)[-1].split("\n---")[0], markup=False, highlight=False)
+        from rich.text import Text
+
+        from resilience_cli.render.words import clean
+
+        preview = markdown(single).split("\n## ", 1)[-1].split("\n---")[0]
+        out.print(Text("\n".join(clean(line) for line in preview.split("\n"))))
         if not prompts.keep_section(section.title):
             dropped.add(section.id)
     return replace(choices, dropped=frozenset(dropped))

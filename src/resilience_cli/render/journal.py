@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from resilience_cli.model import FIELD_SPECS, CheckIn, day_words
-from resilience_cli.render.words import SHORT_MATERIAL, SKIPPED, answer_words, hours
+from resilience_cli.render.words import SHORT_MATERIAL, SKIPPED, answer_words, clean, hours
 
 
 def confirmation(
@@ -131,8 +131,10 @@ def detail(record: CheckIn) -> RenderableType:
         table.add_row(spec.label.capitalize(), answer_words(name, getattr(record, name)))
     if record.alcohol_units is not None:
         table.add_row("Alcohol", answer_words("alcohol_units", record.alcohol_units))
+    # The user's own words: shown as written, never read as markup, with
+    # control characters (terminal escape sequences) taken out.
     if record.talking_point:
-        table.add_row("Talking point", record.talking_point)
+        table.add_row("Talking point", Text(clean(record.talking_point)))
     if record.note:
-        table.add_row("Private note", record.note)
+        table.add_row("Private note", Text(clean(record.note)))
     return Panel(table, title=day_words(record.day), title_align="left", expand=False)
