@@ -30,6 +30,11 @@ COMMANDS = [
     ("resilience status", ["status"], 12),
     ("resilience checkin --no-input (flags)", ["checkin", "--date", "today", "--shift", "day",
                                                "--sleep-hours", "7", "--mood", "6", "--no-input"], 25),
+    # A hard day: the check-in ends with a support box (on standard error).
+    ("resilience checkin --no-input (a hard day)", ["checkin", "--date", "today", "--mood", "1",
+                                                    "--no-input"], 25),
+    ("resilience help-now", ["help-now"], 20),
+    ("resilience tips", ["tips"], 30),
     ("resilience log --days 30", ["log", "--days", "30"], 25),
     ("resilience trends --days 28", ["trends", "--days", "28"], 30),
     ("resilience summary (28 days, md)", ["summary", "--from", "-28", "--no-input"], 40),

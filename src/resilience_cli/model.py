@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -163,6 +164,21 @@ class CheckIn:
     @property
     def day(self) -> dt.date:
         return dt.date.fromisoformat(self.date)
+
+
+# C0 and C1 control characters (a tab or newline becomes a space), and the
+# invisible direction overrides that can make text read differently from what
+# it holds. Terminal escape sequences start with ESC, which goes too.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]")
+
+
+def clean_text(text: str) -> str:
+    """The user's words made safe to show or print: no control characters or escape sequences.
+
+    Markup is each view's own matter: the terminal puts the result in a rich
+    Text (never read as markup), the HTML escapes it, the Markdown escapes it.
+    """
+    return _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r\u2028\u2029" else "", text)
 
 
 def is_heavy(record: CheckIn) -> bool:

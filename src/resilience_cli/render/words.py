@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from resilience_cli.model import FIELD_SPECS
+from resilience_cli.model import clean_text as clean  # noqa: F401 - what every view shows user text through
 
 SKIPPED = "-"
 
@@ -42,17 +42,3 @@ def answer_words(name: str, value: Any) -> str:
 def hours(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
-
-# C0 and C1 control characters (a tab or newline becomes a space), and the
-# invisible direction overrides that can make text read differently from what
-# it holds. Terminal escape sequences start with ESC, which goes too.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]")
-
-
-def clean(text: str) -> str:
-    """User text made safe to show: no control characters or escape sequences.
-
-    Rich markup is a separate matter: callers put the result in a rich Text,
-    which never reads markup, so `[/]` or `[link=...]` show as written.
-    """
-    return _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r\u2028\u2029" else "", text)
