@@ -66,31 +66,39 @@ def test_default_period():
 def test_the_document_on_a_fixed_journal():
     doc = build(journal(), (START, END), None, Choices())
     assert (doc.period_words, doc.checkins) == ("Saturday 14 November 2026 to Friday 27 November 2026", 14)
-    assert [s.id for s in doc.sections] == ["snapshot", "helping", "harder", "requests", "talking_points", "actions"]
+    # Nothing chosen, nothing reviewed: no requests section, suggestions marked as such.
+    assert [s.id for s in doc.sections] == ["snapshot", "weekly", "helping", "harder", "talking_points", "actions"]
     assert doc.section("snapshot").table == (
-        ("", "Typically", "Compared with the period before"),
-        ("Distressing incidents", "1 significant, 0 minor", "↑ higher than before"),
-        ("Distressing material", "some (1 to 3 hours) on 7 of 14 working days", "↑ higher than before"),
-        ("Workload felt manageable", "middling", "→ about the same as before"),
-        ("Sleep", "6 to 7 hours", "↓ lower than before"),
-        ("Sleep quality", "middling", "↓ lower than before"),
-        ("Switching off after work", "middling", "↓ lower than before"),
-        ("Energy", "middling", "↓ lower than before"),
-        ("Felt supported", "high", "→ about the same as before"),
+        ("", "In this period", "Compared with the period before"),
+        ("Distressing incidents", "1 significant (week of 14 Nov)", "↑ higher than before"),
+        ("Distressing material", "some: 7 days; none: 7 days", "↑ higher than before"),
+        ("Workload felt manageable", "2.0 of 4 (middling)", "→ about the same as before"),
+        ("Sleep", "6.5 h a night (a little short)", "↓ lower than before"),
+        ("Sleep quality", "5.0 of 10 (middling)", "↓ lower than before"),
+        ("Switching off after work", "2.3 of 4 (middling)", "↓ lower than before"),
+        ("Energy", "5.0 of 10 (middling)", "↓ lower than before"),
+        ("Felt supported", "3.0 of 4 (high)", "→ about the same as before"),
     )
+    assert doc.section("weekly").table == (
+        ("Week of", "Sleep, hours a night (weekly average)", "Heavy-exposure days", "Significant incident"),
+        ("14 Nov", "6.6", "4", "yes"),
+        ("21 Nov", "6.4", "3", ""),
+    )
+    assert doc.section("helping").title == "What may have been helping (suggested from the check-ins, not reviewed)"
     assert doc.section("harder").bullets == (
         "Heavy exposure (an incident, or an hour or more of distressing material) on 7 days",
         "Sleep under 6 hours on 5 nights",
         "5 night shifts",
-        "Finding it hard to switch off on 5 days",
+        "Switching off was hard on 5 days",
     )
     assert doc.section("talking_points").bullets == (
         "Friday 20 November 2026: Support after the incident on the wing",
         "Wednesday 25 November 2026: Cover for breaks on nights",
     )
     assert doc.section("actions").bullets == ("No actions carried over: this is the first summary.",)
-    assert [c.id for c in doc.charts] == ["sleep", "mood", "exposure"]
+    assert [c.id for c in doc.charts] == ["sleep", "exposure"]  # mood only with --include mood
     assert doc.charts[0].labels == ("14 Nov", "21 Nov")
+    assert doc.charts[0].marked == (True, False)
 
 
 def test_private_sections_only_when_included():
@@ -103,7 +111,7 @@ def test_private_sections_only_when_included():
     assert "Sunday 22 November 2026: Slept badly – again ≥ 2 times; £5 taxi. Zoë helped." in full
     assert "| 2026-11-14 |" in full
     assert "About 2.0 units a week on average, on 2 days." in full
-    assert "Unwanted memories from work several times or more on 1 days" in full
+    assert "Unwanted memories from work several times or more on 1 day" in full
 
 
 def test_choices_shape_the_document():
@@ -118,7 +126,7 @@ def test_choices_shape_the_document():
     assert doc.section("helping").bullets == ("Walking the dog",)
     assert doc.section("requests").bullets == (
         "A review of my workload", "Rotation or pacing away from graphic material", "A quieter desk for a week")
-    assert doc.section("actions").bullets == ("Book a reflective session: done", "Ask about break cover: agreed today")
+    assert doc.section("actions").bullets == ("Book a reflective session: done", "Ask about break cover: to discuss")
 
 
 SMALL = build([ci(END, mood=7, sleep_hours=7.5, raise_at_supervision=True, talking_point="Rota")],
@@ -133,12 +141,20 @@ def test_markdown_exactly():
 
 *This is a self-reported reflection, shared voluntarily. It is not a clinical assessment, and it is not for attendance or performance management.*
 
+*Once given to a manager, this summary may be kept by the employer and could be disclosed like any other work record, so notes about incidents are best left out.*
+
 ## How the period has looked
 
-|   | Typically | Compared with the period before |
+|   | In this period | Compared with the period before |
 |---|---|---|
-| Distressing incidents | 0 significant, 0 minor | no earlier period to compare |
-| Sleep | 7 hours or more | no earlier period to compare |
+| Distressing incidents | none | no earlier period to compare |
+| Sleep | 7.5 h a night (7 hours or more) | no earlier period to compare |
+
+## Week by week
+
+| Week of | Sleep, hours a night (weekly average) | Heavy-exposure days | Significant incident |
+|---|---|---|---|
+| 27 Nov | 7.5 | 0 |  |
 
 ## What has been helping
 
@@ -148,15 +164,11 @@ def test_markdown_exactly():
 
 - Nights
 
-## What I would like from my manager or the organisation
-
-- Nothing right now.
-
 ## Talking points
 
 - Friday 27 November 2026: Rota
 
-## Actions agreed and progress
+## Actions: agreed, and to discuss
 
 - No actions carried over: this is the first summary.
 
@@ -174,12 +186,18 @@ Period: Friday 27 November 2026 to Friday 27 November 2026
 Check-ins: 1
 
 This is a self-reported reflection, shared voluntarily. It is not a clinical assessment, and it is not for attendance or performance management.
+Once given to a manager, this summary may be kept by the employer and could be disclosed like any other work record, so notes about incidents are best left out.
 
 How the period has looked
 -------------------------
-                         Typically               Compared with the period before
-  Distressing incidents  0 significant, 0 minor  no earlier period to compare
-  Sleep                  7 hours or more         no earlier period to compare
+                         In this period                   Compared with the period before
+  Distressing incidents  none                             no earlier period to compare
+  Sleep                  7.5 h a night (7 hours or more)  no earlier period to compare
+
+Week by week
+------------
+  Week of  Sleep, hours a night (weekly average)  Heavy-exposure days  Significant incident
+  27 Nov   7.5                                    0
 
 What has been helping
 ---------------------
@@ -189,16 +207,12 @@ What has been harder, and signs I notice in myself
 --------------------------------------------------
   * Nights
 
-What I would like from my manager or the organisation
------------------------------------------------------
-  * Nothing right now.
-
 Talking points
 --------------
   * Friday 27 November 2026: Rota
 
-Actions agreed and progress
----------------------------
+Actions: agreed, and to discuss
+-------------------------------
   * No actions carried over: this is the first summary.
 
 resilience is a personal reflection tool, not a medical device. It does not diagnose or treat anything, and nobody monitors it.
@@ -225,7 +239,7 @@ def test_html_is_self_contained_with_charts():
     urls = [v for _, k, v in parsed.attrs if k in ("src", "href", "data", "action", "poster")]
     assert urls == []
     assert not re.search(r"url\(|@import|https?://(?!www\.w3\.org/2000/svg)", page)
-    assert parsed.tags.count("svg") == 3 and parsed.tags.count("rect") >= 4
+    assert parsed.tags.count("svg") == 2 and parsed.tags.count("rect") >= 4
     assert ('html', 'lang', 'en-GB') in parsed.attrs
     assert "@page { size: A4" in page and "@media print" in page
     assert "Zoë helped" in "".join(parsed.text)
@@ -242,7 +256,7 @@ def test_pdf_text_and_first_page(tmp_path):
     path.write_bytes(data)
     words = "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
     for expected in ("My wellbeing summary for supervision", "Saturday 14 November 2026",
-                     "Sleep, average hours a week", "Slept badly – again ≥ 2 times; £5 taxi. Zoë helped.",
+                     "Sleep, hours a night (weekly average)", "Slept badly – again ≥ 2 times; £5 taxi. Zoë helped.",
                      "not a medical device"):
         assert expected in " ".join(words.split()), expected
     if shutil.which("pdftoppm") is None:
@@ -324,7 +338,9 @@ def test_stdout_preview_and_files_and_memory(cli, journal_home, tmp_path, monkey
     monkeypatch.chdir(tmp_path)
     written = cli("summary", "--no-input", "--format", "html")
     path = tmp_path / f"resilience-summary-{today().isoformat()}.html"
-    assert written.stderr.endswith(f"Wrote your summary to {path}.\n")
+    assert written.stderr.endswith(
+        f"Wrote your summary to {path}. Once given to a manager, this summary may be kept by the employer "
+        "and could be disclosed like any other work record, so notes about incidents are best left out.\n")
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     [row] = rows(journal_home, "SELECT period_from, period_to FROM summaries")
     assert row == {"period_from": (today() - dt.timedelta(days=27)).isoformat(), "period_to": today().isoformat()}
@@ -347,7 +363,8 @@ def test_the_next_summary_starts_after_the_last(cli, journal_home, tmp_path):
 @pytest.mark.parametrize(
     "args,message",
     [
-        (["--include", "everything"], "--include takes notes, daily, alcohol, intrusions, packs; 'everything' is not one of them.\n"),
+        (["--include", "everything"], "--include takes notes, daily, alcohol, intrusions, packs, mood, incident, "
+                                      "reflection; 'everything' is not one of them.\n"),
         (["--from", "2026-02-30"], "'2026-02-30' is not a date I can read. Use YYYY-MM-DD, today or yesterday.\n"),
     ],
 )
@@ -369,7 +386,7 @@ def test_interactive_summary_by_keys(cli, journal_home, monkeypatch, tmp_path):
         ENTER,                                  # private sections: none ticked
         "e" + ENTER, "\x15Talk about the wing" + ENTER,  # the flagged talking point, edited
         "\x15Walks with the dog" + ENTER,        # what helped (replace the suggestion)
-        ENTER,                                  # what was harder: keep the suggestion
+        ENTER,                                  # what was harder: keep the suggestion (none: left out)
         " " + DOWN + " " + ENTER,               # requests: workload review, protected breaks
         "Time to catch up" + ENTER,             # anything else
         "Ask about rota" + ENTER, ENTER,        # one new action
@@ -383,10 +400,10 @@ def test_interactive_summary_by_keys(cli, journal_home, monkeypatch, tmp_path):
     assert "- Walks with the dog" in out
     assert "## What I would like from my manager" not in out
     assert "Talk about the wing" in out and "A1234BC" not in out
-    assert "- Ask about rota: agreed today" in out
+    assert "- Ask about rota: to discuss" in out
     [row] = rows(journal_home, "SELECT requests, request_other, actions FROM summaries")
     assert json.loads(row["requests"]) == ["workload_review", "protected_breaks"]
-    assert json.loads(row["actions"]) == [{"text": "Ask about rota", "status": "not started"}]
+    assert json.loads(row["actions"]) == [{"text": "Ask about rota", "status": "to discuss"}]
 
 
 def test_ctrl_c_writes_nothing(cli, journal_home, monkeypatch, tmp_path):
@@ -413,7 +430,7 @@ def test_html_in_a_real_headless_browser(cli, journal_home, tmp_path):
              f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0"]
     dom = subprocess.run([*flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
     assert "My wellbeing summary for supervision" in dom.stdout
-    assert dom.stdout.count("<svg") == 3
+    assert dom.stdout.count("<svg") == 2  # sleep and heavy exposure; mood only when included
     console = [line for line in dom.stderr.splitlines() if "CONSOLE" in line or "net::ERR" in line]
     assert console == []
     subprocess.run([*flags, f"--print-to-pdf={printed}", "--no-pdf-header-footer", page.as_uri()],

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ACTION_STATUSES = ("done", "in progress", "not started", "no longer needed")
+# An action proposed while preparing a summary is "to discuss": it becomes
+# agreed only when the officer says so at the next summary's review.
+TO_DISCUSS = "to discuss"
+ACTION_STATUSES = ("agreed", "in progress", "done", TO_DISCUSS, "not agreed", "no longer needed")
+CLOSED = ("done", "no longer needed", "not agreed")
 
 
 @dataclass(frozen=True)
 class Action:
     text: str
-    status: str = "not started"
+    status: str = TO_DISCUSS
 
 
 @dataclass(frozen=True)
@@ -29,4 +33,4 @@ class PastSummary:
     actions: tuple[Action, ...] = ()
 
     def open_actions(self) -> list[Action]:
-        return [a for a in self.actions if a.status not in ("done", "no longer needed")]
+        return [a for a in self.actions if a.status not in CLOSED]

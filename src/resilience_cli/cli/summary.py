@@ -17,6 +17,9 @@ from resilience_cli.errors import Cancelled, InvalidInput
 OPTIONAL_TITLES = {
     "notes": "My private notes",
     "daily": "Day-by-day values",
+    "mood": "Mood and energy, week by week",
+    "incident": "After a significant incident: TRiM and the follow-ups, in bands",
+    "reflection": "My weekly reflections, in my own words",
     "alcohol": "Alcohol",
     "intrusions": "Unwanted memories and upsetting dreams",
     "packs": "Question pack scores",
@@ -35,7 +38,7 @@ def summary(
     to: Annotated[str | None, typer.Option("--to", metavar="D", help="Last day (default today).")] = None,
     format_: Annotated[SummaryFormat, typer.Option("--format", help="md, txt, html or pdf.")] = SummaryFormat.md,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write here (mode 0600). md and txt go to standard output without it.")] = None,
-    include: Annotated[list[str] | None, typer.Option("--include", metavar="SECTION", help="Add a private section: notes, daily, alcohol or intrusions (repeat).")] = None,
+    include: Annotated[list[str] | None, typer.Option("--include", metavar="SECTION", help="Add a private section (repeat): notes, daily, mood, incident, reflection, alcohol, intrusions or packs.")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Take the defaults and write without asking.")] = False,
     list_: Annotated[bool, typer.Option("--list", help="List the summaries you have written.")] = False,
 ) -> None:
@@ -75,27 +78,30 @@ def summary(
         days = (end - start).days + 1
         records = store.between(start - dt.timedelta(days=days), end) if store else []
         pack_answers = store.pack_answers(start) if store else []
+        followups = store.followups(start) if store else []
+        reflections = store.reflections(start - dt.timedelta(days=6)) if store else []
     if store is None:
         raise InvalidInput("There are no check-ins yet, so there is nothing to summarise. Start with: resilience checkin")
     interactive = not no_input and common.stdin_is_terminal()
     choices = Choices(include=wanted, progress=tuple(previous.open_actions()) if previous else ())
-    try:
-        if interactive:
-            choices = _ask(records, (start, end), previous, choices)
-        else:
-            choices = _look_over(records, (start, end), choices, interactive=False)
-    except KeyboardInterrupt:
-        raise Cancelled("Summary cancelled; nothing was written.") from None
     from resilience_cli.cli.trends import pack_scores
 
+    extra = {"followups": followups, "reflections": reflections}
+    try:
+        if interactive:
+            choices = _ask(records, (start, end), previous, choices, extra)
+        else:
+            choices = _look_over(records, (start, end), choices, reflections, interactive=False)
+    except KeyboardInterrupt:
+        raise Cancelled("Summary cancelled; nothing was written.") from None
     packs = pack_scores(pack_answers, start, end) if "packs" in choices.include else None
-    doc = build(records, (start, end), previous, choices, packs)
+    doc = build(records, (start, end), previous, choices, packs, **extra)
     _write(doc, format_, output, end)
     if output is not None or format_ in (SummaryFormat.html, SummaryFormat.pdf):
         _remember(doc, choices)
 
 
-def _ask(records, period, previous, choices):
+def _ask(records, period, previous, choices, extra):
     from resilience_cli import prompts
     from resilience_cli.report.document import (
         REQUESTS,
@@ -112,44 +118,59 @@ def _ask(records, period, previous, choices):
     window = Window(*period)
     include = frozenset(prompts.pick_private_sections(OPTIONAL_TITLES, set(choices.include)))
     # Words that may identify someone are settled before anything is previewed.
-    choices = _look_over(records, period, replace(choices, include=include), interactive=True)
+    choices = _look_over(records, period, replace(choices, include=include), extra["reflections"],
+                         interactive=True)
     helped = prompts.edit_list("What has been helping?", suggest_helping(records, window))
     harder = prompts.edit_list("What has been harder? Any early signs you notice in yourself?",
                                suggest_harder(records, window, include))
     requests, other = prompts.pick_requests(REQUESTS, previous.requests if previous else ())
-    progress = tuple(Action(a.text, prompts.review_action(a.text, ACTION_STATUSES)) for a in choices.progress)
+    progress = tuple(Action(a.text, prompts.review_action(a.text, a.status, ACTION_STATUSES))
+                     for a in choices.progress)
     choices = replace(choices, helped=helped, harder=harder, requests=tuple(requests),
                       request_other=other, progress=progress, new_actions=prompts.new_actions())
-    preview = build(records, period, previous, choices)
+    draft = build(records, period, previous, choices, **extra)
     dropped = set()
-    for section in preview.sections:
-        single = replace(preview, sections=(section,), charts=())
-        from rich.text import Text
+    from rich.text import Text
 
-        from resilience_cli.render.words import clean
+    from resilience_cli.render.words import clean
 
-        preview = markdown(single).split("\n## ", 1)[-1].split("\n---")[0]
-        out.print(Text("\n".join(clean(line) for line in preview.split("\n"))))
+    # Each section as it will be written, the week-by-week figures the charts
+    # draw among them, before the officer keeps or drops it.
+    for section in draft.sections:
+        single = replace(draft, sections=(section,), charts=())
+        shown = markdown(single).split("\n## ", 1)[-1].split("\n---")[0]
+        out.print(Text("\n".join(clean(line) for line in shown.split("\n"))))
         if not prompts.keep_section(section.title):
             dropped.add(section.id)
     return replace(choices, dropped=frozenset(dropped))
 
 
-def _look_over(records, period, choices, *, interactive: bool):
-    """Warn about words that may identify other people or cases; the user decides."""
+def _look_over(records, period, choices, reflections=(), *, interactive: bool):
+    """Warn about words that may identify other people or cases; the user decides.
+
+    Without a terminal every flagged line is left out, and standard error says
+    which and why. With several flagged lines, the officer may settle them all
+    at once ("leave out all", "keep all") or one by one.
+    """
     from resilience_cli import prompts
     from resilience_cli.model import day_words
     from resilience_cli.report.document import shared_words
     from resilience_cli.report.identifiers import describe, scan
 
     left_out, edits = set(choices.left_out), dict(choices.edits)
-    for item in shared_words(records, period, choices.include):
-        warnings = scan(item.text)
-        if not warnings:
+    flagged = [(item, warnings) for item in shared_words(records, period, choices.include, reflections)
+               if (warnings := scan(item.text))]
+    at_once = prompts.identifiers_at_once(len(flagged)) if interactive and len(flagged) > 1 else None
+    for item, warnings in flagged:
+        kind = {"talking_point": "The talking point", "note": "The note",
+                "reflection": "The reflection"}[item.key.split(":")[0]]
+        where = f"{kind} from {day_words(item.day)}" if kind != "The reflection" else \
+            f"The reflection for the week of {day_words(item.day)}"
+        if at_once == prompts.KEEP_ALL:
             continue
-        kind = "The talking point" if item.key.startswith("talking_point") else "The note"
-        where = f"{kind} from {day_words(item.day)}"
-        if interactive:
+        if at_once == prompts.DROP_ALL:
+            left_out.add(item.key)
+        elif interactive:
             choice, text = prompts.identifier_choice(where, item.text, describe(warnings))
             if choice == prompts.DROP:
                 left_out.add(item.key)
@@ -159,6 +180,14 @@ def _look_over(records, period, choices, *, interactive: bool):
             left_out.add(item.key)
             print(f"{where} was left out: it may identify someone ({describe(warnings)}). "
                   "Run resilience summary in a terminal to keep or edit it.", file=sys.stderr)
+    notes = [item for item, _ in flagged if item.key.startswith("note:")]
+    held = [item for item in notes if item.key in left_out]
+    all_notes = [item for item in shared_words(records, period, choices.include) if item.key.startswith("note:")]
+    if held and len(held) == len(all_notes):
+        # The notes section is then left out: it would be false to say there were none.
+        print(f"Your notes section was left out: all {len(held)} "
+              f"{'note was' if len(held) == 1 else 'notes were'} held back because "
+              f"{'it' if len(held) == 1 else 'they'} may identify someone.", file=sys.stderr)
     return replace(choices, left_out=frozenset(left_out), edits=tuple(edits.items()))
 
 
@@ -182,7 +211,9 @@ def _write(doc, format_: SummaryFormat, output: Path | None, end: dt.date) -> No
         return
     path = output.expanduser() if output else _default_name(end, format_.value)
     write_private(path, content)
-    print(f"Wrote your summary to {path}.", file=sys.stderr)
+    from resilience_cli.report.document import SHARED_RECORD
+
+    print(f"Wrote your summary to {path}. {SHARED_RECORD}", file=sys.stderr)
 
 
 def _default_name(end: dt.date, ext: str) -> Path:
@@ -199,9 +230,9 @@ def _remember(doc, choices) -> None:
     import uuid
 
     from resilience_cli.store import utc_now
-    from resilience_cli.supervision import Action, PastSummary
+    from resilience_cli.supervision import TO_DISCUSS, Action, PastSummary
 
-    actions = (*choices.progress, *(Action(text) for text in choices.new_actions))
+    actions = (*choices.progress, *(Action(text, TO_DISCUSS) for text in choices.new_actions))
     store = common.open_store(create=True)
     assert store is not None
     with store:

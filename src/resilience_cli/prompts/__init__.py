@@ -34,9 +34,13 @@ from resilience_cli.prompts.periodic import (
 from resilience_cli.prompts.summary import (
     DROP,
     EDIT,
+    DROP_ALL,
     KEEP,
+    KEEP_ALL,
+    ONE_BY_ONE,
     edit_list,
     identifier_choice,
+    identifiers_at_once,
     keep_section,
     new_actions,
     pick_private_sections,
@@ -48,6 +52,6 @@ __all__ = [
     "DROP", "EDIT", "FOLLOWUP_LATER", "FOLLOWUP_NOW", "FOLLOWUP_SKIP", "KEEP", "QUESTIONS", "SKIP",
     "ask_checkin", "ask_duty_day", "ask_followup", "ask_followup_consent", "ask_new_passphrase",
     "ask_pack", "ask_passphrase", "ask_reflection", "ask_region", "ask_safety", "confirm", "confirm_delete",
-    "edit_list", "identifier_choice", "keep_section", "new_actions", "pick_private_sections",
+    "DROP_ALL", "KEEP_ALL", "ONE_BY_ONE", "edit_list", "identifier_choice", "identifiers_at_once", "keep_section", "new_actions", "pick_private_sections",
     "pick_requests", "review_action",
 ]

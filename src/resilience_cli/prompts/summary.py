@@ -5,12 +5,14 @@ from __future__ import annotations
 import questionary
 from questionary import Choice
 
+from resilience_cli.prompts.basics import fit
+
 KEEP, EDIT, DROP = "keep", "edit", "drop"
 
 
 def keep_section(title: str) -> bool:
     answer = questionary.select(
-        f"Include \"{title}\" in the summary?",
+        fit(f"Include \"{title}\" in the summary?"),
         choices=[Choice("yes, include it", value=True, shortcut_key="y"),
                  Choice("no, leave it out", value=False, shortcut_key="n")],
         use_shortcuts=True, instruction="(y or n, then Enter)",
@@ -46,10 +48,12 @@ def edit_list(question: str, suggested: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(";") if part.strip())
 
 
-def review_action(text: str, statuses: tuple[str, ...]) -> str:
+def review_action(text: str, status: str, statuses: tuple[str, ...]) -> str:
+    """Where an action from last time stands now; Enter keeps its status."""
     return questionary.select(
-        f"Last time you agreed: {text}. How has it gone?",
+        fit(f"From last time: {text} ({status}). Where is it now?"),
         choices=[Choice(s, value=s) for s in statuses],
+        default=status if status in statuses else None,
     ).unsafe_ask()
 
 
@@ -65,10 +69,33 @@ def new_actions() -> tuple[str, ...]:
         found.append(text.strip())
 
 
+ONE_BY_ONE, DROP_ALL, KEEP_ALL = "one", "drop_all", "keep_all"
+
+
+def identifiers_at_once(count: int) -> str:
+    """With several flagged lines: settle them one by one, or all together."""
+    return questionary.select(
+        fit(f"{count} lines may identify someone. What would you like to do with them?"),
+        choices=[Choice("look at each one", value=ONE_BY_ONE, shortcut_key="o"),
+                 Choice("leave out all flagged lines", value=DROP_ALL, shortcut_key="d"),
+                 Choice("keep all of them as they are", value=KEEP_ALL, shortcut_key="k")],
+        use_shortcuts=True, use_jk_keys=False, instruction="(o, d or k, then Enter)",
+    ).unsafe_ask()
+
+
 def identifier_choice(where: str, text: str, problem: str) -> tuple[str, str]:
-    """keep / edit / drop a line that may identify someone; returns (choice, text)."""
+    """keep / edit / drop a line that may identify someone; returns (choice, text).
+
+    The line is shown whole, wrapped to the terminal: what was found is never cut off.
+    """
+    import shutil
+    import textwrap
+
+    width = max(20, shutil.get_terminal_size((80, 24)).columns - 4)
+    shown = "\n".join(textwrap.wrap(f'"{text}"', width, initial_indent="  ", subsequent_indent="  ",
+                                    break_long_words=True, break_on_hyphens=False))
     choice = questionary.select(
-        f"{where} may identify someone: {problem}.\n  \"{text}\"\n  What would you like to do?",
+        fit(f"{where} may identify someone: {problem}.") + shown + "\n  What would you like to do?",
         choices=[Choice("edit it for this summary", value=EDIT, shortcut_key="e"),
                  Choice("leave it out of this summary", value=DROP, shortcut_key="d"),
                  Choice("keep it as it is", value=KEEP, shortcut_key="k")],

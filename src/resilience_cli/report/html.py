@@ -24,6 +24,7 @@ svg { width: 100%; height: auto; }
 .bar { fill: #4a6c82; }
 .axis { stroke: #888; stroke-width: 1; }
 .label { font-size: 11px; fill: #333; }
+.mark { font-size: 10px; fill: #8a3b12; font-weight: 600; }
 footer { margin-top: 2rem; font-size: .9rem; color: #444; border-top: 1px solid #c8c8c8; padding-top: .6rem; }
 @page { size: A4; margin: 18mm 16mm; }
 @media print {
@@ -53,6 +54,11 @@ def _section(section: Section) -> str:
     return "\n".join(parts)
 
 
+def _value(chart: Chart, value: float) -> str:
+    """As the week-by-week table writes it."""
+    return f"{value:.0f}" if chart.id == "exposure" else f"{value:.1f}"
+
+
 def svg_chart(chart: Chart) -> str:
     """Bars, one a week, with the numbers beside them in words for screen readers."""
     width, height, left, bottom, top_pad = 560, 180, 34, 26, 12
@@ -64,14 +70,20 @@ def svg_chart(chart: Chart) -> str:
             f'<text class="label" x="2" y="{height - bottom}">0</text>']
     for i, (label, value) in enumerate(zip(chart.labels, chart.values, strict=True)):
         x = left + i * slot + slot * 0.15
+        marked = bool(chart.marked) and chart.marked[i]
         if value is not None:
             h = plot * min(value, chart.top) / chart.top
             bars.append(f'<rect class="bar" x="{x:.1f}" y="{height - bottom - h:.1f}" '
                         f'width="{slot * 0.7:.1f}" height="{h:.1f}"><title>{escape(label)}: '
-                        f'{value:.1f} {escape(chart.unit)}</title></rect>')
+                        f'{_value(chart, value)} {escape(chart.unit)}</title></rect>')
+        if marked:
+            # The week of a significant incident, marked above its bar.
+            bars.append(f'<text class="mark" x="{x:.1f}" y="{top_pad}">▲ incident</text>')
         bars.append(f'<text class="label" x="{x:.1f}" y="{height - 8}">{escape(label)}</text>')
-    described = "; ".join(f"week of {label}: {'no answers' if v is None else f'{v:.1f}'}"
-                          for label, v in zip(chart.labels, chart.values, strict=True))
+    described = "; ".join(
+        f"week of {label}: {'no answers' if v is None else _value(chart, v)}"
+        + (" (a significant incident)" if chart.marked and chart.marked[i] else "")
+        for i, (label, v) in enumerate(zip(chart.labels, chart.values, strict=True)))
     return (f'<figure id="chart-{escape(chart.id)}"><svg xmlns="http://www.w3.org/2000/svg" '
             f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(chart.title)}">'
             + "".join(bars) + f"</svg><figcaption>{escape(chart.title)}. {escape(described)}.</figcaption></figure>")
@@ -83,10 +95,11 @@ def html(doc: Document) -> str:
         f'<p class="meta"><strong>Period:</strong> {escape(doc.period_words)}</p>',
         f'<p class="meta"><strong>Check-ins:</strong> {doc.checkins}</p>',
         f'<p class="statement">{escape(doc.statement)}</p>',
+        f'<p class="statement" id="shared-record">{escape(doc.shared_record)}</p>',
     ]
     for section in doc.sections:
         body.append(_section(section))
-        if section.id == "snapshot" and doc.charts:
+        if section.id == "weekly" and doc.charts:
             body += [svg_chart(c) for c in doc.charts]
     body.append(f"<footer>{escape(doc.disclaimer)}</footer>")
     return (

@@ -45,9 +45,10 @@ def pdf(doc: Document) -> bytes:
     out.multi_cell(width, 5.5, f"Check-ins: {doc.checkins}", new_x="LMARGIN", new_y="NEXT")
     out.ln(2)
     out.multi_cell(width, 5.5, doc.statement, new_x="LMARGIN", new_y="NEXT")
+    out.multi_cell(width, 5.5, doc.shared_record, new_x="LMARGIN", new_y="NEXT")
     for section in doc.sections:
         _section(out, section, width)
-        if section.id == "snapshot":
+        if section.id == "weekly":
             for chart in doc.charts:
                 _chart(out, chart, width)
     out.ln(4)
@@ -104,6 +105,8 @@ def _chart(out, chart: Chart, width: float) -> None:
         if value is not None:
             h = height * min(value, chart.top) / chart.top
             out.rect(x, base - h, slot * 0.7, h, style="F")
-            out.text(x, base - h - 1, f"{value:.1f}")
+            out.text(x, base - h - 1, f"{value:.0f}" if chart.id == "exposure" else f"{value:.1f}")
+        if chart.marked and chart.marked[i]:
+            out.text(x, top - 1, "▲ incident")
         out.text(x, base + 4, label)
     out.set_y(base + label_h + 1)
