@@ -45,6 +45,7 @@ def checkin(
     raise_: Annotated[bool | None, typer.Option("--raise/--no-raise", help="Mark this day to raise at supervision.")] = None,
     supported_colleague: Annotated[bool | None, typer.Option("--supported-colleague/--no-supported-colleague", help="Whether you supported a colleague today.")] = None,
     note_stdin: Annotated[bool, typer.Option("--note-stdin", help="Read a private note from standard input (never from the command line).")] = False,
+    talking_point_stdin: Annotated[bool, typer.Option("--talking-point-stdin", help="Read what to raise at supervision from standard input; marks the day to raise.")] = False,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never ask; record only what the flags give.")] = False,
 ) -> None:
     """Check in for a duty day, or amend it: asks only what the flags left open.
@@ -53,6 +54,7 @@ def checkin(
     Examples:
       resilience checkin
       resilience checkin --date yesterday --shift night --sleep-hours 5.5 --mood 6 --no-input
+      echo "Cover for breaks on nights" | resilience checkin --talking-point-stdin
     """
     flags: dict[str, Any] = {
         "shift": shift, "incident": incident, "material": material, "graphic": graphic,
@@ -64,12 +66,21 @@ def checkin(
     }
     # Everything is checked before anything is asked or written.
     given = _validated(flags)
+    if note_stdin and talking_point_stdin:
+        raise InvalidInput("--note-stdin and --talking-point-stdin both read standard input: give one "
+                           "at a time. Nothing was saved.")
+    if talking_point_stdin and raise_ is False:
+        raise InvalidInput("--talking-point-stdin marks the day to raise, so it cannot go with --no-raise. "
+                           "Nothing was saved.")
     day = common.parse_date(date) if date else None
-    interactive = not (no_input or note_stdin) and common.stdin_is_terminal()
+    interactive = not (no_input or note_stdin or talking_point_stdin) and common.stdin_is_terminal()
     settings = load_settings(paths().config_file)
     try:
         if note_stdin:
-            given["note"] = _read_note()
+            given["note"] = _read_stdin("note")
+        if talking_point_stdin:
+            given["talking_point"] = _read_stdin("talking_point")
+            given["raise_at_supervision"] = True
         if day is None:
             now = common.now()
             if interactive and now.hour < SMALL_HOURS_END:
@@ -123,11 +134,13 @@ def _validated(flags: dict[str, Any]) -> dict[str, Any]:
         raise InvalidInput(f"{exc.message} Nothing was saved.") from None
 
 
-def _read_note() -> str | None:
+def _read_stdin(name: str) -> str | None:
+    """A note or a talking point, from standard input: never from the command line."""
     if common.stdin_is_terminal():
-        print("Type your note, then press Ctrl-D on a new line.", file=sys.stderr)
+        what = "note" if name == "note" else "talking point"
+        print(f"Type your {what}, then press Ctrl-D on a new line.", file=sys.stderr)
     text = sys.stdin.read()
-    return _validated({"note": text}).get("note")
+    return _validated({name: text}).get(name)
 
 
 def _ask(day: dt.date, given: dict[str, Any], settings: Any) -> tuple[dict[str, Any], str | None]:

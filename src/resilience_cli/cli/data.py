@@ -53,17 +53,19 @@ def export(
 
     with common.read_only_store() as store:
         checkins, followups, reflections, packs = store.everything() if store else ([], [], [], [])
+        summaries = store.summaries() if store else []
     if format_ is ExportFormat.json:
-        text = formats.export_json(checkins, followups, reflections, utc_now(), packs)
+        text = formats.export_json(checkins, followups, reflections, utc_now(), packs, summaries)
     elif format_ is ExportFormat.jsonl:
-        text = formats.export_jsonl(checkins, followups, reflections, packs)
+        text = formats.export_jsonl(checkins, followups, reflections, packs, summaries)
     else:
         text = formats.to_csv(checkins)
     if output is None:
         sys.stdout.write(text)
         return
     write_private(output, text)
-    total = len(checkins) + (0 if format_ is ExportFormat.csv else len(followups) + len(reflections) + len(packs))
+    total = len(checkins) + (0 if format_ is ExportFormat.csv else
+                             len(followups) + len(reflections) + len(packs) + len(summaries))
     print(f"Wrote {total} records to {output}.", file=sys.stderr)
 
 
@@ -98,16 +100,19 @@ def import_(
         from resilience_cli.store.bulk import Report, Tally
 
         report = Report(Tally(new=len(batch.checkins)), Tally(new=len(batch.followups)),
-                        Tally(new=len(batch.reflections)), Tally(new=len(batch.pack_answers)))
+                        Tally(new=len(batch.reflections)), Tally(new=len(batch.pack_answers)),
+                        Tally(new=len(batch.summaries)))
     else:
         with store:
             report = store.import_batch(batch, prefer=prefer.value if prefer else None, dry_run=dry_run)
     # Plain lines: scripts read this report, and it must not wrap mid-figure.
     lead = "Nothing was changed (dry run). Importing would give" if dry_run else "Imported"
     print(f"{lead} {report.checkins.words('check-ins')}.")
-    if batch.followups or batch.reflections or batch.pack_answers:
+    if batch.followups or batch.reflections or batch.pack_answers or batch.summaries:
         print(f"  {report.followups.words('follow-ups')}; {report.reflections.words('reflections')}; "
               f"{report.pack_answers.words('question pack answers')}.")
+    if batch.summaries:
+        print(f"  {report.summaries.words('supervision summaries')}.")
     for remark in batch.remarks:
         print(f"  {remark}")
 

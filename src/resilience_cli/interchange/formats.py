@@ -3,7 +3,9 @@
 The field names are the public contract. In CSV, where a cell is text, the
 recovery list is spelt `exercise;outdoors`, `nothing` for an empty list, and an
 empty cell for a skipped answer; booleans are `true`/`false`. JSON and JSONL
-records carry their type: `checkin`, `followup` or `reflection`. Safety answers
+records carry their type: `checkin`, `followup`, `reflection`, `pack_answer` or
+`summary` (what the journal remembers of a supervision summary: its period,
+requests and actions). Safety answers
 are never written: they do not leave the journal.
 """
 
@@ -21,10 +23,12 @@ from resilience_cli.followups import FollowUp
 from resilience_cli.model import NOTHING, CheckIn
 from resilience_cli.packs import PackAnswer
 from resilience_cli.reflection import Reflection
+from resilience_cli.supervision import PastSummary
 
 RECORD_FIELDS = tuple(f.name for f in fields(CheckIn))
 EXPORT_VERSION = 1
-TYPES = {"checkin": CheckIn, "followup": FollowUp, "reflection": Reflection, "pack_answer": PackAnswer}
+TYPES = {"checkin": CheckIn, "followup": FollowUp, "reflection": Reflection, "pack_answer": PackAnswer,
+         "summary": PastSummary}
 
 
 def to_json(records: Sequence[CheckIn]) -> str:
@@ -52,7 +56,7 @@ def to_csv(records: Sequence[CheckIn]) -> str:
     return out.getvalue()
 
 
-def typed(record: CheckIn | FollowUp | Reflection | PackAnswer) -> dict[str, Any]:
+def typed(record: CheckIn | FollowUp | Reflection | PackAnswer | PastSummary) -> dict[str, Any]:
     kind = next(name for name, cls in TYPES.items() if isinstance(record, cls))
     body = record.to_dict() if isinstance(record, CheckIn) else asdict(record)
     return {"type": kind, **body}
@@ -60,22 +64,22 @@ def typed(record: CheckIn | FollowUp | Reflection | PackAnswer) -> dict[str, Any
 
 def export_json(
     checkins: Sequence[CheckIn], followups: Sequence[FollowUp], reflections: Sequence[Reflection],
-    exported_at: str, pack_answers: Sequence[PackAnswer] = (),
+    exported_at: str, pack_answers: Sequence[PackAnswer] = (), summaries: Sequence[PastSummary] = (),
 ) -> str:
     document = {
         "resilience_export": EXPORT_VERSION,
         "exported_at": exported_at,
         "note": DISCLAIMER,
-        "records": [typed(r) for r in (*checkins, *followups, *reflections, *pack_answers)],
+        "records": [typed(r) for r in (*checkins, *followups, *reflections, *pack_answers, *summaries)],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def export_jsonl(
     checkins: Sequence[CheckIn], followups: Sequence[FollowUp], reflections: Sequence[Reflection],
-    pack_answers: Sequence[PackAnswer] = (),
+    pack_answers: Sequence[PackAnswer] = (), summaries: Sequence[PastSummary] = (),
 ) -> str:
     return "".join(
         json.dumps(typed(r), ensure_ascii=False) + "\n"
-        for r in (*checkins, *followups, *reflections, *pack_answers)
+        for r in (*checkins, *followups, *reflections, *pack_answers, *summaries)
     )

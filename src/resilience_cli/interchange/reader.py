@@ -23,12 +23,14 @@ from resilience_cli.model import (
     ANSWER_FIELDS,
     FIELD_SPECS,
     NOTHING,
+    MAX_TEXT,
     CheckIn,
     validate_answer,
 )
 from resilience_cli.packs import NAME, PackAnswer
 from resilience_cli.reflection import Reflection
 from resilience_cli.reflection import validate as validate_reflection
+from resilience_cli.supervision import ACTION_STATUSES, Action, PastSummary
 
 FORMATS = ("json", "jsonl", "csv", "daylio", "jrnl")
 # Far more than ten years of daily check-ins; a bigger file is not a journal.
@@ -43,11 +45,13 @@ class Batch:
     followups: list[FollowUp] = field(default_factory=list)
     reflections: list[Reflection] = field(default_factory=list)
     pack_answers: list[PackAnswer] = field(default_factory=list)
+    summaries: list[PastSummary] = field(default_factory=list)
     # What the reader could not carry over, in words (Daylio's own mood names).
     remarks: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
-        return len(self.checkins) + len(self.followups) + len(self.reflections) + len(self.pack_answers)
+        return (len(self.checkins) + len(self.followups) + len(self.reflections) + len(self.pack_answers)
+                + len(self.summaries))
 
 
 class RecordProblem(InvalidInput):
@@ -176,8 +180,11 @@ def _collect(items: Iterable[tuple[str, Any]], today: dt.date) -> Batch:
                 batch.reflections.append(reflection_from(item, today))
             elif kind == "pack_answer":
                 batch.pack_answers.append(pack_answer_from(item, today))
+            elif kind == "summary":
+                batch.summaries.append(summary_from(item, today))
             else:
-                raise InvalidInput(f"type must be checkin, followup, reflection or pack_answer, not {kind!r}")
+                raise InvalidInput(f"type must be checkin, followup, reflection, pack_answer or summary, "
+                                   f"not {kind!r}")
         except InvalidInput as exc:
             raise RecordProblem(f"Nothing was imported. {where}: {exc.message.rstrip('.')}.") from None
     _no_duplicates(batch)
@@ -321,4 +328,40 @@ def pack_answer_from(item: dict, today: dt.date) -> PackAnswer:
         answers={k: v for k, v in answers.items() if v is not None},
         created_at=_stamp("created_at", item.get("created_at")),
         updated_at=_stamp("updated_at", item.get("updated_at")),
+    )
+
+
+# Statuses an action could have before "to discuss" and "agreed" were told apart.
+_OLDER_STATUSES = ("not started",)
+
+
+def summary_from(item: dict, today: dt.date) -> PastSummary:
+    _unknown(item, ("id", "created_at", "period_from", "period_to", "requests", "request_other", "actions"))
+    requests = item.get("requests", [])
+    if not isinstance(requests, list) or not all(isinstance(r, str) and r.isidentifier() for r in requests):
+        raise InvalidInput("requests must be a list of request names such as workload_review")
+    other = item.get("request_other")
+    if other is not None and (not isinstance(other, str) or len(other) > MAX_TEXT):
+        raise InvalidInput(f"request_other must be text of at most {MAX_TEXT:,} characters")
+    actions = item.get("actions", [])
+    if not isinstance(actions, list):
+        raise InvalidInput("actions must be a list of {text, status}")
+    parsed = []
+    for action in actions:
+        if (not isinstance(action, dict) or set(action) != {"text", "status"}
+                or not isinstance(action["text"], str) or not action["text"].strip()
+                or len(action["text"]) > MAX_TEXT):
+            raise InvalidInput("each action must be {text, status}, its text a line of words")
+        if action["status"] not in (*ACTION_STATUSES, *_OLDER_STATUSES):
+            raise InvalidInput(f"an action's status must be one of {', '.join(ACTION_STATUSES)}; "
+                               f"{action['status']!r} is not")
+        parsed.append(Action(action["text"], action["status"]))
+    start = _day("period_from", item.get("period_from"), today)
+    end = _day("period_to", item.get("period_to"), today)
+    if start > end:
+        raise InvalidInput(f"period_from {start} is after period_to {end}")
+    return PastSummary(
+        id=_id(item.get("id")), created_at=_stamp("created_at", item.get("created_at")),
+        period_from=start, period_to=end, requests=tuple(requests), request_other=other,
+        actions=tuple(parsed),
     )

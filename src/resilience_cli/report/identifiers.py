@@ -36,7 +36,8 @@ PATTERNS = (
     # UK postcodes (SW1A 1AA, M1 1AE, b33 8th).
     ("a postcode", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.I)),
     # Vehicle registrations: the current format (AB12 CDE) and the older ones (A123 BCD).
-    ("a vehicle registration", re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b|\b[A-Z]\d{1,3}\s?[A-Z]{3}\b", re.I)),
+    # The older prefix form (A123 BCD) only in capitals: "M1 was closed" is a road.
+    ("a vehicle registration", re.compile(r"\b(?i:[A-Z]{2}\d{2}\s?[A-Z]{3})\b|\b[A-Z]\d{1,3}\s?[A-Z]{3}\b")),
     ("a phone number", re.compile(r"(?<!\d)(?:\+44\s?7\d{3}|\(?0\d{2,4}\)?)[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")),
     ("an email address", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
     # A title with a surname (Officer Smith, Ms O'Brien, Mr Ali, DC Jones).

@@ -43,6 +43,7 @@ class Report:
     followups: Tally = field(default_factory=Tally)
     reflections: Tally = field(default_factory=Tally)
     pack_answers: Tally = field(default_factory=Tally)
+    summaries: Tally = field(default_factory=Tally)
 
 
 def _when(stamp: str) -> dt.datetime:
@@ -101,6 +102,20 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
                 insert_row(conn, table, values)
                 by_key[key] = record.id
                 tally.new += 1
+        # What the journal remembers of a summary is never amended, only added:
+        # matched by id, a summary already here is left as it is.
+        have = {sid for (sid,) in conn.execute("SELECT id FROM summaries")}
+        for s in batch.summaries:
+            if s.id in have:
+                report.summaries.unchanged += 1
+                continue
+            insert_row(conn, "summaries", {
+                "id": s.id, "created_at": s.created_at, "period_from": s.period_from,
+                "period_to": s.period_to, "requests": json.dumps(list(s.requests)),
+                "request_other": s.request_other,
+                "actions": json.dumps([{"text": a.text, "status": a.status} for a in s.actions])})
+            have.add(s.id)
+            report.summaries.new += 1
         if conflicts:
             shown = ", ".join(conflicts[:10]) + (f" and {len(conflicts) - 10} more" if len(conflicts) > 10 else "")
             raise InvalidInput(
