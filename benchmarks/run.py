@@ -5,9 +5,10 @@
 Builds a journal of ten years (3,650 check-ins, one a day) in a temporary
 RESILIENCE_HOME, then times each
 command as a fresh process, the way a person or a shell start-up file runs it.
-Every figure is the median of --runs runs, reported with its ratio to a bare
-`python -c pass` measured in the same run: these machines are noisy, the ratio
-much less so. A second, hundred-year journal (36,500 check-ins) checks that a
+Every figure is the median of --runs runs. Its ratio is taken pair by pair:
+each run of the command follows a run of a bare `python -c pass`, and the
+figure is the median of those per-pair ratios, so machine load that comes and
+goes moves both sides of each pair alike. A second, hundred-year journal (36,500 check-ins) checks that a
 fixed window costs the same however long the history. --check exits 1 when a
 command misses its target.
 """
@@ -79,13 +80,26 @@ def expand(cmd: list[str], tmp: str) -> list[str]:
     return [start if part == "-28" else part.replace("{tmp}", tmp) for part in cmd]
 
 
+def once(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
 def median_seconds(argv: list[str], env: dict[str, str], runs: int) -> float:
-    times = []
+    return statistics.median(once(argv, env) for _ in range(runs))
+
+
+def paired(argv: list[str], against: list[str], env: dict[str, str], runs: int,
+           against_env: dict[str, str] | None = None) -> tuple[float, float]:
+    """(median seconds of argv, median of the per-pair ratios argv / against), interleaved run by run."""
+    seconds, ratios = [], []
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        base = once(against, against_env or env)
+        took = once(argv, env)
+        seconds.append(took)
+        ratios.append(took / base)
+    return statistics.median(seconds), statistics.median(ratios)
 
 
 def main() -> int:
@@ -103,16 +117,17 @@ def main() -> int:
         # Warm the OS file cache and the bytecode cache before measuring.
         for _, cmd, _ in COMMANDS:
             subprocess.run([script(), *expand(cmd, tmp)], env=env, capture_output=True, check=True)
-        bare = median_seconds([sys.executable, "-c", "pass"], env, args.runs)
-        print(f"journal: {count} check-ins over {YEARS} years; median of {args.runs} runs")
+        bare_argv = [sys.executable, "-c", "pass"]
+        bare = median_seconds(bare_argv, env, args.runs)
+        print(f"journal: {count} check-ins over {YEARS} years; median of {args.runs} runs, "
+              "ratios pair by pair")
         print(f"{'command':42} {'median':>9} {'ratio':>7} {'target':>7}")
         print(f"{'python -c pass':42} {bare * 1000:7.1f}ms {1:6.1f}x {'':>7}")
         missed = []
         ten_year = {}
         for label, cmd, target in COMMANDS:
-            seconds = median_seconds([script(), *expand(cmd, tmp)], env, args.runs)
+            seconds, ratio = paired([script(), *expand(cmd, tmp)], bare_argv, env, args.runs)
             ten_year[label] = seconds
-            ratio = seconds / bare
             mark = "" if ratio <= target else "  MISSED"
             print(f"{label:42} {seconds * 1000:7.1f}ms {ratio:6.1f}x {target:6}x{mark}")
             if ratio > target:
@@ -120,8 +135,8 @@ def main() -> int:
         print(f"\njournal: {long_count} check-ins over {LONG_YEARS} years, against the ten-year figure")
         for label, cmd, target in SCALE_COMMANDS:
             subprocess.run([script(), *cmd], env=long_env, capture_output=True, check=True)
-            seconds = median_seconds([script(), *cmd], long_env, args.runs)
-            ratio = seconds / ten_year[label]
+            # The same command on the ten-year journal, run by run beside the hundred-year one.
+            seconds, ratio = paired([script(), *cmd], [script(), *cmd], long_env, args.runs, against_env=env)
             mark = "" if ratio <= target else "  MISSED"
             print(f"{label:42} {seconds * 1000:7.1f}ms {ratio:6.2f}x {target:6}x{mark}")
             if ratio > target:

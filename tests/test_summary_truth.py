@@ -389,3 +389,32 @@ def test_the_markdown_is_the_preview_the_officer_saw():
     doc = build(four_weeks(), (START, END), None, Choices())
     text = markdown(doc)
     assert "## Week by week" in text and doc.section("weekly") is not None
+
+
+PAYLOADS = ('<img src=x onerror="alert(1)">', "<!-- hide the rest", "# not a heading",
+            "[link](javascript:alert(1))", "> not a quote", "1. not a list", "| not | a table |")
+
+
+def test_every_field_that_reaches_the_summary_is_inert_in_markdown():
+    from markdown_it import MarkdownIt
+
+    from resilience_cli.reflection import Reflection
+    from resilience_cli.supervision import Action
+
+    week = START - dt.timedelta(days=START.weekday()) + dt.timedelta(days=7)
+    records = [ci(START + dt.timedelta(days=i), note=p, raise_at_supervision=True, talking_point=p, mood=5)
+               for i, p in enumerate(PAYLOADS)]
+    doc = build(records, (START, END), None, Choices(
+        include=frozenset({"notes", "reflection"}), helped=PAYLOADS, harder=PAYLOADS, requests=("training",),
+        request_other=PAYLOADS[0], progress=(Action(PAYLOADS[1], "agreed"),), new_actions=PAYLOADS),
+        reflections=[Reflection("r", week.isoformat(), week.isoformat(), helped=PAYLOADS[0],
+                                harder=PAYLOADS[1], try_next=PAYLOADS[2])])
+    source = markdown(doc)
+    page = MarkdownIt("commonmark").enable("table").render(source)
+    assert "<img" not in page and "<!--" not in page and "href=" not in page and "<blockquote>" not in page
+    assert "<ol>" not in page and page.count("<h1>") == 1 and page.count("<table>") == 2  # snapshot, weekly
+    assert page.count("<h2>") == len(doc.sections)
+    assert "nobody monitors it" in page.rsplit("<hr />", 1)[1]
+    shown = words(html_lib.unescape(re.sub(r"<[^>]+>", " ", page)))
+    for payload in PAYLOADS:
+        assert shown.count(words(payload)) >= 5, payload  # notes, points, lists, actions: as written

@@ -40,11 +40,14 @@ def pick_requests(options: dict[str, str], ticked: tuple[str, ...]) -> tuple[lis
 
 
 def edit_list(question: str, suggested: tuple[str, ...]) -> tuple[str, ...]:
-    """A short list as one line, items separated by semicolons; the suggestion is the default."""
-    text = questionary.text(
-        question, default="; ".join(suggested),
-        instruction="(edit freely; separate items with ;  no names or case details)",
-    ).unsafe_ask()
+    """A short list as one line, items separated by semicolons; the suggestion is the default.
+
+    What is kept here becomes the officer's own words in the summary.
+    """
+    hint = ("(suggested from your check-ins: keep, edit or clear them; separate items with ;  "
+            "no names or case details)" if suggested else
+            "(separate items with ;  no names or case details; Enter to leave it out)")
+    text = questionary.text(fit(question), default="; ".join(suggested), instruction=hint).unsafe_ask()
     return tuple(part.strip() for part in text.split(";") if part.strip())
 
 
