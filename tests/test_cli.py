@@ -99,7 +99,7 @@ def test_recovery_nothing_is_an_empty_list(cli):
         (["--shift", "nite"], "shift must be one of rest, day, late, night, long; 'nite' is not one of them. Nothing was saved."),
         (["--incident", "major"], "incident must be one of none, minor, significant; 'major' is not one of them. Nothing was saved."),
         (["--recovery", "gaming"], "recovery must be one of exercise, outdoors, people, hobby, wind_down, rest, other, nothing; 'gaming' is not one of them. Nothing was saved."),
-        (["--alcohol-units", "-2"], "alcohol_units must be a number of at least 0; you gave -2. Nothing was saved."),
+        (["--alcohol-units", "-2"], "alcohol_units must be a number from 0 to 100; you gave -2. Nothing was saved."),
         (["--date", "2026-02-30"], "'2026-02-30' is not a date I can read. Use YYYY-MM-DD, today or yesterday."),
         (["--date", "tomorrow"], "'tomorrow' is not a date I can read. Use YYYY-MM-DD, today or yesterday."),
     ],

@@ -77,12 +77,28 @@ def test_sleep_hours_bounds():
         assert info.value.message.startswith("sleep_hours must be a number from 0 to 24")
 
 
-def test_alcohol_units_has_no_upper_bound_but_no_negatives():
+def test_alcohol_units_have_a_realistic_bound_and_no_negatives():
     assert validate_answer("alcohol_units", 0) == 0.0
     assert validate_answer("alcohol_units", 30.5) == 30.5
+    assert validate_answer("alcohol_units", 100) == 100.0
     with pytest.raises(InvalidInput) as info:
         validate_answer("alcohol_units", -1)
-    assert info.value.message == "alcohol_units must be a number of at least 0; you gave -1."
+    assert info.value.message == "alcohol_units must be a number from 0 to 100; you gave -1."
+    # 1.7e308 once made the weekly mean overflow and `trends --format json` write Infinity.
+    with pytest.raises(InvalidInput) as info:
+        validate_answer("alcohol_units", "1.7e308")
+    assert info.value.message == "alcohol_units must be a number from 0 to 100; '1.7e308' is not a number."
+
+
+@pytest.mark.parametrize("typed", ["٣", "１", "3\u0663", "0x3", "1e1", "inf", "nan", "--3"])
+def test_numbers_are_ascii_digits_only(typed):
+    with pytest.raises(InvalidInput):
+        validate_answer("mood", typed)
+
+
+def test_minus_zero_is_zero():
+    value = validate_answer("sleep_hours", "-0")
+    assert value == 0.0 and str(value) == "0.0"
 
 
 @pytest.mark.parametrize(

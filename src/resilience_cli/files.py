@@ -1,34 +1,81 @@
-"""Writing the files people take away (exports, summaries): private and atomic."""
+"""Writing the files people take away (exports, summaries): private, atomic, and never
+over the journal or a file the user did not mean to replace."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from resilience_cli.errors import InvalidInput, JournalProblem
+from resilience_cli.errors import Cancelled, InvalidInput, JournalProblem
+
+STDOUT = "-"
+
+
+def output_target(path: Path, *, force: bool, ask: Callable[[str], bool] | None) -> Path | None:
+    """Where an --output may be written; None for "-", standard output.
+
+    Never the journal, its -wal or -shm files, or anything in the journal's or
+    the settings' folder: `summary -o journal.db` run from there once replaced
+    every check-in. An existing file is replaced only with --force, or after a
+    yes when `ask` (a terminal) is there; otherwise the command is refused.
+    """
+    from resilience_cli.config import paths
+
+    if str(path) == STDOUT:
+        return None
+    target = path.expanduser()
+    where = paths()
+    resolved = target.resolve()
+    for folder in {where.data_dir.resolve(), where.config_dir.resolve()}:
+        if resolved == folder or resolved.is_relative_to(folder):
+            raise InvalidInput(
+                f"{target} is in the folder that holds your journal and settings ({folder}), where it "
+                "could overwrite them. Choose a path outside it. Nothing was written.")
+    if target.is_dir():
+        raise InvalidInput(f"{target} is a folder; give a file name. Nothing was written.")
+    if target.exists() or target.is_symlink():
+        if force:
+            return target
+        if ask is None:
+            raise InvalidInput(f"{target} already exists. Add --force to replace it, or choose another "
+                               "name. Nothing was written.")
+        if not ask(f"{target} already exists. Replace it?"):
+            raise Cancelled(f"{target} was left as it was. Nothing was written.")
+    return target
 
 
 def write_private(path: Path, content: str | bytes) -> None:
     """Write a file only the user can read, all of it or nothing.
 
-    The content goes to a hidden file beside `path` first, is flushed to disk,
-    and is then moved into place: a full disk or a crash never leaves half a file.
+    The content goes to a new hidden file beside `path` first, created
+    exclusively under a name nobody can guess (never one that already exists,
+    which someone else could have planted), is flushed to disk, and is then
+    moved into place: a full disk or a crash never leaves half a file, and a
+    symlink at `path` is replaced, never followed.
     """
     path = path.expanduser()
     if path.is_dir():
         raise InvalidInput(f"{path} is a folder; give a file name.")
-    partial = path.with_name(f".{path.name}.partial")
     data = content.encode("utf-8") if isinstance(content, str) else content
+    partial: str | None = None
     try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o600)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(partial, 0o600)
         os.replace(partial, path)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+        if partial is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(partial)
         raise JournalProblem(f"{path} could not be written ({exc.strerror}). Nothing was written.") from None
+    except BaseException:
+        if partial is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(partial)
+        raise

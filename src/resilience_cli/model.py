@@ -103,7 +103,7 @@ FIELD_SPECS: dict[str, FieldSpec] = {
         FieldSpec("talked", "bool", "talked to someone you trust"),
         FieldSpec("support", "int", "felt supported", 0, 4, words={0: "not at all", 4: "very"}),
         FieldSpec("recovery", "list", "did for yourself", choices=RECOVERY, words=RECOVERY_WORDS),
-        FieldSpec("alcohol_units", "number", "alcohol (units)", 0, None),
+        FieldSpec("alcohol_units", "number", "alcohol (units)", 0, 100),
         FieldSpec("note", "text", "note"),
         FieldSpec("raise_at_supervision", "bool", "raise at supervision"),
         FieldSpec("talking_point", "text", "talking point"),
@@ -114,7 +114,13 @@ ANSWER_FIELDS = tuple(FIELD_SPECS)
 NUMERIC_FIELDS = tuple(n for n, s in FIELD_SPECS.items() if s.kind in ("int", "number"))
 # Long enough for a long journal entry (jrnl imports), short enough that nothing
 # pastes a whole file into a field by mistake.
-MAX_TEXT = 20_000
+# A note or talking point: enough for a long jrnl entry, and a bound on what
+# is read from standard input or a file.
+MAX_TEXT = 50_000
+# The earliest day anything may be dated: before it, a date is a slip (0001-01-01).
+EARLIEST = dt.date(1970, 1, 1)
+# A number as typed: ASCII digits only ("٣" and "１" are refused, not read as 3 and 1).
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
 @dataclass(frozen=True)
@@ -219,7 +225,8 @@ def validate_answer(name: str, value: Any) -> Any:
         fits = math.isfinite(number) and number >= spec.low and not too_high  # type: ignore[operator]
         if not fits or (spec.kind == "int" and not number.is_integer()):
             raise _refused(spec, f"; you gave {value}.")
-        return int(number) if spec.kind == "int" else number
+        # + 0.0 turns -0 into 0, which would otherwise show as "-0 h".
+        return int(number) if spec.kind == "int" else number + 0.0
     if spec.kind == "list":
         if not isinstance(value, (str, list, tuple)):
             raise _refused(spec, ".")
@@ -238,9 +245,13 @@ def validate_answer(name: str, value: Any) -> Any:
     # text
     if not isinstance(value, str):
         raise InvalidInput(f"{name} must be text.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, from a crafted JSON file
+        raise InvalidInput(f"{name} holds characters that are not valid text.") from None
     text = value.strip()
     if len(text) > MAX_TEXT:
-        raise InvalidInput(f"{name} is {len(text)} characters long; the most is {MAX_TEXT}.")
+        raise InvalidInput(f"{name} is {len(text):,} characters long; the most is {MAX_TEXT:,}.")
     return text or None
 
 
@@ -263,9 +274,13 @@ def _as_number(value: Any, spec: FieldSpec) -> float:
     """A number from an int, a float or its text; booleans are not numbers here."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise _refused(spec, ".")
+    if isinstance(value, str):
+        if not _NUMBER.fullmatch(value.strip()):
+            raise _refused(spec, f"; {value!r} is not a number.")
+        return float(value.strip())
     try:
-        return float(value.strip()) if isinstance(value, str) else float(value)
-    except ValueError:
+        return float(value)
+    except (ValueError, OverflowError):
         raise _refused(spec, f"; {value!r} is not a number.") from None
 
 
@@ -288,6 +303,8 @@ def parse_day(text: str, today: dt.date, *, allow_future: bool = False) -> dt.da
         raise InvalidInput(
             f"{day.isoformat()} is in the future. A check-in is for a duty day that has started."
         )
+    if day < EARLIEST:
+        raise InvalidInput(f"{day.isoformat()} is before 1970; give a date from 1970 on.")
     return day
 
 

@@ -31,6 +31,15 @@ def run(argv: list[str] | None = None) -> int:
     # Everything we create (journal, WAL files, backups, exports) is the
     # user's alone, whatever umask the shell has.
     os.umask(0o077)
+    # Human text in an encoding that cannot hold every character (an emoji in
+    # a note, on cp1252) shows a replacement character, never an error.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
 
     from resilience_cli.errors import ResilienceError
 

@@ -107,7 +107,7 @@ def where(
         "from": "RESILIENCE_HOME" if p.from_env else "platform default",
     }
     if format_ == "json":
-        print(json.dumps(info, indent=2))
+        common.machine_output(json.dumps(info, indent=2, allow_nan=False) + "\n")
         return
     if format_ != "text":
         from resilience_cli.errors import InvalidInput

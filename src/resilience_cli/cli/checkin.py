@@ -139,7 +139,23 @@ def _read_stdin(name: str) -> str | None:
     if common.stdin_is_terminal():
         what = "note" if name == "note" else "talking point"
         print(f"Type your {what}, then press Ctrl-D on a new line.", file=sys.stderr)
-    text = sys.stdin.read()
+    from resilience_cli.model import MAX_TEXT
+
+    what = "note" if name == "note" else "talking point"
+    # Read a little past the limit and no further: `yes | resilience checkin
+    # --note-stdin` must not read until memory runs out.
+    limit = 4 * MAX_TEXT + 4
+    stream = getattr(sys.stdin, "buffer", None)
+    raw = stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode("utf-8")
+    if len(raw) > limit:
+        raise InvalidInput(f"The {what} on standard input is longer than {MAX_TEXT:,} characters, the most "
+                           "a note can hold. Nothing was saved.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"The {what} on standard input is not UTF-8 text. Convert it first, for example "
+                           f"with: iconv -f WINDOWS-1252 -t UTF-8 FILE | resilience checkin --{name.replace('_', '-')}-stdin. "
+                           "Nothing was saved.") from None
     return _validated({name: text}).get(name)
 
 

@@ -86,6 +86,18 @@ def read_only_store() -> Iterator[JournalStore | None]:
             store.close()
 
 
+def machine_output(text: str) -> None:
+    """JSON, CSV and summaries on standard output: always UTF-8, whatever the terminal's
+    encoding (cp1252 on Windows when redirected once left a 0-byte file)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
 def stdin_is_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 

@@ -12,8 +12,8 @@ import typer
 
 from resilience_cli.cli import common
 from resilience_cli.config import paths
-from resilience_cli.errors import Cancelled, InvalidInput, JournalProblem
-from resilience_cli.files import write_private
+from resilience_cli.errors import Cancelled, InvalidInput, JournalProblem, ResilienceError
+from resilience_cli.files import output_target, write_private
 
 BACKUPS = "backups"
 
@@ -39,7 +39,8 @@ class Prefer(StrEnum):
 
 def export(
     format_: Annotated[ExportFormat, typer.Option("--format", help="json, jsonl or csv (check-ins only).")] = ExportFormat.json,
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write to this file (mode 0600) instead of standard output.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write to this file (mode 0600) instead of standard output; - for standard output.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")] = False,
 ) -> None:
     """Write out every record, every field (safety answers never leave the journal).
 
@@ -51,6 +52,8 @@ def export(
     from resilience_cli.interchange import formats
     from resilience_cli.store import utc_now
 
+    # Checked before anything is read: a refused path costs nothing.
+    target = output_target(output, force=force, ask=_ask_replace()) if output is not None else None
     with common.read_only_store() as store:
         checkins, followups, reflections, packs = store.everything() if store else ([], [], [], [])
         summaries = store.summaries() if store else []
@@ -60,13 +63,26 @@ def export(
         text = formats.export_jsonl(checkins, followups, reflections, packs, summaries)
     else:
         text = formats.to_csv(checkins)
-    if output is None:
-        sys.stdout.write(text)
+    if target is None:
+        common.machine_output(text)
         return
-    write_private(output, text)
+    write_private(target, text)
     total = len(checkins) + (0 if format_ is ExportFormat.csv else
                              len(followups) + len(reflections) + len(packs) + len(summaries))
-    print(f"Wrote {total} records to {output}.", file=sys.stderr)
+    print(f"Wrote {total} records to {target}.", file=sys.stderr)
+
+
+# A century of daily check-ins with long notes is well under this.
+MAX_IMPORT_BYTES = 256 * 2**20
+
+
+def _ask_replace():
+    """A yes/no question on a terminal; None without one (then --force is needed)."""
+    if not common.stdin_is_terminal():
+        return None
+    from resilience_cli.prompts import confirm
+
+    return confirm
 
 
 def import_(
@@ -86,9 +102,17 @@ def import_(
     from resilience_cli.interchange.reader import detect, parse
 
     try:
-        raw = path.expanduser().read_bytes()
+        with path.expanduser().open("rb") as handle:
+            # Read in a bounded way: /dev/zero, or a file far larger than a
+            # century of check-ins, is refused rather than read into memory.
+            raw = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
         raise JournalProblem(f"{path} could not be read ({exc.strerror}). Nothing was imported.") from None
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise InvalidInput(f"{path} is larger than {MAX_IMPORT_BYTES // 2**20} MB, far more than a century of "
+                           "check-ins, so it is not a journal export. Nothing was imported.")
+    if b"\x00" in raw[:4096]:
+        raise InvalidInput(f"{path} is not a text file. Nothing was imported.")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -192,9 +216,18 @@ def restore(
         with current:
             current.backup_to(kept)
     replace_journal(journal, source, common.passphrase_for(journal))
-    reopened = common.open_store(create=True)  # brings an older backup's schema up to date
-    assert reopened is not None
-    reopened.close()
+    try:
+        reopened = common.open_store(create=True)  # brings an older backup's schema up to date
+        if reopened is not None:
+            reopened.close()
+    except ResilienceError as exc:
+        # Checked before the swap, so this should not happen; if it does, the
+        # previous journal goes back, and the person is told where it is.
+        if kept is None:
+            raise
+        replace_journal(journal, kept)
+        raise JournalProblem(f"The restored journal could not be opened ({exc.message.rstrip('.')}), so your "
+                             f"previous journal was put back. A copy of it is also at {kept}.") from None
     print(f"Restored {counts['checkins']} check-ins from {source}.")
     if kept:
         print(f"Your previous journal is kept at {kept}.")

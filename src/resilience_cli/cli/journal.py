@@ -44,12 +44,12 @@ def log(
     if format_ is common.TableFormat.json:
         from resilience_cli.interchange.formats import to_json
 
-        typer.echo(to_json(records), nl=False)
+        common.machine_output(to_json(records))
         return
     if format_ is common.TableFormat.csv:
         from resilience_cli.interchange.formats import to_csv
 
-        typer.echo(to_csv(records), nl=False)
+        common.machine_output(to_csv(records))
         return
     out = common.console()
     if store is None:

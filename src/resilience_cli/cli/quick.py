@@ -41,7 +41,16 @@ def checked_in_today() -> bool | None:
 
 def status(quiet: bool = False) -> None:
     # Plain print, not Rich: this runs in shell start-up files and must be quick.
-    done = checked_in_today()
+    from resilience_cli.errors import ResilienceError
+
+    try:
+        done = checked_in_today()
+    except ResilienceError as exc:
+        # A shell start-up line must never fail: say why on standard error, exit 0.
+        import sys
+
+        print(exc.message, file=sys.stderr)
+        return
     if done is None:
         if not quiet:
             print(f"Your journal is encrypted; status needs {PASSPHRASE_ENV} to look inside.")

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from resilience_cli.cli import common
 from resilience_cli.cli.trends import TextOrJson
 from resilience_cli.config import load_settings, paths
 
@@ -24,8 +25,9 @@ def config(
     settings = load_settings(p.config_file)
     rows = settings.described()
     if format_ is TextOrJson.json:
-        print(json.dumps({"config_file": str(p.config_file),
-                          "settings": {k: {"value": v, "from": src} for k, v, src in rows}}, indent=2))
+        common.machine_output(json.dumps({"config_file": str(p.config_file),
+                                          "settings": {k: {"value": v, "from": src} for k, v, src in rows}},
+                                         indent=2, allow_nan=False) + "\n")
         return
     state = "" if p.config_file.exists() else " (not created; every setting is a default)"
     print(f"Settings file: {p.config_file}{state}")

@@ -37,7 +37,8 @@ def summary(
     from_: Annotated[str | None, typer.Option("--from", metavar="D", help="First day (default: the day after your last summary, or 4 weeks ago).")] = None,
     to: Annotated[str | None, typer.Option("--to", metavar="D", help="Last day (default today).")] = None,
     format_: Annotated[SummaryFormat, typer.Option("--format", help="md, txt, html or pdf.")] = SummaryFormat.md,
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write here (mode 0600). md and txt go to standard output without it.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write here (mode 0600); - for standard output. md and txt go to standard output without it.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")] = False,
     include: Annotated[list[str] | None, typer.Option("--include", metavar="SECTION", help="Add a private section (repeat): notes, daily, mood, incident, reflection, alcohol, intrusions or packs.")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Take the defaults and write without asking.")] = False,
     list_: Annotated[bool, typer.Option("--list", help="List the summaries you have written.")] = False,
@@ -83,6 +84,8 @@ def summary(
     if store is None:
         raise InvalidInput("There are no check-ins yet, so there is nothing to summarise. Start with: resilience checkin")
     interactive = not no_input and common.stdin_is_terminal()
+    # Where it goes is settled before any question: a refused path costs nothing.
+    target = _target(output, format_, end, force=force)
     choices = Choices(include=wanted, progress=tuple(previous.open_actions()) if previous else ())
     from resilience_cli.cli.trends import pack_scores
 
@@ -96,8 +99,8 @@ def summary(
         raise Cancelled("Summary cancelled; nothing was written.") from None
     packs = pack_scores(pack_answers, start, end) if "packs" in choices.include else None
     doc = build(records, (start, end), previous, choices, packs, **extra)
-    _write(doc, format_, output, end)
-    if output is not None or format_ in (SummaryFormat.html, SummaryFormat.pdf):
+    _write(doc, format_, target)
+    if target is not None:
         _remember(doc, choices)
 
 
@@ -191,7 +194,20 @@ def _look_over(records, period, choices, reflections=(), *, interactive: bool):
     return replace(choices, left_out=frozenset(left_out), edits=tuple(edits.items()))
 
 
-def _write(doc, format_: SummaryFormat, output: Path | None, end: dt.date) -> None:
+def _target(output: Path | None, format_: SummaryFormat, end: dt.date, *, force: bool) -> Path | None:
+    """The file to write, or None for standard output (md and txt without --output, or -o -)."""
+    from resilience_cli.cli.data import _ask_replace
+    from resilience_cli.files import output_target
+
+    if output is not None:
+        return output_target(output, force=force, ask=_ask_replace())
+    if format_ in (SummaryFormat.md, SummaryFormat.txt):
+        return None
+    return output_target(_default_name(end, format_.value), force=False, ask=None)
+
+
+def _write(doc, format_: SummaryFormat, target: Path | None) -> None:
+    """Write the summary to `target`, or to standard output when it is None."""
     from resilience_cli.files import write_private
 
     if format_ is SummaryFormat.pdf:
@@ -206,14 +222,17 @@ def _write(doc, format_: SummaryFormat, output: Path | None, end: dt.date) -> No
         from resilience_cli.report import text
 
         content = text.markdown(doc) if format_ is SummaryFormat.md else text.text(doc)
-    if output is None and format_ in (SummaryFormat.md, SummaryFormat.txt):
-        sys.stdout.write(content)  # type: ignore[arg-type]
+    if target is None:
+        if isinstance(content, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+        else:
+            common.machine_output(content)
         return
-    path = output.expanduser() if output else _default_name(end, format_.value)
-    write_private(path, content)
+    write_private(target, content)
     from resilience_cli.report.document import SHARED_RECORD
 
-    print(f"Wrote your summary to {path}. {SHARED_RECORD}", file=sys.stderr)
+    print(f"Wrote your summary to {target}. {SHARED_RECORD}", file=sys.stderr)
 
 
 def _default_name(end: dt.date, ext: str) -> Path:

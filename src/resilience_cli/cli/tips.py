@@ -45,7 +45,8 @@ def tips(
         plan = _last_weeks_plan(store, end)
     items = evaluate(ctx, quiet)
     if format_ is TextOrJson.json:
-        print(json.dumps([i.to_dict() for i in items], indent=2, ensure_ascii=False))
+        common.machine_output(json.dumps([i.to_dict() for i in items], indent=2, ensure_ascii=False,
+                                         allow_nan=False) + "\n")
         return
     out = common.console()
     if items:

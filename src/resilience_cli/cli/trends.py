@@ -53,7 +53,8 @@ def trends(
     result = compute(records, end, days)
     packs = pack_scores(pack_answers, end - dt.timedelta(days=days - 1), end)
     if format_ is TextOrJson.json:
-        print(json.dumps({**to_json_dict(result), "packs": packs}, indent=2))
+        common.machine_output(json.dumps({**to_json_dict(result), "packs": packs}, indent=2,
+                                         allow_nan=False) + "\n")
         return
     from resilience_cli.render.trends import dashboard
 

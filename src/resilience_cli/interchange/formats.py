@@ -32,12 +32,21 @@ TYPES = {"checkin": CheckIn, "followup": FollowUp, "reflection": Reflection, "pa
 
 
 def to_json(records: Sequence[CheckIn]) -> str:
-    return json.dumps([r.to_dict() for r in records], indent=2, ensure_ascii=False) + "\n"
+    return json.dumps([r.to_dict() for r in records], indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+# A cell starting with one of these is a formula to a spreadsheet
+# (=HYPERLINK(...), +cmd|' /C calc'!A0): OWASP's advice is a leading apostrophe.
+# A cell that starts with an apostrophe gets one too, so that import, which
+# takes one off, gives back exactly what was written.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 def cell(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
@@ -72,7 +81,7 @@ def export_json(
         "note": DISCLAIMER,
         "records": [typed(r) for r in (*checkins, *followups, *reflections, *pack_answers, *summaries)],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def export_jsonl(
@@ -80,6 +89,6 @@ def export_jsonl(
     pack_answers: Sequence[PackAnswer] = (), summaries: Sequence[PastSummary] = (),
 ) -> str:
     return "".join(
-        json.dumps(typed(r), ensure_ascii=False) + "\n"
+        json.dumps(typed(r), ensure_ascii=False, allow_nan=False) + "\n"
         for r in (*checkins, *followups, *reflections, *pack_answers, *summaries)
     )

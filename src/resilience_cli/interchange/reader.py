@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
@@ -23,6 +24,7 @@ from resilience_cli.model import (
     ANSWER_FIELDS,
     FIELD_SPECS,
     NOTHING,
+    EARLIEST,
     MAX_TEXT,
     CheckIn,
     validate_answer,
@@ -99,11 +101,38 @@ def parse(text: str, fmt: str, today: dt.date) -> Batch:
 
 # -- our formats ------------------------------------------------------------
 
-def _from_json(text: str, today: dt.date) -> Batch:
+class DuplicateKey(ValueError):
+    pass
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A record that names a field twice is refused: which value was meant?"""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise DuplicateKey(key)
+        found[key] = value
+    return found
+
+
+def _json(text: str, where: str = "The file") -> Any:
     try:
-        document = json.loads(text)
+        return json.loads(text, object_pairs_hook=_no_repeated_keys)
+    except DuplicateKey as exc:
+        raise InvalidInput(f"Nothing was imported. {where} names the field {exc.args[0]!r} twice in one "
+                           "record.") from None
     except json.JSONDecodeError as exc:
-        raise InvalidInput(f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}).") from None
+        raise InvalidInput(f"{where} is not valid JSON (line {exc.lineno}, column {exc.colno}).") from None
+    except RecursionError:
+        raise InvalidInput(f"Nothing was imported. {where} nests too deeply to be a resilience "
+                           "export.") from None
+    except ValueError:  # an integer of thousands of digits
+        raise InvalidInput(f"Nothing was imported. {where} holds a number too long to be an "
+                           "answer.") from None
+
+
+def _from_json(text: str, today: dt.date) -> Batch:
+    document = _json(text)
     if isinstance(document, dict) and "records" in document:
         records = document["records"]
     elif isinstance(document, list):
@@ -117,20 +146,43 @@ def _from_json(text: str, today: dt.date) -> Batch:
 
 def _from_jsonl(text: str, today: dt.date) -> Batch:
     def items() -> Iterable[tuple[str, Any]]:
-        for n, line in enumerate(text.splitlines(), start=1):
+        # Lines end at "\n" alone: splitlines() would also break a record at
+        # U+2028, U+2029 or U+0085 inside a note, which JSON writes as they are.
+        for n, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
             try:
-                yield f"Line {n}", json.loads(line)
+                yield f"Line {n}", json.loads(line, object_pairs_hook=_no_repeated_keys)
+            except DuplicateKey as exc:
+                raise InvalidInput(f"Nothing was imported. Line {n} names the field {exc.args[0]!r} "
+                                   "twice.") from None
             except json.JSONDecodeError:
                 raise InvalidInput(f"Nothing was imported. Line {n} is not valid JSON.") from None
+            except RecursionError:
+                raise InvalidInput(f"Nothing was imported. Line {n} nests too deeply to be a "
+                                   "record.") from None
+            except ValueError:
+                raise InvalidInput(f"Nothing was imported. Line {n} holds a number too long to be "
+                                   "an answer.") from None
 
     return _collect(items(), today)
 
 
+# A cell may hold a whole note (MAX_TEXT characters, each up to a few bytes
+# in CSV's quoting); the csv module's default limit is 131,072.
+csv.field_size_limit(4 * MAX_TEXT + 1024)
+
+
 def _from_csv(text: str, today: dt.date) -> Batch:
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
+    # newline="": a lone carriage return inside a quoted note stays in the note.
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        raise InvalidInput(f"Nothing was imported. The CSV could not be read ({exc}).") from None
+    repeated = sorted({h for h in header if header.count(h) > 1})
+    if repeated:
+        raise InvalidInput(f"Nothing was imported. The CSV has the column {repeated[0]} twice.")
     missing = [name for name in ("id", "date", "created_at", "updated_at") if name not in header]
     if missing:
         raise InvalidInput(
@@ -141,7 +193,16 @@ def _from_csv(text: str, today: dt.date) -> Batch:
         raise InvalidInput(f"The CSV has columns resilience does not know: {', '.join(unknown)}.")
 
     def items() -> Iterable[tuple[str, Any]]:
-        for n, row in enumerate(reader, start=2):
+        rows = iter(reader)
+        n = 1
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise InvalidInput(f"Nothing was imported. Row {n + 1} could not be read ({exc}).") from None
+            n += 1
             if None in row or any(v is None for v in row.values()):
                 raise InvalidInput(f"Nothing was imported. Row {n} does not have one cell per column.")
             yield f"Row {n}", {"type": "checkin", **{k: _from_cell(k, v) for k, v in row.items()}}
@@ -156,6 +217,8 @@ def _from_cell(name: str, text: str) -> Any:
     spec = FIELD_SPECS.get(name)
     if spec is None:
         return text
+    if spec.kind == "text" and text.startswith("'"):
+        return text[1:]  # the mark export adds against spreadsheet formulas
     if spec.kind == "bool":
         return {"true": True, "false": False}.get(text.strip().lower(), text)
     if spec.kind == "list":
@@ -192,6 +255,12 @@ def _collect(items: Iterable[tuple[str, Any]], today: dt.date) -> Batch:
 
 
 def _no_duplicates(batch: Batch) -> None:
+    for kind, records in (("follow-up", batch.followups), ("reflection", batch.reflections),
+                          ("question pack answer", batch.pack_answers), ("summary", batch.summaries)):
+        ids = [r.id for r in records]
+        if len(ids) != len(set(ids)):
+            twice = next(i for i in ids if ids.count(i) > 1)
+            raise InvalidInput(f"Nothing was imported. The file holds the {kind} {twice} twice.")
     seen_ids: set[str] = set()
     seen_days: dict[str, str] = {}
     for r in batch.checkins:
@@ -218,13 +287,16 @@ def _id(value: Any) -> str:
 
 def _day(name: str, value: Any, today: dt.date, *, monday: bool = False) -> str:
     try:
-        if not isinstance(value, str) or len(value) != 10:
+        # Only YYYY-MM-DD: fromisoformat would also read "2025-W01-1", an ISO week date.
+        if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
             raise ValueError
         day = dt.date.fromisoformat(value)
     except ValueError:
         raise InvalidInput(f"{name} must be a date as YYYY-MM-DD; {value!r} is not one") from None
     if day > today:
         raise InvalidInput(f"{name} {value} is in the future")
+    if day < EARLIEST:
+        raise InvalidInput(f"{name} {value} is before 1970")
     if monday and day.weekday() != 0:
         raise InvalidInput(f"{name} must be the Monday a week starts on; {value} is a {day:%A}")
     return value

@@ -97,6 +97,11 @@ class JournalStore(PeriodicRecords):
                 return None
             ensure_private_dir(path.parent)
             _create_private_file(path)
+        elif not path.is_file():
+            # A FIFO there made every command, status included, wait for ever.
+            raise JournalProblem(
+                f"The journal path {path} is not a regular file (it may be a pipe, a device or a "
+                "folder), so it was left alone. Move it aside, or set RESILIENCE_HOME to another folder.")
         db = sqlite3
         if passphrase is not None:
             from resilience_cli.store import cipher

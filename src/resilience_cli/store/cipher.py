@@ -41,6 +41,8 @@ def available() -> bool:
 
 def looks_encrypted(path: Path) -> bool:
     """A non-empty file in whole pages without SQLite's plain-text header."""
+    if not path.is_file():
+        return False  # never open a FIFO or a device to look: it could wait for ever
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
