@@ -330,7 +330,8 @@ def test_damaged_journal_exit_1_no_traceback_and_untouched(cli, home, db_path):
     before = db_path.read_bytes()
     for args in (["status"], ["log"], ["checkin", "--mood", "5", "--no-input"]):
         result = cli(*args)
-        assert result.exit_code == 1
+        # status sits in shell start-up files: it says why, and exits 0 either way (the contract).
+        assert result.exit_code == (0 if args == ["status"] else 1)
         assert result.stderr == (
             f"The journal at {db_path} is damaged or is not a database, so it was left as "
             "it is. Restore a backup, or move the file aside to start a new journal.\n"

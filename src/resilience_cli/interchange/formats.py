@@ -59,9 +59,13 @@ def cell(value: object) -> str:
 def to_csv(records: Sequence[CheckIn]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    # The csv module quotes a cell holding "\n" but not one holding a lone
+    # "\r", which a reader then takes for the end of the row.
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(RECORD_FIELDS)
     for record in records:
-        writer.writerow(cell(getattr(record, name)) for name in RECORD_FIELDS)
+        cells = [cell(getattr(record, name)) for name in RECORD_FIELDS]
+        (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
     return out.getvalue()
 
 
