@@ -397,7 +397,7 @@ def test_privacy(cli, db_path, home):
     assert "Encrypted:    no" in out
     assert "Schema:       m006_pack_safety_and_rule_rests (6 migrations)" in out
     assert "Integrity:    sound (SQLite integrity check passed)" in out
-    assert "2 check-ins, 1 follow-ups, 1 reflections" in out
+    assert "Records:      2 check-ins, 1 follow-up, 1 reflection" in out
     assert ("Safety:       1 safety answer, kept in the journal alone: never in a log,\n"
             "              an export, trends or a summary. A backup is a copy of the journal, so it holds\n"
             "              them too. To remove them all: resilience privacy --forget-safety\n") in out

@@ -339,3 +339,27 @@ def test_machine_output_is_utf8_whatever_the_terminal(home, tmp_path):
     assert "emoji 🙂 and 日本" in json.loads(exported.stdout.decode("utf-8"))["records"][0]["note"]
     shown = subprocess.run([script, "show", "today"], env=env, capture_output=True)
     assert shown.returncode == 0 and b"emoji" in shown.stdout
+
+
+def test_a_record_moved_onto_a_day_that_holds_another_is_a_conflict(cli, tmp_path):
+    assert cli("checkin", "--date", "2026-01-05", "--mood", "3", "--no-input").exit_code == 0
+    first = {**RECORD, "date": "2026-01-04"}
+    assert _import(cli, tmp_path, "a.json", json.dumps([first])).exit_code == 0
+    moved = {**RECORD, "updated_at": "2026-01-06T09:00:00Z"}  # the same id, now on the 5th
+    result = _import(cli, tmp_path, "b.json", json.dumps([moved]))
+    assert (result.exit_code, result.stderr) == (
+        2, "Nothing was imported: your journal already has different records for 2026-01-05. Add --prefer "
+           "journal to keep yours, or --prefer file to take the file's.\n")
+
+
+def test_smaller_things(cli, journal, tmp_path, home):
+    pack = tmp_path / "p.toml"
+    pack.write_text('name = "x"\ntitle = 5\ncadence = "weekly"\nattribution = "a"\n[[questions]]\nid = "a"\ntext = "b"\n')
+    result = cli("pack", "add", str(pack))
+    assert (result.exit_code, result.stderr) == (
+        2, 'In p.toml, title must be text in quotes, such as title = "..."; it is 5.\n')
+    assert "Records:      3 check-ins, 0 follow-ups, 0 reflections" in cli("privacy").stdout
+    cli("tips", "--silence", "R16")
+    listed = cli("config").stdout
+    until = (common.today() + __import__("datetime").timedelta(days=13)).isoformat()
+    assert f"rules.silenced_for_now" in listed and f"R16 until {until}  (journal (resilience tips --silence))" in listed

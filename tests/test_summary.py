@@ -375,7 +375,9 @@ def test_bad_input(cli, journal_home, args, message):
 
 def test_no_journal(cli, home):
     result = cli("summary", "--no-input")
-    assert result.exit_code == 2
+    # Exit 1, the contract's "could not do its job": nothing was wrong with the input.
+    assert (result.exit_code, result.stderr) == (
+        1, "There are no check-ins yet, so there is nothing to summarise. Start with: resilience checkin\n")
     assert not home.exists()
 
 

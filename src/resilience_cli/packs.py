@@ -168,8 +168,10 @@ def parse(text: str, source: str) -> Pack:
         if key not in allowed:
             raise bad(f"{key} is not part of a pack; a pack has {', '.join(sorted(allowed))}.")
     for key in ("name", "title", "cadence", "attribution"):
-        if not isinstance(data.get(key), str) or not data[key].strip():
+        if key not in data:
             raise bad(f"{key} is missing; every pack needs a name, title, cadence and attribution.")
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise bad(f"{key} must be text in quotes, such as {key} = \"...\"; it is {data[key]!r}.")
     if not NAME.match(data["name"]):
         raise bad(f"name must be lower-case letters, digits and hyphens, such as worthwhile-work; "
                   f"{data['name']!r} is not.")

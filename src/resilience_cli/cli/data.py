@@ -276,8 +276,8 @@ def privacy(
             print(f"Encrypted:    {'yes' if looks_encrypted(p.database) else 'no (resilience encrypt can)'}")
             print(f"Schema:       {applied[-1] if applied else 'none'} ({len(applied)} migrations)")
             print(f"Integrity:    {integrity}")
-            print(f"Records:      {counts['checkins']} check-ins, {counts['followups']} follow-ups, "
-                  f"{counts['reflections']} reflections")
+            print(f"Records:      {plural(counts['checkins'], 'check-in')}, "
+                  f"{plural(counts['followups'], 'follow-up')}, {plural(counts['reflections'], 'reflection')}")
             print(f"Safety:       {plural(safety, 'safety answer')}, kept in the journal alone: never in a log,")
             print("              an export, trends or a summary. A backup is a copy of the journal, so it holds")
             print("              them too. To remove them all: resilience privacy --forget-safety")

@@ -24,6 +24,12 @@ def config(
     p = paths()
     settings = load_settings(p.config_file)
     rows = settings.described()
+    # Tips quietened with `tips --silence` live in the journal, not the file.
+    with common.read_only_store() as store:
+        quiet = store.silenced() if store is not None else {}
+    today = common.today()
+    now = sorted(f"{rule} until {until.isoformat()}" for rule, until in quiet.items() if until >= today)
+    rows.append(("rules.silenced_for_now", now, "journal (resilience tips --silence)" if now else "default"))
     if format_ is TextOrJson.json:
         common.machine_output(json.dumps({"config_file": str(p.config_file),
                                           "settings": {k: {"value": v, "from": src} for k, v, src in rows}},

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from resilience_cli.cli import common
-from resilience_cli.errors import Cancelled, InvalidInput
+from resilience_cli.errors import Cancelled, InvalidInput, NotFound
 
 OPTIONAL_TITLES = {
     "notes": "My private notes",
@@ -82,7 +82,8 @@ def summary(
         followups = store.followups(start) if store else []
         reflections = store.reflections(start - dt.timedelta(days=6)) if store else []
     if store is None:
-        raise InvalidInput("There are no check-ins yet, so there is nothing to summarise. Start with: resilience checkin")
+        # Exit 1: the command could not do its job (the contract); the input was fine.
+        raise NotFound("There are no check-ins yet, so there is nothing to summarise. Start with: resilience checkin")
     interactive = not no_input and common.stdin_is_terminal()
     # Where it goes is settled before any question: a refused path costs nothing.
     target = _target(output, format_, end, force=force)

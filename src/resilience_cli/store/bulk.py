@@ -82,6 +82,11 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
                 key = natural(record)
                 values = to_values(record)
                 if record.id in by_id:
+                    held_by = by_key.get(key)
+                    if held_by is not None and held_by != record.id and _when(record.updated_at) > _when(by_id[record.id][1]):
+                        # The file moves a record to a day that holds another one.
+                        conflicts.append(key)
+                        continue
                     if _when(record.updated_at) > _when(by_id[record.id][1]):
                         conn.execute(f"DELETE FROM {table} WHERE id = ?", (record.id,))
                         insert_row(conn, table, values)
