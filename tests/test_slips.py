@@ -363,3 +363,57 @@ def test_smaller_things(cli, journal, tmp_path, home):
     listed = cli("config").stdout
     until = (common.today() + __import__("datetime").timedelta(days=13)).isoformat()
     assert f"rules.silenced_for_now" in listed and f"R16 until {until}  (journal (resilience tips --silence))" in listed
+
+
+# Partial formats replace only what they carry.
+
+JRNL = {"tags": {}, "entries": [{"date": "2026-01-05", "time": "09:00", "title": "From jrnl", "body": "a day",
+                                 "tags": [], "starred": False}]}
+
+
+def test_prefer_file_from_jrnl_keeps_the_answers_jrnl_cannot_hold(cli, tmp_path, db_path):
+    cli("checkin", "--date", "2026-01-05", "--mood", "4", "--sleep-hours", "6", "--note-stdin", input="mine")
+    dry = _import_args(cli, tmp_path, "j.json", json.dumps(JRNL), "--prefer", "file", "--dry-run")
+    assert dry.stdout == ("Nothing was changed (dry run). Importing would give check-ins: 0 new, 1 updated, "
+                          "0 unchanged.\n  2026-01-05: note replaced\n")
+    assert rows(db_path)[0]["note"] == "mine"
+    done = _import_args(cli, tmp_path, "j.json", json.dumps(JRNL), "--prefer", "file")
+    assert done.exit_code == 0
+    [row] = rows(db_path)
+    assert (row["mood"], row["sleep_hours"], row["note"]) == (4, 6.0, "From jrnl\na day")
+
+
+def test_prefer_file_from_daylio_lists_each_change(cli, tmp_path, db_path):
+    cli("checkin", "--date", "2026-01-05", "--mood", "4", "--workload", "3", "--no-input")
+    daylio = "full_date,date,weekday,time,mood,activities,note_title,note\n2026-01-05,5 Jan,Monday,20:00,good,walk,,\n"
+    result = _import_args(cli, tmp_path, "d.csv", daylio, "--format", "daylio", "--prefer", "file")
+    assert result.exit_code == 0, result.stderr
+    assert "  2026-01-05: mood 4 -> 7; recovery skipped -> exercise\n" in result.stdout
+    [row] = rows(db_path)
+    assert (row["mood"], row["workload"], row["recovery"]) == (7, 3, "exercise")
+
+
+def test_daylio_rows_with_extra_cells_and_the_old_layout(cli, tmp_path):
+    extra = "full_date,date,weekday,time,mood,activities,note_title,note\n2026-01-05,5 Jan,Monday,20:00,good,walk,,,x,y\n"
+    result = _import_args(cli, tmp_path, "d.csv", extra, "--format", "daylio")
+    assert (result.exit_code, result.stderr) == (
+        2, "Nothing was imported. Row 2 does not have one cell per column of the Daylio header.\n")
+    old = "year,date,weekday,time,mood,activities,note\n2018,5 January,Friday,20:00,good,walk,\n"
+    result = _import_args(cli, tmp_path, "d2.csv", old, "--format", "daylio")
+    assert result.exit_code == 2 and result.stderr.startswith("This is an older Daylio export")
+
+
+def test_a_long_jrnl_entry_fits_and_one_past_the_limit_is_named(cli, tmp_path):
+    long = {**JRNL, "entries": [{**JRNL["entries"][0], "body": "x" * 22_799}]}
+    assert _import_args(cli, tmp_path, "long.json", json.dumps(long), "--format", "jrnl").exit_code == 0
+    too = {**JRNL, "entries": [{**JRNL["entries"][0], "date": "2026-01-06", "body": "x" * 50_001}]}
+    result = _import_args(cli, tmp_path, "too.json", json.dumps(too), "--format", "jrnl")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Nothing was imported. Entry 1: note is 50,0")
+    assert "the most is 50,000" in result.stderr
+
+
+def _import_args(cli, tmp_path, name, content, *args):
+    path = tmp_path / name
+    path.write_text(content)
+    return cli("import", str(path), *args)

@@ -137,6 +137,8 @@ def import_(
               f"{report.pack_answers.words('question pack answers')}.")
     if batch.summaries:
         print(f"  {report.summaries.words('supervision summaries')}.")
+    for change in report.changes:
+        print(f"  {change}")
     for remark in batch.remarks:
         print(f"  {remark}")
 

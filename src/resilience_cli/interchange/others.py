@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import uuid
 from collections import defaultdict
 
@@ -56,12 +55,19 @@ def _record(source: str, day: str, today: dt.date, where: str, **answers) -> obj
 def from_daylio(text: str, today: dt.date) -> Batch:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = [h.strip() for h in (reader.fieldnames or [])]
+    if "full_date" not in header and {"year", "date", "weekday", "mood"} <= set(header):
+        raise InvalidInput("This is an older Daylio export (year, date and weekday columns, and no full_date "
+                           "column). Export again from a current Daylio, which writes full_date. Nothing was "
+                           "imported.")
     if "full_date" not in header or "mood" not in header:
         raise InvalidInput("The CSV is not a Daylio export: it has no full_date and mood columns.")
     days: dict[str, dict] = defaultdict(lambda: {"moods": [], "activities": set(), "notes": [], "row": 0})
     unknown_moods: set[str] = set()
     for n, row in enumerate(reader, start=2):
-        row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+        if None in row or any(v is None for v in row.values()):
+            raise InvalidInput(f"Nothing was imported. Row {n} does not have one cell per column of the "
+                               "Daylio header.")
+        row = {k.strip(): v.strip() for k, v in row.items()}
         day = row.get("full_date", "")
         entry = days[day]
         entry["row"] = entry["row"] or n
@@ -78,7 +84,7 @@ def from_daylio(text: str, today: dt.date) -> Batch:
         note = "\n".join(p for p in (row.get("note_title", ""), row.get("note", "")) if p)
         if note:
             entry["notes"].append(note)
-    batch = Batch()
+    batch = Batch(fields=frozenset({"mood", "recovery", "note"}))
     # Daylio lists the newest first; our journal reads oldest first.
     for day in sorted(days):
         entry = days[day]
@@ -97,10 +103,9 @@ def from_daylio(text: str, today: dt.date) -> Batch:
 
 
 def from_jrnl(text: str, today: dt.date) -> Batch:
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}).") from None
+    from resilience_cli.interchange.reader import _json
+
+    document = _json(text)
     entries = document.get("entries") if isinstance(document, dict) else None
     if not isinstance(entries, list):
         raise InvalidInput("The JSON is not a jrnl export: it has no list of entries.")
@@ -115,7 +120,7 @@ def from_jrnl(text: str, today: dt.date) -> Batch:
         text_ = "\n".join(p for p in parts if p)
         if text_:
             notes[day].append(text_)
-    batch = Batch()
+    batch = Batch(fields=frozenset({"note"}))
     for day in sorted(first):
         batch.checkins.append(_record("jrnl", day, today, f"Entry {first[day]}",
                                       note="\n\n".join(notes[day]) or None))

@@ -48,6 +48,8 @@ class Batch:
     reflections: list[Reflection] = field(default_factory=list)
     pack_answers: list[PackAnswer] = field(default_factory=list)
     summaries: list[PastSummary] = field(default_factory=list)
+    # The answers this file's format can hold (Daylio, jrnl); None: every field.
+    fields: frozenset[str] | None = None
     # What the reader could not carry over, in words (Daylio's own mood names).
     remarks: list[str] = field(default_factory=list)
 

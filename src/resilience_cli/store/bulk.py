@@ -44,6 +44,8 @@ class Report:
     reflections: Tally = field(default_factory=Tally)
     pack_answers: Tally = field(default_factory=Tally)
     summaries: Tally = field(default_factory=Tally)
+    # Day by day, what a partial format (Daylio, jrnl) changes in the journal.
+    changes: list[str] = field(default_factory=list)
 
 
 def _when(stamp: str) -> dt.datetime:
@@ -95,7 +97,11 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
                         tally.unchanged += 1
                     continue
                 if key in by_key:
-                    if prefer == "file":
+                    if prefer == "file" and table == "checkins" and batch.fields is not None:
+                        # Daylio and jrnl carry only some answers: replace those, keep the rest.
+                        _take_fields(conn, by_key[key], record, batch.fields, report)
+                        tally.updated += 1
+                    elif prefer == "file":
                         conn.execute(f"DELETE FROM {table} WHERE id = ?", (by_key[key],))
                         insert_row(conn, table, values)
                         tally.updated += 1
@@ -130,6 +136,31 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
         if dry_run:
             raise DryRun(report)
     return report
+
+
+def _take_fields(conn: sqlite3.Connection, rid: str, record, fields: frozenset[str], report: Report) -> None:
+    """Replace only the answers the file's format carries; say, day by day, what changes."""
+    from resilience_cli.store import COLUMNS, _from_row, _to_row
+
+    current = _from_row(conn.execute(f"SELECT {', '.join(COLUMNS)} FROM checkins WHERE id = ?", (rid,)).fetchone())
+    given = {name: getattr(record, name) for name in fields if getattr(record, name) is not None}
+    changed = {name: value for name, value in given.items() if getattr(current, name) != value}
+    if not changed:
+        return
+    updated = current.amended(changed, record.updated_at)
+    row = _to_row(updated)
+    conn.execute(f"UPDATE checkins SET {', '.join(f'{c} = ?' for c in changed)}, updated_at = ? WHERE id = ?",
+                 [row[c] for c in changed] + [row["updated_at"], rid])
+    words = []
+    for name in sorted(changed):
+        before, after = getattr(current, name), changed[name]
+        if name == "note":
+            words.append("note replaced" if before else "note added")
+        elif name == "recovery":
+            words.append(f"recovery {', '.join(before) if before else 'skipped'} -> {', '.join(after) or 'nothing'}")
+        else:
+            words.append(f"{name} {'skipped' if before is None else before} -> {after}")
+    report.changes.append(f"{current.date}: " + "; ".join(words))
 
 
 class DryRun(Exception):
