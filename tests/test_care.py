@@ -80,7 +80,7 @@ def test_distress_shows_a_support_box_whatever_the_answer(cli, keys, terminal, d
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
     shown = flat(result.stdout)
-    assert f"Saved your check-in for" in shown
+    assert "Saved your check-in for" in shown
     assert DISTRESS_BOX in shown
     assert "Samaritans: call 116 123 free, 24/7, UK and Ireland" in shown
     assert "Shout: text SHOUT to 85258 free, 24/7, by text" in shown
@@ -98,7 +98,7 @@ def test_enter_alone_skips_the_safety_question(cli, keys, terminal, db_path):
 def test_a_first_very_bad_day_without_input_gets_the_box_on_stderr(cli, db_path):
     result = cli("checkin", "--mood", "0", "--intrusions", "4", "--sleep-quality", "0", "--no-input")
     assert result.exit_code == 0
-    assert result.stdout.startswith(f"Saved your check-in for")
+    assert result.stdout.startswith("Saved your check-in for")
     assert "carry this alone" not in result.stdout
     assert DISTRESS_BOX in flat(result.stderr)
     assert "Samaritans: call 116 123" in flat(result.stderr)

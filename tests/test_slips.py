@@ -362,7 +362,7 @@ def test_smaller_things(cli, journal, tmp_path, home):
     cli("tips", "--silence", "R16")
     listed = cli("config").stdout
     until = (common.today() + __import__("datetime").timedelta(days=13)).isoformat()
-    assert f"rules.silenced_for_now" in listed and f"R16 until {until}  (journal (resilience tips --silence))" in listed
+    assert "rules.silenced_for_now" in listed and f"R16 until {until}  (journal (resilience tips --silence))" in listed
 
 
 # Partial formats replace only what they carry.

@@ -206,7 +206,12 @@ def _save_and_confirm(
     from resilience_cli.cli import guidance
     from resilience_cli.insights import recent_average
     from resilience_cli.render.journal import confirmation
-    from resilience_cli.rules.engine import after_checkin, evaluate, r5_rests, r5_strength
+    from resilience_cli.rules.engine import (
+        after_checkin,
+        evaluate,
+        r5_rests,
+        r5_strength,
+    )
     from resilience_cli.safety import YES, distress_in
 
     safety_answer = followup = None

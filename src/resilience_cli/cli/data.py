@@ -12,7 +12,12 @@ import typer
 
 from resilience_cli.cli import common
 from resilience_cli.config import paths
-from resilience_cli.errors import Cancelled, InvalidInput, JournalProblem, ResilienceError
+from resilience_cli.errors import (
+    Cancelled,
+    InvalidInput,
+    JournalProblem,
+    ResilienceError,
+)
 from resilience_cli.files import output_target, write_private
 
 BACKUPS = "backups"

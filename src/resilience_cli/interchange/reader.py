@@ -22,10 +22,10 @@ from resilience_cli.followups import KINDS, TRIM_ANSWERS, FollowUp
 from resilience_cli.interchange.formats import RECORD_FIELDS
 from resilience_cli.model import (
     ANSWER_FIELDS,
-    FIELD_SPECS,
-    NOTHING,
     EARLIEST,
+    FIELD_SPECS,
     MAX_TEXT,
+    NOTHING,
     CheckIn,
     validate_answer,
 )

@@ -33,8 +33,8 @@ from resilience_cli.prompts.periodic import (
 )
 from resilience_cli.prompts.summary import (
     DROP,
-    EDIT,
     DROP_ALL,
+    EDIT,
     KEEP,
     KEEP_ALL,
     ONE_BY_ONE,

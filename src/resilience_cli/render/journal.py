@@ -11,7 +11,13 @@ from rich.table import Table
 from rich.text import Text
 
 from resilience_cli.model import FIELD_SPECS, CheckIn, day_words
-from resilience_cli.render.words import SHORT_MATERIAL, SKIPPED, answer_words, clean, hours
+from resilience_cli.render.words import (
+    SHORT_MATERIAL,
+    SKIPPED,
+    answer_words,
+    clean,
+    hours,
+)
 
 
 def confirmation(

@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from resilience_cli.contacts import DISCLAIMER
 from resilience_cli.followups import AVOIDANCE_WORDS, DAY3, WEEK4, FollowUp
 from resilience_cli.insights import Window, comparisons, is_heavy, stats
-from resilience_cli.model import INTRUSION_WORDS, SHIFT_WORDS, CheckIn, clean_text, day_words
+from resilience_cli.model import (
+    INTRUSION_WORDS,
+    SHIFT_WORDS,
+    CheckIn,
+    clean_text,
+    day_words,
+)
 from resilience_cli.reflection import Reflection
 from resilience_cli.supervision import TO_DISCUSS, Action, PastSummary
 

@@ -119,12 +119,11 @@ def _only_our_schema(conn: Any, path: Path, applied: list[str]) -> None:
 def _every_row_valid(probe: Any, path: Path) -> None:
     """Every record through the same checks an import makes; the first bad one is named."""
     import datetime as dt
+    import json
 
     from resilience_cli.errors import InvalidInput
     from resilience_cli.interchange import reader
     from resilience_cli.store import COLUMNS, _from_row
-
-    import json
 
     far = dt.date.max
 
