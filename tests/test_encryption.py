@@ -139,3 +139,62 @@ def test_without_the_extra_the_commands_say_how_to_install(cli, monkeypatch, db_
     assert (result.exit_code, result.stderr) == (
         1, "Encryption needs the optional SQLCipher library, which is not installed. "
            "Install it with: pip install 'resilience[encryption]'\n")
+
+
+# Conversions that cannot lose a check-in or leave a plaintext copy behind.
+
+@pytest.mark.parametrize("where", ["export", "check"])
+def test_ctrl_c_during_decrypt_leaves_no_plaintext_copy(cli, monkeypatch, db_path, where):
+    from resilience_cli.store import JournalStore, cipher
+
+    encrypted_journal(cli, monkeypatch, db_path)
+    before = digest(db_path)
+    converting = db_path.parent / ".journal.db.converting"
+    seen = []
+
+    def interrupt(*args):
+        seen.append(converting.exists())
+        raise KeyboardInterrupt
+
+    if where == "export":
+        # Just after sqlcipher_export wrote the plaintext copy: `int(version)` is the next step.
+        monkeypatch.setattr(cipher, "int", interrupt, raising=False)
+    else:
+        real = JournalStore.check_integrity
+        monkeypatch.setattr(JournalStore, "check_integrity",
+                            lambda self: interrupt() if self.path == converting else real(self))
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE", SECRET)
+    result = cli("decrypt")
+    assert result.exit_code == 130
+    assert seen == [True]  # the copy was there when Ctrl-C came
+    assert not converting.exists()
+    assert digest(db_path) == before
+
+
+def test_a_plaintext_copy_from_an_interrupted_run_is_removed_on_open(cli, monkeypatch, db_path):
+    encrypted_journal(cli, monkeypatch, db_path)
+    leftover = db_path.parent / ".journal.db.converting"
+    leftover.write_bytes(b"SQLite format 3\x00 a plaintext copy")
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE", SECRET)
+    assert cli("log").exit_code == 0
+    assert not leftover.exists()
+
+
+def test_a_write_waiting_while_the_journal_is_replaced_saves_nothing(cli, db_path, tmp_path):
+    import datetime as dt
+    import shutil
+
+    from resilience_cli.errors import JournalProblem
+    from resilience_cli.store import JournalStore
+
+    cli("checkin", "--mood", "5", "--no-input")
+    waiting = JournalStore.open(db_path, create=True)
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(db_path, copy)
+    copy.replace(db_path)  # what encrypt, decrypt and restore do
+    with pytest.raises(JournalProblem) as info:
+        waiting.save(dt.date.today() - dt.timedelta(days=1), {"mood": 3})
+    waiting.close()
+    assert info.value.message == ("The journal was replaced (by encrypt, decrypt or restore) while this "
+                                  "command waited. Nothing was saved: run it again.")
+    assert len(sqlite3.connect(db_path).execute("SELECT * FROM checkins").fetchall()) == 1

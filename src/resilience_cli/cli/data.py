@@ -272,6 +272,7 @@ def privacy(
             with store:
                 counts = store.counts()
                 applied = store.applied_migrations()
+                stale = store.stale_copies()
                 try:
                     store.check_integrity()
                     integrity = "sound (SQLite integrity check passed)"
@@ -288,6 +289,10 @@ def privacy(
             print(f"Safety:       {plural(safety, 'safety answer')}, kept in the journal alone: never in a log,")
             print("              an export, trends or a summary. A backup is a copy of the journal, so it holds")
             print("              them too. To remove them all: resilience privacy --forget-safety")
+            if stale:
+                print(f"Left over:    {', '.join(str(p) for p in stale)}: a copy an interrupted encrypt, "
+                      "decrypt or restore left (it may be unencrypted). It goes the next time the "
+                      "journal opens with no conversion running; or delete it yourself.")
     print("Network:      resilience makes no network connections, ever. Nothing is shared unless")
     print("              you write it out yourself (export, backup, summary).")
 

@@ -16,7 +16,7 @@ import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -78,6 +78,12 @@ class JournalStore(PeriodicRecords):
     def __init__(self, conn: sqlite3.Connection, path: Path, driver: Any = sqlite3):
         self.conn = conn
         self.path = path
+        # The file this connection has open: encrypt, decrypt and restore put
+        # a new file in its place, and a write must never go to the old one.
+        try:
+            self.inode: int | None = path.stat().st_ino
+        except OSError:
+            self.inode = None
         # sqlite3, or SQLCipher's module for an encrypted journal: each has its
         # own exception classes.
         self.driver = driver
@@ -135,6 +141,7 @@ class JournalStore(PeriodicRecords):
                 unlock(conn, passphrase)
                 store._check_passphrase()
             state = store._check()
+            store._sweep()
             if state == "empty" and not create:
                 # An empty file left by an interrupted first run: nothing to read.
                 conn.close()
@@ -271,11 +278,44 @@ class JournalStore(PeriodicRecords):
             )
         return self._damaged()
 
+    def _sweep(self) -> None:
+        """Remove what an interrupted encrypt, decrypt or restore left beside the journal
+        (a plaintext copy, after an interrupted decrypt) once no conversion is running:
+        a conversion holds the journal's write lock for as long as it runs."""
+        stale = [p for p in (self.path.with_name(f".{self.path.name}.converting"),
+                             self.path.with_name(f".{self.path.name}.partial")) if p.exists()]
+        if not stale:
+            return
+        try:
+            self.conn.execute("PRAGMA busy_timeout = 0")
+            self.conn.execute("BEGIN IMMEDIATE")
+        except self.driver.Error:
+            return  # a conversion is under way: its files are not stale
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        try:
+            for leftover in stale:
+                with suppress(OSError):
+                    leftover.unlink()
+        finally:
+            self.conn.execute("ROLLBACK")
+
+    def stale_copies(self) -> list[Path]:
+        """Copies of the journal an interrupted conversion left (for `privacy`)."""
+        return [p for p in (self.path.with_name(f".{self.path.name}.converting"),
+                            self.path.with_name(f".{self.path.name}.partial")) if p.exists()]
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it or none of it."""
         with self._guard():
             self.conn.execute("BEGIN IMMEDIATE")
+            if self.inode is not None and _inode(self.path) != self.inode:
+                # The journal was replaced while this command waited for the lock.
+                self.conn.execute("ROLLBACK")
+                raise JournalProblem(
+                    "The journal was replaced (by encrypt, decrypt or restore) while this command "
+                    "waited. Nothing was saved: run it again.")
             try:
                 yield self.conn
             except BaseException:
@@ -436,6 +476,13 @@ class JournalStore(PeriodicRecords):
             if deleted:
                 self._forget_safety_on(day)
             return deleted
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return path.stat().st_ino
+    except OSError:
+        return None
 
 
 def _insert(conn: sqlite3.Connection, record: CheckIn) -> None:

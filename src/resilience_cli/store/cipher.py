@@ -72,28 +72,32 @@ def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
     current = JournalStore.open(journal, create=False, passphrase=key_in)
     if current is None:
         raise JournalProblem("There is no journal yet. Nothing was changed.")
-    before = current.counts()
     current.checkpoint()
-    current.close()
+    # The journal's write lock, held for the whole conversion: a check-in run
+    # meanwhile waits, and then finds the journal replaced and saves nothing,
+    # rather than saying "Saved" into the old file.
+    with current._guard():
+        current.conn.execute("BEGIN IMMEDIATE")
     partial = journal.with_name(f".{journal.name}.converting")
-    partial.unlink(missing_ok=True)
-    conn = sc.connect(str(journal), isolation_level=None)
     try:
-        if key_in is not None:
-            unlock(conn, key_in)
-        conn.execute(f"ATTACH DATABASE ? AS converted KEY {literal(key_out)}", (str(partial),))
-        conn.execute("SELECT sqlcipher_export('converted')")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        conn.execute(f"PRAGMA converted.user_version = {int(version)}")
-        conn.execute("DETACH DATABASE converted")
-    except sc.Error as exc:
+        before = current.counts()
         partial.unlink(missing_ok=True)
-        raise JournalProblem(f"The journal could not be converted ({exc}). Nothing was changed.") from None
-    finally:
-        conn.close()
-    try:
+        conn = sc.connect(str(journal), isolation_level=None)
+        try:
+            if key_in is not None:
+                unlock(conn, key_in)
+            conn.execute(f"ATTACH DATABASE ? AS converted KEY {literal(key_out)}", (str(partial),))
+            conn.execute("SELECT sqlcipher_export('converted')")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute(f"PRAGMA converted.user_version = {int(version)}")
+            conn.execute("DETACH DATABASE converted")
+        except sc.Error as exc:
+            raise JournalProblem(f"The journal could not be converted ({exc}). Nothing was changed.") from None
+        finally:
+            conn.close()
         check = JournalStore.open(partial, create=False, passphrase=key_out or None)
-        assert check is not None
+        if check is None:
+            raise JournalProblem("The converted journal could not be read. Nothing was changed.")
         with check:
             check.check_integrity()
             after = check.counts()
@@ -103,7 +107,11 @@ def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
         _fsync(partial)
         os.replace(partial, journal)
     finally:
+        # On every way out, Ctrl-C included: never a plaintext copy left behind.
         partial.unlink(missing_ok=True)
+        with contextlib.suppress(Exception):
+            current.conn.execute("ROLLBACK")
+        current.close()
     for suffix in ("-wal", "-shm"):
         with contextlib.suppress(OSError):
             journal.with_name(journal.name + suffix).unlink()
