@@ -198,3 +198,19 @@ def test_a_write_waiting_while_the_journal_is_replaced_saves_nothing(cli, db_pat
     assert info.value.message == ("The journal was replaced (by encrypt, decrypt or restore) while this "
                                   "command waited. Nothing was saved: run it again.")
     assert len(sqlite3.connect(db_path).execute("SELECT * FROM checkins").fetchall()) == 1
+
+
+def test_a_plain_backup_does_not_silently_turn_encryption_off(cli, monkeypatch, db_path, tmp_path):
+    cli("checkin", "--date", days_ago(5), "--mood", "5", "--no-input")
+    plain = tmp_path / "plain.db"
+    assert cli("backup", str(plain)).exit_code == 0
+    encrypted_journal(cli, monkeypatch, db_path)
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE", SECRET)
+    before = digest(db_path)
+    refused = cli("restore", str(plain), "--yes")
+    assert (refused.exit_code, refused.stderr) == (
+        2, "Your journal is encrypted and this backup is not: restoring it would turn encryption off. Add "
+           "--decrypt to restore it unencrypted (then resilience encrypt to encrypt it again). Nothing was changed.\n")
+    assert digest(db_path) == before
+    assert cli("restore", str(plain), "--yes", "--decrypt").exit_code == 0
+    assert db_path.read_bytes()[:16] == b"SQLite format 3\x00"

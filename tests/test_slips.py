@@ -417,3 +417,38 @@ def _import_args(cli, tmp_path, name, content, *args):
     path = tmp_path / name
     path.write_text(content)
     return cli("import", str(path), *args)
+
+
+# Other people cannot reach in.
+
+def test_a_home_others_can_write_to_is_refused(cli, home):
+    home.mkdir()
+    home.chmod(0o777)
+    (home / "config.toml").write_text('[[contacts.own]]\nname = "Fake crisis line"\nhow = "call 0900 000 000"\n')
+    result = cli("checkin", "--mood", "5", "--no-input")
+    assert (result.exit_code, result.stderr) == (
+        2, f"The folder {home} can be written by other people, so resilience will not keep your journal or "
+           f"settings there. Make it yours alone with: chmod 700 {home}\n")
+    assert not (home / "journal.db").exists()
+    help_now = cli("help-now")
+    assert help_now.exit_code == 0 and "Fake crisis line" not in help_now.stdout
+    assert "Samaritans" in help_now.stdout
+    home.chmod(0o700)
+    assert cli("checkin", "--mood", "5", "--no-input").exit_code == 0
+
+
+def test_backup_without_safety_answers(cli, db_path, tmp_path):
+    cli("checkin", "--mood", "5", "--no-input")
+    conn = sqlite3.connect(db_path)
+    conn.execute("INSERT INTO safety_answers (id, date, answer, created_at) VALUES ('s', '2026-01-05', 'yes', 'x')")
+    conn.commit()
+    conn.close()
+    copy = tmp_path / "b.db"
+    result = cli("backup", "--without-safety", str(copy))
+    assert result.stdout.endswith("Safety answers were left out of it.\n")
+    assert rows(copy, "SELECT * FROM safety_answers") == [] and len(rows(copy)) == 1
+    assert b"2026-01-05" not in copy.read_bytes()  # not even in a free page
+    assert len(rows(db_path, "SELECT * FROM safety_answers")) == 1  # the journal keeps its own
+    full = tmp_path / "full.db"
+    cli("backup", str(full))
+    assert len(rows(full, "SELECT * FROM safety_answers")) == 1

@@ -62,6 +62,25 @@ def paths() -> Paths:
     )
 
 
+def refuse_shared_folder(folder: Path) -> None:
+    """Refuse a journal or settings folder that other people can write to.
+
+    There, anyone could plant a symlink or a file of theirs: fake crisis
+    contacts in config.toml, or a journal of their own in place of yours.
+    """
+    import stat
+
+    try:
+        mode = folder.stat().st_mode
+    except OSError:
+        return  # not there yet: we create it 0700
+    # The sticky bit is no help: it stops deleting others' files, not planting new ones.
+    if mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise InvalidInput(
+            f"The folder {folder} can be written by other people, so resilience will not keep your "
+            f"journal or settings there. Make it yours alone with: chmod 700 {folder}")
+
+
 def ensure_private_dir(path: Path) -> None:
     """Create a directory (and parents) readable by the user alone.
 
@@ -131,6 +150,7 @@ def load_settings(config_file: Path) -> Settings:
 
     Never writes: settings that need saving (silenced tips) live in the journal.
     """
+    refuse_shared_folder(config_file.parent)
     if not config_file.exists():
         return Settings()
     import tomllib

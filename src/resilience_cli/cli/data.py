@@ -160,6 +160,7 @@ def default_backup_path(today: dt.date) -> Path:
 
 def backup(
     path: Annotated[Path | None, typer.Argument(metavar="[PATH]", help="Where to write it (default: the backups folder beside your journal).")] = None,
+    without_safety: Annotated[bool, typer.Option("--without-safety", help="Leave the safety answers out of the copy.")] = False,
 ) -> None:
     """Make a consistent copy of your journal (safe while another command writes to it).
 
@@ -167,6 +168,7 @@ def backup(
     Examples:
       resilience backup
       resilience backup /media/usb/journal-backup.db
+      resilience backup --without-safety
     """
     from resilience_cli.config import ensure_private_dir
 
@@ -177,14 +179,16 @@ def backup(
     if path is None:
         ensure_private_dir(dest.parent)
     with store:
-        store.backup_to(dest)
+        store.backup_to(dest, without_safety=without_safety, passphrase=common.passphrase_for(paths().database))
         counts = store.counts()
-    print(f"Backed up {counts['checkins']} check-ins to {dest}.")
+    left_out = " Safety answers were left out of it." if without_safety else ""
+    print(f"Backed up {counts['checkins']} check-ins to {dest}.{left_out}")
 
 
 def restore(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="A backup made by resilience backup.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Replace without asking.")] = False,
+    decrypt: Annotated[bool, typer.Option("--decrypt", help="Restore an unencrypted backup over an encrypted journal, leaving it unencrypted.")] = False,
 ) -> None:
     """Replace your journal with a backup, after checking it and keeping a copy of the current one.
 
@@ -200,6 +204,13 @@ def restore(
     journal = paths().database
     if source.resolve() == journal.resolve():
         raise InvalidInput("That file is your journal itself. Nothing was changed.")
+    from resilience_cli.store.cipher import looks_encrypted
+
+    if journal.exists() and looks_encrypted(journal) and not looks_encrypted(source) and not decrypt:
+        raise InvalidInput(
+            "Your journal is encrypted and this backup is not: restoring it would turn encryption off. "
+            "Add --decrypt to restore it unencrypted (then resilience encrypt to encrypt it again). "
+            "Nothing was changed.")
     if not yes:
         if not common.stdin_is_terminal():
             raise InvalidInput("Add --yes to restore without being asked. Nothing was changed.")

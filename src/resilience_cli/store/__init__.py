@@ -98,6 +98,9 @@ class JournalStore(PeriodicRecords):
         nothing is created. A damaged file, another program's database or one
         written by a newer version raises, and the file is left untouched.
         """
+        from resilience_cli.config import refuse_shared_folder
+
+        refuse_shared_folder(path.parent)
         if not path.exists():
             if not create:
                 return None
@@ -431,7 +434,7 @@ class JournalStore(PeriodicRecords):
         except DryRun as done:
             return done.report
 
-    def backup_to(self, dest: Path) -> None:
+    def backup_to(self, dest: Path, *, without_safety: bool = False, passphrase: str | None = None) -> None:
         """A consistent copy of the journal, even while another process writes to it.
 
         Written beside `dest` first and moved into place, so `dest` is either
@@ -444,6 +447,8 @@ class JournalStore(PeriodicRecords):
         try:
             with self._guard():
                 self._snapshot(partial)
+            if without_safety:
+                _drop_safety(partial, passphrase, self.driver)
             os.chmod(partial, 0o600)
             _fsync(partial)
             os.replace(partial, dest)
@@ -476,6 +481,24 @@ class JournalStore(PeriodicRecords):
             if deleted:
                 self._forget_safety_on(day)
             return deleted
+
+
+def _drop_safety(copy: Path, passphrase: str | None, driver: Any) -> None:
+    """Take every safety answer out of a backup copy, leaving no trace in its free pages."""
+    conn = driver.connect(str(copy), isolation_level=None)
+    try:
+        if passphrase is not None:
+            from resilience_cli.store.cipher import unlock
+
+            unlock(conn, passphrase)
+        conn.execute("PRAGMA secure_delete = ON")
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for table in ("safety_answers", "pack_safety_answers"):
+            if table in tables:
+                conn.execute(f"DELETE FROM {table}")
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
 
 
 def _inode(path: Path) -> int | None:
