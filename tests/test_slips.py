@@ -217,12 +217,12 @@ def test_a_note_past_the_limit_is_refused_not_cut(cli, home):
 
 @pytest.mark.parametrize("args", [
     ["checkin", "--date", "0001-01-01", "--no-input"], ["trends", "--to", "0001-01-01"],
-    ["summary", "--from", "0001-01-01", "--no-input"], ["log", "--from", "1969-12-31"],
+    ["summary", "--from", "0001-01-01", "--no-input"], ["log", "--from", "1899-12-31"],
 ])
-def test_days_before_1970_are_refused(cli, journal, args):
+def test_days_before_1900_are_refused(cli, journal, args):
     result = cli(*args)
     assert result.exit_code == 2, result.stderr
-    assert "is before 1970; give a date from 1970 on." in result.stderr
+    assert "is before 1900; give a date from 1900 on." in result.stderr
     assert count(journal) == 3
 
 
@@ -254,7 +254,7 @@ RECORD = {"type": "checkin", "id": "8f14e45f-ceea-467a-9af4-0b4c1e8b7a11", "date
     ("twice.json", json.dumps([RECORD]).replace('"mood": 5', '"mood": 5, "mood": 6'), "names the field 'mood' twice"),
     ("twice.jsonl", json.dumps(RECORD).replace('"mood": 5', '"mood": 5, "mood": 6') + "\n", "names the field 'mood' twice"),
     ("week.json", json.dumps([{**RECORD, "date": "2025-W01-1"}]), "date must be a date as YYYY-MM-DD"),
-    ("old.json", json.dumps([{**RECORD, "date": "0001-01-01"}]), "date 0001-01-01 is before 1970"),
+    ("old.json", json.dumps([{**RECORD, "date": "0001-01-01"}]), "date 0001-01-01 is before 1900"),
     ("surrogate.json", json.dumps([{**RECORD, "note": "\ud800"}]), "note holds characters that are not valid text"),
     ("twice.csv", "id,date,created_at,updated_at,mood,mood\n", "has the column mood twice"),
 ])

@@ -72,7 +72,8 @@ class Window:
         return self.start.isoformat() <= record.date <= self.end.isoformat()
 
     def select(self, records: Iterable[CheckIn]) -> list[CheckIn]:
-        return [r for r in records if self.holds(r)]
+        start, end = self.start.isoformat(), self.end.isoformat()
+        return [r for r in records if start <= r.date <= end]
 
 
 def values(records: Iterable[CheckIn], name: str) -> list[float]:

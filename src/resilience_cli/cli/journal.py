@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import Annotated
 
 import typer
@@ -58,9 +59,14 @@ def log(
     if not records:
         out.print(f"No check-ins from {day_words(start)} to {day_words(end)}.")
         return
-    from resilience_cli.render.journal import log_legend, log_view
+    from resilience_cli.render.journal import LOG_TABLE_MIN_WIDTH, log_legend, log_lines, log_rows
 
-    out.print(log_view(records, out.width))
+    if out.width < LOG_TABLE_MIN_WIDTH:
+        out.print(log_lines(records))
+    else:
+        header, lines = log_rows(records)
+        out.print(header, style="bold underline", markup=False, highlight=False)
+        sys.stdout.write("".join(line + "\n" for line in lines))
     out.print(log_legend())
 
 

@@ -298,7 +298,7 @@ def _day(name: str, value: Any, today: dt.date, *, monday: bool = False) -> str:
     if day > today:
         raise InvalidInput(f"{name} {value} is in the future")
     if day < EARLIEST:
-        raise InvalidInput(f"{name} {value} is before 1970")
+        raise InvalidInput(f"{name} {value} is before {EARLIEST.year}")
     if monday and day.weekday() != 0:
         raise InvalidInput(f"{name} must be the Monday a week starts on; {value} is a {day:%A}")
     return value

@@ -302,7 +302,12 @@ def _weeks(window: Window) -> list[Window]:
 def charts(records: Sequence[CheckIn], window: Window, include: frozenset[str] = frozenset()) -> tuple[Chart, ...]:
     """Each week's figures: sleep and heavy exposure; mood and energy only when included."""
     weeks = _weeks(window)
-    selected = [w.select(records) for w in weeks]
+    # One pass over the records, each into its week: the cost grows with the
+    # records in the window, not with weeks times records (a century-long
+    # summary took minutes).
+    selected: list[list[CheckIn]] = [[] for _ in weeks]
+    for r in window.select(records):
+        selected[(r.day - window.start).days // 7].append(r)
     labels = tuple(_week_label(w.start)[1] for w in weeks)
     marked = tuple(any(r.incident == "significant" for r in week) for week in selected)
     out = []
