@@ -445,3 +445,73 @@ def test_random_files_never_crash_or_half_import(tmp_path_factory, monkeypatch, 
     if result.exit_code == 2:
         assert result.stderr.strip()
         assert not (home / "journal.db").exists() or rows(home / "journal.db") == []
+
+
+def _crafted_files():
+    """Files written to break a reader: deep nesting, huge numbers and cells, repeated keys,
+    lone surrogates, dates that are not days."""
+    record = '{"type": "checkin", "id": "3f2b8c1e-0000-4000-8000-000000000001", "date": %s, ' \
+             '"created_at": "2026-01-05T00:00:00Z", "updated_at": "2026-01-05T00:00:00Z", "mood": %s%s}'
+    date = st.sampled_from(['"2026-01-05"', '"0001-01-01"', '"2025-W01-1"', '"1899-12-31"', '"9999-12-31"', "5"])
+    mood = st.one_of(st.integers(-3, 12).map(str), st.integers(300, 6000).map(lambda n: "9" * n),
+                     st.sampled_from(["1e999", "-0", "NaN", "Infinity", '"\\ud800"', '"٣"']))
+    extra = st.sampled_from(["", ', "mood": 4', ', "note": "\\ud83d"', ', "note": "x\\u2028y"', ', "note": null'])
+    nested = st.integers(1, 3000).map(lambda n: "[" * n + "]" * n)
+    huge_csv = st.integers(1, 3).map(lambda n: "id,date,created_at,updated_at,note\n"
+                                     "3f2b8c1e-0000-4000-8000-000000000001,2026-01-05,2026-01-05T00:00:00Z,"
+                                     "2026-01-05T00:00:00Z,\"" + "x" * (70_000 * n) + "\"\n")
+    repeated_csv = st.just("id,date,created_at,updated_at,mood,mood\n1,2,3,4,5,6\n")
+    json_files = st.builds(lambda d, m, e: ("json", "[" + record % (d, m, e) + "]"), date, mood, extra)
+    jsonl_files = st.builds(lambda d, m, e: ("jsonl", record % (d, m, e) + "\n"), date, mood, extra)
+    return st.one_of(json_files, jsonl_files, nested.map(lambda t: ("json", t)),
+                     huge_csv.map(lambda t: ("csv", t)), repeated_csv.map(lambda t: ("csv", t)))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(crafted=_crafted_files())
+def test_crafted_files_are_refused_plainly_or_imported_whole(tmp_path_factory, monkeypatch, crafted):
+    fmt, text = crafted
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("RESILIENCE_HOME", str(home))
+    path = home.parent / f"{home.name}.{fmt}"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    result = invoke("import", str(path))
+    assert result.exit_code in (0, 2), result.stderr
+    assert "this is a bug" not in result.stderr and "Traceback" not in result.stderr
+    if result.exit_code == 2:
+        assert result.stderr.strip()
+        assert not (home / "journal.db").exists() or rows(home / "journal.db") == []
+
+
+# Our own exports always import back: any note, from the whole of Unicode.
+
+NOTE_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300).map(str.strip).filter(bool)
+LONG_LINE = st.integers(1000, 60_000).map(lambda n: "x" * (n // 2) + "\r" + "y" * (n // 2))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(notes=st.lists(st.one_of(NOTE_TEXT, LONG_LINE.filter(lambda s: len(s) <= 50_000)), min_size=1, max_size=4),
+       fmt=st.sampled_from(["json", "jsonl", "csv"]))
+def test_export_then_import_gives_back_every_note(tmp_path_factory, monkeypatch, notes, fmt):
+    import datetime as dt
+
+    from resilience_cli.model import CheckIn
+    from resilience_cli.store import JournalStore
+
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("RESILIENCE_HOME", str(home))
+    records = [CheckIn(id=f"3f2b8c1e-0000-4000-8000-{n:012d}", date=(dt.date(2026, 1, 1) + dt.timedelta(days=n)).isoformat(),
+                       note=note, talking_point=note[:200].strip() or None, raise_at_supervision=True, mood=5,
+                       created_at="2026-01-05T00:00:00Z", updated_at="2026-01-05T00:00:00Z")
+               for n, note in enumerate(notes)]
+    home.mkdir(exist_ok=True)
+    with JournalStore.open(home / "journal.db", create=True) as store:
+        store.insert_many(records)
+    exported = home.parent / f"{home.name}-export.{fmt}"
+    assert invoke("export", "--format", fmt, "--output", str(exported)).exit_code == 0
+    other = home.parent / f"{home.name}-other"
+    monkeypatch.setenv("RESILIENCE_HOME", str(other))
+    result = invoke("import", str(exported))
+    assert result.exit_code == 0, result.stderr
+    back = rows(other / "journal.db")
+    assert [(r["note"], r["talking_point"]) for r in back] == [(r.note, r.talking_point) for r in records]
