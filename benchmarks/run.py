@@ -40,11 +40,11 @@ COMMANDS = [
     ("resilience trends --days 28", ["trends", "--days", "28"], 30),
     ("resilience summary (28 days, md)", ["summary", "--from", "-28", "--no-input"], 40),
     ("resilience summary (28 days, html)", ["summary", "--from", "-28", "--no-input", "--format", "html",
-                                            "--output", "{tmp}/s.html"], 40),
+                                            "--output", "{tmp}/s.html", "--force"], 40),
 ]
 # Absolute targets, in seconds.
 PDF = ("resilience summary (28 days, pdf)", ["summary", "--from", "-28", "--no-input", "--format", "pdf",
-                                             "--output", "{tmp}/s.pdf"], 1.5)
+                                             "--output", "{tmp}/s.pdf", "--force"], 1.5)
 YEARS = 10
 # A fixed window must cost the same however long the history: the hundred-year
 # journal's figure may be at most this multiple of the ten-year one.
