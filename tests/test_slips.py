@@ -452,3 +452,41 @@ def test_backup_without_safety_answers(cli, db_path, tmp_path):
     full = tmp_path / "full.db"
     cli("backup", str(full))
     assert len(rows(full, "SELECT * FROM safety_answers")) == 1
+
+
+def test_a_journal_in_a_folder_that_cannot_be_written_is_still_read(cli, journal, home, monkeypatch, tmp_path):
+    """Root ignores permissions, so the folder's state is what os.access reports."""
+    import resilience_cli.store as store_module
+
+    for side in ("journal.db-wal", "journal.db-shm"):
+        (home / side).unlink(missing_ok=True)
+    real = os.access
+    monkeypatch.setattr(store_module.os, "access", lambda p, mode: False if Path(p) in (home, journal) else real(p, mode))
+    for args in (["log", "--format", "json"], ["export"], ["status"], ["show", days_ago(1)]):
+        result = cli(*args)
+        assert result.exit_code == 0, (args, result.stderr)
+    assert len(strict(cli("export").stdout)["records"]) == 3
+    assert not (home / "journal.db-wal").exists() and not (home / "journal.db-shm").exists()
+    backup = tmp_path / "copy.db"
+    assert cli("backup", str(backup)).exit_code == 0 and len(rows(backup)) == 3
+    from resilience_cli.store import JournalStore
+
+    with JournalStore.open(journal, create=False) as reading:
+        assert reading.read_only
+        with pytest.raises(sqlite3.OperationalError):
+            reading.conn.execute("DELETE FROM checkins")
+
+
+def test_a_failure_after_the_save_never_says_not_saved(cli, db_path, monkeypatch):
+    from resilience_cli.render import journal as render_journal
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in showing")
+
+    monkeypatch.setattr(render_journal, "confirmation", broken)
+    result = cli("checkin", "--mood", "6", "--no-input")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Your check-in for ")
+    assert "was saved, but something went wrong showing what comes next (this is a bug)" in result.stderr
+    assert "not saved" not in result.stderr
+    assert rows(db_path)[0]["mood"] == 6

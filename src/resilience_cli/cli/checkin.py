@@ -204,15 +204,6 @@ def _save_and_confirm(
 ) -> None:
     """Ask what the answers call for (safety, a follow-up), save it all at once, then respond."""
     from resilience_cli.cli import guidance
-    from resilience_cli.insights import recent_average
-    from resilience_cli.render.journal import confirmation
-    from resilience_cli.rules.engine import (
-        after_checkin,
-        evaluate,
-        r5_rests,
-        r5_strength,
-    )
-    from resilience_cli.safety import YES, distress_in
 
     safety_answer = followup = None
     if interactive:
@@ -225,10 +216,34 @@ def _save_and_confirm(
         raise JournalProblem("The journal could not be created. Nothing was saved.")
     with store:
         record, created = store.save(day, answers, safety_answer=safety_answer, followup=followup)
-        ctx = guidance.rule_context(store, day, settings)
-        silenced = guidance.silenced(store, settings)
-        reflections = store.reflections(day - dt.timedelta(days=14)) if settings.reflection_weekly else []
-        r5_rest = store.rule_rest("R5")
+        try:
+            ctx = guidance.rule_context(store, day, settings)
+            silenced = guidance.silenced(store, settings)
+            reflections = store.reflections(day - dt.timedelta(days=14)) if settings.reflection_weekly else []
+            r5_rest = store.rule_rest("R5")
+            _after_saving(day, record, created, ctx, silenced, reflections, r5_rest, settings, safety_answer,
+                          followup, region, interactive=interactive)
+        except Exception as exc:  # noqa: BLE001 - never claim "not saved" after the commit
+            raise JournalProblem(
+                f"Your check-in for {day_words(day)} was saved, but something went wrong showing what "
+                "comes next (this is a bug). Run resilience tips to see your tips; run again with "
+                "--debug to see the details.") from exc
+
+
+def _after_saving(day, record, created, ctx, silenced, reflections, r5_rest, settings, safety_answer,
+                  followup, region, *, interactive: bool) -> None:
+    """Everything shown once the check-in is saved."""
+    from resilience_cli.cli import guidance
+    from resilience_cli.insights import recent_average
+    from resilience_cli.render.journal import confirmation
+    from resilience_cli.rules.engine import (
+        after_checkin,
+        evaluate,
+        r5_rests,
+        r5_strength,
+    )
+    from resilience_cli.safety import YES, distress_in
+
     if region is not None:
         from dataclasses import replace
 

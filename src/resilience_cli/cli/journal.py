@@ -59,7 +59,12 @@ def log(
     if not records:
         out.print(f"No check-ins from {day_words(start)} to {day_words(end)}.")
         return
-    from resilience_cli.render.journal import LOG_TABLE_MIN_WIDTH, log_legend, log_lines, log_rows
+    from resilience_cli.render.journal import (
+        LOG_TABLE_MIN_WIDTH,
+        log_legend,
+        log_lines,
+        log_rows,
+    )
 
     if out.width < LOG_TABLE_MIN_WIDTH:
         out.print(log_lines(records))

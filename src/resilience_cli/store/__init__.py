@@ -78,6 +78,7 @@ class JournalStore(PeriodicRecords):
     def __init__(self, conn: sqlite3.Connection, path: Path, driver: Any = sqlite3):
         self.conn = conn
         self.path = path
+        self.read_only = False
         # The file this connection has open: encrypt, decrypt and restore put
         # a new file in its place, and a write must never go to the old one.
         try:
@@ -123,9 +124,16 @@ class JournalStore(PeriodicRecords):
                 f"The journal at {path} is encrypted (or damaged) and needs its passphrase. "
                 + ("" if cipher.available() else cipher.INSTALL_HINT)
             )
+        # A journal on a read-only copy (a backup disc, a locked-down share) can
+        # still be read and exported: reads open it read-only, and where the
+        # folder cannot be written either, as immutable, since WAL would
+        # otherwise need its side files there.
+        folder_writable = os.access(path.parent, os.W_OK)
+        read_only = not create and not (folder_writable and os.access(path, os.W_OK))
+        mode = "rw" if not read_only else "ro" if folder_writable else "ro&immutable=1"
         try:
             conn = db.connect(
-                f"file:{quote(str(path))}?mode=rw",
+                f"file:{quote(str(path))}?mode={mode}",
                 uri=True,
                 isolation_level=None,
                 timeout=BUSY_TIMEOUT_MS / 1000,
@@ -137,6 +145,7 @@ class JournalStore(PeriodicRecords):
                 "Check that the file and its folder are yours and readable."
             ) from None
         store = cls(conn, path, db)
+        store.read_only = read_only
         try:
             if passphrase is not None:
                 from resilience_cli.store.cipher import unlock
@@ -144,11 +153,17 @@ class JournalStore(PeriodicRecords):
                 unlock(conn, passphrase)
                 store._check_passphrase()
             state = store._check()
-            store._sweep()
+            if not read_only:
+                store._sweep()
             if state == "empty" and not create:
                 # An empty file left by an interrupted first run: nothing to read.
                 conn.close()
                 return None
+            if read_only and state == "behind":
+                raise JournalProblem(
+                    f"The journal at {path} was written by an older version of resilience and needs "
+                    f"updating, which needs write access to {path.parent}. Copy it somewhere you can "
+                    "write to, and set RESILIENCE_HOME there.")
             if create or state == "behind":
                 # Before the first write: a damaged file is never written to.
                 store.check_integrity()
