@@ -15,6 +15,15 @@ from resilience_cli.cli import run
 
 
 @pytest.fixture(autouse=True)
+def midday(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The clock the program asks is today at noon, whatever the hour the suite runs:
+    before 06:00 an interactive check-in would first ask which duty day it is for."""
+    from resilience_cli.cli import common
+
+    monkeypatch.setattr(common, "now", lambda: dt.datetime.combine(dt.date.today(), dt.time(12)))
+
+
+@pytest.fixture(autouse=True)
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "home"
     monkeypatch.setenv("RESILIENCE_HOME", str(path))

@@ -80,7 +80,7 @@ def test_a_person_checks_in(home, db_path):
 
 
 def test_ctrl_c_saves_nothing(home):
-    child = spawn(home, "checkin")
+    child = spawn(home, "checkin", "--date", "today")  # a fixed day: no duty-day question before 06:00
     answer(child, "Where in the UK do you live?", "2\r")
     answer(child, "What kind of day was it?", "4\r")
     child.expect_exact("distressing incident")
@@ -106,7 +106,7 @@ def test_on_a_very_bad_day_at_40_columns(home, db_path):
     from resilience_cli.prompts.basics import fit
     from resilience_cli.safety import QUESTION
 
-    child = spawn(home, "checkin", "--shift", "day", "--incident", "none", "--material", "0",
+    child = spawn(home, "checkin", "--date", "today", "--shift", "day", "--incident", "none", "--material", "0",
                   "--workload", "2", "--sleep-hours", "5", "--sleep-quality", "2", "--no-nightmare",
                   "--intrusions", "4", "--switch-off", "1", "--mood", "1", "--energy", "2",
                   "--no-talked", "--support", "1", "--recovery", "nothing", "--no-raise", columns=40)
