@@ -302,8 +302,7 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised(cli, db_path):
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
 def test_every_note_comes_back_exactly(cli, db_path, tmp_path, monkeypatch, fmt):
-    conn = sqlite3.connect(db_path) if db_path.exists() else None
-    for n, note in enumerate(NOTES, start=1):
+    for n in range(1, len(NOTES) + 1):
         assert cli("checkin", "--date", days_ago(n), "--mood", "5", "--no-input").exit_code == 0
     conn = sqlite3.connect(db_path)
     for n, note in enumerate(NOTES, start=1):
