@@ -554,3 +554,14 @@ def test_a_plan_with_markup_in_it_does_not_break_tips(cli, db_path):
     result = cli("tips")
     assert result.exit_code == 0, result.stderr
     assert "Last week you planned to try: a walk [/bold] [31m" in result.stdout
+
+
+def test_enter_at_the_follow_up_offer_asks_next_time(cli, keys, terminal, db_path):
+    cli("checkin", "--date", days_ago(3), "--incident", "significant", "--no-input")
+    keys.send_text("".join([ENTER] * 16) + ENTER)  # Enter through everything, the offer included
+    result = cli("checkin")
+    assert result.exit_code == 0, result.stderr
+    assert rows(db_path, "SELECT * FROM followups") == []  # not answered, not skipped: asked again
+    keys.send_text("".join([ENTER] * 16) + "y" + ENTER + ENTER * 4 + "n" + ENTER)
+    assert cli("checkin").exit_code == 0
+    assert rows(db_path, "SELECT kind, trim FROM followups") == [{"kind": "day3", "trim": "no"}]

@@ -14,7 +14,7 @@ from resilience_cli.model import (
     day_words,
     validate_answer,
 )
-from resilience_cli.prompts.basics import SKIP, skip_choice
+from resilience_cli.prompts.basics import SKIP, fit, skip_choice
 
 FOLLOWUP_NOW, FOLLOWUP_LATER, FOLLOWUP_SKIP = "now", "later", "skip"
 
@@ -29,8 +29,12 @@ def ask_followup_consent(incident: dt.date, kind: str) -> str:
             Choice("not now (ask me next time)", value=FOLLOWUP_LATER, shortcut_key="l"),
             Choice("skip this follow-up", value=FOLLOWUP_SKIP, shortcut_key="s"),
         ],
+        # Enter alone means "ask me next time", as Enter skips everywhere
+        # else: someone skipping through is never dropped into five
+        # questions about an incident.
+        default=FOLLOWUP_LATER,
         use_shortcuts=True,
-        instruction="(y, l or s, then Enter)",
+        instruction="(y, l or s, then Enter; Enter alone asks next time)",
     ).unsafe_ask()
 
 
@@ -56,9 +60,13 @@ def ask_followup() -> dict[str, Any]:
     answers["support"] = scale(
         "How supported have you felt since?", {0: "not at all", 1: "", 2: "", 3: "", 4: "very"})
     trim = questionary.select(
-        "Were you offered TRiM, a care team or peer support after it?",
-        choices=[Choice(w, value=k) for k, w in TRIM_WORDS.items()] + [skip_choice(False)],
+        fit("Were you offered TRiM, a care team or peer support after it?"),
+        choices=[Choice(w, value=k, shortcut_key=key)
+                 for (k, w), key in zip(TRIM_WORDS.items(), ("u", "o", "n", "a"), strict=True)]
+        + [skip_choice(False)],
         default=SKIP,
+        use_shortcuts=True,
+        instruction="(u, o, n or a, then Enter; Enter alone skips)",
     ).unsafe_ask()
     answers["trim"] = None if trim == SKIP else trim
     return answers
