@@ -294,7 +294,7 @@ def test_config_shows_where_each_setting_comes_from(cli, home):
 )
 def test_config_errors_name_the_problem_and_change_nothing(cli, home, text, message):
     write_config(home, text)
-    result = cli("tips")
+    result = cli("config")
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from resilience_cli.cli import common
-from resilience_cli.config import Settings, load_settings, paths
+from resilience_cli.config import Settings, paths
 from resilience_cli.errors import Cancelled, InvalidInput, JournalProblem, NotFound
 from resilience_cli.model import day_words, validate_answers
 
@@ -74,7 +74,7 @@ def checkin(
                            "Nothing was saved.")
     day = common.parse_date(date) if date else None
     interactive = not (no_input or note_stdin or talking_point_stdin) and common.stdin_is_terminal()
-    settings = load_settings(paths().config_file)
+    settings = common.settings()
     try:
         if note_stdin:
             given["note"] = _read_stdin("note")
@@ -119,7 +119,7 @@ def edit(
             f"There is no check-in for {day_words(day)}. "
             f"To add one: resilience checkin --date {day.isoformat()}"
         )
-    settings = load_settings(paths().config_file)
+    settings = common.settings()
     try:
         given, _ = _ask(day, {}, settings)
         _save_and_confirm(day, given, settings, interactive=True)

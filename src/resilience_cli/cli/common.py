@@ -144,6 +144,24 @@ def parse_date(text: str, *, allow_future: bool = False) -> dt.date:
     return parse_day(text, today(), allow_future=allow_future)
 
 
+def settings():
+    """The user's settings; a mistake in config.toml is a warning, never a lost check-in.
+
+    Only `resilience config`, whose job is the settings, fails on a broken
+    file. Everything else says what is wrong, on standard error, and goes
+    ahead on the defaults.
+    """
+    from resilience_cli.config import Settings, load_settings, refuse_shared_folder
+
+    # A folder others can write to is no typo: it is refused, not warned about.
+    refuse_shared_folder(paths().config_file.parent)
+    try:
+        return load_settings(paths().config_file)
+    except InvalidInput as exc:
+        print(f"{exc.message} Until then the defaults are used.", file=sys.stderr)
+        return Settings()
+
+
 def positive_days(value: int, option: str = "--days") -> int:
     if value < 1 or value > 366_000:
         raise InvalidInput(f"{option} must be a whole number of days from 1 upwards; you gave {value}.")

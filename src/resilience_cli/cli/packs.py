@@ -150,11 +150,10 @@ def run(
 def _crisis_box() -> None:
     """The crisis box at once, and nothing else: the answers are saved."""
     from resilience_cli.cli import guidance
-    from resilience_cli.config import load_settings
     from resilience_cli.rules.engine import RuleContext, evaluate
     from resilience_cli.safety import YES, SafetyAnswer
 
-    settings = load_settings(paths().config_file)
+    settings = common.settings()
     today = common.today()
     ctx = RuleContext(to=today, records=[], safety=[SafetyAnswer("pack", today.isoformat(), YES, "")])
     guidance.show([i for i in evaluate(ctx) if i.rule == "R1"], settings, why=False)

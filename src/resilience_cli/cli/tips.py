@@ -10,7 +10,6 @@ import typer
 
 from resilience_cli.cli import common
 from resilience_cli.cli.trends import TextOrJson
-from resilience_cli.config import load_settings, paths
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound
 from resilience_cli.model import day_words
 
@@ -34,7 +33,7 @@ def tips(
     from resilience_cli.cli import guidance
     from resilience_cli.rules.engine import evaluate
 
-    settings = load_settings(paths().config_file)
+    settings = common.settings()
     end = common.parse_date(to, allow_future=True) if to else common.today()
     if silence or unsilence:
         _change_silences(silence or [], unsilence or [], settings)
@@ -158,7 +157,7 @@ def followup() -> None:
     from resilience_cli.followups import due
 
     today = common.today()
-    settings = load_settings(paths().config_file)
+    settings = common.settings()
     with common.read_only_store() as store:
         ctx = guidance.rule_context(store, today, settings)
     pending = due(ctx.records, ctx.followups, today)
