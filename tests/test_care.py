@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -16,6 +17,7 @@ from prompt_toolkit.output.plain_text import PlainTextOutput
 
 from resilience_cli.cli import common
 from resilience_cli.contacts import REGIONS, default_contacts
+from resilience_cli.model import day_words
 from resilience_cli.prompts.basics import fit
 from resilience_cli.rules.content import sources, texts
 from resilience_cli.safety import AGAIN, QUESTION
@@ -542,8 +544,6 @@ def test_notes_talking_points_and_plans_are_shown_as_written(cli, db_path):
 
 
 def test_a_plan_with_markup_in_it_does_not_break_tips(cli, db_path):
-    import datetime as dt
-
     cli("checkin", "--mood", "6", "--no-input")
     last_week = today() - dt.timedelta(days=today().weekday() + 7)
     conn = sqlite3.connect(db_path)
@@ -565,3 +565,17 @@ def test_enter_at_the_follow_up_offer_asks_next_time(cli, keys, terminal, db_pat
     keys.send_text("".join([ENTER] * 16) + "y" + ENTER + ENTER * 4 + "n" + ENTER)
     assert cli("checkin").exit_code == 0
     assert rows(db_path, "SELECT kind, trim FROM followups") == [{"kind": "day3", "trim": "no"}]
+
+
+def test_the_followup_command_never_creates_a_check_in(cli, keys, terminal, db_path):
+    cli("checkin", "--date", days_ago(3), "--incident", "significant", "--no-input")
+    keys.send_text("2" + ENTER + "5" + ENTER + "1" + ENTER + "3" + ENTER + "o" + ENTER)
+    result = cli("followup")
+    assert result.exit_code == 0, result.stderr
+    shown = flat(result.stdout)
+    assert shown.startswith(f"Saved your follow-up about the incident on {day_words(today() - dt.timedelta(days=3))}.")
+    assert "TRiM, a care team or peer support was offered: it is not too late to take it up." in shown
+    assert rows(db_path, "SELECT kind, intrusions, sleep_quality, avoidance, support, trim FROM followups") == [
+        {"kind": "day3", "intrusions": 2, "sleep_quality": 5, "avoidance": 1, "support": 3, "trim": "offered"}]
+    assert [r["date"] for r in rows(db_path)] == [days_ago(3)]  # no check-in for today
+    assert cli("status").stdout.startswith("No check-in yet today.")

@@ -10,7 +10,7 @@ import typer
 
 from resilience_cli.cli import common
 from resilience_cli.cli.trends import TextOrJson
-from resilience_cli.errors import Cancelled, InvalidInput, NotFound
+from resilience_cli.errors import Cancelled, InvalidInput, NotFound, ResilienceError
 from resilience_cli.model import day_words
 
 
@@ -152,9 +152,12 @@ def followup() -> None:
     Example:
       resilience followup
     """
+    import uuid
+    from dataclasses import replace
+
+    from resilience_cli import prompts
     from resilience_cli.cli import guidance
-    from resilience_cli.cli.checkin import CANCELLED, _save_and_confirm
-    from resilience_cli.followups import due
+    from resilience_cli.followups import FollowUp, due
 
     today = common.today()
     settings = common.settings()
@@ -165,8 +168,29 @@ def followup() -> None:
         raise NotFound("No follow-up is due today. They come about 3 days and 4 weeks after a significant incident.")
     if not common.stdin_is_terminal():
         raise InvalidInput("A follow-up asks its questions in a terminal: run resilience followup in one.")
+    first = pending[0]
     try:
-        # Saving an empty amendment records the follow-up with today's check-in.
-        _save_and_confirm(today, {}, settings, interactive=True)
+        answers = prompts.ask_followup()
     except KeyboardInterrupt:
-        raise Cancelled(CANCELLED) from None
+        raise Cancelled("Follow-up cancelled; nothing was saved.") from None
+    # A follow-up is its own record: it never creates a check-in, so today's
+    # status (and its reminder) stay as they were.
+    record = replace(FollowUp(id=str(uuid.uuid4()), incident_date=first.incident_date.isoformat(),
+                              kind=first.kind, date=today.isoformat()), **answers)
+    store = common.open_store(create=True)
+    if store is None:
+        raise ResilienceError("The journal could not be opened. Nothing was saved.")
+    with store:
+        store.save_followup(record)
+    from resilience_cli.cli.checkin import _followup_closing
+
+    common.console().print(f"Saved your follow-up about the incident on {day_words(first.incident_date)}.")
+    _followup_closing(record, settings)
+    # Still strong at four weeks: the professional-help box now, as after a check-in.
+    from resilience_cli.rules.engine import evaluate
+
+    with common.read_only_store() as store:
+        ctx = guidance.rule_context(store, today, settings)
+    boxes = [i for i in evaluate(ctx) if i.rule in ("R1", "R5")]
+    if boxes:
+        guidance.show(boxes, settings, why=False)

@@ -83,6 +83,12 @@ class PeriodicRecords:
         insert_row(self.conn, "followups", dict(asdict(f), skipped=int(f.skipped)),
                    suffix="ON CONFLICT (incident_date, kind) DO NOTHING")
 
+    def save_followup(self, followup: FollowUp) -> None:
+        """One answered follow-up, on its own: no check-in is created with it."""
+        stamp = _now()
+        with self.transaction():
+            self._put_followup(replace(followup, created_at=stamp, updated_at=stamp))
+
     def import_followups(self, followups: Iterable[FollowUp]) -> None:
         with self.transaction():
             for f in followups:
