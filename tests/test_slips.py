@@ -332,7 +332,7 @@ def test_every_json_output_is_strict_json(cli, journal):
 def test_machine_output_is_utf8_whatever_the_terminal(home, tmp_path):
     env = {**os.environ, "RESILIENCE_HOME": str(home), "PYTHONIOENCODING": "cp1252"}
     script = str(Path(sys.executable).parent / "resilience")
-    subprocess.run([script, "checkin", "--note-stdin"], input="emoji 🙂 and 日本".encode(), env=env, check=True,
+    subprocess.run([script, "checkin", "--date", "today", "--note-stdin"], input="emoji 🙂 and 日本".encode(), env=env, check=True,
                    capture_output=True)
     exported = subprocess.run([script, "export"], env=env, capture_output=True, check=True)
     assert "emoji 🙂 and 日本" in json.loads(exported.stdout.decode("utf-8"))["records"][0]["note"]

@@ -87,6 +87,12 @@ def checkin(
                 from resilience_cli.prompts import ask_duty_day
 
                 day = ask_duty_day(now.date())
+            elif now.hour < SMALL_HOURS_END:
+                # The same duty-day rule as the question's default: in the
+                # small hours, the shift that began yesterday. Said, never silent.
+                day = now.date() - dt.timedelta(days=1)
+                print(f"Before 6 am a check-in is for the shift that began the day before, so this one "
+                      f"is for {day_words(day)}. For today instead, add --date today.", file=sys.stderr)
             else:
                 day = common.today()
         region = None

@@ -18,8 +18,14 @@ NOT_YET = "No check-in yet today."
 PASSPHRASE_ENV = "RESILIENCE_PASSPHRASE"
 
 
+# A night or long shift checked in for the day it began counts until this
+# hour the next day: a morning reminder must not nag after every night.
+DUTY_DAY_ENDS = 18
+
+
 def checked_in_today() -> bool | None:
-    """None when the journal is encrypted and no passphrase is at hand: never ask in a prompt line."""
+    """Whether today's duty is checked in; None when the journal is encrypted and no
+    passphrase is at hand (never ask in a prompt line)."""
     import datetime as dt
 
     from resilience_cli.store import JournalStore
@@ -35,8 +41,14 @@ def checked_in_today() -> bool | None:
     store = JournalStore.open(path, create=False, passphrase=passphrase)
     if store is None:
         return False
+    now = dt.datetime.now()
     with store:
-        return store.has(dt.date.today())
+        if store.has(now.date()):
+            return True
+        if now.hour >= DUTY_DAY_ENDS:
+            return False
+        yesterday = store.get(now.date() - dt.timedelta(days=1))
+        return yesterday is not None and yesterday.shift in ("night", "long")
 
 
 def status(quiet: bool = False) -> None:
