@@ -354,7 +354,7 @@ def followup_from(item: dict, today: dt.date) -> FollowUp:
     names = [f.name for f in fields(FollowUp)]
     _unknown(item, names)
     kind = item.get("kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         raise InvalidInput(f"kind must be {' or '.join(KINDS)}; you gave {kind!r}")
     trim = item.get("trim")
     if trim is not None and trim not in TRIM_ANSWERS:
