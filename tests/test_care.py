@@ -568,14 +568,15 @@ def test_enter_at_the_follow_up_offer_asks_next_time(cli, keys, terminal, db_pat
 
 
 def test_the_followup_command_never_creates_a_check_in(cli, keys, terminal, db_path):
-    cli("checkin", "--date", days_ago(3), "--incident", "significant", "--no-input")
+    incident = days_ago(3)  # read once: a run that crosses midnight must agree with itself
+    cli("checkin", "--date", incident, "--incident", "significant", "--no-input")
     keys.send_text("2" + ENTER + "5" + ENTER + "1" + ENTER + "3" + ENTER + "o" + ENTER)
     result = cli("followup")
     assert result.exit_code == 0, result.stderr
     shown = flat(result.stdout)
-    assert shown.startswith(f"Saved your follow-up about the incident on {day_words(today() - dt.timedelta(days=3))}.")
+    assert shown.startswith(f"Saved your follow-up about the incident on {day_words(dt.date.fromisoformat(incident))}.")
     assert "TRiM, a care team or peer support was offered: it is not too late to take it up." in shown
     assert rows(db_path, "SELECT kind, intrusions, sleep_quality, avoidance, support, trim FROM followups") == [
         {"kind": "day3", "intrusions": 2, "sleep_quality": 5, "avoidance": 1, "support": 3, "trim": "offered"}]
-    assert [r["date"] for r in rows(db_path)] == [days_ago(3)]  # no check-in for today
+    assert [r["date"] for r in rows(db_path)] == [incident]  # no check-in for today
     assert cli("status").stdout.startswith("No check-in yet today.")
