@@ -116,7 +116,6 @@ def import_(
     if len(raw) > MAX_IMPORT_BYTES:
         raise InvalidInput(f"{path} is larger than {MAX_IMPORT_BYTES // 2**20} MB, far more than a century of "
                            "check-ins, so it is not a journal export. Nothing was imported.")
-
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
