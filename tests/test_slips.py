@@ -380,6 +380,8 @@ def test_prefer_file_from_jrnl_keeps_the_answers_jrnl_cannot_hold(cli, tmp_path,
     assert done.exit_code == 0
     [row] = rows(db_path)
     assert (row["mood"], row["sleep_hours"], row["note"]) == (4, 6.0, "From jrnl\na day")
+    again = _import_args(cli, tmp_path, "j.json", json.dumps(JRNL), "--prefer", "file")
+    assert again.stdout == "Imported check-ins: 0 new, 0 updated, 1 unchanged.\n"
 
 
 def test_prefer_file_from_daylio_lists_each_change(cli, tmp_path, db_path):

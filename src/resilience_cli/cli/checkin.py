@@ -10,7 +10,13 @@ import typer
 
 from resilience_cli.cli import common
 from resilience_cli.config import Settings, paths
-from resilience_cli.errors import Cancelled, InvalidInput, JournalProblem, NotFound
+from resilience_cli.errors import (
+    Cancelled,
+    InvalidInput,
+    JournalProblem,
+    NotFound,
+    ResilienceError,
+)
 from resilience_cli.model import day_words, validate_answers
 
 CANCELLED = "Check-in cancelled; nothing was saved."
@@ -142,12 +148,11 @@ def _validated(flags: dict[str, Any]) -> dict[str, Any]:
 
 def _read_stdin(name: str) -> str | None:
     """A note or a talking point, from standard input: never from the command line."""
-    if common.stdin_is_terminal():
-        what = "note" if name == "note" else "talking point"
-        print(f"Type your {what}, then press Ctrl-D on a new line.", file=sys.stderr)
     from resilience_cli.model import MAX_TEXT
 
     what = "note" if name == "note" else "talking point"
+    if common.stdin_is_terminal():
+        print(f"Type your {what}, then press Ctrl-D on a new line.", file=sys.stderr)
     # Read a little past the limit and no further: `yes | resilience checkin
     # --note-stdin` must not read until memory runs out.
     limit = 4 * MAX_TEXT + 4
@@ -229,6 +234,8 @@ def _save_and_confirm(
             r5_rest = store.rule_rest("R5")
             _after_saving(day, record, created, ctx, silenced, reflections, r5_rest, settings, safety_answer,
                           followup, region, interactive=interactive)
+        except ResilienceError:
+            raise  # already a plain sentence of its own
         except Exception as exc:  # noqa: BLE001 - never claim "not saved" after the commit
             raise JournalProblem(
                 f"Your check-in for {day_words(day)} was saved, but something went wrong showing what "

@@ -81,10 +81,7 @@ class JournalStore(PeriodicRecords):
         self.read_only = False
         # The file this connection has open: encrypt, decrypt and restore put
         # a new file in its place, and a write must never go to the old one.
-        try:
-            self.inode: int | None = path.stat().st_ino
-        except OSError:
-            self.inode = None
+        self.inode = _inode(path)
         # sqlite3, or SQLCipher's module for an encrypted journal: each has its
         # own exception classes.
         self.driver = driver
@@ -300,8 +297,7 @@ class JournalStore(PeriodicRecords):
         """Remove what an interrupted encrypt, decrypt or restore left beside the journal
         (a plaintext copy, after an interrupted decrypt) once no conversion is running:
         a conversion holds the journal's write lock for as long as it runs."""
-        stale = [p for p in (self.path.with_name(f".{self.path.name}.converting"),
-                             self.path.with_name(f".{self.path.name}.partial")) if p.exists()]
+        stale = self.stale_copies()
         if not stale:
             return
         try:

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from resilience_cli.errors import InvalidInput
+from resilience_cli.store.periodic import summary_row
 from resilience_cli.store.sql import insert_row
 
 if TYPE_CHECKING:
@@ -99,8 +100,10 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
                 if key in by_key:
                     if prefer == "file" and table == "checkins" and batch.fields is not None:
                         # Daylio and jrnl carry only some answers: replace those, keep the rest.
-                        _take_fields(conn, by_key[key], record, batch.fields, report)
-                        tally.updated += 1
+                        if _take_fields(conn, by_key[key], record, batch.fields, report):
+                            tally.updated += 1
+                        else:
+                            tally.unchanged += 1
                     elif prefer == "file":
                         conn.execute(f"DELETE FROM {table} WHERE id = ?", (by_key[key],))
                         insert_row(conn, table, values)
@@ -120,11 +123,7 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
             if s.id in have:
                 report.summaries.unchanged += 1
                 continue
-            insert_row(conn, "summaries", {
-                "id": s.id, "created_at": s.created_at, "period_from": s.period_from,
-                "period_to": s.period_to, "requests": json.dumps(list(s.requests)),
-                "request_other": s.request_other,
-                "actions": json.dumps([{"text": a.text, "status": a.status} for a in s.actions])})
+            insert_row(conn, "summaries", summary_row(s))
             have.add(s.id)
             report.summaries.new += 1
         if conflicts:
@@ -138,15 +137,17 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
     return report
 
 
-def _take_fields(conn: sqlite3.Connection, rid: str, record, fields: frozenset[str], report: Report) -> None:
-    """Replace only the answers the file's format carries; say, day by day, what changes."""
+def _take_fields(conn: sqlite3.Connection, rid: str, record, fields: frozenset[str], report: Report) -> bool:
+    """Replace only the answers the file's format carries; say, day by day, what changes.
+
+    False when the journal already holds those answers: nothing changes."""
     from resilience_cli.store import COLUMNS, _from_row, _to_row
 
     current = _from_row(conn.execute(f"SELECT {', '.join(COLUMNS)} FROM checkins WHERE id = ?", (rid,)).fetchone())
     given = {name: getattr(record, name) for name in fields if getattr(record, name) is not None}
     changed = {name: value for name, value in given.items() if getattr(current, name) != value}
     if not changed:
-        return
+        return False
     updated = current.amended(changed, record.updated_at)
     row = _to_row(updated)
     conn.execute(f"UPDATE checkins SET {', '.join(f'{c} = ?' for c in changed)}, updated_at = ? WHERE id = ?",
@@ -161,6 +162,7 @@ def _take_fields(conn: sqlite3.Connection, rid: str, record, fields: frozenset[s
         else:
             words.append(f"{name} {'skipped' if before is None else before} -> {after}")
     report.changes.append(f"{current.date}: " + "; ".join(words))
+    return True
 
 
 class DryRun(Exception):

@@ -26,6 +26,16 @@ def _now() -> str:
     return utc_now()
 
 
+def summary_row(summary: PastSummary) -> dict[str, Any]:
+    """A remembered summary as its row: requests and actions as JSON lists."""
+    import json
+
+    return {"id": summary.id, "created_at": summary.created_at, "period_from": summary.period_from,
+            "period_to": summary.period_to, "requests": json.dumps(list(summary.requests)),
+            "request_other": summary.request_other,
+            "actions": json.dumps([{"text": a.text, "status": a.status} for a in summary.actions])}
+
+
 class PeriodicRecords:
 
     def _add_safety(self, day: dt.date, answer: str, stamp: str) -> None:
@@ -216,16 +226,8 @@ class PeriodicRecords:
     # -- supervision summaries ----------------------------------------------
 
     def save_summary(self, summary: PastSummary) -> None:
-        import json
-
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO summaries (id, created_at, period_from, period_to, requests, "
-                "request_other, actions) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (summary.id, summary.created_at, summary.period_from, summary.period_to,
-                 json.dumps(list(summary.requests)), summary.request_other,
-                 json.dumps([{"text": a.text, "status": a.status} for a in summary.actions])),
-            )
+            insert_row(conn, "summaries", summary_row(summary))
 
     def summaries(self) -> list[PastSummary]:
         import json
