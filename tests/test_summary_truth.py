@@ -320,11 +320,14 @@ def test_a_flagged_line_is_shown_whole(cli, db_path, monkeypatch, tmp_path):
 
 
 def test_export_carries_the_summaries_and_import_takes_them_back(cli, journal, tmp_path, monkeypatch, home):
+    # Dates from the run's own day, so the test holds whenever it runs.
+    period_from, period_to = START - dt.timedelta(days=60), START - dt.timedelta(days=31)
+    created = f"{(period_to + dt.timedelta(days=1)).isoformat()}T09:00:00Z"
     conn = sqlite3.connect(journal)
     conn.execute("INSERT INTO summaries (id, created_at, period_from, period_to, requests, request_other, actions) "
-                 "VALUES ('8f14e45f-ceea-467a-9af4-0b4c1e8b7a11', '2026-10-01T09:00:00Z', '2026-09-01', "
-                 "'2026-09-30', '[\"protected_breaks\"]', 'A quieter week', "
-                 "'[{\"text\": \"Ask about rota\", \"status\": \"to discuss\"}]')")
+                 "VALUES ('8f14e45f-ceea-467a-9af4-0b4c1e8b7a11', ?, ?, ?, '[\"protected_breaks\"]', "
+                 "'A quieter week', '[{\"text\": \"Ask about rota\", \"status\": \"to discuss\"}]')",
+                 (created, period_from.isoformat(), period_to.isoformat()))
     conn.commit()
     conn.close()
     for fmt in ("json", "jsonl"):
@@ -333,9 +336,10 @@ def test_export_carries_the_summaries_and_import_takes_them_back(cli, journal, t
         records = (json.loads(exported.read_text())["records"] if fmt == "json"
                    else [json.loads(line) for line in exported.read_text().splitlines()])
         assert [r for r in records if r["type"] == "summary"] == [{
-            "type": "summary", "id": "8f14e45f-ceea-467a-9af4-0b4c1e8b7a11", "created_at": "2026-10-01T09:00:00Z",
-            "period_from": "2026-09-01", "period_to": "2026-09-30", "requests": ["protected_breaks"],
-            "request_other": "A quieter week", "actions": [{"text": "Ask about rota", "status": "to discuss"}]}]
+            "type": "summary", "id": "8f14e45f-ceea-467a-9af4-0b4c1e8b7a11", "created_at": created,
+            "period_from": period_from.isoformat(), "period_to": period_to.isoformat(),
+            "requests": ["protected_breaks"], "request_other": "A quieter week",
+            "actions": [{"text": "Ask about rota", "status": "to discuss"}]}]
         monkeypatch.setenv("RESILIENCE_HOME", str(tmp_path / f"new-{fmt}"))
         result = cli("import", str(exported))
         assert result.exit_code == 0, result.stderr
@@ -343,7 +347,7 @@ def test_export_carries_the_summaries_and_import_takes_them_back(cli, journal, t
         again = cli("import", str(exported))
         assert "  supervision summaries: 0 new, 0 updated, 1 unchanged." in again.stdout
         assert cli("summary", "--list").stdout == (
-            "2026-10-01  Tuesday 1 September 2026 to Wednesday 30 September 2026; 2 requests; "
+            f"{created[:10]}  {day_words(period_from)} to {day_words(period_to)}; 2 requests; "
             "Ask about rota (to discuss)\n")
         monkeypatch.setenv("RESILIENCE_HOME", str(home))
 
