@@ -9,6 +9,7 @@ import pytest
 
 from resilience_cli.errors import InvalidInput
 from resilience_cli.model import (
+    SPOKEN,
     ANSWER_FIELDS,
     FIELD_SPECS,
     MAX_TEXT,
@@ -55,14 +56,15 @@ def test_int_scales_refuse_just_outside(name):
     for bad in (low - 1, high + 1, 1.5, "1.5", "x", True):
         with pytest.raises(InvalidInput) as info:
             validate_answer(name, bad)
-        assert info.value.message.startswith(f"{name} must be a whole number from {low}")
+        message = info.value.message
+        assert message.startswith(f"{SPOKEN[name]}: ") and f"a whole number from {low}" in message
 
 
 def test_int_message_names_field_range_and_value():
     with pytest.raises(InvalidInput) as info:
         validate_answer("mood", 11)
     assert info.value.message == (
-        "mood must be a whole number from 0 (very low) to 10 (very good); you gave 11."
+        "mood: 11 is not a whole number from 0 (very low) to 10 (very good)."
     )
     assert info.value.exit_code == 2
 
@@ -74,7 +76,8 @@ def test_sleep_hours_bounds():
     for bad in (-0.25, 24.25, math.nan, math.inf, "seven"):
         with pytest.raises(InvalidInput) as info:
             validate_answer("sleep_hours", bad)
-        assert info.value.message.startswith("sleep_hours must be a number from 0 to 24")
+        assert info.value.message.startswith("hours of sleep: ")
+        assert info.value.message.endswith("a number from 0 to 24.")
 
 
 def test_alcohol_units_have_a_realistic_bound_and_no_negatives():
@@ -83,11 +86,11 @@ def test_alcohol_units_have_a_realistic_bound_and_no_negatives():
     assert validate_answer("alcohol_units", 100) == 100.0
     with pytest.raises(InvalidInput) as info:
         validate_answer("alcohol_units", -1)
-    assert info.value.message == "alcohol_units must be a number from 0 to 100; you gave -1."
+    assert info.value.message == "units of alcohol: -1 is not a number from 0 to 100."
     # 1.7e308 once made the weekly mean overflow and `trends --format json` write Infinity.
     with pytest.raises(InvalidInput) as info:
         validate_answer("alcohol_units", "1.7e308")
-    assert info.value.message == "alcohol_units must be a number from 0 to 100; '1.7e308' is not a number."
+    assert info.value.message == "units of alcohol: '1.7e308' is not a number, such as 3; give a number from 0 to 100."
 
 
 @pytest.mark.parametrize("typed", ["٣", "１", "3\u0663", "0x3", "1e1", "inf", "nan", "--3"])
@@ -116,11 +119,21 @@ def test_choices(name, good, bad):
             validate_answer(name, value)
 
 
+def test_a_typed_slip_is_named_as_the_question_is_known():
+    with pytest.raises(InvalidInput) as info:
+        validate_answer("sleep_hours", "7h30")
+    assert info.value.message == "hours of sleep: '7h30' is not a number, such as 6.5; give a number from 0 to 24."
+    with pytest.raises(InvalidInput) as info:
+        validate_answer("mood", "six")
+    assert info.value.message == (
+        "mood: 'six' is not a whole number, such as 5; give a whole number from 0 (very low) to 10 (very good).")
+
+
 def test_choice_message_lists_what_is_allowed():
     with pytest.raises(InvalidInput) as info:
         validate_answer("shift", "nite")
     assert info.value.message == (
-        "shift must be one of rest, day, late, night, long; 'nite' is not one of them."
+        "kind of day: 'nite' is not one of rest, day, late, night, long."
     )
 
 
@@ -141,8 +154,8 @@ def test_recovery_list():
     with pytest.raises(InvalidInput) as info:
         validate_answer("recovery", ["exercise", "gaming"])
     assert info.value.message == (
-        "recovery must be one of exercise, outdoors, people, hobby, wind_down, rest, "
-        "other, nothing; 'gaming' is not one of them."
+        "what you did for yourself: 'gaming' is not one of exercise, outdoors, people, hobby, "
+        "wind_down, rest, other, nothing."
     )
 
 

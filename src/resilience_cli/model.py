@@ -126,6 +126,16 @@ EARLIEST = dt.date(1900, 1, 1)
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
+class _Clear:
+    """An answer set back to skipped when a day is amended (None there keeps the earlier answer)."""
+
+    def __repr__(self) -> str:
+        return "CLEAR"
+
+
+CLEAR = _Clear()
+
+
 @dataclass(frozen=True)
 class CheckIn:
     """One duty day's check-in. Every answer may be None: skipped."""
@@ -166,8 +176,8 @@ class CheckIn:
         return out
 
     def amended(self, answers: dict[str, Any], now: str) -> CheckIn:
-        """The answers given replace the old ones; the rest stay as they were."""
-        given = {k: v for k, v in answers.items() if v is not None}
+        """The answers given replace the old ones; the rest stay as they were; CLEAR clears one."""
+        given = {k: (None if v is CLEAR else v) for k, v in answers.items() if v is not None}
         return replace(self, **given, updated_at=now)
 
     @property
@@ -203,6 +213,26 @@ def is_working(record: CheckIn) -> bool:
     return record.shift != "rest"
 
 
+# Each answer as the person knows it from its question: what error messages
+# name ("hours of sleep: '7h30' is not a number, such as 6.5"), never the
+# field name of the record.
+SPOKEN = {
+    "shift": "kind of day", "incident": "distressing incident", "material": "distressing material",
+    "graphic": "graphic images or video", "workload": "workload", "sleep_hours": "hours of sleep",
+    "sleep_quality": "how well you slept", "nightmare": "upsetting dreams about work",
+    "intrusions": "unwanted memories", "switch_off": "switching off", "mood": "mood",
+    "energy": "energy", "talked": "talked to someone you trust", "support": "support",
+    "recovery": "what you did for yourself", "alcohol_units": "units of alcohol", "note": "note",
+    "raise_at_supervision": "raise at supervision", "talking_point": "talking point",
+    "supported_colleague": "supported a colleague",
+}
+_EXAMPLES = {"sleep_hours": "6.5", "alcohol_units": "3"}
+
+
+def spoken(name: str) -> str:
+    return SPOKEN.get(name, name)
+
+
 def validate_answer(name: str, value: Any) -> Any:
     """Return the value in its canonical form, or raise InvalidInput saying what is allowed.
 
@@ -216,23 +246,23 @@ def validate_answer(name: str, value: Any) -> Any:
     if spec.kind == "choice":
         text = str(value).strip().lower()
         if text not in spec.choices:
-            raise _refused(spec, f"; {value!r} is not one of them.")
+            raise _refused(spec, f"{value!r} is not one of {', '.join(spec.choices)}.")
         return text
     if spec.kind == "bool":
         if isinstance(value, bool):
             return value
-        raise _refused(spec, ".")
+        raise _refused(spec, "give yes or no.")
     if spec.kind in ("int", "number"):
         number = _as_number(value, spec)
         too_high = spec.high is not None and number > spec.high
         fits = math.isfinite(number) and number >= spec.low and not too_high  # type: ignore[operator]
         if not fits or (spec.kind == "int" and not number.is_integer()):
-            raise _refused(spec, f"; you gave {value}.")
+            raise _refused(spec, f"{value} is not {spec.describe_allowed()}.")
         # + 0.0 turns -0 into 0, which would otherwise show as "-0 h".
         return int(number) if spec.kind == "int" else number + 0.0
     if spec.kind == "list":
         if not isinstance(value, (str, list, tuple)):
-            raise _refused(spec, ".")
+            raise _refused(spec, f"give {spec.describe_allowed()}.")
         items = [value] if isinstance(value, str) else list(value)
         cleaned: list[str] = []
         for item in items:
@@ -240,22 +270,30 @@ def validate_answer(name: str, value: Any) -> Any:
             if word == NOTHING:
                 continue
             if word not in spec.choices:
-                raise _refused(spec, f"; {item!r} is not one of them.")
+                raise _refused(spec, f"{item!r} is not {spec.describe_allowed()}.")
             if word not in cleaned:
                 cleaned.append(word)
         # Kept in the contract's order so that equal answers compare equal.
         return tuple(c for c in spec.choices if c in cleaned)
     # text
     if not isinstance(value, str):
-        raise InvalidInput(f"{name} must be text.")
+        raise InvalidInput(f"{spoken(name)}: give text.")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate, from a crafted JSON file
-        raise InvalidInput(f"{name} holds characters that are not valid text.") from None
+        raise InvalidInput(f"{spoken(name)}: it holds characters that are not valid text.") from None
     text = value.strip()
     if len(text) > MAX_TEXT:
-        raise InvalidInput(f"{name} is {len(text):,} characters long; the most is {MAX_TEXT:,}.")
+        raise InvalidInput(f"{spoken(name)}: it is {len(text):,} characters long; the most is {MAX_TEXT:,}.")
     return text or None
+
+
+def validate_field(name: str, value: Any) -> Any:
+    """`validate_answer` for a file, whose refusals name the field as the file spells it."""
+    try:
+        return validate_answer(name, value)
+    except InvalidInput as exc:
+        raise InvalidInput(exc.message.replace(f"{spoken(name)}:", f"{name}:", 1)) from None
 
 
 def validate_answers(answers: dict[str, Any]) -> dict[str, Any]:
@@ -264,27 +302,34 @@ def validate_answers(answers: dict[str, Any]) -> dict[str, Any]:
 
 
 def _refused(spec: FieldSpec, detail: str) -> InvalidInput:
-    """'mood must be a whole number from 0 (very low) to 10 (very good); you gave 11.'
+    """'mood: 11 is not a whole number from 0 (very low) to 10 (very good).'
 
     Built only when an answer is refused: imports validate hundreds of
     thousands of answers, and describing every field each time cost a third
     of the time.
     """
-    return InvalidInput(f"{spec.name} must be {spec.describe_allowed()}{detail}")
+    return InvalidInput(f"{spoken(spec.name)}: {detail}")
 
 
 def _as_number(value: Any, spec: FieldSpec) -> float:
     """A number from an int, a float or its text; booleans are not numbers here."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise _refused(spec, ".")
+        raise _refused(spec, f"give {spec.describe_allowed()}.")
     if isinstance(value, str):
         if not _NUMBER.fullmatch(value.strip()):
-            raise _refused(spec, f"; {value!r} is not a number.")
+            raise _refused(spec, _not_a_number(value, spec))
         return float(value.strip())
     try:
         return float(value)
     except (ValueError, OverflowError):
-        raise _refused(spec, f"; {value!r} is not a number.") from None
+        raise _refused(spec, _not_a_number(value, spec)) from None
+
+
+def _not_a_number(value: Any, spec: FieldSpec) -> str:
+    middle = (spec.low + (spec.high if spec.high is not None else spec.low + 4)) // 2  # type: ignore[operator]
+    example = _EXAMPLES.get(spec.name, f"{int(middle)}")
+    whole = "a whole number" if spec.kind == "int" else "a number"
+    return f"{value!r} is not {whole}, such as {example}; give {spec.describe_allowed()}."
 
 
 def parse_day(text: str, today: dt.date, *, allow_future: bool = False) -> dt.date:

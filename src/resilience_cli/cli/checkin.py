@@ -140,10 +140,18 @@ def edit(
 
 
 def _validated(flags: dict[str, Any]) -> dict[str, Any]:
-    try:
-        return validate_answers(flags)
-    except InvalidInput as exc:
-        raise InvalidInput(f"{exc.message} Nothing was saved.") from None
+    """Every flag checked; a refusal names the question as the person knows it, and its flag."""
+    from resilience_cli.model import spoken
+
+    out = {}
+    for name, value in flags.items():
+        try:
+            out[name] = validate_answers({name: value})[name]
+        except InvalidInput as exc:
+            flag = "raise" if name == "raise_at_supervision" else name.replace("_", "-")
+            message = exc.message.replace(f"{spoken(name)}:", f"{spoken(name)} (--{flag}):", 1)
+            raise InvalidInput(f"{message[0].upper()}{message[1:]} Nothing was saved.") from None
+    return out
 
 
 def _read_stdin(name: str) -> str | None:
@@ -236,7 +244,7 @@ def _save_and_confirm(
                           followup, region, interactive=interactive)
         except ResilienceError:
             raise  # already a plain sentence of its own
-        except Exception as exc:  # noqa: BLE001 - never claim "not saved" after the commit
+        except Exception as exc:
             raise JournalProblem(
                 f"Your check-in for {day_words(day)} was saved, but something went wrong showing what "
                 "comes next (this is a bug). Run resilience tips to see your tips; run again with "
@@ -325,12 +333,12 @@ def _extra_questions(day: dt.date, answers: dict[str, Any], before: Any, setting
     from dataclasses import replace
 
     from resilience_cli import followups, prompts
-    from resilience_cli.model import CheckIn
+    from resilience_cli.model import CLEAR, CheckIn
     from resilience_cli.rules.engine import evaluate
     from resilience_cli.safety import YES, ask_again, distress_in, weekly_due
 
     existing = next((r for r in before.records if r.date == day.isoformat()), None)
-    given = {k: v for k, v in answers.items() if v is not None}
+    given = {k: v for k, v in answers.items() if v is not None and v is not CLEAR}
     prospective = existing.amended(answers, "") if existing else CheckIn(
         id="new", date=day.isoformat(), **given)
     others = [r for r in before.records if r.date != day.isoformat()]

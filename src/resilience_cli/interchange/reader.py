@@ -27,7 +27,7 @@ from resilience_cli.model import (
     MAX_TEXT,
     NOTHING,
     CheckIn,
-    validate_answer,
+    validate_field,
 )
 from resilience_cli.packs import NAME, PackAnswer
 from resilience_cli.reflection import Reflection
@@ -332,7 +332,7 @@ def _unknown(item: dict, allowed: Iterable[str]) -> None:
 
 def checkin_from(item: dict, today: dt.date) -> CheckIn:
     _unknown(item, RECORD_FIELDS)
-    answers = {name: validate_answer(name, item.get(name)) for name in ANSWER_FIELDS}
+    answers = {name: validate_field(name, item.get(name)) for name in ANSWER_FIELDS}
     return CheckIn(
         id=_id(item.get("id")),
         date=_day("date", item.get("date"), today),

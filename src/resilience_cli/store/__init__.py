@@ -30,7 +30,7 @@ from resilience_cli.errors import (
     NewerJournal,
 )
 from resilience_cli.followups import FollowUp
-from resilience_cli.model import ANSWER_FIELDS, FIELD_SPECS, CheckIn
+from resilience_cli.model import ANSWER_FIELDS, CLEAR, FIELD_SPECS, CheckIn
 from resilience_cli.packs import PackAnswer
 from resilience_cli.reflection import Reflection
 from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
@@ -395,7 +395,7 @@ class JournalStore(PeriodicRecords):
             if row is None:
                 import uuid
 
-                given = {k: v for k, v in answers.items() if v is not None}
+                given = {k: v for k, v in answers.items() if v is not None and v is not CLEAR}
                 record = CheckIn(
                     id=str(uuid.uuid4()), date=day.isoformat(),
                     created_at=stamp, updated_at=stamp, **given,

@@ -159,7 +159,7 @@ def _every_row_valid(probe: Any, path: Path) -> None:
             try:
                 check(values)
             except InvalidInput as exc:
-                raise DamagedJournal(f"The backup at {path} was not restored: {where} has "
+                raise DamagedJournal(f"The backup at {path} was not restored: in {where}, "
                                      f"{exc.message.rstrip('.')}. Nothing was changed.") from None
             except (TypeError, ValueError, AttributeError, KeyError):
                 raise DamagedJournal(f"The backup at {path} was not restored: {where} cannot be read. "
