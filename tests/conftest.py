@@ -76,3 +76,28 @@ def rows(db: Path, sql: str = "SELECT * FROM checkins ORDER BY date") -> list[di
         return [dict(r) for r in conn.execute(sql)]
     finally:
         conn.close()
+
+
+# The interactive check-in's questions on a fresh day, in order (prompts/checkin.py).
+CHECKIN_ORDER = ("shift", "incident", "material", "graphic", "work", "sleep", "intrusions",
+                 "switch_off", "mood", "recovery", "anything")
+
+
+def checkin_keys(**keys: str) -> str:
+    """The keystrokes of a fresh interactive check-in: Enter (skip) at every question but those given.
+
+    A key shown beside an answer gives it at once ("2"); typed answers end
+    with Enter ("6 5\\r"). As the check-in does, the graphic question comes
+    only after material or an incident, and a rest day ("1") asks no work
+    or exposure questions.
+    """
+    exposed = keys.get("incident", "")[:1] in ("1", "2") or keys.get("material", "")[:1] in ("1", "2", "3")
+    rest = keys.get("shift") == "1"
+    out = []
+    for name in CHECKIN_ORDER:
+        if name == "graphic" and not exposed:
+            continue
+        if rest and name in ("incident", "material", "graphic", "work"):
+            continue
+        out.append(keys.get(name, "\r"))
+    return "".join(out)

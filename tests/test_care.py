@@ -9,7 +9,7 @@ import re
 import sqlite3
 
 import pytest
-from conftest import days_ago, rows, today
+from conftest import checkin_keys, days_ago, rows, today
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -61,10 +61,8 @@ def first_run(presses: str) -> str:
 
 
 def distress(mood: str = "1") -> str:
-    """Sixteen questions, mood low: the safety question follows."""
-    presses = [ENTER] * 16
-    presses[9] = mood + ENTER
-    return "".join(presses)
+    """Every question skipped but mood, low: the safety question follows."""
+    return checkin_keys(mood=mood + ENTER)
 
 
 DISTRESS_BOX = (
@@ -76,9 +74,9 @@ DISTRESS_BOX = (
 
 # 1. Distress always gets a route to help, whatever the safety answer.
 
-@pytest.mark.parametrize("answer,stored", [("n", "no"), ("p", "prefer_not_to_say"), ("", None)])
+@pytest.mark.parametrize("answer,stored", [("n", "no"), ("0", "no"), ("p", "prefer_not_to_say"), (ENTER, None)])
 def test_distress_shows_a_support_box_whatever_the_answer(cli, keys, terminal, db_path, answer, stored):
-    keys.send_text(first_run(distress() + answer + ENTER))
+    keys.send_text(first_run(distress() + answer))
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
     shown = flat(result.stdout)
@@ -116,10 +114,8 @@ def test_intrusions_with_poor_sleep_are_a_trigger_too(cli):
 
 
 def test_a_yes_shows_the_crisis_box_then_the_incident_words(cli, keys, terminal):
-    presses = [ENTER] * 16
-    presses[1] = "3" + ENTER  # incident: significant
-    presses[9] = "1" + ENTER
-    keys.send_text(first_run("".join(presses) + "y" + ENTER))
+    # incident: significant; mood 1
+    keys.send_text(first_run(checkin_keys(incident="2", mood="1" + ENTER) + "y"))
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
     shown = flat(result.stdout)
@@ -131,12 +127,12 @@ def test_a_yes_shows_the_crisis_box_then_the_incident_words(cli, keys, terminal)
 
 def test_after_a_yes_the_next_check_in_asks_again_gently(cli, screen, terminal, db_path):
     pipe, drawn = screen
-    pipe.send_text(first_run(distress() + "y" + ENTER))
+    pipe.send_text(first_run(distress() + "y"))
     assert cli("checkin", "--date", "yesterday").exit_code == 0
     # Today nothing in the answers calls for the question: it is asked again
     # because of yesterday's yes, in words that say so.
     assert "Last time you told us" not in drawn.buffer.getvalue().decode()
-    pipe.send_text(distress(mood="6") + "n" + ENTER)
+    pipe.send_text(distress(mood="6") + "n")
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
     assert "Last time you told us you had had thoughts of ending your life" in " ".join(
@@ -147,16 +143,16 @@ def test_after_a_yes_the_next_check_in_asks_again_gently(cli, screen, terminal, 
 
 
 def test_a_later_no_ends_the_crisis_box_in_tips(cli, keys, terminal):
-    keys.send_text(first_run(distress() + "y" + ENTER))
+    keys.send_text(first_run(distress() + "y"))
     cli("checkin", "--date", "yesterday")
     assert [i["rule"] for i in json.loads(cli("tips", "--format", "json").stdout)] == ["R1"]
-    keys.send_text(distress(mood="6") + "n" + ENTER)
+    keys.send_text(distress(mood="6") + "n")
     cli("checkin")
     assert "R1" not in [i["rule"] for i in json.loads(cli("tips", "--format", "json").stdout)]
 
 
 def test_the_crisis_box_in_plain_has_no_box_drawing_at_all(cli, keys, terminal):
-    keys.send_text(first_run(distress() + "y" + ENTER))
+    keys.send_text(first_run(distress() + "y"))
     result = cli("--plain", "checkin")
     assert result.exit_code == 0
     out = result.stdout
@@ -250,7 +246,7 @@ def test_a_pack_safety_answer_shows_the_crisis_box_and_never_leaves(cli, tmp_pat
 # 3. A safety answer can be taken back.
 
 def _answered_yes(cli, keys):
-    keys.send_text(first_run(distress() + "y" + ENTER))
+    keys.send_text(first_run(distress() + "y"))
     assert cli("checkin").exit_code == 0
 
 
@@ -330,8 +326,8 @@ TRIM_KEYS = {"used": "\x1b[B", "offered": "\x1b[B" * 2, "no": "\x1b[B" * 3, "not
 def test_follow_up_closing_words_fit_the_trim_answer(cli, keys, terminal, db_path, trim, words):
     _week4_due(cli, db_path)
     # Eased: intrusions 0, sleep 8, avoidance 0, support 3, then TRiM by arrows.
-    followup = "y" + ENTER + "0" + ENTER + "8" + ENTER + "0" + ENTER + "3" + ENTER + TRIM_KEYS[trim] + ENTER
-    keys.send_text("".join([ENTER] * 16) + followup)
+    followup = "y" + "0" + "8" + ENTER + "0" + "3" + TRIM_KEYS[trim] + ENTER
+    keys.send_text(checkin_keys() + followup)
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
     shown = flat(result.stdout)
@@ -343,8 +339,8 @@ def test_follow_up_closing_words_fit_the_trim_answer(cli, keys, terminal, db_pat
 def test_low_support_after_an_incident_lists_own_contacts_first(cli, keys, terminal, db_path, home):
     write_config(home, '[[contacts.own]]\nname = "My care team"\nhow = "call 01632 960 000"\nwhen = "weekdays"\n')
     cli("checkin", "--date", days_ago(3), "--incident", "significant", "--no-input")
-    followup = "y" + ENTER + "1" + ENTER + "6" + ENTER + "0" + ENTER + "0" + ENTER + ENTER
-    keys.send_text("".join([ENTER] * 16) + followup)
+    followup = "y" + "1" + "6" + ENTER + "0" + "0" + ENTER
+    keys.send_text(checkin_keys() + followup)
     shown = flat(cli("checkin").stdout)
     assert ("You said you have felt little support since. These people are there for you: "
             "My care team: call 01632 960 000 weekdays Your employee assistance line:") in shown
@@ -558,11 +554,11 @@ def test_a_plan_with_markup_in_it_does_not_break_tips(cli, db_path):
 
 def test_enter_at_the_follow_up_offer_asks_next_time(cli, keys, terminal, db_path):
     cli("checkin", "--date", days_ago(3), "--incident", "significant", "--no-input")
-    keys.send_text("".join([ENTER] * 16) + ENTER)  # Enter through everything, the offer included
+    keys.send_text(checkin_keys() + ENTER)  # Enter through everything, the offer included
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
     assert rows(db_path, "SELECT * FROM followups") == []  # not answered, not skipped: asked again
-    keys.send_text("".join([ENTER] * 16) + "y" + ENTER + ENTER * 4 + "n" + ENTER)
+    keys.send_text(checkin_keys() + "y" + ENTER * 4 + "n")
     assert cli("checkin").exit_code == 0
     assert rows(db_path, "SELECT kind, trim FROM followups") == [{"kind": "day3", "trim": "no"}]
 
@@ -570,7 +566,7 @@ def test_enter_at_the_follow_up_offer_asks_next_time(cli, keys, terminal, db_pat
 def test_the_followup_command_never_creates_a_check_in(cli, keys, terminal, db_path):
     incident = days_ago(3)  # read once: a run that crosses midnight must agree with itself
     cli("checkin", "--date", incident, "--incident", "significant", "--no-input")
-    keys.send_text("2" + ENTER + "5" + ENTER + "1" + ENTER + "3" + ENTER + "o" + ENTER)
+    keys.send_text("2" + "5" + ENTER + "1" + "3" + "o")
     result = cli("followup")
     assert result.exit_code == 0, result.stderr
     shown = flat(result.stdout)

@@ -97,7 +97,7 @@ def test_colleague_guide(cli):
 
 
 def test_colleague_question_off_by_default_and_counted_when_on(cli, home, db_path, monkeypatch):
-    from conftest import rows
+    from conftest import checkin_keys, rows
     from prompt_toolkit.application import create_app_session
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
@@ -106,12 +106,12 @@ def test_colleague_question_off_by_default_and_counted_when_on(cli, home, db_pat
 
     monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        pipe.send_text("\r" + "\r" * 16)  # the nation (first run), then 16 questions, none about colleagues
+        pipe.send_text("\r" + checkin_keys())  # the nation (first run), then the questions, none about colleagues
         assert cli("checkin", "--date", "yesterday").exit_code == 0
     assert rows(db_path)[0]["supported_colleague"] is None
     (home / "config.toml").write_text("[questions]\ncolleague = true\n")
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        pipe.send_text("\r" * 13 + "y\r" + "\r" * 3)  # asked after support
+        pipe.send_text(checkin_keys(mood="\r" + "y"))  # asked after mood and energy, before recovery
         assert cli("checkin").exit_code == 0
     assert [r["supported_colleague"] for r in rows(db_path)] == [None, 1]
     from conftest import days_ago

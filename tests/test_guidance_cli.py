@@ -7,7 +7,7 @@ import json
 import sqlite3
 
 import pytest
-from conftest import days_ago, rows, today
+from conftest import checkin_keys, days_ago, rows, today
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -115,10 +115,8 @@ def test_support_box_shows_own_contacts_first(cli, home):
 # The safety question.
 
 def distress_keys(answer: str) -> str:
-    # The nation (a first run), shift..raise with mood 1, then the safety question.
-    presses = [ENTER] * 16
-    presses[9] = "1" + ENTER  # mood (typed)
-    return ENTER + "".join(presses) + answer + ENTER
+    # The nation (a first run), every question skipped but mood 1, then the safety question.
+    return ENTER + checkin_keys(mood="1" + ENTER) + answer
 
 
 def test_a_yes_shows_the_crisis_box_and_nothing_else(cli, keys, terminal, db_path):
@@ -149,15 +147,13 @@ def test_a_no_gets_the_usual_confirmation(cli, keys, terminal, db_path):
 
 
 def test_no_safety_question_without_distress(cli, keys, terminal, db_path):
-    presses = [ENTER] * 16
-    presses[9] = "6" + ENTER
-    keys.send_text(ENTER + "".join(presses))
+    keys.send_text(ENTER + checkin_keys(mood="6" + ENTER))
     assert cli("checkin").exit_code == 0
     assert rows(db_path, "SELECT * FROM safety_answers") == []
 
 
 def test_ctrl_c_at_the_safety_question_saves_nothing(cli, keys, terminal, home):
-    keys.send_text(distress_keys("\x03")[:-1])
+    keys.send_text(distress_keys("\x03"))
     result = cli("checkin")
     assert result.exit_code == 130
     assert not home.exists()
@@ -166,12 +162,10 @@ def test_ctrl_c_at_the_safety_question_saves_nothing(cli, keys, terminal, home):
 def test_weekly_safety_question_when_turned_on(cli, keys, terminal, home, db_path):
     home.mkdir(exist_ok=True)
     (home / "config.toml").write_text("[questions]\nsafety_weekly = true\n")
-    presses = [ENTER] * 16
-    presses[9] = "7" + ENTER
-    keys.send_text(ENTER + "".join(presses) + "p" + ENTER)
+    keys.send_text(ENTER + checkin_keys(mood="7" + ENTER) + "p")
     assert cli("checkin").exit_code == 0
     assert rows(db_path, "SELECT answer FROM safety_answers") == [{"answer": "prefer_not_to_say"}]
-    keys.send_text("".join([ENTER] * 16))  # amending: Enter keeps each answer; not asked again
+    keys.send_text(checkin_keys())  # amending: Enter keeps each answer; not asked again
     assert cli("checkin").exit_code == 0
     assert len(rows(db_path, "SELECT answer FROM safety_answers")) == 1
 
@@ -180,27 +174,27 @@ def test_weekly_safety_question_when_turned_on(cli, keys, terminal, home, db_pat
 
 def test_day_three_follow_up_once(cli, keys, terminal, db_path):
     checkin(cli, 3, "--incident", "significant")
-    plain = [ENTER] * 16
-    followup = "y" + ENTER + "2" + ENTER + "4" + ENTER + "1" + ENTER + "3" + ENTER + ENTER
-    keys.send_text("".join(plain) + followup)
+    plain = checkin_keys()
+    followup = "y" + "2" + "4" + ENTER + "1" + "3" + ENTER
+    keys.send_text(plain + followup)
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
     assert "Strong reactions in the first days after an incident are common" in " ".join(result.stdout.split())
     [f] = rows(db_path, "SELECT incident_date, kind, date, intrusions, sleep_quality, avoidance, support, trim, skipped FROM followups")
     assert f == {"incident_date": days_ago(3), "kind": "day3", "date": today().isoformat(),
                  "intrusions": 2, "sleep_quality": 4, "avoidance": 1, "support": 3, "trim": None, "skipped": 0}
-    keys.send_text("".join(plain))  # amending today: not asked again
+    keys.send_text(plain)  # amending today: not asked again
     assert cli("checkin").exit_code == 0
     assert len(rows(db_path, "SELECT * FROM followups")) == 1
 
 
 def test_follow_up_later_asks_again_and_skip_never(cli, keys, terminal, db_path):
     checkin(cli, 4, "--incident", "significant")
-    plain = "".join([ENTER] * 16)
-    keys.send_text(plain + "l" + ENTER)
+    plain = checkin_keys()
+    keys.send_text(plain + "s")  # not now: ask me next time
     cli("checkin", "--date", days_ago(1))
     assert rows(db_path, "SELECT * FROM followups") == []
-    keys.send_text(plain + "s" + ENTER)
+    keys.send_text(plain + "0")  # no: skip this follow-up
     cli("checkin")
     assert rows(db_path, "SELECT kind, skipped FROM followups") == [{"kind": "day3", "skipped": 1}]
 
@@ -212,8 +206,8 @@ def test_week_four_still_strong_shows_the_professional_help_box(cli, keys, termi
                  f"VALUES ('a', '{days_ago(28)}', 'day3', '{days_ago(25)}', 1, 'x', 'x')")
     conn.commit()
     conn.close()
-    followup = "y" + ENTER + "3" + ENTER + "3" + ENTER + "2" + ENTER + "2" + ENTER + ENTER
-    keys.send_text("".join([ENTER] * 16) + followup)
+    followup = "y" + "3" + "3" + ENTER + "2" + "2" + ENTER
+    keys.send_text(checkin_keys() + followup)
     result = cli("checkin")
     assert "Support: Still strong after a month ───" in result.stdout
     assert "Effective treatments exist" in " ".join(result.stdout.replace("│", " ").split())
@@ -318,8 +312,7 @@ def test_threshold_from_config_changes_a_rule(cli, home):
 
 def test_alcohol_question_from_config(cli, keys, terminal, home, db_path):
     write_config(home, "[questions]\nalcohol = true\n")
-    presses = [ENTER] * 17
-    presses[14] = "4" + ENTER  # alcohol comes after recovery
-    keys.send_text(ENTER + "".join(presses))
+    # alcohol comes after recovery, before "anything to add"
+    keys.send_text(ENTER + checkin_keys(recovery=ENTER + "4" + ENTER))
     assert cli("checkin").exit_code == 0
     assert rows(db_path)[0]["alcohol_units"] == 4.0

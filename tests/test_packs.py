@@ -98,7 +98,7 @@ def test_run_by_keys(cli, tmp_path, db_path, monkeypatch):
     cli("pack", "add", str(tmp_path / "p.toml"))
     monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        pipe.send_text("4\r" "3\r" "\r" "n\r")  # drained skipped
+        pipe.send_text("4" "3" "\r" "n")  # drained skipped
         result = cli("pack", "run", "worthwhile-work")
     assert result.exit_code == 0, result.stderr
     assert json.loads(rows(db_path, "SELECT answers FROM pack_answers")[0]["answers"]) == {

@@ -13,6 +13,7 @@ from prompt_toolkit.output import DummyOutput
 from resilience_cli.cli import common
 from resilience_cli.model import CheckIn
 from resilience_cli.prompts import ask_checkin, ask_duty_day
+from resilience_cli.prompts.question import CLEAR
 
 ENTER = "\r"
 DOWN = "\x1b[B"
@@ -26,39 +27,35 @@ def keys():
         yield pipe
 
 
-# One keystroke string per question, in the order they are asked.
+# One keystroke string per question, in the order they are asked. A key
+# shown beside an answer gives it at once; typed answers end with Enter.
 FULL = [
-    "4" + ENTER,          # shift: night
-    "3" + ENTER,          # incident: significant
-    "2" + ENTER,          # material: some
-    "y" + ENTER,          # graphic
-    "1" + ENTER,          # workload
-    "5.5" + ENTER,        # sleep hours
-    "4" + ENTER,          # sleep quality
-    "n" + ENTER,          # nightmare
-    "2" + ENTER,          # intrusions
-    "1" + ENTER,          # switch off
-    "6" + ENTER,          # mood
-    ENTER,                # energy: skipped
-    "s" + ENTER,          # talked: skipped
-    "3" + ENTER,          # support
-    " " + DOWN + DOWN + " " + ENTER,  # recovery: exercise, people
+    "4",                  # shift: night
+    "2",                  # incident: significant
+    "2",                  # material: some
+    "1",                  # graphic: yes
+    "1 3" + ENTER,        # workload 1, support 3
+    "5.5 4" + ENTER,      # sleep: 5.5 hours, quality 4 (no dreams ticked: no)
+    "2",                  # intrusions
+    "1",                  # switch off
+    "6" + ENTER,          # mood 6, energy skipped
+    "13" + ENTER,         # recovery: exercise, people (talked not ticked: no)
+    "3",                  # anything to add: both
     "slept badly" + ENTER,  # note
-    "y" + ENTER,          # raise at supervision
     "breaks on nights" + ENTER,  # talking point
 ]
 
 FULL_ANSWERS = {
     "shift": "night", "incident": "significant", "material": 2, "graphic": True,
-    "workload": 1, "sleep_hours": 5.5, "sleep_quality": 4, "nightmare": False,
-    "intrusions": 2, "switch_off": 1, "mood": 6, "energy": None, "talked": None,
-    "support": 3, "recovery": ("exercise", "people"), "note": "slept badly",
+    "workload": 1, "support": 3, "sleep_hours": 5.5, "sleep_quality": 4, "nightmare": False,
+    "intrusions": 2, "switch_off": 1, "mood": 6, "energy": None, "talked": False,
+    "recovery": ("exercise", "people"), "note": "slept badly",
     "raise_at_supervision": True, "talking_point": "breaks on nights",
 }
 
 
 # Every question answered: what is left open in a test is exactly what it asks.
-COMPLETE = {**FULL_ANSWERS, "energy": 5, "talked": False}
+COMPLETE = {**FULL_ANSWERS, "energy": 5}
 
 
 def test_a_full_checkin_by_keystrokes(keys):
@@ -68,14 +65,14 @@ def test_a_full_checkin_by_keystrokes(keys):
 
 def test_s_also_skips_a_choice(keys):
     given = {n: v for n, v in COMPLETE.items() if n != "shift"}
-    keys.send_text("s" + ENTER)
+    keys.send_text("s")
     assert ask_checkin(None, given, ask_alcohol=False)["shift"] is None
 
 
 def test_skipping_everything(keys):
-    # Enter alone skips every kind of question; no material means no graphic
-    # question, and no "raise" means no talking point: 16 questions.
-    keys.send_text(ENTER * 16)
+    # Enter alone skips every kind of question; a skipped shift is a working
+    # day; no material and no incident means no graphic question: 11 questions.
+    keys.send_text(ENTER * 11)
     answers = ask_checkin(None, {}, ask_alcohol=False)
     assert set(answers) == set(FULL_ANSWERS) - {"graphic", "talking_point"}
     assert all(v is None for v in answers.values())
@@ -86,32 +83,37 @@ def test_flags_are_not_asked_again(keys):
              "sleep_hours": 8.0, "sleep_quality": 8, "nightmare": False, "intrusions": 0,
              "switch_off": 4, "mood": 8, "energy": 7, "talked": True, "support": 4,
              "recovery": ("outdoors",), "raise_at_supervision": False}
-    keys.send_text("a good day" + ENTER)  # only the note is left open
+    # Only the note is left open: "anything to add" offers it alone.
+    keys.send_text("1" + "a good day" + ENTER)
     answers = ask_checkin(None, given, ask_alcohol=False)
     assert answers == {**given, "note": "a good day"}
 
 
 def test_alcohol_is_asked_only_when_turned_on(keys):
     given = {n: v for n, v in COMPLETE.items() if n not in ("note", "talking_point")}
-    keys.send_text("3" + ENTER + ENTER + "x" + ENTER)
+    keys.send_text("3" + ENTER + "1" + "x" + ENTER)
     answers = ask_checkin(None, given, ask_alcohol=True)
-    assert (answers["alcohol_units"], answers["note"], answers["talking_point"]) == (3.0, None, "x")
+    assert (answers["alcohol_units"], answers["note"]) == (3.0, "x")
 
 
 def test_amending_offers_earlier_answers_as_defaults(keys):
     existing = CheckIn(id="i", date="2026-11-27", created_at="a", updated_at="a",
-                       **{k: v for k, v in FULL_ANSWERS.items()})
-    # Enter everywhere keeps what was there; change mood to 8 and clear the note.
-    presses = [ENTER] * 18
-    presses[10] = CTRL_U + "8" + ENTER  # mood
-    presses[11] = ENTER  # energy was skipped: still skipped
-    presses[12] = ENTER  # talked was skipped: the pointer starts on skip
-    presses[15] = CTRL_U + ENTER  # note emptied: skipped, which on amend keeps it
+                       **{k: v for k, v in COMPLETE.items()})
+    # Enter everywhere keeps what was there; mood and energy typed afresh; the note cleared.
+    presses = [ENTER] * 11
+    presses[8] = CTRL_U + "8 5" + ENTER  # mood and energy
+    presses[10] = "1" + CTRL_U + ENTER  # anything to add: the note, emptied: cleared
     keys.send_text("".join(presses))
     answers = ask_checkin(existing, {}, ask_alcohol=False)
-    expected = {**FULL_ANSWERS, "mood": 8, "note": None}
-    assert answers == expected
-    assert existing.amended(answers, "b").note == "slept badly"
+    assert answers["mood"] == 8
+    assert answers["note"] is CLEAR
+    assert existing.amended(answers, "b").note is None
+    assert existing.amended(answers, "b").talking_point == "breaks on nights"
+    kept = ("mood", "note", "energy", "raise_at_supervision", "talking_point")
+    assert {k: v for k, v in answers.items() if k not in kept} == {
+        k: v for k, v in COMPLETE.items() if k not in kept}
+    # Enter on "anything to add" keeps the talking point: it was not asked.
+    assert answers["raise_at_supervision"] is None and "talking_point" not in answers
 
 
 def test_typed_answers_are_validated_in_place(keys):
@@ -122,7 +124,7 @@ def test_typed_answers_are_validated_in_place(keys):
 
 
 def test_ctrl_c_raises_keyboard_interrupt(keys):
-    keys.send_text("4" + ENTER + CTRL_C)
+    keys.send_text("4" + CTRL_C)
     with pytest.raises(KeyboardInterrupt):
         ask_checkin(None, {}, ask_alcohol=False)
 
@@ -157,7 +159,7 @@ def test_flags_and_prompts_together(cli, keys, terminal, db_path):
 
 
 def test_ctrl_c_in_the_command_saves_nothing(cli, keys, terminal, home):
-    keys.send_text("4" + ENTER + "4" + ENTER + CTRL_C)  # Northern Ireland, then a long shift
+    keys.send_text("4" + "5" + CTRL_C)  # Northern Ireland, then a long shift
     result = cli("checkin", "--mood", "5")
     assert result.exit_code == 130
     assert result.stderr == "Check-in cancelled; nothing was saved.\n"
@@ -166,7 +168,7 @@ def test_ctrl_c_in_the_command_saves_nothing(cli, keys, terminal, home):
 
 def test_ctrl_c_while_amending_keeps_the_old_answers(cli, keys, terminal, db_path):
     cli("checkin", "--mood", "3", "--shift", "day", "--no-input")
-    keys.send_text("4" + ENTER + CTRL_C)
+    keys.send_text("4" + CTRL_C)
     result = cli("edit", "today")
     assert result.exit_code == 130
     [row] = rows(db_path)
@@ -175,10 +177,10 @@ def test_ctrl_c_while_amending_keeps_the_old_answers(cli, keys, terminal, db_pat
 
 def test_edit_through_the_command(cli, keys, terminal, db_path):
     cli("checkin", "--mood", "3", "--shift", "day", "--material", "0", "--no-input")
-    # material 0: no graphic question, so 16 prompts up to "raise".
-    presses = [ENTER] * 16
-    presses[0] = "2" + ENTER  # shift: day (kept)
-    presses[9] = CTRL_U + "7" + ENTER  # mood
+    # material 0 and no incident: no graphic question, so 10 questions.
+    presses = [ENTER] * 10
+    presses[0] = "2"  # shift: day (kept)
+    presses[7] = CTRL_U + "7" + ENTER  # mood
     keys.send_text("".join(presses))
     result = cli("edit", "today")
     assert result.exit_code == 0, result.stderr
@@ -207,6 +209,6 @@ def test_small_hours_ask_which_duty_day(cli, keys, terminal, monkeypatch, db_pat
 def test_the_welcome_comes_once(cli, keys, terminal):
     keys.send_text("".join(FULL))
     assert "Welcome to resilience." in cli("checkin").stdout
-    keys.send_text(ENTER * 18)
+    keys.send_text(ENTER * 11)
     assert "Welcome to resilience." not in cli("checkin").stdout
     assert "Welcome to resilience." not in cli().stdout

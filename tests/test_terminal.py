@@ -41,27 +41,23 @@ def answer(child: pexpect.spawn, question: str, keys: str) -> None:
 
 
 def test_a_person_checks_in(home, db_path):
-    child = spawn(home, "checkin", "--date", "today")
-    answer(child, "Where in the UK do you live?", "3\r")
+    day = today()  # read once: a run that crosses midnight agrees with itself
+    child = spawn(home, "checkin", "--date", day.isoformat())
+    answer(child, "Where in the UK do you live?", "3")
     child.expect_exact("Every question can be skipped.")
-    answer(child, "What kind of day was it?", "2\r")
-    answer(child, "distressing incident", "1\r")
-    answer(child, "distressing material", "1\r")
-    answer(child, "graphic images", "n\r")
-    answer(child, "How manageable was your workload", "3\r")
-    answer(child, "how many hours did you sleep", "7.5\r")
-    answer(child, "How well did you sleep?", "8\r")
-    answer(child, "Any upsetting dreams", "n\r")
-    answer(child, "Did unwanted memories", "0\r")
-    answer(child, "How well could you switch off", "3\r")
-    answer(child, "how has your mood been?", "7\r")
-    answer(child, "How much energy", "6\r")
-    answer(child, "talk to someone you trust", "y\r")
-    answer(child, "How supported did you feel", "4\r")
-    answer(child, "What did you do for yourself?", " \r")
-    answer(child, "Anything you want to remember?", "\r")
-    answer(child, "raise at supervision?", "\r")
-    child.expect_exact(f"Saved your check-in for {day_words(today())} (day shift).")
+    answer(child, "What kind of day was it?", "2")
+    answer(child, "distressing incident", "0")
+    answer(child, "distressing material", "1")
+    answer(child, "graphic images", "n")
+    answer(child, "How manageable was your workload", "3 4\r")
+    answer(child, "how many hours did you sleep", "7.5 8\r")
+    answer(child, "Did unwanted memories", "0")
+    answer(child, "How well could you switch off", "3")
+    answer(child, "how has your mood been", "7 6\r")
+    answer(child, "What did you do for yourself?", "1t\r")
+    child.expect_exact("exercise (20 min or more), talked to someone you")  # what was chosen, in words
+    answer(child, "Anything to add?", "\r")
+    child.expect_exact(f"Saved your check-in for {day_words(day)} (day shift).")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -79,10 +75,46 @@ def test_a_person_checks_in(home, db_path):
     }
 
 
+def test_a_rest_day_asks_ten_questions_or_fewer_and_enter_skips_them_all(home, db_path):
+    """Enter through every question of `checkin --shift rest` saves an all-skipped rest day."""
+    import io
+    import re
+
+    day = today()
+    child = spawn(home, "checkin", "--shift", "rest", "--date", day.isoformat())
+    screen = io.StringIO()
+    child.logfile_read = screen
+    asked = 0
+    while True:
+        # Each question ends with its hint in brackets; the check-in ends with "Saved".
+        found = child.expect([r"\(press the key|\(hours|\(two numbers|\(keys 1 to 7|\(1 to 4",
+                              "Saved your check-in"])
+        if found == 1:
+            break
+        asked += 1
+        child.send("\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    drawn = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", screen.getvalue())
+    questions = {m for m in re.findall(r"\? ([A-Z][a-z]+ [a-z]+ [a-z]+)", drawn)}
+    # The nation (first run), then sleep, unwanted memories, switching off,
+    # mood and energy, recovery and "anything to add": no work or exposure question.
+    assert asked == 7 and len(questions) == 7, questions
+    assert "How well could you switch off from work today?" in " ".join(drawn.split())
+    for work_question in ("distressing incident", "distressing material", "workload", "supported did you feel"):
+        assert work_question not in drawn
+    [row] = rows(db_path)
+    assert row["shift"] == "rest"
+    assert all(row[name] is None for name in ("incident", "material", "graphic", "workload", "support",
+                                              "sleep_hours", "sleep_quality", "nightmare", "intrusions",
+                                              "switch_off", "mood", "energy", "talked", "recovery", "note"))
+
+
 def test_ctrl_c_saves_nothing(home):
     child = spawn(home, "checkin", "--date", "today")  # a fixed day: no duty-day question before 06:00
-    answer(child, "Where in the UK do you live?", "2\r")
-    answer(child, "What kind of day was it?", "4\r")
+    answer(child, "Where in the UK do you live?", "2")
+    answer(child, "What kind of day was it?", "4")
     child.expect_exact("distressing incident")
     child.sendintr()
     child.expect_exact("Check-in cancelled; nothing was saved.")
@@ -103,7 +135,7 @@ def test_status_in_a_terminal(home):
 
 def test_on_a_very_bad_day_at_40_columns(home, db_path):
     """The safety question in whole words at 40 columns, Enter skips it, and help follows."""
-    from resilience_cli.prompts.basics import fit
+    from resilience_cli.prompts.question import question_lines
     from resilience_cli.safety import QUESTION
 
     child = spawn(home, "checkin", "--date", "today", "--shift", "day", "--incident", "none", "--material", "0",
@@ -111,10 +143,10 @@ def test_on_a_very_bad_day_at_40_columns(home, db_path):
                   "--intrusions", "4", "--switch-off", "1", "--mood", "1", "--energy", "2",
                   "--no-talked", "--support", "1", "--recovery", "nothing", "--no-raise", columns=40)
     answer(child, "Where in the UK do you live?", "\r")
-    answer(child, "Anything you want to remember?", "\r")
-    for line in fit(QUESTION, 40).splitlines():
-        assert len(line) <= 37
-        child.expect_exact(line)
+    answer(child, "Anything to add?", "\r")
+    for line in question_lines(QUESTION, 40):
+        assert len(line) <= 39
+        child.expect_exact(line[2:])
     child.send("\r")  # Enter alone skips
     child.expect_exact("Support: You don't have to carry this")
     child.expect_exact("call 116 123")

@@ -5,9 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import questionary
-from questionary import Choice
-
 from resilience_cli.errors import InvalidInput
 from resilience_cli.model import (
     FIELD_SPECS,
@@ -21,7 +18,9 @@ from resilience_cli.model import (
     day_words,
     validate_answer,
 )
-from resilience_cli.prompts.basics import SKIP, confirm, fit, skip_choice
+from resilience_cli.prompts.basics import confirm
+from resilience_cli.render.words import answer_words
+from resilience_cli.prompts.question import BACK, CLEAR, SKIP, Option, Tick, ask
 
 _NOTHING = "__nothing__"
 
@@ -53,100 +52,344 @@ QUESTIONS = {
     "supported_colleague": "Did you support a colleague today?",
 }
 
-_WORDS_FOR_SELECT = {
-    "shift": SHIFT_WORDS,
-    "incident": INCIDENT_WORDS,
-    "material": MATERIAL_WORDS,
-    "intrusions": INTRUSION_WORDS,
+# On a rest day, the switching-off question is about the day off: detachment
+# on days off is one of the strongest protections there is.
+REST_DAY_SWITCH_OFF = "How well could you switch off from work today?"
+# Two answers typed on one line: a check-in a tired officer finishes in half
+# a minute (EVIDENCE.md Part B pairs answers the same way).
+PAIRS = {
+    ("workload", "support"): "How manageable was your workload, with the breaks you needed, "
+    "and how supported did you feel by your team or manager?",
+    ("sleep_hours", "sleep_quality"): "About how many hours did you sleep in your last main sleep, "
+    "and how well did you sleep?",
+    ("mood", "energy"): "Overall, how has your mood been, and how much energy have you had?",
 }
+PAIR_HINTS = {
+    ("workload", "support"): "two numbers from 0 not at all to 4 completely: workload, then support, "
+    "such as 3 2",
+    ("sleep_hours", "sleep_quality"): "hours, then how well from 0 very poorly to 10 very well, "
+    "such as 6.5 7",
+    ("mood", "energy"): "two numbers from 0 to 10: mood (0 very low, 10 very good), then energy "
+    "(0 running on empty, 10 full of energy), such as 6 5",
+}
+ON_ITS_OWN_HINTS = {
+    "workload": "0 not at all ... 4 completely",
+    "support": "0 not at all ... 4 very",
+    "sleep_hours": "hours, such as 6.5",
+    "sleep_quality": "0 very poorly ... 10 very well",
+    "mood": "0 very low ... 10 very good",
+    "energy": "0 running on empty ... 10 full of energy",
+}
+# The same word has the same key everywhere: "no" and "none" on 0, "yes" on 1.
+YES_NO = ((False, "no", "0", "n"), (True, "yes", "1", "y"))
+SHIFT_KEYS = dict(zip(SHIFT_WORDS, "12345", strict=True))
+INCIDENT_KEYS = {"none": "0", "minor": "1", "significant": "2"}
+RECOVERY_KEYS = dict(zip(RECOVERY, "1234567", strict=True))
+NOTHING_KEY = "0"
+DREAMS_KEY, TALKED_KEY = "d", "t"
+NOTE, RAISE, BOTH = "note", "raise", "both"
+
+ENTER_SKIPS = "Enter skips"
+KEEPS = "Enter keeps the earlier answer, c clears it"
 
 
+def _keys_hint(amending: bool, keys: str = "") -> str:
+    # The keys themselves are shown beside the answers: the hint says only how keys work.
+    return f"press the key of your answer; {KEEPS if amending else ENTER_SKIPS}; Backspace goes back"
 
-def _select(name: str, default: Any, amending: bool) -> Any:
+
+def _choice(message: str, options: list[Option], current: Any, amending: bool, keys: str,
+            ticks: tuple[Tick, ...] = (), name: str | None = None) -> Any:
+    values = [o.value for o in options]
+    pointer = values.index(current) if current in values else None
+    return ask(message, options=options, pointer=pointer, ticks=ticks,
+               hint=_keys_hint(amending, keys), can_clear=amending and current is not None,
+               can_go_back=True, skip_words="kept" if amending else "skipped",
+               skip_title="keep as it was" if amending else "skip",
+               shown=(lambda v: answer_words(name, v)) if name else None)
+
+
+def _scale_options(name: str) -> list[Option]:
     spec = FIELD_SPECS[name]
-    words = _WORDS_FOR_SELECT.get(name)
-    if words is not None:
-        keys = "123456789"
-        choices = [
-            Choice(text, value=value, shortcut_key=str(value) if isinstance(value, int) else keys[i])
-            for i, (value, text) in enumerate(words.items())
-        ]
-    else:  # a 0-4 scale with words at its ends
-        choices = [
-            Choice(f"{value}  {spec.words.get(value, '')}".rstrip(), value=value,
-                   shortcut_key=str(value))
-            for value in range(int(spec.low), int(spec.high) + 1)  # type: ignore[arg-type]
-        ]
-    choices.append(skip_choice(amending))
-    answer = questionary.select(
-        QUESTIONS[name],
-        choices=choices,
-        # Enter alone skips, as it does for typed answers; on an amended day
-        # the pointer starts on the earlier answer instead.
-        default=SKIP if default is None else default,
-        use_shortcuts=True,
-        instruction="(a number or the arrow keys, then Enter; Enter alone skips)",
-    ).unsafe_ask()
-    return None if answer == SKIP else answer
+    words = spec.words
+    if name == "material":
+        words = MATERIAL_WORDS
+    elif name == "intrusions":
+        words = INTRUSION_WORDS
+    return [Option(str(v), f"{v}  {words.get(v, '')}".rstrip() if name not in ("material",)
+                   else words[v], v)
+            for v in range(int(spec.low), int(spec.high) + 1)]  # type: ignore[arg-type]
 
 
-def _yes_no(name: str, default: bool | None, amending: bool) -> bool | None:
-    choices = [
-        Choice("yes", value="yes", shortcut_key="y"),
-        Choice("no", value="no", shortcut_key="n"),
-        skip_choice(amending),
-    ]
-    answer = questionary.select(
-        QUESTIONS[name],
-        choices=choices,
-        default=SKIP if default is None else ("yes" if default else "no"),
-        use_shortcuts=True,
-        instruction="(y or n, then Enter; Enter alone skips)",
-    ).unsafe_ask()
-    return {"yes": True, "no": False}.get(answer)
+def _yes_no_options() -> list[Option]:
+    return [Option(key, words, value, also) for value, words, key, also in YES_NO]
 
 
-def _typed(name: str, default: Any, hint: str) -> Any:
-    """A free-typed answer: a number or text. Empty input skips."""
+def _parse_typed(names: tuple[str, ...]):
+    """A line of one or two answers: '6.5 7', or '6.5' alone, or '- 7' for the second alone."""
+    from resilience_cli.model import spoken
 
-    def check(text: str) -> bool | str:
-        if not text.strip():
-            return True
-        try:
-            validate_answer(name, text)
-        except InvalidInput as exc:
-            return exc.message
-        return True
+    def parse(text: str) -> dict[str, Any]:
+        parts = text.split()
+        if len(parts) > len(names):
+            asked = " and ".join(spoken(n) for n in names)
+            raise InvalidInput(f"{asked.capitalize()}: give at most {len(names)} numbers, "
+                               f"with a space between.")
+        values: dict[str, Any] = dict.fromkeys(names)
+        for name, part in zip(names, parts, strict=False):
+            values[name] = None if part == "-" else validate_answer(name, part)
+        return values
 
-    shown = "" if default is None else _format_default(default)
-    text = questionary.text(
-        QUESTIONS[name], default=shown, validate=check, instruction=hint
-    ).unsafe_ask()
-    if not text.strip():
-        return None
-    return validate_answer(name, text)
+    return parse
 
 
-def _format_default(value: Any) -> str:
+def _typed_words(values: dict[str, Any]) -> str:
+    from resilience_cli.render.words import answer_words
+
+    return ", ".join(f"{answer_words(n, v)}" if n in ("sleep_hours",) else
+                     f"{FIELD_SPECS[n].label} {answer_words(n, v)}"
+                     for n, v in values.items() if v is not None) or "skipped"
+
+
+def _format(value: Any) -> str:
+    if value is None:
+        return "-"
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
 
 
-def _recovery(default: tuple[str, ...] | None) -> tuple[str, ...] | None:
-    checked = set(default or ())
-    choices = [
-        Choice(RECOVERY_WORDS[item], value=item, checked=item in checked) for item in RECOVERY
-    ]
-    choices.append(Choice("nothing today", value=_NOTHING, checked=default == ()))
-    picked = questionary.checkbox(
-        QUESTIONS["recovery"],
-        choices=choices,
-        instruction="(Space to tick, Enter when done; nothing ticked skips)",
-    ).unsafe_ask()
-    if not picked:
-        return None
-    return validate_answer("recovery", [p for p in picked if p != _NOTHING])
+class _Flow:
+    """The check-in's questions in order, asking only what applies; Backspace goes back one."""
+
+    def __init__(self, existing: CheckIn | None, given: dict[str, Any], *, ask_alcohol: bool,
+                 ask_colleague: bool) -> None:
+        self.existing = existing
+        self.amending = existing is not None
+        self.given = given
+        self.answers: dict[str, Any] = dict(given)
+        self.ask_alcohol = ask_alcohol
+        self.ask_colleague = ask_colleague
+
+    # What the day is, from this check-in's answers or the earlier ones.
+    def now(self, name: str) -> Any:
+        value = self.answers.get(name)
+        if value is CLEAR:
+            return None
+        return self.earlier(name) if value is None else value
+
+    def earlier(self, name: str) -> Any:
+        return getattr(self.existing, name) if self.existing is not None else None
+
+    def open_(self, name: str) -> bool:
+        return self.given.get(name) is None
+
+    def rest_day(self) -> bool:
+        return self.now("shift") == "rest"
+
+    def exposed(self) -> bool:
+        return bool(self.now("material")) or self.now("incident") in ("minor", "significant")
+
+    def steps(self) -> list[tuple[tuple[str, ...], Any, Any]]:
+        """(the answers a step gives, whether it applies now, how it asks)."""
+        working = lambda: not self.rest_day()
+        always = lambda: True
+        return [
+            (("shift",), always, self.ask_shift),
+            (("incident",), working, lambda: self.ask_select("incident")),
+            (("material",), working, lambda: self.ask_select("material")),
+            (("graphic",), lambda: working() and self.exposed(), lambda: self.ask_yes_no("graphic")),
+            (("workload", "support"), working, lambda: self.ask_typed(("workload", "support"))),
+            (("sleep_hours", "sleep_quality", "nightmare"), always, self.ask_sleep),
+            (("intrusions",), always, lambda: self.ask_select("intrusions")),
+            (("switch_off",), always, lambda: self.ask_select("switch_off")),
+            (("mood", "energy"), always, lambda: self.ask_typed(("mood", "energy"))),
+            (("supported_colleague",), lambda: self.ask_colleague,
+             lambda: self.ask_yes_no("supported_colleague")),
+            (("recovery", "talked"), always, self.ask_recovery),
+            (("alcohol_units",), lambda: self.ask_alcohol, lambda: self.ask_typed(("alcohol_units",))),
+            (("note", "raise_at_supervision", "talking_point"), always, self.ask_anything_else),
+        ]
+
+    def run(self) -> dict[str, Any]:
+        steps = self.steps()
+        asked: list[int] = []
+        i = 0
+        while i < len(steps):
+            names, applies, ask_it = steps[i]
+            if not applies() or not any(self.open_(n) for n in names):
+                i += 1
+                continue
+            before = {n: self.answers.get(n) for n in names}
+            if ask_it() is BACK:
+                for n, v in before.items():
+                    if v is None:
+                        self.answers.pop(n, None)
+                if asked:
+                    i = asked.pop()
+                    # Its answers are asked afresh.
+                    for n in steps[i][0]:
+                        if self.open_(n):
+                            self.answers.pop(n, None)
+                continue
+            asked.append(i)
+            i += 1
+        # A question that was not asked is skipped: on a rest day, the work
+        # questions are skipped, not "none".
+        for names, _applies, _ask in steps:
+            for n in names:
+                if n in ("supported_colleague",) and not self.ask_colleague:
+                    continue
+                if n == "alcohol_units" and not self.ask_alcohol:
+                    continue
+                if n == "talking_point" and not self.answers.get("raise_at_supervision"):
+                    continue
+                if n == "graphic" and n not in self.answers:
+                    continue
+                self.answers.setdefault(n, None)
+        return self.answers
+
+    def _store(self, name: str, value: Any) -> Any:
+        if value is BACK:
+            return BACK
+        self.answers[name] = None if value == SKIP else value
+        return value
+
+    def ask_shift(self) -> Any:
+        options = [Option(SHIFT_KEYS[v], w, v) for v, w in SHIFT_WORDS.items()]
+        return self._store("shift", _choice(QUESTIONS["shift"], options, self.earlier("shift"),
+                                            self.amending, "1 to 5"))
+
+    def ask_select(self, name: str) -> Any:
+        if name == "incident":
+            options = [Option(INCIDENT_KEYS[v], w, v) for v, w in INCIDENT_WORDS.items()]
+            keys = "0, 1 or 2"
+        else:
+            options = _scale_options(name)
+            keys = f"0 to {len(options) - 1}"
+        message = REST_DAY_SWITCH_OFF if name == "switch_off" and self.rest_day() else QUESTIONS[name]
+        return self._store(name, _choice(message, options, self.earlier(name), self.amending, keys,
+                                         name=name))
+
+    def ask_yes_no(self, name: str) -> Any:
+        return self._store(name, _choice(QUESTIONS[name], _yes_no_options(), self.earlier(name),
+                                         self.amending, "0 or n for no, 1 or y for yes"))
+
+    def ask_typed(self, names: tuple[str, ...], ticks: tuple[Tick, ...] = ()) -> Any:
+        names = tuple(n for n in names if self.open_(n))
+        if len(names) == 1:
+            message = QUESTIONS[names[0]]
+            hint = ON_ITS_OWN_HINTS.get(names[0], "a number, 0 for none")
+        else:
+            message, hint = PAIRS[names], PAIR_HINTS[names]
+        earlier = [self.earlier(n) for n in names]
+        default_text = " ".join(_format(v) for v in earlier) if any(v is not None for v in earlier) else ""
+        answer = ask(message, typed=_parse_typed(names), default_text=default_text, ticks=ticks,
+                     hint=f"{hint}; {KEEPS.replace(', c clears it', ', an empty line clears it') if self.amending else ENTER_SKIPS}; "
+                     "Backspace on an empty line goes back",
+                     can_clear=self.amending, can_go_back=True, shown=_typed_words)
+        if answer is BACK:
+            return BACK
+        for n in names:
+            if answer is CLEAR:
+                self.answers[n] = CLEAR
+            elif answer == SKIP:
+                self.answers[n] = None
+            else:
+                self.answers[n] = answer[n]
+        return answer
+
+    def ask_sleep(self) -> Any:
+        names = tuple(n for n in ("sleep_hours", "sleep_quality") if self.open_(n))
+        dreams = Tick(DREAMS_KEY, "upsetting dreams about work", bool(self.earlier("nightmare")))
+        ticks = (dreams,) if self.open_("nightmare") else ()
+        if names:
+            answer = self.ask_typed(names, ticks)
+        else:
+            answer = self._store("nightmare", _choice(QUESTIONS["nightmare"], _yes_no_options(),
+                                                      self.earlier("nightmare"), self.amending, "0 or n for no, 1 or y for yes"))
+            return answer
+        if answer is BACK or not ticks:
+            return answer
+        # The tick answers the dreams question whenever the sleep line was answered.
+        if dreams.checked:
+            self.answers["nightmare"] = True
+        elif answer is CLEAR:
+            self.answers["nightmare"] = CLEAR if self.earlier("nightmare") is not None else None
+        elif answer == SKIP:
+            self.answers["nightmare"] = None if not self.amending else (
+                False if self.earlier("nightmare") else None)
+        else:
+            self.answers["nightmare"] = False
+        return answer
+
+    def ask_recovery(self) -> Any:
+        earlier = self.earlier("recovery")
+        options = [Option(RECOVERY_KEYS[item], RECOVERY_WORDS[item], item) for item in RECOVERY]
+        options.append(Option(NOTHING_KEY, "nothing today", _NOTHING))
+        checked = [i for i, o in enumerate(options)
+                   if earlier is not None and (o.value in earlier or (o.value == _NOTHING and earlier == ()))]
+        talked = Tick(TALKED_KEY, "talked to someone you trust about how work is affecting you",
+                      bool(self.earlier("talked")))
+        ticks = (talked,) if self.open_("talked") else ()
+        hint = ("keys 1 to 7 and 0 tick and untick" + (", t too" if ticks else "")
+                + f", then Enter; Enter with nothing ticked {'keeps the earlier answers' if self.amending else 'skips'}; "
+                "Backspace goes back")
+        answer = ask(QUESTIONS["recovery"], options=options, many=True, checked=checked, ticks=ticks,
+                     hint=hint, can_go_back=True, skip_words="kept" if self.amending else "skipped")
+        if answer is BACK:
+            return BACK
+        if self.open_("recovery"):
+            self.answers["recovery"] = None if answer == SKIP else validate_answer(
+                "recovery", [p for p in answer if p != _NOTHING])
+        if ticks:
+            if talked.checked:
+                self.answers["talked"] = True
+            elif answer == SKIP:
+                self.answers["talked"] = False if self.earlier("talked") else None
+            else:
+                self.answers["talked"] = False
+        return answer
+
+    def ask_anything_else(self) -> Any:
+        open_note = self.open_("note")
+        open_raise = self.open_("raise_at_supervision") and self.open_("talking_point")
+        options = []
+        if open_note:
+            options.append(Option("1", "a private note", NOTE))
+        if open_raise:
+            options.append(Option("2", "something to raise at supervision", RAISE))
+        if open_note and open_raise:
+            options.append(Option("3", "both", BOTH))
+        keys = ", ".join(o.key for o in options[:-1]) + f" or {options[-1].key}" if len(options) > 1 else "1"
+        choice = ask("Anything to add?", options=options, hint=_keys_hint(False, keys).replace(
+            ENTER_SKIPS, "Enter: nothing to add" if not self.amending else "Enter keeps what was there"),
+            can_go_back=True, skip_words="nothing to add" if not self.amending else "kept",
+            skip_title="nothing to add" if not self.amending else "keep as it was")
+        if choice is BACK:
+            return BACK
+        if choice in (NOTE, BOTH):
+            note = self._text("note")
+            if note is BACK:
+                return BACK
+        if choice in (RAISE, BOTH):
+            self.answers["raise_at_supervision"] = True
+            point = self._text("talking_point")
+            if point is BACK:
+                return BACK
+        return choice
+
+    def _text(self, name: str) -> Any:
+        hint = ("no names or case details; Enter to finish" if name == "note" else
+                "a line; no names or case details; Enter to leave it for now")
+        earlier = self.earlier(name)
+        answer = ask(QUESTIONS[name], typed=lambda text: validate_answer(name, text),
+                     default_text=earlier or "", hint=hint, can_clear=self.amending,
+                     can_go_back=True, shown=lambda v: v, skip_words="none")
+        if answer is BACK:
+            return BACK
+        self.answers[name] = CLEAR if answer is CLEAR else None if answer == SKIP else answer
+        return answer
 
 
 def ask_region() -> str | None:
@@ -158,93 +401,30 @@ def ask_region() -> str | None:
 
     names = {"england": "England", "wales": "Wales", "scotland": "Scotland",
              "northern-ireland": "Northern Ireland"}
-    answer = questionary.select(
-        fit("Where in the UK do you live? It picks the right urgent mental health line for you."),
-        choices=[Choice(name, value=key, shortcut_key=str(n))
-                 for n, (key, name) in enumerate(names.items(), start=1)],
-        default=DEFAULT_REGION,
-        use_shortcuts=True,
-        instruction="(1 to 4, then Enter; Enter alone keeps England)",
-    ).unsafe_ask()
+    answer = ask("Where in the UK do you live? It picks the right urgent mental health line for you.",
+                 options=[Option(str(n), name, key) for n, (key, name) in enumerate(names.items(), start=1)],
+                 pointer=0, skip_title=None, hint="1 to 4; Enter keeps England")
     return None if answer == DEFAULT_REGION else answer
 
 
 def ask_duty_day(today: dt.date) -> dt.date:
     """In the small hours, ask whether this is for the shift that began yesterday."""
     yesterday = today - dt.timedelta(days=1)
-    return questionary.select(
-        "Which duty day is this check-in for?",
-        choices=[
-            Choice(f"the shift that began yesterday, {day_words(yesterday)}", value=yesterday),
-            Choice(f"today, {day_words(today)}", value=today),
-        ],
-        default=yesterday,
-    ).unsafe_ask()
+    return ask("Which duty day is this check-in for?",
+               options=[Option("1", f"the shift that began yesterday, {day_words(yesterday)}", yesterday),
+                        Option("2", f"today, {day_words(today)}", today)],
+               pointer=0, skip_title=None, hint="1 or 2; Enter: the shift that began yesterday")
 
 
 def ask_checkin(
     existing: CheckIn | None, given: dict[str, Any], *, ask_alcohol: bool, ask_colleague: bool = False
 ) -> dict[str, Any]:
-    """Ask every question the flags left open. Returns validated answers (None = skipped)."""
-    amending = existing is not None
-    answers: dict[str, Any] = dict(given)
+    """Ask every question the flags left open and the day calls for.
 
-    def default(name: str) -> Any:
-        return getattr(existing, name) if existing is not None else None
-
-    def open_(name: str) -> bool:
-        return given.get(name) is None
-
-    for name in ("shift", "incident", "material"):
-        if open_(name):
-            answers[name] = _select(name, default(name), amending)
-    material = answers.get("material")
-    if material is None:
-        material = default("material")
-    if open_("graphic") and material:
-        answers["graphic"] = _yes_no("graphic", default("graphic"), amending)
-    if open_("workload"):
-        answers["workload"] = _select("workload", default("workload"), amending)
-    if open_("sleep_hours"):
-        answers["sleep_hours"] = _typed("sleep_hours", default("sleep_hours"),
-                                        "(hours, e.g. 6.5; Enter to skip)")
-    if open_("sleep_quality"):
-        answers["sleep_quality"] = _typed("sleep_quality", default("sleep_quality"),
-                                          "(0 very poorly ... 10 very well; Enter to skip)")
-    if open_("nightmare"):
-        answers["nightmare"] = _yes_no("nightmare", default("nightmare"), amending)
-    if open_("intrusions"):
-        answers["intrusions"] = _select("intrusions", default("intrusions"), amending)
-    if open_("switch_off"):
-        answers["switch_off"] = _select("switch_off", default("switch_off"), amending)
-    if open_("mood"):
-        answers["mood"] = _typed("mood", default("mood"),
-                                 "(0 very low ... 10 very good; Enter to skip)")
-    if open_("energy"):
-        answers["energy"] = _typed("energy", default("energy"),
-                                   "(0 running on empty ... 10 full of energy; Enter to skip)")
-    if open_("talked"):
-        answers["talked"] = _yes_no("talked", default("talked"), amending)
-    if open_("support"):
-        answers["support"] = _select("support", default("support"), amending)
-    if ask_colleague and open_("supported_colleague"):
-        answers["supported_colleague"] = _yes_no("supported_colleague", default("supported_colleague"), amending)
-    if open_("recovery"):
-        answers["recovery"] = _recovery(default("recovery"))
-    if ask_alcohol and open_("alcohol_units"):
-        answers["alcohol_units"] = _typed("alcohol_units", default("alcohol_units"),
-                                          "(a number, 0 for none; Enter to skip)")
-    if open_("note"):
-        answers["note"] = _typed("note", default("note"), "(Enter to skip)")
-    if open_("raise_at_supervision"):
-        answers["raise_at_supervision"] = _yes_no(
-            "raise_at_supervision", default("raise_at_supervision"), amending
-        )
-    if answers.get("raise_at_supervision") and open_("talking_point"):
-        answers["talking_point"] = _typed("talking_point", default("talking_point"),
-                                          "(a line; no names or case details; Enter to skip)")
-    return answers
-
+    Returns validated answers: None is skipped (on an amended day: kept as it
+    was), CLEAR sets an earlier answer back to skipped.
+    """
+    return _Flow(existing, given, ask_alcohol=ask_alcohol, ask_colleague=ask_colleague).run()
 
 
 def confirm_delete(day: dt.date) -> bool:
@@ -258,17 +438,9 @@ def ask_safety(*, again: bool = False) -> str | None:
     """
     from resilience_cli.safety import AGAIN, NO, PREFER_NOT, QUESTION, YES
 
-    answer = questionary.select(
-        fit(AGAIN if again else QUESTION),
-        choices=[
-            Choice("no", value=NO, shortcut_key="n"),
-            Choice("yes", value=YES, shortcut_key="y"),
-            Choice("prefer not to say", value=PREFER_NOT, shortcut_key="p"),
-            skip_choice(False),
-        ],
-        # Enter alone skips, as on every other question.
-        default=SKIP,
-        use_shortcuts=True,
-        instruction="(n, y, p or s, then Enter; Enter alone skips)",
-    ).unsafe_ask()
+    answer = ask(AGAIN if again else QUESTION,
+                 options=[Option("0", "no", NO, "n"), Option("1", "yes", YES, "y"),
+                          Option("p", "prefer not to say", PREFER_NOT)],
+                 # Enter alone skips, as on every other question.
+                 hint="0 or n for no, 1 or y for yes, p for prefer not to say; Enter skips")
     return None if answer == SKIP else answer

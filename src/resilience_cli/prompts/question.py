@@ -1,0 +1,318 @@
+"""One question on the screen, with the same keys everywhere.
+
+Every question of the check-in (and of what follows it: the safety
+question, a follow-up) is one of three kinds, all drawn by `ask`:
+
+- a choice: the key shown beside an answer gives that answer at once;
+  the arrow keys and Enter work too.
+- a typed answer (a number, two numbers, a line of text), ended with Enter.
+- a tick list: the keys shown tick and untick; Enter when done.
+
+And on every one: Enter alone skips (on an amended day, keeps the earlier
+answer), `s` skips a choice, Backspace goes back to the question before,
+Ctrl-C cancels. A tick line ("d [ ] upsetting dreams about work") can sit
+under a typed answer or a tick list: its key ticks it and the question stays.
+
+We draw the question ourselves, rather than with questionary, for three
+things questionary does not do: an answer on one key, going back, and
+breaking every line between words at any width (prompt_toolkit breaks a long
+line wherever the edge falls, mid-word).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from prompt_toolkit.application import Application, get_app
+from prompt_toolkit.buffer import Buffer
+from prompt_toolkit.filters import Condition
+from prompt_toolkit.formatted_text import StyleAndTextTuples
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.key_binding.bindings.basic import load_basic_bindings
+from prompt_toolkit.key_binding.bindings.emacs import load_emacs_bindings
+from prompt_toolkit.keys import Keys
+from prompt_toolkit.layout import HSplit, Layout, Window
+from prompt_toolkit.layout.controls import BufferControl, FormattedTextControl
+from prompt_toolkit.layout.processors import BeforeInput
+
+from resilience_cli.errors import InvalidInput
+from resilience_cli.model import CLEAR
+
+
+class _Marker:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+# What a question returns besides an answer.
+SKIP = "skip"  # skipped: Enter alone or `s` (on an amended day: keep the earlier answer)
+BACK = _Marker("BACK")  # Backspace: the question before, please
+# CLEAR: on an amended day, set this answer back to skipped (the record knows it).
+
+SKIP_KEY, CLEAR_KEY = "s", "c"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer of a choice, or one item of a tick list, with its key."""
+
+    key: str
+    title: str
+    value: Any
+    also: str = ""  # a second key that works too, shown beside the first ("0/n  no")
+
+    @property
+    def keys(self) -> str:
+        return f"{self.key}/{self.also}" if self.also else self.key
+
+
+@dataclass
+class Tick:
+    """A yes/no that rides on another question: its key ticks or unticks it."""
+
+    key: str
+    title: str
+    checked: bool = False
+
+
+@dataclass
+class _State:
+    pointer: int = 0
+    checked: set[int] = field(default_factory=set)
+    error: str = ""
+    answered: str | None = None  # the words shown once answered
+
+
+def _width() -> int:
+    try:
+        return max(get_app().output.get_size().columns, 20)
+    except Exception:  # noqa: BLE001 - no terminal: a sensible width
+        return 80
+
+
+def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    """Lines broken between words, never inside one; a word longer than a line stays whole."""
+    return textwrap.wrap(text, width=max(width - 1, 10), initial_indent=first, subsequent_indent=rest,
+                         break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
+
+
+def question_lines(message: str, width: int, answer: str | None = None) -> list[str]:
+    """The question as drawn: '? ' and the words, with the answer after it once given."""
+    text = message if answer is None else f"{message}  {answer}"
+    return _wrap(text, width, "? ", "  ")
+
+
+def option_lines(key: str, title: str, width: int, mark: str = "") -> list[str]:
+    """One answer under the question: 'key  words', continued under the words."""
+    first = f"  {key}  {mark}"
+    return _wrap(title, width, first, " " * len(first))
+
+
+def ask(
+    message: str,
+    *,
+    options: Sequence[Option] = (),
+    many: bool = False,
+    ticks: Sequence[Tick] = (),
+    typed: Callable[[str], Any] | None = None,
+    default_text: str = "",
+    pointer: int | None = None,
+    checked: Sequence[int] = (),
+    hint: str = "",
+    can_clear: bool = False,
+    can_go_back: bool = False,
+    skip_words: str = "skipped",
+    skip_title: str | None = "skip",
+    shown: Callable[[Any], str] | None = None,
+) -> Any:
+    """Draw one question and return its answer, SKIP, CLEAR or BACK. See the module's words."""
+    state = _State(checked=set(checked))
+    rows = list(options)
+    if not many and rows and skip_title is not None:
+        rows.append(Option(SKIP_KEY, skip_title, SKIP))
+    state.pointer = len(rows) - 1 if pointer is None or many else pointer
+    if many:
+        state.pointer = 0
+    buffer = Buffer(multiline=False, document=None) if typed is not None else None
+    if buffer is not None and default_text:
+        buffer.text = default_text
+        buffer.cursor_position = len(default_text)
+    kb = KeyBindings()
+
+    def finish(event: Any, value: Any, words: str) -> None:
+        state.answered = words
+        state.error = ""
+        event.app.exit(result=value)
+
+    def said(row: Option) -> str:
+        if row.value == SKIP:
+            return skip_words
+        return shown(row.value) if shown is not None else row.title
+
+    def tick_words() -> list[str]:
+        return [t.title for t in ticks if t.checked]
+
+    def with_ticks(words: str) -> str:
+        extra = tick_words()
+        return ", ".join([w for w in (words, *extra) if w])
+
+    @kb.add(Keys.ControlC, eager=True)
+    def _cancel(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    for tick in ticks:
+        @kb.add(tick.key, eager=True)
+        def _tick(event: Any, tick: Tick = tick) -> None:
+            tick.checked = not tick.checked
+
+    if can_go_back:
+        empty = Condition(lambda: buffer is None or not buffer.text)
+
+        @kb.add(Keys.Backspace, filter=empty, eager=True)
+        def _back(event: Any) -> None:
+            finish(event, BACK, "(back)")
+
+    if typed is not None:
+        @kb.add(Keys.Enter, eager=True)
+        @kb.add(Keys.ControlJ, eager=True)  # Enter typed ahead, while the terminal was not yet raw
+        def _enter_typed(event: Any) -> None:
+            text = buffer.text.strip()
+            if not text:
+                if can_clear and default_text:
+                    finish(event, CLEAR, "cleared")
+                else:
+                    # Skipped, with any tick still counted by the caller.
+                    finish(event, SKIP, with_ticks("" if tick_words() else skip_words))
+                return
+            try:
+                value = typed(text)
+            except InvalidInput as exc:
+                state.error = exc.message
+                return
+            finish(event, value, with_ticks((shown or str)(value)))
+    elif many:
+        for i, row in enumerate(rows):
+            @kb.add(row.key, eager=True)
+            def _toggle(event: Any, i: int = i) -> None:
+                state.checked ^= {i}
+                state.pointer = i
+
+        @kb.add(" ", eager=True)
+        def _space(event: Any) -> None:
+            state.checked ^= {state.pointer}
+
+        @kb.add(Keys.Enter, eager=True)
+        @kb.add(Keys.ControlJ, eager=True)  # Enter typed ahead, while the terminal was not yet raw
+        def _enter_many(event: Any) -> None:
+            picked = [rows[i].value for i in sorted(state.checked)]
+            if not picked and not tick_words():
+                finish(event, SKIP, skip_words)
+                return
+            words = ", ".join(rows[i].title for i in sorted(state.checked))
+            finish(event, picked, with_ticks(words))
+    else:
+        for row in rows:
+            for key in filter(None, (row.key, row.also)):
+                @kb.add(key, eager=True)
+                def _pick(event: Any, row: Option = row) -> None:
+                    finish(event, row.value, with_ticks(said(row)))
+
+        if can_clear:
+            @kb.add(CLEAR_KEY, eager=True)
+            def _clear(event: Any) -> None:
+                finish(event, CLEAR, "cleared")
+
+        @kb.add(Keys.Enter, eager=True)
+        @kb.add(Keys.ControlJ, eager=True)  # Enter typed ahead, while the terminal was not yet raw
+        def _enter_choice(event: Any) -> None:
+            row = rows[state.pointer]
+            finish(event, row.value, with_ticks(said(row)))
+
+    if typed is None:
+        @kb.add(Keys.Up, eager=True)
+        def _up(event: Any) -> None:
+            state.pointer = (state.pointer - 1) % len(rows)
+
+        @kb.add(Keys.Down, eager=True)
+        def _down(event: Any) -> None:
+            state.pointer = (state.pointer + 1) % len(rows)
+
+        @kb.add(Keys.Any)
+        def _other(event: Any) -> None:
+            """Any other key does nothing: only the keys shown answer."""
+
+    def header() -> StyleAndTextTuples:
+        width = _width()
+        out: StyleAndTextTuples = []
+        if state.answered is not None:
+            # Once answered, the question and its answer, as a record on the screen.
+            words = state.answered
+            lines = question_lines(message, width)
+            same_line = len(lines[-1]) + 2 + len(words) < width
+            for i, line in enumerate(lines):
+                out.append(("class:qmark" if i == 0 else "", line[:2]))
+                out.append(("class:question", line[2:]))
+                if i < len(lines) - 1 or not same_line:
+                    out.append(("", "\n"))
+            if same_line:
+                out.append(("class:answer", "  " + words))
+            else:
+                out.append(("class:answer", "\n".join(_wrap(words, width, "  ", "  "))))
+            return out
+        for i, line in enumerate(question_lines(message, width)):
+            out.append(("class:qmark" if i == 0 else "", line[:2]))
+            out.append(("class:question", line[2:] + "\n"))
+        key_width = max((len(r.keys) for r in rows), default=1)
+        for i, row in enumerate(rows):
+            here = i == state.pointer and typed is None
+            mark = ("[x] " if i in state.checked else "[ ] ") if many else ""
+            for line in option_lines(row.keys.ljust(key_width), row.title, width, mark):
+                out.append(("class:highlighted" if here else "", ("»" if here else " ") + line[1:] + "\n"))
+                here = False
+        for tick in ticks:
+            for line in option_lines(tick.key, tick.title, width, "[x] " if tick.checked else "[ ] "):
+                out.append(("", line + "\n"))
+        return out
+
+    def footer() -> StyleAndTextTuples:
+        if state.answered is not None:
+            return []
+        width = _width()
+        out: StyleAndTextTuples = []
+        if state.error:
+            for line in _wrap(state.error, width, "  ", "  "):
+                out.append(("class:error fg:ansired", line + "\n"))
+        if hint:
+            for line in _wrap(f"({hint})", width, "  ", "  "):
+                out.append(("class:instruction", line + "\n"))
+        return out
+
+    from prompt_toolkit.layout import ConditionalContainer
+    from questionary.constants import DEFAULT_STYLE
+
+    parts: list[Any] = [Window(FormattedTextControl(header, show_cursor=False), dont_extend_height=True)]
+    focus = None
+    if buffer is not None:
+        focus = Window(BufferControl(buffer, input_processors=[BeforeInput("  > ")]), height=1,
+                       dont_extend_height=True)
+        parts.append(ConditionalContainer(focus, filter=Condition(lambda: state.answered is None)))
+    parts.append(ConditionalContainer(Window(FormattedTextControl(footer, show_cursor=False),
+                                             dont_extend_height=True),
+                                      filter=Condition(lambda: state.answered is None)))
+    bindings = [kb] if typed is None else [load_basic_bindings(), load_emacs_bindings(), kb]
+    app: Application[Any] = Application(
+        layout=Layout(HSplit(parts), focused_element=focus),
+        key_bindings=merge_key_bindings(bindings),
+        style=DEFAULT_STYLE,
+        full_screen=False,
+        erase_when_done=False,
+        mouse_support=False,
+    )
+    return app.run()
+
