@@ -436,3 +436,19 @@ def test_status_counts_last_nights_shift_until_the_evening(cli, db_path):
     assert cli("status").stdout == expected
     cli("checkin", "--date", yesterday, "--shift", "day", "--no-input")
     assert cli("status").stdout == "No check-in yet today. When you have a minute: resilience checkin\n"
+
+
+def test_show_leaves_out_questions_that_were_not_asked(cli, home):
+    cli("checkin", "--date", "yesterday", "--shift", "rest", "--mood", "6", "--no-input")
+    out = cli("show", "yesterday").stdout
+    # Turned off (the colleague and alcohol questions), and not asked on a rest day.
+    for label in ("Supported a colleague", "Alcohol", "Workload manageable", "Felt supported", "Incident",
+                  "Distressing material", "Graphic images"):
+        assert label not in out, label
+    assert "│ Switching off                skipped" in out  # asked on a rest day too
+    cli("checkin", "--date", "today", "--shift", "day", "--material", "0", "--incident", "none", "--no-input")
+    out = cli("show", "today").stdout
+    assert "Graphic images" not in out  # no material and no incident: not asked
+    assert "│ Workload manageable          skipped" in out
+    (home / "config.toml").write_text("[questions]\ncolleague = true\n")
+    assert "│ Supported a colleague        skipped" in cli("show", "today").stdout

@@ -208,6 +208,19 @@ def is_heavy(record: CheckIn) -> bool:
     return (record.material or 0) >= 2 or record.incident in ("minor", "significant")
 
 
+# What a rest day does not ask: work and exposure (DOMAIN.md, "The daily check-in").
+NOT_ASKED_ON_A_REST_DAY = ("incident", "material", "graphic", "workload", "support")
+
+
+def not_asked(record: CheckIn) -> set[str]:
+    """The questions the check-in does not ask on a day like this one."""
+    if record.shift == "rest":
+        return set(NOT_ASKED_ON_A_REST_DAY)
+    if not record.material and record.incident not in ("minor", "significant"):
+        return {"graphic"}
+    return set()
+
+
 def is_working(record: CheckIn) -> bool:
     """A working day: any check-in whose shift is not a rest day (a skipped shift counts)."""
     return record.shift != "rest"

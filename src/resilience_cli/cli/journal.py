@@ -89,7 +89,10 @@ def show(date: DayArg) -> None:
         raise NotFound(f"There is no check-in for {day_words(day)}.")
     from resilience_cli.render.journal import detail
 
-    common.console().print(detail(record))
+    settings = common.settings()
+    turned_off = [name for name, on in (("alcohol_units", settings.alcohol_question),
+                                        ("supported_colleague", settings.colleague_question)) if not on]
+    common.console().print(detail(record, turned_off))
 
 
 def delete(

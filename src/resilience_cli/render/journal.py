@@ -133,13 +133,23 @@ def _num(value: Any) -> str:
     return SKIPPED if value is None else str(value)
 
 
-def detail(record: CheckIn) -> RenderableType:
-    """Every answer of one day, in words."""
+def detail(record: CheckIn, turned_off: Sequence[str] = ()) -> RenderableType:
+    """Every answer of one day, in words.
+
+    A question that was not asked (turned off in the settings, or not asked
+    on a day like this: work questions on a rest day) is left out when it has
+    no answer: "skipped" would say the person passed over it.
+    """
+    from resilience_cli.model import not_asked
+
+    hidden = set(turned_off) | not_asked(record)
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     for name, spec in FIELD_SPECS.items():
         if name in ("note", "talking_point", "alcohol_units"):
+            continue
+        if name in hidden and getattr(record, name) is None:
             continue
         table.add_row(spec.label.capitalize(), answer_words(name, getattr(record, name)))
     if record.alcohol_units is not None:
