@@ -212,3 +212,167 @@ def test_the_welcome_comes_once(cli, keys, terminal):
     keys.send_text(ENTER * 11)
     assert "Welcome to resilience." not in cli("checkin").stdout
     assert "Welcome to resilience." not in cli().stdout
+
+
+# Ask only what applies.
+
+def test_a_rest_day_asks_no_work_or_exposure_question(keys):
+    # shift rest; sleep; intrusions; switching off; mood and energy; recovery; anything to add.
+    keys.send_text("1" + "8 7" + ENTER + "0" + "2" + "7 6" + ENTER + "2" + ENTER + ENTER)
+    answers = ask_checkin(None, {}, ask_alcohol=False)
+    assert answers == {
+        "shift": "rest", "incident": None, "material": None, "workload": None, "support": None,
+        "sleep_hours": 8.0, "sleep_quality": 7, "nightmare": False, "intrusions": 0, "switch_off": 2,
+        "mood": 7, "energy": 6, "recovery": ("outdoors",), "talked": False, "note": None,
+        "raise_at_supervision": None,
+    }
+
+
+def test_a_rest_day_by_flag_asks_the_same_and_keeps_flagged_answers(keys):
+    keys.send_text(ENTER * 6)  # sleep, intrusions, switching off, mood, recovery, anything to add
+    answers = ask_checkin(None, {"shift": "rest", "material": 1}, ask_alcohol=False)
+    assert answers["shift"] == "rest" and answers["material"] == 1
+    assert answers["workload"] is None and answers["incident"] is None
+    assert all(v is None for k, v in answers.items() if k not in ("shift", "material"))
+
+
+def test_graphic_follows_an_incident_even_without_material(keys):
+    keys.send_text("2" + "1" + "0" + "1" + ENTER * 7)
+    answers = ask_checkin(None, {}, ask_alcohol=False)
+    assert (answers["incident"], answers["material"], answers["graphic"]) == ("minor", 0, True)
+
+
+def test_no_material_and_no_incident_asks_no_graphic_question(keys):
+    keys.send_text("2" + "0" + "0" + ENTER * 7)
+    answers = ask_checkin(None, {}, ask_alcohol=False)
+    assert "graphic" not in answers
+    assert (answers["incident"], answers["material"]) == ("none", 0)
+
+
+# The same keys everywhere.
+
+def test_no_and_none_are_on_0_and_a_stray_key_does_nothing(keys):
+    # On the incident question today "0" once recorded "skip": now 0 is "no".
+    # "x" is not a key shown: nothing happens, and the next key answers.
+    keys.send_text("x2" + "x0" + "0" + ENTER * 7)
+    answers = ask_checkin(None, {}, ask_alcohol=False)
+    assert (answers["shift"], answers["incident"], answers["material"]) == ("day", "none", 0)
+
+
+@pytest.mark.parametrize("key,value", [("0", False), ("n", False), ("1", True), ("y", True), ("s", None),
+                                       (ENTER, None)])
+def test_yes_and_no_keys(keys, key, value):
+    given = {n: v for n, v in COMPLETE.items() if n != "graphic"}
+    keys.send_text(key)
+    assert ask_checkin(None, given, ask_alcohol=False)["graphic"] is value
+
+
+def test_backspace_goes_back_a_question(keys):
+    # Night shift, then Backspace at the incident question: the shift is asked
+    # again and a day shift replaces it.
+    keys.send_text("4" + "\x7f" + "2" + "0" + "0" + ENTER * 7)
+    answers = ask_checkin(None, {}, ask_alcohol=False)
+    assert (answers["shift"], answers["incident"]) == ("day", "none")
+
+
+def test_backspace_on_an_empty_typed_line_goes_back(keys):
+    # 9 typed at the work question, deleted, then Backspace once more: back to material.
+    keys.send_text("2" + "0" + "0" + "9" + "\x7f\x7f" + "1" + "1" + ENTER * 7)
+    answers = ask_checkin(None, {}, ask_alcohol=False)
+    assert (answers["material"], answers["graphic"]) == (1, True)
+
+
+def test_typed_ticks_answer_dreams_and_talking(keys):
+    given = {n: v for n, v in COMPLETE.items() if n not in ("sleep_hours", "sleep_quality", "nightmare",
+                                                            "recovery", "talked")}
+    keys.send_text("d6 5" + ENTER + "t0" + ENTER)
+    answers = ask_checkin(None, given, ask_alcohol=False)
+    assert (answers["sleep_hours"], answers["sleep_quality"], answers["nightmare"]) == (6.0, 5, True)
+    assert (answers["recovery"], answers["talked"]) == ((), True)
+
+
+def test_a_skipped_line_leaves_its_tick_unanswered(keys):
+    given = {n: v for n, v in COMPLETE.items() if n not in ("sleep_hours", "sleep_quality", "nightmare",
+                                                            "recovery", "talked")}
+    keys.send_text(ENTER + ENTER)
+    answers = ask_checkin(None, given, ask_alcohol=False)
+    assert (answers["nightmare"], answers["talked"], answers["recovery"]) == (None, None, None)
+
+
+def test_one_of_a_pair_alone_and_the_second_alone(keys):
+    given = {n: v for n, v in COMPLETE.items() if n not in ("mood", "energy", "sleep_hours", "sleep_quality")}
+    keys.send_text("- 7" + ENTER + "4" + ENTER)
+    answers = ask_checkin(None, given, ask_alcohol=False)
+    assert (answers["sleep_hours"], answers["sleep_quality"], answers["mood"], answers["energy"]) == (
+        None, 7, 4, None)
+
+
+# Amend without traps.
+
+def test_amending_can_set_a_choice_back_to_skipped(keys):
+    existing = CheckIn(id="i", date="2026-11-27", created_at="a", updated_at="a", **COMPLETE)
+    # Enter keeps the shift; c clears the incident; the rest kept.
+    keys.send_text(ENTER + "c" + ENTER * 10)
+    answers = ask_checkin(existing, {}, ask_alcohol=False)
+    assert answers["shift"] == "night" and answers["incident"] is CLEAR
+    amended = existing.amended(answers, "b")
+    assert amended.incident is None and amended.shift == "night" and amended.mood == 6
+
+
+def test_edit_sets_an_answer_back_to_skipped_through_the_command(cli, keys, terminal, db_path):
+    cli("checkin", "--mood", "3", "--energy", "4", "--shift", "day", "--no-input")
+    presses = [ENTER] * 10
+    presses[0] = "c"  # the shift: cleared
+    presses[7] = CTRL_U + ENTER  # mood and energy: the line emptied clears both
+    keys.send_text("".join(presses))
+    result = cli("edit", "today")
+    assert result.exit_code == 0, result.stderr
+    [row] = rows(db_path)
+    assert (row["shift"], row["mood"], row["energy"]) == (None, None, None)
+
+
+# Every line of every question fits its terminal, broken between words.
+
+def _all_questions() -> list[str]:
+    from resilience_cli.followups import TRIM_WORDS
+    from resilience_cli.prompts.checkin import PAIR_HINTS, PAIRS, QUESTIONS, REST_DAY_SWITCH_OFF
+    from resilience_cli.safety import AGAIN, QUESTION
+
+    return [*QUESTIONS.values(), *PAIRS.values(), *PAIR_HINTS.values(), REST_DAY_SWITCH_OFF, QUESTION, AGAIN,
+            *TRIM_WORDS.values()]
+
+
+@pytest.mark.parametrize("columns", [40, 80, 100])
+def test_no_word_is_split_across_lines(columns):
+    from resilience_cli.model import RECOVERY_WORDS
+    from resilience_cli.prompts.question import option_lines, question_lines
+
+    for text in _all_questions():
+        lines = question_lines(text, columns)
+        assert all(len(line) < columns for line in lines), lines
+        assert " ".join(line[2:] for line in lines).split() == text.split()
+    for title in RECOVERY_WORDS.values():
+        lines = option_lines("1", title, columns, "[ ] ")
+        assert all(len(line) < columns for line in lines)
+        assert " ".join(line.strip() for line in lines).split()[3:] == title.split()  # after "1 [ ]"
+
+
+def test_a_typed_slip_names_the_question_under_it(keys):
+    import io
+    import threading
+
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    given = {n: v for n, v in COMPLETE.items() if n not in ("sleep_hours", "sleep_quality", "nightmare")}
+    drawn = io.StringIO()
+    output = Vt100_Output(drawn, lambda: Size(rows=40, columns=100), term="xterm")
+    with create_app_session(input=keys, output=output):
+        keys.send_text("7h30" + ENTER)
+        # The correction comes once the refusal has been drawn.
+        later = threading.Timer(0.5, lambda: keys.send_text(CTRL_U + "7.5" + ENTER))
+        later.start()
+        answers = ask_checkin(None, given, ask_alcohol=False)
+        later.join()
+    assert answers["sleep_hours"] == 7.5
+    assert "hours of sleep: '7h30' is not a number, such as 6.5; give a number from 0 to 24." in drawn.getvalue()
