@@ -42,6 +42,8 @@ COMMANDS = [
     ("resilience summary (28 days, html)", ["summary", "--from", "-28", "--no-input", "--format", "html",
                                             "--output", "{tmp}/s.html", "--force"], 40),
 ]
+# From starting an interactive check-in to its first question on the screen.
+FIRST_QUESTION = 25
 # Absolute targets, in seconds.
 PDF = ("resilience summary (28 days, pdf)", ["summary", "--from", "-28", "--no-input", "--format", "pdf",
                                              "--output", "{tmp}/s.pdf", "--force"], 1.5)
@@ -58,6 +60,16 @@ WHOLE_HISTORY = [("resilience log --days 36500", ["log", "--days", "36500"], 5.0
                  ("resilience summary (the whole century, md)", ["summary", "--from", "{first}", "--no-input"], 5.0)]
 # A restore of the hundred-year backup, every row checked as an import would.
 RESTORE_SECONDS = 10.0
+# Against jrnl 4.6 on the same ten years (an optional comparison: it runs where
+# jrnl is installed, or RESILIENCE_BENCH_JRNL names it). CPU time of the whole
+# process, resilience's command and jrnl's interleaved run by run; the figure
+# is the median of the per-pair ratios, and the target the largest allowed.
+JRNL_PAIRS = [
+    ("resilience log / jrnl -n 5", ["log"], ["-n", "5"], 1 / 3),
+    ("resilience checkin (flags) / jrnl add an entry",
+     ["checkin", "--date", "today", "--shift", "day", "--sleep-hours", "7", "--mood", "6", "--no-input"],
+     ["Day shift: slept 7 hours, mood 6."], 1 / 8),
+]
 
 
 def script() -> str:
@@ -108,12 +120,107 @@ def paired(argv: list[str], against: list[str], env: dict[str, str], runs: int,
     return statistics.median(seconds), statistics.median(ratios)
 
 
+def first_question(env: dict[str, str]) -> float:
+    """Seconds from starting `resilience checkin` in a terminal to its first question on the screen."""
+    import pty
+    import select
+    import signal
+
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the check-in, in a terminal of its own
+        os.execve(script(), [script(), "checkin", "--date", "today"],
+                  {**env, "TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1"})
+    seen = b""
+    try:
+        while b"What kind of day" not in seen:
+            ready, _, _ = select.select([fd], [], [], 10)
+            if not ready:
+                raise RuntimeError("the first question did not appear within 10 s")
+            seen += os.read(fd, 65536)
+        return time.perf_counter() - start
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def cpu_once(argv: list[str], env: dict[str, str]) -> float:
+    """User and system CPU seconds of one run of argv, as a fresh process."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def jrnl_home(tmp: Path, days: int) -> dict[str, str] | None:
+    """A jrnl 4.6 journal of the same length, with its own configuration; None without jrnl."""
+    import shutil
+
+    found = os.environ.get("RESILIENCE_BENCH_JRNL") or shutil.which("jrnl")
+    if not found:
+        return None
+    config = tmp / "jrnl-config" / "jrnl"
+    config.mkdir(parents=True)
+    journal = tmp / "jrnl-journal.txt"
+    first = dt.date.today() - dt.timedelta(days=days)
+    with journal.open("w") as f:
+        for n in range(days):
+            day = first + dt.timedelta(days=n)
+            f.write(f"[{day.isoformat()} 09:00:00 PM] Day shift, slept 7 hours, mood 6.\n"
+                    "A quiet day on the wing; talked to a colleague after.\n\n")
+    (config / "jrnl.yaml").write_text(
+        "colors: {body: none, date: none, tags: none, title: none}\ndefault_hour: 9\ndefault_minute: 0\n"
+        "editor: ''\nencrypt: false\nhighlight: true\nindent_character: '|'\n"
+        f"journals:\n  default:\n    journal: {journal}\nlinewrap: 79\ntagsymbols: '#@'\n"
+        "template: false\ntimeformat: '%F %r'\nversion: v4.6\n")
+    env = {**os.environ, "XDG_CONFIG_HOME": str(config.parent), "COLUMNS": "80", "JRNL": found}
+    subprocess.run([found, "-n", "1"], env=env, capture_output=True, check=True)  # settles its config
+    return env
+
+
+def compare_with_jrnl(tmp: Path, env: dict[str, str], runs: int) -> list[str]:
+    jenv = jrnl_home(tmp, YEARS * 365)
+    if jenv is None:
+        print("\njrnl is not installed here: the comparison with jrnl 4.6 was not run.")
+        return []
+    version = subprocess.run([jenv["JRNL"], "--version"], env=jenv, capture_output=True, text=True).stdout.split()
+    print(f"\nagainst {' '.join(version[:2])} on the same ten years: CPU time, pair by pair")
+    missed = []
+    for label, ours, theirs, target in JRNL_PAIRS:
+        ratios, mine, jrnls = [], [], []
+        for _ in range(runs):
+            j = cpu_once([jenv["JRNL"], *theirs], jenv)
+            r = cpu_once([script(), *ours], env)
+            jrnls.append(j)
+            mine.append(r)
+            ratios.append(r / j)
+        ratio = statistics.median(ratios)
+        mark = "" if ratio <= target else "  MISSED"
+        print(f"{label:48} {statistics.median(mine) * 1000:6.0f}ms / {statistics.median(jrnls) * 1000:4.0f}ms "
+              f"= {ratio:.2f} ({1 / ratio:.1f}x faster; target {1 / target:.0f}x){mark}")
+        if ratio > target:
+            missed.append(label)
+    return missed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args()
 
+    import keystrokes
+
+    import contextlib
+    import io
+
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        counts = keystrokes.measure()
+    missed = keystrokes.report(counts)
+    print()
     with tempfile.TemporaryDirectory() as tmp:
         home, long_home = Path(tmp) / "home", Path(tmp) / "long"
         count = build_journal(home, YEARS * 365)
@@ -129,7 +236,6 @@ def main() -> int:
               "ratios pair by pair")
         print(f"{'command':42} {'median':>9} {'ratio':>7} {'target':>7}")
         print(f"{'python -c pass':42} {bare * 1000:7.1f}ms {1:6.1f}x {'':>7}")
-        missed = []
         ten_year = {}
         for label, cmd, target in COMMANDS:
             seconds, ratio = paired([script(), *expand(cmd, tmp)], bare_argv, env, args.runs)
@@ -138,6 +244,18 @@ def main() -> int:
             print(f"{label:42} {seconds * 1000:7.1f}ms {ratio:6.1f}x {target:6}x{mark}")
             if ratio > target:
                 missed.append(label)
+        seconds, ratios = [], []
+        for _ in range(args.runs):
+            base = once(bare_argv, env)
+            took = first_question(env)
+            seconds.append(took)
+            ratios.append(took / base)
+        ratio = statistics.median(ratios)
+        mark = "" if ratio <= FIRST_QUESTION else "  MISSED"
+        print(f"{'resilience checkin: to the first question':42} {statistics.median(seconds) * 1000:7.1f}ms "
+              f"{ratio:6.1f}x {FIRST_QUESTION:6}x{mark}")
+        if ratio > FIRST_QUESTION:
+            missed.append("the first question")
         print(f"\njournal: {long_count} check-ins over {LONG_YEARS} years, against the ten-year figure")
         for label, cmd, target in SCALE_COMMANDS:
             subprocess.run([script(), *cmd], env=long_env, capture_output=True, check=True)
@@ -174,6 +292,7 @@ def main() -> int:
         print(f"{label:42} {seconds * 1000:7.1f}ms {'':>7} {limit:5}s{mark}")
         if seconds > limit:
             missed.append(label)
+        missed += compare_with_jrnl(Path(tmp), env, args.runs)
         # Import: a hundred years of check-ins in one transaction, into a new home.
         from resilience_cli.interchange.formats import export_jsonl
         from resilience_cli.sample import generate
