@@ -186,7 +186,8 @@ def compare_with_jrnl(tmp: Path, env: dict[str, str], runs: int) -> list[str]:
     if jenv is None:
         print("\njrnl is not installed here: the comparison with jrnl 4.6 was not run.")
         return []
-    version = subprocess.run([jenv["JRNL"], "--version"], env=jenv, capture_output=True, text=True).stdout.split()
+    version = subprocess.run([jenv["JRNL"], "--version"], env=jenv, capture_output=True, text=True,
+                             check=True).stdout.split()
     print(f"\nagainst {' '.join(version[:2])} on the same ten years: CPU time, pair by pair")
     missed = []
     for label, ours, theirs, target in JRNL_PAIRS:
@@ -212,10 +213,10 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args()
 
-    import keystrokes
-
     import contextlib
     import io
+
+    import keystrokes
 
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         counts = keystrokes.measure()
