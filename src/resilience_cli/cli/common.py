@@ -117,6 +117,14 @@ def plain_text(text: str) -> str:
                      if line.strip() or not raw.strip()) + ("\n" if text.endswith("\n") else "")
 
 
+def styled(text: str, sgr: str) -> str:
+    """Text in a terminal style (1 bold, 2 dim, 4 underline) where Rich would colour it:
+    standard output a terminal, NO_COLOR unset, not --plain."""
+    if PLAIN["on"] or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb" or not sys.stdout.isatty():
+        return text
+    return f"\x1b[{sgr}m{text}\x1b[0m"
+
+
 def console(*, stderr: bool = False) -> Console:
     from rich.console import Console
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -11,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from resilience_cli.model import FIELD_SPECS, CheckIn, day_words
+from resilience_cli.render.logtable import LEGEND, marks, num, sleep_cell
 from resilience_cli.render.words import (
     SHORT_MATERIAL,
     SKIPPED,
@@ -52,23 +52,6 @@ def confirmation(
     return Group(*lines)
 
 
-# Below this width the log is a list of lines rather than a table.
-LOG_TABLE_MIN_WIDTH = 78
-
-
-def _sleep_cell(r: CheckIn) -> str:
-    parts = []
-    if r.sleep_hours is not None:
-        parts.append(f"{hours(r.sleep_hours)}h")
-    if r.sleep_quality is not None:
-        parts.append(f"q{r.sleep_quality}")
-    return " ".join(parts) or SKIPPED
-
-
-def _marks(r: CheckIn) -> str:
-    return " ".join(m for m, on in (("note", r.note), ("raise", r.raise_at_supervision)) if on)
-
-
 def log_lines(records: Sequence[CheckIn]) -> RenderableType:
     """The log on a narrow terminal: one line per day (the table is `log_rows`)."""
     lines = []
@@ -77,60 +60,20 @@ def log_lines(records: Sequence[CheckIn]) -> RenderableType:
             r.shift or SKIPPED,
             f"incident {r.incident or SKIPPED}",
             f"material {SKIPPED if r.material is None else SHORT_MATERIAL[r.material]}",
-            f"sleep {_sleep_cell(r)}",
-            f"mood {_num(r.mood)}",
-            f"energy {_num(r.energy)}",
-            f"off {_num(r.switch_off)}",
-            f"support {_num(r.support)}",
+            f"sleep {sleep_cell(r)}",
+            f"mood {num(r.mood)}",
+            f"energy {num(r.energy)}",
+            f"off {num(r.switch_off)}",
+            f"support {num(r.support)}",
         ]
-        if _marks(r):
-            bits.append(_marks(r))
+        if marks(r):
+            bits.append(marks(r))
         lines.append(Text(f"{r.date}  " + ", ".join(bits)))
     return Group(*lines)
 
 
-LOG_COLUMNS = (("Day", "left"), ("Shift", "left"), ("Incident", "left"), ("Material", "left"),
-               ("Sleep", "right"), ("Mood", "right"), ("Energy", "right"), ("Off", "right"),
-               ("Support", "right"), ("Also", "left"))
-
-
-def _log_cells(r: CheckIn) -> tuple[str, ...]:
-    return (r.date, r.shift or SKIPPED, r.incident or SKIPPED,
-            SKIPPED if r.material is None else SHORT_MATERIAL[r.material], _sleep_cell(r),
-            _num(r.mood), _num(r.energy), _num(r.switch_off), _num(r.support), _marks(r))
-
-
-def log_rows(records: Sequence[CheckIn]) -> tuple[str, list[str]]:
-    """The log table as plain lines, streamed rather than laid out by Rich.
-
-    Rich lays a whole table out before it prints a line: 36,500 rows took
-    about 50 s. These are the same lines (one space after every cell), for a
-    fraction of the cost. Returns (header, rows).
-    """
-    cells = [_log_cells(r) for r in records]
-    widths = [len(name) for name, _ in LOG_COLUMNS]
-    for row in cells:
-        for i, cell in enumerate(row):
-            if len(cell) > widths[i]:
-                widths[i] = len(cell)
-
-    def line(row: Sequence[str]) -> str:
-        return "".join((cell.ljust(w) if justify == "left" else cell.rjust(w)) + " "
-                       for cell, w, (_, justify) in zip(row, widths, LOG_COLUMNS, strict=True))
-
-    return line([name for name, _ in LOG_COLUMNS]), [line(row) for row in cells]
-
-
 def log_legend() -> Text:
-    return Text(
-        "Sleep: hours and quality (q, 0-10). Mood and energy 0-10; off (switching off) "
-        "and support 0-4. '-' is a skipped answer. 'raise': to raise at supervision.",
-        style="dim",
-    )
-
-
-def _num(value: Any) -> str:
-    return SKIPPED if value is None else str(value)
+    return Text(LEGEND, style="dim")
 
 
 def detail(record: CheckIn, turned_off: Sequence[str] = ()) -> RenderableType:

@@ -29,16 +29,16 @@ from resilience_cli.errors import (
     JournalProblem,
     NewerJournal,
 )
-from resilience_cli.followups import FollowUp
 from resilience_cli.model import ANSWER_FIELDS, CLEAR, FIELD_SPECS, CheckIn
-from resilience_cli.packs import PackAnswer
-from resilience_cli.reflection import Reflection
 from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
 from resilience_cli.store.periodic import PeriodicRecords
 from resilience_cli.store.sql import insert_row
 
 if TYPE_CHECKING:
+    from resilience_cli.followups import FollowUp
     from resilience_cli.interchange.reader import Batch
+    from resilience_cli.packs import PackAnswer
+    from resilience_cli.reflection import Reflection
     from resilience_cli.store.bulk import Report
 
 # How long a writer waits for another process's transaction to finish.
@@ -530,7 +530,7 @@ def _looks_encrypted(path: Path) -> bool:
 
 
 # Below the class, because they use it.
-from resilience_cli.store.files import (  # noqa: E402
+from resilience_cli.store.files import (
     _create_private_file,
     _fsync,
     inspect_file,

@@ -10,14 +10,18 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import asdict, replace
 from dataclasses import fields as dataclass_fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from resilience_cli.followups import FollowUp
-from resilience_cli.packs import PackAnswer
-from resilience_cli.reflection import Reflection
-from resilience_cli.safety import SafetyAnswer
 from resilience_cli.store.sql import insert_row
-from resilience_cli.supervision import Action, PastSummary
+
+if TYPE_CHECKING:
+    # Imported where they are made: `log` and `status` open the store and
+    # need none of them (each is a data class, and making them costs start-up).
+    from resilience_cli.followups import FollowUp
+    from resilience_cli.packs import PackAnswer
+    from resilience_cli.reflection import Reflection
+    from resilience_cli.safety import SafetyAnswer
+    from resilience_cli.supervision import PastSummary
 
 
 def _now() -> str:
@@ -82,6 +86,7 @@ class PeriodicRecords:
                 (rule, shown_on.isoformat(), strength))
 
     def safety_answers(self, since: dt.date) -> list[SafetyAnswer]:
+        from resilience_cli.safety import SafetyAnswer
         with self._guard():
             rows = self.conn.execute(
                 "SELECT id, date, answer, created_at FROM safety_answers "
@@ -105,6 +110,7 @@ class PeriodicRecords:
                 self._put_followup(f)
 
     def followups(self, since: dt.date) -> list[FollowUp]:
+        from resilience_cli.followups import FollowUp
         names = [f.name for f in dataclass_fields(FollowUp)]
         with self._guard():
             rows = self.conn.execute(
@@ -121,6 +127,8 @@ class PeriodicRecords:
     def save_reflection(self, week: dt.date, day: dt.date, answers: dict[str, Any]) -> Reflection:
         """Write this week's reflection, or amend it: answers given replace the old ones."""
         import uuid
+
+        from resilience_cli.reflection import Reflection
 
         names = [f.name for f in dataclass_fields(Reflection)]
         stamp = _now()
@@ -139,6 +147,7 @@ class PeriodicRecords:
         return record
 
     def reflections(self, since: dt.date) -> list[Reflection]:
+        from resilience_cli.reflection import Reflection
         names = [f.name for f in dataclass_fields(Reflection)]
         with self._guard():
             rows = self.conn.execute(
@@ -177,6 +186,8 @@ class PeriodicRecords:
         import json
         import uuid
 
+        from resilience_cli.packs import PackAnswer
+
         stamp = _now()
         with self.transaction() as conn:
             for question, (value, crisis) in (safety or {}).items():
@@ -203,7 +214,7 @@ class PeriodicRecords:
 
     def pack_crisis_answers(self, since: dt.date) -> list[SafetyAnswer]:
         """Pack safety answers at or over their threshold since `since`, as "yes" answers."""
-        from resilience_cli.safety import YES
+        from resilience_cli.safety import YES, SafetyAnswer
 
         with self._guard():
             rows = self.conn.execute(
@@ -213,6 +224,8 @@ class PeriodicRecords:
 
     def pack_answers(self, since: dt.date, pack: str | None = None) -> list[PackAnswer]:
         import json
+
+        from resilience_cli.packs import PackAnswer
 
         sql = "SELECT id, pack, date, answers, created_at, updated_at FROM pack_answers WHERE date >= ?"
         params: list[Any] = [since.isoformat()]
@@ -231,6 +244,8 @@ class PeriodicRecords:
 
     def summaries(self) -> list[PastSummary]:
         import json
+
+        from resilience_cli.supervision import Action, PastSummary
 
         with self._guard():
             rows = self.conn.execute(
