@@ -46,6 +46,7 @@ PERSONAS = [
             "0",               # no incident
             "1",               # a little distressing material
             "0",               # none of it graphic
+            "1",               # a little hostile or distressing contact
             *typed("3 3"),     # workload and support
             *typed("7 6"),     # hours and quality of sleep
             "0",               # no unwanted memories
@@ -54,7 +55,7 @@ PERSONAS = [
             "1", ENTER,        # exercise
             ENTER,             # nothing to add
         ),
-        {"shift": "day", "material": 1, "graphic": 0, "support": 3, "sleep_quality": 6, "energy": 5,
+        {"shift": "day", "material": 1, "graphic": 0, "interactions": 1, "support": 3, "sleep_quality": 6, "energy": 5,
          "recovery": "exercise", "talked": 0},
         12, 25,
     ),
@@ -65,6 +66,7 @@ PERSONAS = [
             "2",               # a significant incident
             "0",               # no material
             "1",               # graphic: yes (body-worn video)
+            "2",               # some hostile or distressing contact
             *typed("1 3"),     # workload and support
             "d", *typed("5 4"),  # dreams ticked; hours and quality of sleep
             "2",               # unwanted memories several times
@@ -73,7 +75,7 @@ PERSONAS = [
             "3", "t", ENTER,   # people; talked to someone
             "2", ENTER,        # something to raise; no words now
         ),
-        {"shift": "long", "incident": "significant", "graphic": 1, "nightmare": 1, "talked": 1,
+        {"shift": "long", "incident": "significant", "graphic": 1, "interactions": 2, "nightmare": 1, "talked": 1,
          "raise_at_supervision": 1},
         None, None,
     ),
@@ -88,12 +90,12 @@ PERSONAS = [
             "2", "4", ENTER,   # outdoors; a hobby
             ENTER,             # nothing to add
         ),
-        {"shift": "rest", "workload": None, "switch_off": 3, "recovery": "outdoors,hobby"},
+        {"shift": "rest", "workload": None, "interactions": None, "switch_off": 3, "recovery": "outdoors,hobby"},
         10, None,
     ),
     Persona(
         "every question skipped",
-        (ENTER,) * 10,
+        (ENTER,) * 11,
         {"shift": None, "mood": None, "recovery": None},
         None, None,
     ),
@@ -118,6 +120,8 @@ def measure() -> list[Count]:
 
     drawn = [0]
     real_run = Application.run
+    real_terminal = common.stdin_is_terminal
+    real_home = os.environ.get("RESILIENCE_HOME")
 
     def counted(self, *args, **kwargs):
         drawn[0] += 1
@@ -151,6 +155,11 @@ def measure() -> list[Count]:
                 counts.append(Count(persona, drawn[0], len(persona.keys)))
         finally:
             Application.run = real_run  # type: ignore[method-assign]
+            common.stdin_is_terminal = real_terminal  # type: ignore[assignment]
+            if real_home is None:
+                os.environ.pop("RESILIENCE_HOME", None)
+            else:
+                os.environ["RESILIENCE_HOME"] = real_home
     return counts
 
 

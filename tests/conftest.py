@@ -79,7 +79,7 @@ def rows(db: Path, sql: str = "SELECT * FROM checkins ORDER BY date") -> list[di
 
 
 # The interactive check-in's questions on a fresh day, in order (prompts/checkin.py).
-CHECKIN_ORDER = ("shift", "incident", "material", "graphic", "work", "sleep", "intrusions",
+CHECKIN_ORDER = ("shift", "incident", "material", "graphic", "interactions", "work", "sleep", "intrusions",
                  "switch_off", "mood", "recovery", "anything")
 
 
@@ -97,7 +97,7 @@ def checkin_keys(**keys: str) -> str:
     for name in CHECKIN_ORDER:
         if name == "graphic" and not exposed:
             continue
-        if rest and name in ("incident", "material", "graphic", "work"):
+        if rest and name in ("incident", "material", "graphic", "interactions", "work"):
             continue
         out.append(keys.get(name, "\r"))
     return "".join(out)

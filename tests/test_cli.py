@@ -13,7 +13,7 @@ from conftest import days_ago, rows, today
 from resilience_cli.model import day_words
 
 FULL_FLAGS = [
-    "--shift", "night", "--incident", "minor", "--material", "2", "--graphic",
+    "--shift", "night", "--incident", "minor", "--material", "2", "--graphic", "--interactions", "3",
     "--workload", "1", "--sleep-hours", "5.5", "--sleep-quality", "3", "--no-nightmare",
     "--intrusions", "2", "--switch-off", "1", "--mood", "4", "--energy", "3", "--talked",
     "--support", "2", "--recovery", "exercise", "--recovery", "people",
@@ -28,7 +28,7 @@ def test_flag_only_checkin_stores_exact_values(cli, db_path):
     [row] = rows(db_path)
     assert {k: v for k, v in row.items() if k not in ("id", "created_at", "updated_at")} == {
         "date": days_ago(1), "shift": "night", "incident": "minor", "material": 2,
-        "graphic": 1, "workload": 1, "sleep_hours": 5.5, "sleep_quality": 3,
+        "graphic": 1, "interactions": 3, "workload": 1, "sleep_hours": 5.5, "sleep_quality": 3,
         "nightmare": 0, "intrusions": 2, "switch_off": 1, "mood": 4, "energy": 3,
         "talked": 1, "support": 2, "recovery": "exercise,people", "alcohol_units": 2.0,
         "note": None, "raise_at_supervision": 1, "talking_point": None, "supported_colleague": None,
@@ -149,21 +149,21 @@ def test_log_on_a_new_home(cli):
 
 def test_log_table_and_machine_formats(cli):
     cli("checkin", "--date", days_ago(2), "--shift", "day", "--incident", "significant",
-        "--material", "3", "--sleep-hours", "7.25", "--sleep-quality", "8", "--mood", "7",
+        "--material", "3", "--interactions", "2", "--sleep-hours", "7.25", "--sleep-quality", "8", "--mood", "7",
         "--energy", "6", "--switch-off", "3", "--support", "4", "--raise", "--no-input")
     cli("checkin", "--date", days_ago(1), "--shift", "rest", "--no-input")
     table = cli("log").stdout.splitlines()
-    assert table[0].split() == ["Day", "Shift", "Incident", "Material", "Sleep", "Mood",
+    assert table[0].split() == ["Day", "Shift", "Incident", "Mat.", "Host.", "Sleep", "Mood",
                                 "Energy", "Off", "Support", "Also"]
-    assert table[1].split() == [days_ago(2), "day", "significant", "a", "lot", "7.25h", "q8",
+    assert table[1].split() == [days_ago(2), "day", "sig.", "3", "2", "7.25h", "q8",
                                 "7", "6", "3", "4", "raise"]
-    assert table[2].split() == [days_ago(1), "rest"] + ["-"] * 7
+    assert table[2].split() == [days_ago(1), "rest"] + ["-"] * 8
     assert all(len(line) <= 80 for line in table)
 
     records = json.loads(cli("log", "--format", "json").stdout)
     assert [r["date"] for r in records] == [days_ago(2), days_ago(1)]
     assert list(records[0]) == [
-        "id", "date", "shift", "incident", "material", "graphic", "workload", "sleep_hours",
+        "id", "date", "shift", "incident", "material", "graphic", "interactions", "workload", "sleep_hours",
         "sleep_quality", "nightmare", "intrusions", "switch_off", "mood", "energy", "talked",
         "support", "recovery", "alcohol_units", "note", "raise_at_supervision",
         "talking_point", "supported_colleague", "created_at", "updated_at",
@@ -443,7 +443,7 @@ def test_show_leaves_out_questions_that_were_not_asked(cli, home):
     out = cli("show", "yesterday").stdout
     # Turned off (the colleague and alcohol questions), and not asked on a rest day.
     for label in ("Supported a colleague", "Alcohol", "Workload manageable", "Felt supported", "Incident",
-                  "Distressing material", "Graphic images"):
+                  "Distressing material", "Graphic images", "Distressing interactions"):
         assert label not in out, label
     assert "│ Switching off                skipped" in out  # asked on a rest day too
     cli("checkin", "--date", "today", "--shift", "day", "--material", "0", "--incident", "none", "--no-input")

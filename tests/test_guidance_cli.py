@@ -226,12 +226,15 @@ def test_reflection_by_flags_and_by_keys(cli, keys, terminal, db_path):
     assert result.exit_code == 0, result.stderr
     [r] = rows(db_path, "SELECT connected, worthwhile, try_next FROM reflections")
     assert r == {"connected": 3, "worthwhile": 4, "try_next": None}
-    keys.send_text("the team" + ENTER + "nights" + ENTER + ENTER + ENTER + "a walk after nights" + ENTER)
+    # helped, harder, connected and worthwhile (kept), something learned or proud of, then a plan.
+    keys.send_text("the team" + ENTER + "nights" + ENTER + ENTER + ENTER + "kept my head" + ENTER
+                   + "a walk after nights" + ENTER)
     result = cli("reflect")
     assert result.exit_code == 0, result.stderr
-    [r] = rows(db_path, "SELECT helped, harder, connected, worthwhile, try_next FROM reflections")
+    [r] = rows(db_path, "SELECT helped, harder, connected, worthwhile, proud, try_next FROM reflections")
     assert r == {"helped": "the team", "harder": "nights", "connected": 3, "worthwhile": 4,
-                 "try_next": "a walk after nights"}
+                 "proud": "kept my head", "try_next": "a walk after nights"}
+    assert "Worth keeping: kept my head" in result.stdout
 
 
 def test_last_weeks_plan_is_shown_back(cli, db_path):

@@ -21,6 +21,7 @@ from resilience_cli.model import (
 
 INT_FIELDS = {
     "material": (0, 3),
+    "interactions": (0, 3),
     "workload": (0, 4),
     "sleep_quality": (0, 10),
     "intrusions": (0, 4),
@@ -33,7 +34,7 @@ INT_FIELDS = {
 
 def test_the_fields_are_the_contract():
     assert ANSWER_FIELDS == (
-        "shift", "incident", "material", "graphic", "workload", "sleep_hours",
+        "shift", "incident", "material", "graphic", "interactions", "workload", "sleep_hours",
         "sleep_quality", "nightmare", "intrusions", "switch_off", "mood", "energy",
         "talked", "support", "recovery", "alcohol_units", "note",
         "raise_at_supervision", "talking_point", "supported_colleague",

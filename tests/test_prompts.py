@@ -34,6 +34,7 @@ FULL = [
     "2",                  # incident: significant
     "2",                  # material: some
     "1",                  # graphic: yes
+    "3",                  # interactions: a lot
     "1 3" + ENTER,        # workload 1, support 3
     "5.5 4" + ENTER,      # sleep: 5.5 hours, quality 4 (no dreams ticked: no)
     "2",                  # intrusions
@@ -46,7 +47,7 @@ FULL = [
 ]
 
 FULL_ANSWERS = {
-    "shift": "night", "incident": "significant", "material": 2, "graphic": True,
+    "shift": "night", "incident": "significant", "material": 2, "graphic": True, "interactions": 3,
     "workload": 1, "support": 3, "sleep_hours": 5.5, "sleep_quality": 4, "nightmare": False,
     "intrusions": 2, "switch_off": 1, "mood": 6, "energy": None, "talked": False,
     "recovery": ("exercise", "people"), "note": "slept badly",
@@ -79,7 +80,7 @@ def test_skipping_everything(keys):
 
 
 def test_flags_are_not_asked_again(keys):
-    given = {"shift": "day", "incident": "none", "material": 0, "workload": 3,
+    given = {"shift": "day", "incident": "none", "material": 0, "interactions": 0, "workload": 3,
              "sleep_hours": 8.0, "sleep_quality": 8, "nightmare": False, "intrusions": 0,
              "switch_off": 4, "mood": 8, "energy": 7, "talked": True, "support": 4,
              "recovery": ("outdoors",), "raise_at_supervision": False}
@@ -100,9 +101,9 @@ def test_amending_offers_earlier_answers_as_defaults(keys):
     existing = CheckIn(id="i", date="2026-11-27", created_at="a", updated_at="a",
                        **{k: v for k, v in COMPLETE.items()})
     # Enter everywhere keeps what was there; mood and energy typed afresh; the note cleared.
-    presses = [ENTER] * 11
-    presses[8] = CTRL_U + "8 5" + ENTER  # mood and energy
-    presses[10] = "1" + CTRL_U + ENTER  # anything to add: the note, emptied: cleared
+    presses = [ENTER] * 12
+    presses[9] = CTRL_U + "8 5" + ENTER  # mood and energy
+    presses[11] = "1" + CTRL_U + ENTER  # anything to add: the note, emptied: cleared
     keys.send_text("".join(presses))
     answers = ask_checkin(existing, {}, ask_alcohol=False)
     assert answers["mood"] == 8
@@ -177,10 +178,10 @@ def test_ctrl_c_while_amending_keeps_the_old_answers(cli, keys, terminal, db_pat
 
 def test_edit_through_the_command(cli, keys, terminal, db_path):
     cli("checkin", "--mood", "3", "--shift", "day", "--material", "0", "--no-input")
-    # material 0 and no incident: no graphic question, so 10 questions.
-    presses = [ENTER] * 10
+    # material 0 and no incident: no graphic question, so 11 questions.
+    presses = [ENTER] * 11
     presses[0] = "2"  # shift: day (kept)
-    presses[7] = CTRL_U + "7" + ENTER  # mood
+    presses[8] = CTRL_U + "7" + ENTER  # mood
     keys.send_text("".join(presses))
     result = cli("edit", "today")
     assert result.exit_code == 0, result.stderr
@@ -209,7 +210,7 @@ def test_small_hours_ask_which_duty_day(cli, keys, terminal, monkeypatch, db_pat
 def test_the_welcome_comes_once(cli, keys, terminal):
     keys.send_text("".join(FULL))
     assert "Welcome to resilience." in cli("checkin").stdout
-    keys.send_text(ENTER * 11)
+    keys.send_text(ENTER * 12)
     assert "Welcome to resilience." not in cli("checkin").stdout
     assert "Welcome to resilience." not in cli().stdout
 
@@ -221,7 +222,8 @@ def test_a_rest_day_asks_no_work_or_exposure_question(keys):
     keys.send_text("1" + "8 7" + ENTER + "0" + "2" + "7 6" + ENTER + "2" + ENTER + ENTER)
     answers = ask_checkin(None, {}, ask_alcohol=False)
     assert answers == {
-        "shift": "rest", "incident": None, "material": None, "workload": None, "support": None,
+        "shift": "rest", "incident": None, "material": None, "interactions": None, "workload": None,
+        "support": None,
         "sleep_hours": 8.0, "sleep_quality": 7, "nightmare": False, "intrusions": 0, "switch_off": 2,
         "mood": 7, "energy": 6, "recovery": ("outdoors",), "talked": False, "note": None,
         "raise_at_supervision": None,
@@ -232,18 +234,18 @@ def test_a_rest_day_by_flag_asks_the_same_and_keeps_flagged_answers(keys):
     keys.send_text(ENTER * 6)  # sleep, intrusions, switching off, mood, recovery, anything to add
     answers = ask_checkin(None, {"shift": "rest", "material": 1}, ask_alcohol=False)
     assert answers["shift"] == "rest" and answers["material"] == 1
-    assert answers["workload"] is None and answers["incident"] is None
+    assert answers["workload"] is None and answers["incident"] is None and answers["interactions"] is None
     assert all(v is None for k, v in answers.items() if k not in ("shift", "material"))
 
 
 def test_graphic_follows_an_incident_even_without_material(keys):
-    keys.send_text("2" + "1" + "0" + "1" + ENTER * 7)
+    keys.send_text("2" + "1" + "0" + "1" + ENTER * 8)
     answers = ask_checkin(None, {}, ask_alcohol=False)
     assert (answers["incident"], answers["material"], answers["graphic"]) == ("minor", 0, True)
 
 
 def test_no_material_and_no_incident_asks_no_graphic_question(keys):
-    keys.send_text("2" + "0" + "0" + ENTER * 7)
+    keys.send_text("2" + "0" + "0" + ENTER * 8)
     answers = ask_checkin(None, {}, ask_alcohol=False)
     assert "graphic" not in answers
     assert (answers["incident"], answers["material"]) == ("none", 0)
@@ -254,9 +256,10 @@ def test_no_material_and_no_incident_asks_no_graphic_question(keys):
 def test_no_and_none_are_on_0_and_a_stray_key_does_nothing(keys):
     # On the incident question today "0" once recorded "skip": now 0 is "no".
     # "x" is not a key shown: nothing happens, and the next key answers.
-    keys.send_text("x2" + "x0" + "0" + ENTER * 7)
+    keys.send_text("x2" + "x0" + "0" + "2" + ENTER * 7)
     answers = ask_checkin(None, {}, ask_alcohol=False)
-    assert (answers["shift"], answers["incident"], answers["material"]) == ("day", "none", 0)
+    assert (answers["shift"], answers["incident"], answers["material"], answers["interactions"]) == (
+        "day", "none", 0, 2)
 
 
 @pytest.mark.parametrize("key,value", [("0", False), ("n", False), ("1", True), ("y", True), ("s", None),
@@ -270,14 +273,14 @@ def test_yes_and_no_keys(keys, key, value):
 def test_backspace_goes_back_a_question(keys):
     # Night shift, then Backspace at the incident question: the shift is asked
     # again and a day shift replaces it.
-    keys.send_text("4" + "\x7f" + "2" + "0" + "0" + ENTER * 7)
+    keys.send_text("4" + "\x7f" + "2" + "0" + "0" + ENTER * 8)
     answers = ask_checkin(None, {}, ask_alcohol=False)
     assert (answers["shift"], answers["incident"]) == ("day", "none")
 
 
 def test_backspace_on_an_empty_typed_line_goes_back(keys):
     # 9 typed at the work question, deleted, then Backspace once more: back to material.
-    keys.send_text("2" + "0" + "0" + "9" + "\x7f\x7f" + "1" + "1" + ENTER * 7)
+    keys.send_text("2" + "0" + "0" + ENTER + "9" + "\x7f\x7f\x7f" + "1" + "1" + ENTER * 8)
     answers = ask_checkin(None, {}, ask_alcohol=False)
     assert (answers["material"], answers["graphic"]) == (1, True)
 
@@ -312,7 +315,7 @@ def test_one_of_a_pair_alone_and_the_second_alone(keys):
 def test_amending_can_set_a_choice_back_to_skipped(keys):
     existing = CheckIn(id="i", date="2026-11-27", created_at="a", updated_at="a", **COMPLETE)
     # Enter keeps the shift; c clears the incident; the rest kept.
-    keys.send_text(ENTER + "c" + ENTER * 10)
+    keys.send_text(ENTER + "c" + ENTER * 11)
     answers = ask_checkin(existing, {}, ask_alcohol=False)
     assert answers["shift"] == "night" and answers["incident"] is CLEAR
     amended = existing.amended(answers, "b")
@@ -321,9 +324,9 @@ def test_amending_can_set_a_choice_back_to_skipped(keys):
 
 def test_edit_sets_an_answer_back_to_skipped_through_the_command(cli, keys, terminal, db_path):
     cli("checkin", "--mood", "3", "--energy", "4", "--shift", "day", "--no-input")
-    presses = [ENTER] * 10
+    presses = [ENTER] * 11
     presses[0] = "c"  # the shift: cleared
-    presses[7] = CTRL_U + ENTER  # mood and energy: the line emptied clears both
+    presses[8] = CTRL_U + ENTER  # mood and energy: the line emptied clears both
     keys.send_text("".join(presses))
     result = cli("edit", "today")
     assert result.exit_code == 0, result.stderr

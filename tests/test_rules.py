@@ -194,7 +194,8 @@ def test_r20_several_signs_at_once():
 def test_r3_why_is_true_of_the_exposure_days():
     records = week(changes=merge(on([0, 1, 2, 3], material=2), on([1, 2, 3], support=1), on([5, 6], support=0)))
     [item] = [i for i in evaluate(RuleContext(to=TO, records=records)) if i.rule == "R3"]
-    assert item.why == ("Distressing material or an incident on 4 of your last 7 working days, "
+    assert item.why == ("Heavy exposure (some or a lot of distressing material or of hostile or distressing "
+                        "interactions, or an incident) on 4 of your last 7 working days, "
                         "and support 1 or lower on 3 of those days.")
 
 

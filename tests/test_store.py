@@ -43,6 +43,8 @@ EXPECTED_COLUMNS = [
     ("updated_at", "TEXT", 1, 0),
     # Added by m004: new columns come last in SQLite, whatever the record's order.
     ("supported_colleague", "INTEGER", 0, 0),
+    # Added by m007.
+    ("interactions", "INTEGER", 0, 0),
 ]
 
 
@@ -70,7 +72,8 @@ def test_fresh_schema_is_exact(db_path):
         "SELECT name FROM _sqlite_migrations WHERE migration_set='resilience' ORDER BY id")]
     assert applied == list(MIGRATION_NAMES) == ["m001_create_checkins", "m002_periodic_records",
                                                 "m003_summaries", "m004_supported_colleague",
-                                                "m005_pack_answers", "m006_pack_safety_and_rule_rests"]
+                                                "m005_pack_answers", "m006_pack_safety_and_rule_rests",
+                                                "m007_interactions_and_growth"]
     assert [r[1] for r in conn.execute("PRAGMA table_info(pack_answers)")] == [
         "id", "pack", "date", "answers", "created_at", "updated_at"]
     assert [r[1] for r in conn.execute("PRAGMA table_info(pack_safety_answers)")] == [
@@ -85,7 +88,7 @@ def test_fresh_schema_is_exact(db_path):
         "support", "trim", "skipped", "created_at", "updated_at"]
     assert [r[1] for r in conn.execute("PRAGMA table_info(reflections)")] == [
         "id", "week", "date", "helped", "harder", "connected", "worthwhile", "try_next",
-        "created_at", "updated_at"]
+        "created_at", "updated_at", "proud"]  # proud: added by m007
     assert [r[1] for r in conn.execute("PRAGMA table_info(silenced_rules)")] == ["rule", "until"]
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
@@ -145,7 +148,7 @@ def test_save_then_amend_keeps_id_and_unanswered(db_path):
 
 def test_round_trip_of_every_type(db_path):
     answers = {
-        "shift": "long", "incident": "minor", "material": 3, "graphic": True,
+        "shift": "long", "incident": "minor", "material": 3, "graphic": True, "interactions": 1,
         "workload": 0, "sleep_hours": 7.25, "sleep_quality": 10, "nightmare": False,
         "intrusions": 4, "switch_off": 0, "mood": 10, "energy": 0, "talked": True,
         "support": 4, "recovery": ("exercise", "wind_down"), "alcohol_units": 2.5,

@@ -86,7 +86,8 @@ def test_the_document_on_a_fixed_journal():
     )
     assert doc.section("helping").title == "What may have been helping (suggested from the check-ins, not reviewed)"
     assert doc.section("harder").bullets == (
-        "Heavy exposure (an incident, or an hour or more of distressing material) on 7 days",
+        "Heavy exposure (an incident, an hour or more of distressing material, or some or a lot of "
+        "hostile or distressing interactions) on 7 days",
         "Sleep under 6 hours on 5 nights",
         "5 night shifts",
         "Switching off was hard on 5 days",

@@ -49,6 +49,7 @@ def test_a_person_checks_in(home, db_path):
     answer(child, "distressing incident", "0")
     answer(child, "distressing material", "1")
     answer(child, "graphic images", "n")
+    answer(child, "hostile or distressing interactions", "2")
     answer(child, "How manageable was your workload", "3 4\r")
     answer(child, "how many hours did you sleep", "7.5 8\r")
     answer(child, "Did unwanted memories", "0")
@@ -67,8 +68,8 @@ def test_a_person_checks_in(home, db_path):
     assert {k: row[k] for k in ("shift", "incident", "material", "graphic", "workload",
                                 "sleep_hours", "sleep_quality", "nightmare", "intrusions",
                                 "switch_off", "mood", "energy", "talked", "support",
-                                "recovery", "note", "raise_at_supervision")} == {
-        "shift": "day", "incident": "none", "material": 1, "graphic": 0, "workload": 3,
+                                "recovery", "note", "raise_at_supervision", "interactions")} == {
+        "shift": "day", "incident": "none", "material": 1, "graphic": 0, "interactions": 2, "workload": 3,
         "sleep_hours": 7.5, "sleep_quality": 8, "nightmare": 0, "intrusions": 0,
         "switch_off": 3, "mood": 7, "energy": 6, "talked": 1, "support": 4,
         "recovery": "exercise", "note": None, "raise_at_supervision": None,
@@ -106,7 +107,7 @@ def test_a_rest_day_asks_ten_questions_or_fewer_and_enter_skips_them_all(home, d
         assert work_question not in drawn
     [row] = rows(db_path)
     assert row["shift"] == "rest"
-    assert all(row[name] is None for name in ("incident", "material", "graphic", "workload", "support",
+    assert all(row[name] is None for name in ("incident", "material", "graphic", "interactions", "workload", "support",
                                               "sleep_hours", "sleep_quality", "nightmare", "intrusions",
                                               "switch_off", "mood", "energy", "talked", "recovery", "note"))
 
@@ -139,6 +140,7 @@ def test_on_a_very_bad_day_at_40_columns(home, db_path):
     from resilience_cli.safety import QUESTION
 
     child = spawn(home, "checkin", "--date", "today", "--shift", "day", "--incident", "none", "--material", "0",
+                  "--interactions", "1",
                   "--workload", "2", "--sleep-hours", "5", "--sleep-quality", "2", "--no-nightmare",
                   "--intrusions", "4", "--switch-off", "1", "--mood", "1", "--energy", "2",
                   "--no-talked", "--support", "1", "--recovery", "nothing", "--no-raise", columns=40)

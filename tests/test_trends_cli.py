@@ -158,7 +158,7 @@ def test_json_on_an_empty_home_is_still_the_contract(cli, home):
 @pytest.mark.parametrize(
     "args,message",
     [
-        (["--metric", "pulse"], "--metric must be one of material, workload, sleep_hours, sleep_quality, "
+        (["--metric", "pulse"], "--metric must be one of material, interactions, workload, sleep_hours, sleep_quality, "
                                 "intrusions, switch_off, mood, energy, support, alcohol_units; you gave 'pulse'."),
         (["--days", "0"], "--days must be a whole number of days from 1 upwards; you gave 0."),
         (["--to", "31/03/2026"], "'31/03/2026' is not a date I can read. Use YYYY-MM-DD, today or yesterday."),

@@ -18,7 +18,7 @@ from resilience_cli.rules.thresholds import THRESHOLD_NAMES, Thresholds
 
 # Tips that may be silenced; support and crisis rules never are.
 SILENCEABLE = frozenset({"R3", "R6", "R7", "R8", "R9", "R10", "R11", "R12", "R13", "R14",
-                         "R15", "R16", "R17", "R18", "R19"})
+                         "R15", "R16", "R17", "R18", "R19", "R21"})
 
 APP_NAME = "resilience"
 DATABASE_NAME = "journal.db"

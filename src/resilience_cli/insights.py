@@ -30,7 +30,7 @@ MIN_PER_SIDE = 3
 ROLLING_DAYS = 7
 
 # Metrics where a rising number is a harder time, not an easier one.
-HIGHER_IS_HARDER = frozenset({"intrusions", "material", "alcohol_units"})
+HIGHER_IS_HARDER = frozenset({"intrusions", "material", "interactions", "alcohol_units"})
 # Changes smaller than these are "about the same": a step on the scale's
 # resolution, not noise dressed up as a trend.
 STEADY_WITHIN = {"sleep_hours": 0.25, "alcohol_units": 1.0}
@@ -173,10 +173,11 @@ class MetricTrend:
 @dataclass(frozen=True)
 class Exposure:
     material_days: dict[int, int]  # band -> days
+    interaction_days: dict[int, int]  # band -> days
     minor_incidents: int
     significant_incidents: int
     graphic_days: int
-    heavy_days: int  # material >= 2 or an incident
+    heavy_days: int  # material >= 2, interactions >= 2 or an incident (model.is_heavy)
     working_days: int
 
 
@@ -211,11 +212,15 @@ class Trends:
 
 def exposure(records: Sequence[CheckIn]) -> Exposure:
     bands = {band: 0 for band in range(4)}
+    hostile = {band: 0 for band in range(4)}
     for r in records:
         if r.material is not None:
             bands[r.material] += 1
+        if r.interactions is not None:
+            hostile[r.interactions] += 1
     return Exposure(
         material_days=bands,
+        interaction_days=hostile,
         minor_incidents=sum(r.incident == "minor" for r in records),
         significant_incidents=sum(r.incident == "significant" for r in records),
         graphic_days=sum(bool(r.graphic) for r in records),
@@ -285,7 +290,7 @@ def _next_day(
 
 
 def _heavy_if_answered(record: CheckIn) -> bool | None:
-    if record.material is None and record.incident is None:
+    if record.material is None and record.incident is None and record.interactions is None:
         return None
     return is_heavy(record)
 
@@ -312,6 +317,11 @@ def comparisons(records: Sequence[CheckIn], window: Window) -> list[Comparison]:
                  _same_day(working, lambda r: None if r.incident is None else r.incident != "none",
                            "switch_off"),
                  "switch_off", "on incident days", "on other working days"),
+        _compare("switch_off_with_heavy_interactions",
+                 _same_day(working, lambda r: None if r.interactions is None else r.interactions >= 2,
+                           "switch_off"),
+                 "switch_off", "on days with heavy hostile or distressing interactions",
+                 "on other working days"),
         _compare("mood_with_exercise",
                  _same_day(inside, lambda r: None if r.recovery is None else "exercise" in r.recovery,
                            "mood"),
@@ -397,6 +407,7 @@ def to_json_dict(result: Trends) -> dict:
         },
         "exposure": {
             "material_days": {str(k): v for k, v in result.exposure.material_days.items()},
+            "interaction_days": {str(k): v for k, v in result.exposure.interaction_days.items()},
             "minor_incidents": result.exposure.minor_incidents,
             "significant_incidents": result.exposure.significant_incidents,
             "graphic_days": result.exposure.graphic_days,

@@ -66,6 +66,7 @@ SHIFT_WORDS = {
 }
 INCIDENT_WORDS = {"none": "no", "minor": "yes, minor", "significant": "yes, significant"}
 MATERIAL_WORDS = {0: "none", 1: "a little (under 1 h)", 2: "some (1-3 h)", 3: "a lot (over 3 h)"}
+INTERACTION_WORDS = {0: "none", 1: "a little", 2: "some", 3: "a lot"}
 INTRUSION_WORDS = {
     0: "not at all",
     1: "once or twice",
@@ -90,6 +91,8 @@ FIELD_SPECS: dict[str, FieldSpec] = {
         FieldSpec("incident", "choice", "incident", choices=INCIDENTS, words=INCIDENT_WORDS),
         FieldSpec("material", "int", "distressing material", 0, 3, words=MATERIAL_WORDS),
         FieldSpec("graphic", "bool", "graphic images or video"),
+        FieldSpec("interactions", "int", "distressing interactions", 0, 3,
+                  words=INTERACTION_WORDS),
         FieldSpec("workload", "int", "workload manageable", 0, 4, words=_SCALE_0_4_MANAGEABLE),
         FieldSpec("sleep_hours", "number", "sleep (hours)", 0, 24),
         FieldSpec("sleep_quality", "int", "sleep quality", 0, 10,
@@ -146,6 +149,7 @@ class CheckIn:
     incident: str | None = None
     material: int | None = None
     graphic: bool | None = None
+    interactions: int | None = None
     workload: int | None = None
     sleep_hours: float | None = None
     sleep_quality: int | None = None
@@ -201,15 +205,17 @@ def clean_text(text: str) -> str:
 
 
 def is_heavy(record: CheckIn) -> bool:
-    """Heavy exposure (DOMAIN.md, R3): some or a lot of distressing material, or any incident.
+    """Heavy exposure (DOMAIN.md, R3): some or a lot of distressing material, some or a
+    lot of hostile or distressing interactions, or any incident.
 
     The one definition: rules, trends and the summary all count it this way.
     """
-    return (record.material or 0) >= 2 or record.incident in ("minor", "significant")
+    return ((record.material or 0) >= 2 or (record.interactions or 0) >= 2
+            or record.incident in ("minor", "significant"))
 
 
 # What a rest day does not ask: work and exposure (DOMAIN.md, "The daily check-in").
-NOT_ASKED_ON_A_REST_DAY = ("incident", "material", "graphic", "workload", "support")
+NOT_ASKED_ON_A_REST_DAY = ("incident", "material", "graphic", "interactions", "workload", "support")
 
 
 def not_asked(record: CheckIn) -> set[str]:
@@ -231,7 +237,8 @@ def is_working(record: CheckIn) -> bool:
 # field name of the record.
 SPOKEN = {
     "shift": "kind of day", "incident": "distressing incident", "material": "distressing material",
-    "graphic": "graphic images or video", "workload": "workload", "sleep_hours": "hours of sleep",
+    "graphic": "graphic images or video", "interactions": "hostile or distressing interactions",
+    "workload": "workload", "sleep_hours": "hours of sleep",
     "sleep_quality": "how well you slept", "nightmare": "upsetting dreams about work",
     "intrusions": "unwanted memories", "switch_off": "switching off", "mood": "mood",
     "energy": "energy", "talked": "talked to someone you trust", "support": "support",

@@ -18,13 +18,15 @@ QUESTIONS = {
     "harder": "What made the week harder?",
     "connected": "How connected did you feel to colleagues this week?",
     "worthwhile": "How worthwhile did your work feel this week?",
+    # Exposure can bring growth as well as strain (DOMAIN.md, "Periodic checks").
+    "proud": "Something you learned this week, or are quietly proud of?",
     "try_next": "One small thing you'll try next week?",
 }
 SCALE_WORDS = {
     "connected": {0: "not at all", 4: "very"},
     "worthwhile": {0: "not at all", 4: "very"},
 }
-TEXT_FIELDS = ("helped", "harder", "try_next")
+TEXT_FIELDS = ("helped", "harder", "proud", "try_next")
 SCALE_FIELDS = ("connected", "worthwhile")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -39,6 +41,7 @@ class Reflection:
     connected: int | None = None
     worthwhile: int | None = None
     try_next: str | None = None
+    proud: str | None = None  # optional: something learned or quietly proud of
     created_at: str = ""
     updated_at: str = ""
 

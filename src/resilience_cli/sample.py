@@ -30,6 +30,9 @@ def generate(
 ) -> list[CheckIn]:
     """`days` days ending at `end`, oldest first; a share `gaps` of days has no check-in."""
     rng = random.Random(seed)
+    # Interactions draw from their own stream, so every other answer is what it
+    # was before the question existed.
+    hostile_rng = random.Random(seed + 1)
     records: list[CheckIn] = []
     strain = 0.0  # rises after an incident, fades over a week or two
     start = end - dt.timedelta(days=days - 1)
@@ -45,6 +48,7 @@ def generate(
             incident = "significant" if rng.random() < 0.3 else "minor"
             strain += 3.0 if incident == "significant" else 1.2
         material = rng.choice((0, 1, 1, 2, 2, 3)) if working else 0
+        interactions = hostile_rng.choice((0, 1, 1, 1, 2, 2, 3)) if working else None
         talked = rng.random() < 0.45
         exercise = rng.random() < (0.25 if working else 0.5)
         sleep = rng.gauss(5.6 if shift == "night" else 7.1, 0.8) - 0.3 * strain
@@ -62,6 +66,7 @@ def generate(
             incident=incident if working else "none",
             material=material,
             graphic=(material > 0 and rng.random() < 0.3) if working else False,
+            interactions=interactions,
             workload=_clamp(rng.gauss(2.5, 1) - 0.2 * strain, 0, 4) if working else None,
             sleep_hours=round(max(2.0, min(11.0, sleep)) * 4) / 4,
             sleep_quality=_clamp(quality, 0, 10),
@@ -116,6 +121,13 @@ def demo_story(today: dt.date) -> Story:
     for n in range(nights_end + 6, nights_end - 1, -1):
         put(n, shift="night", sleep_hours=4.75 if n % 2 else 5.25, sleep_quality=3, switch_off=1,
             energy=3, recovery=("rest",))
+    # A run of hostile shifts on the wing: abuse and threats most days (R21).
+    hostile_end = 8
+    for n in range(hostile_end + 6, hostile_end - 1, -1):
+        if n % 4:
+            put(n, shift="late", interactions=3 if n % 2 else 2, switch_off=1, support=2)
+        else:
+            put(n, shift="rest", interactions=None, incident="none", material=0, graphic=False)
     for n in range(6, -1, -1):
         put(n, shift="day" if n % 3 else "rest", sleep_hours=7.5, sleep_quality=8, switch_off=3,
             support=3, talked=True, mood=8, energy=7, recovery=("exercise", "people"))
@@ -129,14 +141,16 @@ def demo_story(today: dt.date) -> Story:
                  date=day(incident - 28).isoformat(), intrusions=1, sleep_quality=6, avoidance=1,
                  support=3, trim="used", created_at=stamp, updated_at=stamp),
     ]
+    # Interactions are not asked on a rest day, whatever the rota turned into one.
+    checkins = [replace(r, interactions=None) if r.shift == "rest" else r for r in (base[k] for k in sorted(base))]
     return Story(
-        checkins=[base[k] for k in sorted(base)],
+        checkins=checkins,
         followups=followups,
         description=(
             "a probation officer on a day and night rota. Six weeks ago, a significant "
             "incident, with TRiM support and the day-3 and week-4 follow-ups; three weeks "
-            "ago, a run of nights on short sleep; this last week, a better spell with "
-            "exercise and time with people."
+            "ago, a run of nights on short sleep; then a week of late shifts with hostile "
+            "contact most days; this last week, a better spell with exercise and time with people."
         ),
         nights_ended_days_ago=nights_end,
     )

@@ -36,6 +36,7 @@ def checkin(
     incident: Annotated[str | None, typer.Option(metavar="I", help="none, minor or significant.")] = None,
     material: Annotated[str | None, typer.Option(metavar="0-3", help="Distressing material: 0 none, 1 a little, 2 some, 3 a lot.")] = None,
     graphic: Annotated[bool | None, typer.Option("--graphic/--no-graphic", help="Any violent or graphic images or video.")] = None,
+    interactions: Annotated[str | None, typer.Option(metavar="0-3", help="Hostile or distressing interactions (abuse, threats, manipulation, someone in acute distress): 0 none, 1 a little, 2 some, 3 a lot.")] = None,
     workload: Annotated[str | None, typer.Option(metavar="0-4", help="How manageable the workload was (4 completely).")] = None,
     sleep_hours: Annotated[str | None, typer.Option(metavar="H", help="Hours slept in your last main sleep.")] = None,
     sleep_quality: Annotated[str | None, typer.Option(metavar="0-10", help="How well you slept (10 very well).")] = None,
@@ -64,6 +65,7 @@ def checkin(
     """
     flags: dict[str, Any] = {
         "shift": shift, "incident": incident, "material": material, "graphic": graphic,
+        "interactions": interactions,
         "workload": workload, "sleep_hours": sleep_hours, "sleep_quality": sleep_quality,
         "nightmare": nightmare, "intrusions": intrusions, "switch_off": switch_off,
         "mood": mood, "energy": energy, "talked": talked, "support": support,

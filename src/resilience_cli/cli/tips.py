@@ -82,7 +82,7 @@ def _change_silences(silence: list[str], unsilence: list[str], settings) -> None
     rules = [r.strip().upper() for r in [*silence, *unsilence]]
     for rule in rules:
         if rule not in RULES:
-            raise InvalidInput(f"{rule} is not a rule; the rules are R1 to R20 (resilience tips --why shows them).")
+            raise InvalidInput(f"{rule} is not a rule; the rules are R1 to R21 (resilience tips --why shows them).")
         if not silenceable(rule):
             raise InvalidInput(
                 f"{rule} is about support or safety, so it cannot be silenced. Nothing was changed."
@@ -141,6 +141,8 @@ def reflect(
     with store:
         saved = store.save_reflection(week, today, answers)
     common.console().print(f"Saved your reflection for the week of {day_words(week)}.")
+    if saved.proud:
+        common.console().print(_literal(f"Worth keeping: {saved.proud}"))
     if saved.try_next:
         common.console().print(_literal(f"Next week you'll see again what you planned to try: {saved.try_next}"))
 

@@ -382,7 +382,7 @@ def reflection_from(item: dict, today: dt.date) -> Reflection:
     names = [f.name for f in fields(Reflection)]
     _unknown(item, names)
     answers = validate_reflection({k: item.get(k) for k in ("helped", "harder", "connected",
-                                                             "worthwhile", "try_next")})
+                                                             "worthwhile", "try_next", "proud")})
     return Reflection(
         id=_id(item.get("id")),
         week=_day("week", item.get("week"), today, monday=True),

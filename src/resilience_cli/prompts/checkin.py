@@ -10,7 +10,6 @@ from resilience_cli.model import (
     FIELD_SPECS,
     INCIDENT_WORDS,
     INTRUSION_WORDS,
-    MATERIAL_WORDS,
     RECOVERY,
     RECOVERY_WORDS,
     SHIFT_WORDS,
@@ -19,8 +18,8 @@ from resilience_cli.model import (
     validate_answer,
 )
 from resilience_cli.prompts.basics import confirm
-from resilience_cli.render.words import answer_words
 from resilience_cli.prompts.question import BACK, CLEAR, SKIP, Option, Tick, ask
+from resilience_cli.render.words import answer_words
 
 _NOTHING = "__nothing__"
 
@@ -32,6 +31,8 @@ QUESTIONS = {
     "material": "How much of your day involved distressing material or accounts "
     "(case files, statements, images or video, hearing what happened to someone)?",
     "graphic": "Did any of it include violent or graphic images or video?",
+    "interactions": "How much of your day involved hostile or distressing interactions: abuse, threats, "
+    "manipulation, or someone in acute distress?",
     "workload": "How manageable was your workload, and could you take the breaks you needed?",
     "sleep_hours": "About how many hours did you sleep in your last main sleep?",
     "sleep_quality": "How well did you sleep?",
@@ -112,11 +113,11 @@ def _choice(message: str, options: list[Option], current: Any, amending: bool, k
 def _scale_options(name: str) -> list[Option]:
     spec = FIELD_SPECS[name]
     words = spec.words
-    if name == "material":
-        words = MATERIAL_WORDS
+    if name in ("material", "interactions"):
+        words = spec.words
     elif name == "intrusions":
         words = INTRUSION_WORDS
-    return [Option(str(v), f"{v}  {words.get(v, '')}".rstrip() if name not in ("material",)
+    return [Option(str(v), f"{v}  {words.get(v, '')}".rstrip() if name not in ("material", "interactions")
                    else words[v], v)
             for v in range(int(spec.low), int(spec.high) + 1)]  # type: ignore[arg-type]
 
@@ -199,6 +200,7 @@ class _Flow:
             (("incident",), working, lambda: self.ask_select("incident")),
             (("material",), working, lambda: self.ask_select("material")),
             (("graphic",), lambda: working() and self.exposed(), lambda: self.ask_yes_no("graphic")),
+            (("interactions",), working, lambda: self.ask_select("interactions")),
             (("workload", "support"), working, lambda: self.ask_typed(("workload", "support"))),
             (("sleep_hours", "sleep_quality", "nightmare"), always, self.ask_sleep),
             (("intrusions",), always, lambda: self.ask_select("intrusions")),

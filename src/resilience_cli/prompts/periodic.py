@@ -81,6 +81,7 @@ def ask_reflection(existing: Any, last_plan: str | None) -> dict[str, Any]:
                      skip_title="keep as it was" if existing is not None else "skip",
                      hint="0 to 4; Enter skips" if current is None else "0 to 4; Enter keeps the earlier answer")
         answers[name] = current if answer == SKIP and existing is not None else None if answer == SKIP else answer
+    answers["proud"] = text("proud", "optional; no names or case details; Enter skips")
     answers["try_next"] = text("try_next", f"last week: {last_plan}; Enter skips" if last_plan else "Enter skips")
     return answers
 

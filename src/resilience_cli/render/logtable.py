@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from resilience_cli.model import CheckIn
-from resilience_cli.render.words import SHORT_MATERIAL, SKIPPED, hours
+from resilience_cli.render.words import SKIPPED, hours
 
 # Below this width the log is a list of lines rather than a table.
 LOG_TABLE_MIN_WIDTH = 78
@@ -30,14 +30,16 @@ def marks(r: CheckIn) -> str:
     return " ".join(m for m, on in (("note", r.note), ("raise", r.raise_at_supervision)) if on)
 
 
-LOG_COLUMNS = (("Day", "left"), ("Shift", "left"), ("Incident", "left"), ("Material", "left"),
-               ("Sleep", "right"), ("Mood", "right"), ("Energy", "right"), ("Off", "right"),
+LOG_COLUMNS = (("Day", "left"), ("Shift", "left"), ("Incident", "left"), ("Mat.", "right"),
+               ("Host.", "right"), ("Sleep", "right"), ("Mood", "right"), ("Energy", "right"), ("Off", "right"),
                ("Support", "right"), ("Also", "left"))
 
 
 def _log_cells(r: CheckIn) -> tuple[str, ...]:
-    return (r.date, r.shift or SKIPPED, r.incident or SKIPPED,
-            SKIPPED if r.material is None else SHORT_MATERIAL[r.material], sleep_cell(r),
+    # Exposure as numbers, like every other scale here: three kinds of it
+    # and the rest of the day still fit 80 columns.
+    return (r.date, r.shift or SKIPPED, SHORT_INCIDENT.get(r.incident, SKIPPED), num(r.material),
+            num(r.interactions), sleep_cell(r),
             num(r.mood), num(r.energy), num(r.switch_off), num(r.support), marks(r))
 
 
@@ -62,8 +64,10 @@ def log_rows(records: Sequence[CheckIn]) -> tuple[str, list[str]]:
     return line([name for name, _ in LOG_COLUMNS]), [line(row) for row in cells]
 
 
-LEGEND = ("Sleep: hours and quality (q, 0-10). Mood and energy 0-10; off (switching off) "
-          "and support 0-4. '-' is a skipped answer. 'raise': to raise at supervision.")
+SHORT_INCIDENT = {"none": "none", "minor": "minor", "significant": "sig."}
+LEGEND = ("Incident: sig. is significant. Mat. (distressing material) and Host. (hostile or distressing "
+          "interactions): 0 none to 3 a lot. Sleep: hours and quality (q, 0-10). Mood and energy 0-10; "
+          "off (switching off) and support 0-4. '-' is a skipped answer. 'raise': to raise at supervision.")
 
 
 def num(value: Any) -> str:

@@ -36,6 +36,7 @@ ROWS = (
     ("support", "Felt supported"),
     ("workload", "Workload"),
     ("intrusions", "Unwanted memories"),
+    ("interactions", "Hostile contact"),
     ("alcohol_units", "Alcohol"),
 )
 LABELS = dict(ROWS) | {"material": "Distressing material"}
@@ -155,6 +156,10 @@ def exposure_lines(result: Trends) -> list[RenderableType]:
     if answered:
         pieces = [f"{words} on {n} {'day' if n == 1 else 'days'}" for n, words in answered]
         lines.append(indented(Text("Distressing material: " + ", ".join(pieces) + ".")))
+    answered = [(e.interaction_days[b], w) for b, w in bands if e.interaction_days[b]]
+    if answered:
+        pieces = [f"{words} on {n} {'day' if n == 1 else 'days'}" for n, words in answered]
+        lines.append(indented(Text("Hostile or distressing interactions: " + ", ".join(pieces) + ".")))
     if e.graphic_days:
         lines.append(indented(Text(
             f"Violent or graphic images or video on {e.graphic_days} "

@@ -30,7 +30,7 @@ def answer_words(name: str, value: Any) -> str:
         return f"{value:g} units"
     if spec.kind == "int":
         words = spec.words.get(value)
-        if name == "material":
+        if name in ("material", "interactions"):
             return words or str(value)
         scale = f"{value} of {int(spec.high)}"  # type: ignore[arg-type]
         return f"{scale} ({words})" if words else scale

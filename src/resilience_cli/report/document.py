@@ -192,8 +192,9 @@ def _incidents(inside: Sequence[CheckIn], window: Window) -> str:
     return "; ".join(parts) or "none"
 
 
-def _material(inside: Sequence[CheckIn]) -> str | None:
-    counts = Counter(r.material for r in inside if r.material is not None)
+def _material(inside: Sequence[CheckIn], name: str = "material") -> str | None:
+    """Days at every level answered, heaviest first: the heaviest is never hidden."""
+    counts = Counter(getattr(r, name) for r in inside if getattr(r, name) is not None)
     if not counts:
         return None
     return "; ".join(f"{words}: {_days(counts[level])}" for level, words in MATERIAL_LEVELS if counts[level])
@@ -213,6 +214,11 @@ def _snapshot(inside: Sequence[CheckIn], before: Sequence[CheckIn], window: Wind
     graphic = sum(bool(r.graphic) for r in inside)
     if graphic:
         rows.append(("Graphic images or video", f"on {_days(graphic)}", ""))
+    hostile = _material(inside, "interactions")
+    if hostile:
+        rows.append(("Hostile or distressing interactions", hostile,
+                     arrow("interactions", stats(inside, "interactions").mean,
+                           stats(before, "interactions").mean if before else None)))
     for name, label in SNAPSHOT:
         now = stats(inside, name)
         if not now.count:
@@ -259,7 +265,8 @@ def suggest_harder(records: Sequence[CheckIn], window: Window, include: frozense
     out = []
     heavy = sum(is_heavy(r) for r in inside)
     if heavy:
-        out.append(f"Heavy exposure (an incident, or an hour or more of distressing material) on {_days(heavy)}")
+        out.append("Heavy exposure (an incident, an hour or more of distressing material, or some or a lot "
+                   f"of hostile or distressing interactions) on {_days(heavy)}")
     short = sum(1 for r in inside if r.sleep_hours is not None and r.sleep_hours < 6)
     if short:
         out.append(f"Sleep under 6 hours on {short} {'night' if short == 1 else 'nights'}")
@@ -381,7 +388,7 @@ def _reflection_section(reflections: Sequence[Reflection], choices: Choices) -> 
     for r in reflections:
         parts = []
         for name, words in (("helped", "what helped"), ("harder", "what was harder"),
-                            ("try_next", "one thing to try")):
+                            ("proud", "learned or quietly proud of"), ("try_next", "one thing to try")):
             key = f"reflection:{r.week}:{name}"
             text = choices.edited(key, getattr(r, name))
             if text and key not in choices.left_out:
@@ -534,7 +541,7 @@ def shared_words(records: Sequence[CheckIn], period: tuple[dt.date, dt.date], in
     if "reflection" in include:
         for ref in reflections:
             if window.start.isoformat() <= ref.week <= window.end.isoformat():
-                for name in ("helped", "harder", "try_next"):
+                for name in ("helped", "harder", "proud", "try_next"):
                     if getattr(ref, name):
                         out.append(Shared(f"reflection:{ref.week}:{name}", dt.date.fromisoformat(ref.week),
                                           getattr(ref, name)))

@@ -1,4 +1,4 @@
-"""Pure: patterns in recent check-ins -> tips and signposts (DOMAIN.md, R1-R20).
+"""Pure: patterns in recent check-ins -> tips and signposts (DOMAIN.md, R1-R21).
 
 `engine` holds the rules and their priority, `thresholds` every number they use
 (overridable in config.toml), `content` the words from data/tips.toml. Kept

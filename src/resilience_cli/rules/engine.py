@@ -1,4 +1,4 @@
-"""Pure: patterns in recent check-ins -> tips and signposts (DOMAIN.md, R1-R20).
+"""Pure: patterns in recent check-ins -> tips and signposts (DOMAIN.md, R1-R21).
 
 Each rule is a small function of a RuleContext (recent check-ins, follow-ups,
 safety answers, settings and an end date `to`) that returns the user's own
@@ -131,7 +131,8 @@ def r3(ctx: RuleContext) -> Finding | None:
     low = _count(heavy, lambda r: r.support is not None and r.support <= t.low_support)
     if len(heavy) >= t.exposure_days and low >= t.low_support_days:
         return (
-            f"Distressing material or an incident on {len(heavy)} of your last {len(working)} "
+            f"Heavy exposure (some or a lot of distressing material or of hostile or distressing "
+            f"interactions, or an incident) on {len(heavy)} of your last {len(working)} "
             f"working days, and support {t.low_support} or lower on {low} of those days."
         )
     return None
@@ -401,10 +402,22 @@ def r20(ctx: RuleContext) -> Finding | None:
     return None
 
 
+def r21(ctx: RuleContext) -> Finding | None:
+    t = ctx.thresholds
+    working = ctx.last_working(7)
+    if len(working) < t.min_checkins:
+        return None
+    hostile = _count(working, lambda r: r.interactions is not None and r.interactions >= t.heavy_interactions)
+    if hostile >= t.heavy_interaction_days:
+        return (f"Some or a lot of hostile or distressing interactions on {hostile} of your last "
+                f"{len(working)} working days.")
+    return None
+
+
 RULES: dict[str, RuleFn] = {
     "R1": r1, "R2": r2, "R3": r3, "R4": r4, "R5": r5, "R6": r6, "R7": r7, "R8": r8,
     "R9": r9, "R10": r10, "R11": r11, "R12": r12, "R13": r13, "R14": r14, "R15": r15,
-    "R16": r16, "R17": r17, "R18": r18, "R19": r19, "R20": r20,
+    "R16": r16, "R17": r17, "R18": r18, "R19": r19, "R20": r20, "R21": r21,
 }
 
 

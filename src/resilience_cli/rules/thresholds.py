@@ -68,6 +68,9 @@ class Thresholds:
     away_days: int = 7
     # R19
     supervision_days_ahead: int = 3
+    # R21
+    heavy_interactions: int = 2  # some or a lot
+    heavy_interaction_days: int = 4  # of the last 7 working days
     # Silencing a tip lasts this long.
     silence_days: int = 14
 

@@ -194,9 +194,20 @@ def m006_pack_safety_and_rule_rests(db: Database) -> None:
     )
 
 
+def m007_interactions_and_growth(db: Database) -> None:
+    # The third kind of exposure: hostile or distressing interactions (0-3).
+    # Past days keep it skipped (NULL), never "none".
+    db.execute(
+        "ALTER TABLE checkins ADD COLUMN interactions INTEGER "
+        "CHECK (interactions BETWEEN 0 AND 3)"
+    )
+    # The weekly reflection's optional line: something learned or quietly proud of.
+    db.execute("ALTER TABLE reflections ADD COLUMN proud TEXT")
+
+
 MIGRATIONS = (
     m001_create_checkins, m002_periodic_records, m003_summaries, m004_supported_colleague,
-    m005_pack_answers, m006_pack_safety_and_rule_rests,
+    m005_pack_answers, m006_pack_safety_and_rule_rests, m007_interactions_and_growth,
 )
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
