@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 
 import pytest
 from conftest import days_ago, rows, today
@@ -69,13 +68,13 @@ def test_a_hostile_fortnight_shows_everywhere(cli, tmp_path):
 def test_the_flag_is_checked(cli, db_path):
     result = cli("checkin", "--interactions", "4", "--no-input")
     assert (result.exit_code, result.stderr) == (
-        2, "Hostile or distressing interactions (--interactions): 4 is not a whole number from 0 (none) "
-           "to 3 (a lot). Nothing was saved.\n")
+        2, ("Hostile or distressing interactions (--interactions): 4 is not a whole number from 0 (none) "
+            "to 3 (a lot). Nothing was saved.\n"))
     assert not db_path.exists()
 
 
 def _day(ago: int, **answers) -> CheckIn:
-    base = dict(shift="day", incident="none", material=0, support=2, mood=6)
+    base = {"shift": "day", "incident": "none", "material": 0, "support": 2, "mood": 6}
     return CheckIn(id=str(ago), date=(TO - dt.timedelta(days=ago)).isoformat(), **{**base, **answers})
 
 
