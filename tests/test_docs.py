@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 from pathlib import Path
@@ -82,3 +83,48 @@ def test_readme_tour_runs_against_a_temporary_home(cli, tmp_path, monkeypatch):
             assert result.exit_code == 0, (line, result.stderr)
         ran += 1
     assert ran == 24
+
+
+def test_the_changelog_names_this_version():
+    from resilience_cli import __version__
+
+    changelog = (ROOT / "CHANGELOG.md").read_text()
+    newest = re.search(r"^## \[(\d+\.\d+\.\d+)\]", changelog, re.MULTILINE)
+    assert newest is not None and newest.group(1) == __version__
+
+
+def test_every_command_is_in_the_readme(cli):
+    from resilience_cli.cli.app import COMMANDS
+
+    readme = (ROOT / "README.md").read_text()
+    missing = [name for name, _, _ in COMMANDS if f"resilience {name}" not in readme]
+    assert missing == []
+    assert "resilience pack" in readme
+
+
+def test_python_dash_m_runs_the_program(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "resilience_cli", "--version"], capture_output=True,
+                            text=True, env={**os.environ, "RESILIENCE_HOME": str(tmp_path)}, check=False)
+    assert (result.returncode, result.stdout) == (0, "resilience 0.1.0\n")
+
+
+def test_every_data_file_is_in_the_wheel(tmp_path):
+    """A data file left out of the wheel (tips, contacts, fonts, the example pack) breaks an install."""
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+    [wheel] = tmp_path.glob("resilience_checkin-*.whl")
+    inside = set(zipfile.ZipFile(wheel).namelist())
+    data = ROOT / "src" / "resilience_cli" / "data"
+    wanted = {f"resilience_cli/{p.relative_to(data.parent).as_posix()}" for p in data.rglob("*")
+              if p.is_file() and "__pycache__" not in p.parts}
+    assert wanted and wanted <= inside, sorted(wanted - inside)
+    assert any(name.endswith("entry_points.txt") for name in inside)
+    metadata = next(n for n in inside if n.endswith("/METADATA"))
+    assert "Name: resilience-checkin" in zipfile.ZipFile(wheel).read(metadata).decode()

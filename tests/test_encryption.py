@@ -138,7 +138,7 @@ def test_without_the_extra_the_commands_say_how_to_install(cli, monkeypatch, db_
     result = cli("encrypt")
     assert (result.exit_code, result.stderr) == (
         1, "Encryption needs the optional SQLCipher library, which is not installed. "
-           "Install it with: pip install 'resilience[encryption]'\n")
+           "Install it with: pip install 'resilience-checkin[encryption]'\n")
 
 
 # Conversions that cannot lose a check-in or leave a plaintext copy behind.

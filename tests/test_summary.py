@@ -448,6 +448,6 @@ def test_pdf_without_the_extra_says_how_to_install(cli, journal_home, tmp_path, 
     result = cli("summary", "--no-input", "--format", "pdf", "--output", str(tmp_path / "s.pdf"))
     assert (result.exit_code, result.stderr.splitlines()[-1]) == (
         1, "PDF summaries need the optional fpdf2 library, which is not installed. Install it with: "
-           "pip install 'resilience[pdf]', or choose --format html and print that.")
+           "pip install 'resilience-checkin[pdf]', or choose --format html and print that.")
     assert not (tmp_path / "s.pdf").exists()
     assert rows(journal_home, "SELECT * FROM summaries") == []

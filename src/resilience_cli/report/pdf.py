@@ -9,7 +9,7 @@ from importlib import resources
 from resilience_cli.errors import JournalProblem
 from resilience_cli.report.document import Chart, Document, Section
 
-INSTALL_HINT = "Install it with: pip install 'resilience[pdf]'"
+INSTALL_HINT = "Install it with: pip install 'resilience-checkin[pdf]'"
 INK = (27, 27, 27)
 ACCENT = (74, 108, 130)
 

@@ -17,7 +17,7 @@ from types import ModuleType
 from resilience_cli.errors import InvalidInput, JournalProblem
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-INSTALL_HINT = "Install it with: pip install 'resilience[encryption]'"
+INSTALL_HINT = "Install it with: pip install 'resilience-checkin[encryption]'"
 
 
 def driver() -> ModuleType:
