@@ -207,16 +207,19 @@ def test_dry_run_changes_nothing(cli, db_path, tmp_path, monkeypatch):
     assert rows(tmp_path / "other" / "journal.db") == before
 
 
-DAYLIO = """full_date,date,weekday,time,mood,activities,note_title,note
-2026-11-20,November 20,Friday,21:30,good,friends | sport | work,Quiet one,Back early.
-2026-11-20,November 20,Friday,08:10,bad,,,"Rough night, little sleep"
-2026-11-19,November 19,Thursday,20:00,awful,reading | relax,,
-2026-11-18,November 18,Wednesday,19:00,Sleepy,nature,,
+def daylio() -> str:
+    """A Daylio export of three recent days (import refuses days in the future, whatever the clock)."""
+    d1, d2, d3 = days_ago(10), days_ago(9), days_ago(8)
+    return f"""full_date,date,weekday,time,mood,activities,note_title,note
+{d3},November 20,Friday,21:30,good,friends | sport | work,Quiet one,Back early.
+{d3},November 20,Friday,08:10,bad,,,"Rough night, little sleep"
+{d2},November 19,Thursday,20:00,awful,reading | relax,,
+{d1},November 18,Wednesday,19:00,Sleepy,nature,,
 """
 
 
 def test_daylio_import(cli, db_path, tmp_path):
-    (tmp_path / "daylio_export.csv").write_text("\ufeff" + DAYLIO)
+    (tmp_path / "daylio_export.csv").write_text("\ufeff" + daylio())
     result = cli("import", str(tmp_path / "daylio_export.csv"))
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
@@ -225,30 +228,32 @@ def test_daylio_import(cli, db_path, tmp_path):
     ]
     got = [(r["date"], r["mood"], r["recovery"], r["note"], r["sleep_hours"]) for r in rows(db_path)]
     assert got == [
-        ("2026-11-18", None, "outdoors", None, None),
-        ("2026-11-19", 1, "hobby,rest", None, None),
-        ("2026-11-20", 5, "exercise,people", "Rough night, little sleep\n\nQuiet one\nBack early.", None),
+        (days_ago(10), None, "outdoors", None, None),
+        (days_ago(9), 1, "hobby,rest", None, None),
+        (days_ago(8), 5, "exercise,people", "Rough night, little sleep\n\nQuiet one\nBack early.", None),
     ]
     again = cli("import", str(tmp_path / "daylio_export.csv"))
     assert again.stdout.splitlines()[0] == "Imported check-ins: 0 new, 0 updated, 3 unchanged."
 
 
-JRNL = {"tags": {"@work": 1}, "entries": [
-    {"title": "Long day.", "body": "Cell fire on B wing.\nHome late.", "date": "2026-11-20", "time": "22:10",
-     "tags": ["@work"], "starred": False},
-    {"title": "Better.", "body": "", "date": "2026-11-21", "time": "19:00", "tags": [], "starred": False},
-    {"title": "Later the same day", "body": "Walked the dog.", "date": "2026-11-21", "time": "21:00", "tags": [], "starred": True},
-]}
+def jrnl() -> dict:
+    return {"tags": {"@work": 1}, "entries": [
+        {"title": "Long day.", "body": "Cell fire on B wing.\nHome late.", "date": days_ago(8), "time": "22:10",
+         "tags": ["@work"], "starred": False},
+        {"title": "Better.", "body": "", "date": days_ago(7), "time": "19:00", "tags": [], "starred": False},
+        {"title": "Later the same day", "body": "Walked the dog.", "date": days_ago(7), "time": "21:00",
+         "tags": [], "starred": True},
+    ]}
 
 
 def test_jrnl_import(cli, db_path, tmp_path):
-    (tmp_path / "jrnl.json").write_text(json.dumps(JRNL))
+    (tmp_path / "jrnl.json").write_text(json.dumps(jrnl()))
     result = cli("import", str(tmp_path / "jrnl.json"))
     assert result.stdout.splitlines() == ["Imported check-ins: 2 new, 0 updated, 0 unchanged."]
     got = rows(db_path)
     assert [(r["date"], r["note"]) for r in got] == [
-        ("2026-11-20", "Long day.\nCell fire on B wing.\nHome late."),
-        ("2026-11-21", "Better.\n\nLater the same day\nWalked the dog."),
+        (days_ago(8), "Long day.\nCell fire on B wing.\nHome late."),
+        (days_ago(7), "Better.\n\nLater the same day\nWalked the dog."),
     ]
     assert all(r[k] is None for r in got for k in ("mood", "shift", "sleep_hours", "recovery"))
 
@@ -366,27 +371,36 @@ sys.exit(run(["import", sys.argv[1]]))
 
 
 def test_killed_in_the_middle_of_a_large_import(cli, db_path, tmp_path):
+    """Killed while its transaction is open: the journal is whole and holds nothing of the import."""
     from resilience_cli.interchange.formats import export_jsonl
     from resilience_cli.sample import generate
 
-    cli("checkin", "--date", "2026-11-01", "--mood", "5", "--no-input")
-    records = generate(dt.date(2026, 10, 1), 30000, gaps=0)
+    cli("checkin", "--date", days_ago(1), "--mood", "5", "--no-input")
+    records = generate(today() - dt.timedelta(days=2), 30000, gaps=0)
     path = tmp_path / "big.jsonl"
     path.write_text(export_jsonl(records, [], []))
     env = {**os.environ, "RESILIENCE_HOME": str(db_path.parent)}
-    for delay in (0.3, 0.8, 1.5):
-        proc = subprocess.Popen([sys.executable, "-c", IMPORTER, str(path)], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        conn = sqlite3.connect(db_path)
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        count = conn.execute("SELECT count(*) FROM checkins").fetchone()[0]
-        conn.close()
-        assert count in (1, 30001)
-        if count == 30001:
-            break
+    wal = db_path.with_name(db_path.name + "-wal")
+    start_size = wal.stat().st_size if wal.exists() else 0
+    proc = subprocess.Popen([sys.executable, "-c", IMPORTER, str(path)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Wait until the import is provably inside its transaction: rows written to
+    # the WAL (a megabyte of them), not yet committed.
+    deadline = time.monotonic() + 60
+    while (wal.stat().st_size if wal.exists() else 0) < start_size + 1_000_000:
+        assert proc.poll() is None, "the import ended before it could be caught mid-transaction"
+        assert time.monotonic() < deadline, "the import never began writing"
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM checkins").fetchone()[0] == 1
+    conn.close()
+    # And the same import, left to finish, brings in every record.
+    done = subprocess.run([sys.executable, "-c", IMPORTER, str(path)], env=env, capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert rows(db_path, "SELECT count(*) AS n FROM checkins") == [{"n": 30001}]
 
 
 def test_privacy(cli, db_path, home):

@@ -27,7 +27,8 @@ def block(text: str, heading: str) -> str:
 def test_shell_snippets_parse(cli, tmp_path, shell, checker):
     out = cli("remind", "--shell", shell).stdout
     snippet = block(out, f"{shell}:")
-    assert "resilience status --quiet" in snippet
+    # Run from the test's venv, resilience is not on the PATH: the snippet calls it in full.
+    assert "-m resilience_cli status --quiet" in snippet or "resilience status --quiet" in snippet
     if shutil.which(checker[0]) is None:
         pytest.skip(f"{checker[0]} is not installed here")
     path = tmp_path / "snippet"
@@ -122,3 +123,23 @@ def test_colleague_question_off_by_default_and_counted_when_on(cli, home, db_pat
     cli("checkin", "--date", "yesterday", "--mood", "5", "--no-input")
     cli("checkin", "--date", days_ago(2), "--mood", "5", "--no-input")
     assert "You supported a colleague on 1 day." in cli("trends").stdout
+
+
+def test_reminders_call_the_program_by_its_full_path_when_it_is_not_on_the_path(tmp_path):
+    """A venv that is not active in a new terminal: a nudge by name would silently do nothing."""
+    import subprocess
+
+    program = tmp_path / "my tools" / "resilience"
+    program.parent.mkdir()
+    program.write_text("#!/bin/sh\necho \"nudged with $*\"\n")
+    program.chmod(0o755)
+    text = remind_text(str(program), 19, 30, "bash", False, on_path=False)
+    [line] = [x for x in text.splitlines() if "status --quiet" in x and not x.startswith("#")
+              and "notify-send" not in x]
+    assert line == f"[ -x '{program}' ] && '{program}' status --quiet"
+    ran = subprocess.run(["bash", "-c", line], capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"},
+                         check=False)
+    assert ran.stdout == "nudged with status --quiet\n"
+    # On the PATH, the snippets name it and stay short.
+    assert "command -v resilience >/dev/null 2>&1 && resilience status --quiet" in remind_text(
+        "/usr/bin/resilience", 19, 30, "bash", False)

@@ -44,23 +44,44 @@ def remind(
       resilience remind --after-shift
     """
     hour, minute = _time(at)
-    exe = shutil.which("resilience") or str(Path(sys.argv[0]).resolve())
-    print(remind_text(exe, hour, minute, shell.value, after_shift), end="")
+    on_path = shutil.which("resilience")
+    script = Path(sys.argv[0]).resolve()
+    # Run as `python -m resilience_cli`, the script is the module's file: call Python.
+    via_module = on_path is None and script.name != "resilience"
+    exe = on_path or (sys.executable if via_module else str(script))
+    print(remind_text(exe, hour, minute, shell.value, after_shift, on_path=on_path is not None,
+                      via_module=via_module), end="")
 
 
-def remind_text(exe: str, hour: int, minute: int, shell: str, after_shift: bool) -> str:
-    nudge = "resilience status --quiet"
+def remind_text(exe: str, hour: int, minute: int, shell: str, after_shift: bool, *, on_path: bool = True,
+                via_module: bool = False) -> str:
+    import shlex
+
+    # cron and systemd always call it in full: their PATH is short.
+    full = shlex.quote(exe) + (" -m resilience_cli" if via_module else "")
     parts = ["# These snippets only print; nothing is installed until you paste them yourself.\n"]
+    if on_path:
+        nudge = "resilience status --quiet"
+        tests = {"bash": "command -v resilience >/dev/null 2>&1", "zsh": "(( $+commands[resilience] ))",
+                 "fish": "type -q resilience"}
+    else:
+        # Not on the PATH (a virtual environment that is not active in a new
+        # terminal): a nudge by name would silently do nothing there.
+        found = shlex.quote(exe)
+        program = f"{found} -m resilience_cli" if via_module else found
+        nudge = f"{program} status --quiet"
+        tests = {"bash": f"[ -x {found} ]", "zsh": f"[ -x {found} ]", "fish": f"test -x {found}"}
+        parts.append("# resilience is not on your PATH, so these call it by its full path.\n")
     if shell in ("bash", "all"):
         parts.append(f"\n# bash: add to ~/.bashrc (a one-line nudge only when today has no check-in)\n"
-                     f"command -v resilience >/dev/null 2>&1 && {nudge}\n")
+                     f"{tests['bash']} && {nudge}\n")
     if shell in ("zsh", "all"):
         parts.append(f"\n# zsh: add to ~/.zshrc\n"
-                     f"(( $+commands[resilience] )) && {nudge}\n")
+                     f"{tests['zsh']} && {nudge}\n")
     if shell in ("fish", "all"):
         parts.append(f"\n# fish: add to ~/.config/fish/config.fish\n"
-                     f"if type -q resilience; {nudge}; end\n")
-    notify = (f"msg=$({exe} status --quiet) && [ -n \"$msg\" ] && "
+                     f"if {tests['fish']}; {nudge}; end\n")
+    notify = (f"msg=$({full} status --quiet) && [ -n \"$msg\" ] && "
               f"notify-send resilience \"$msg\"")
     parts.append(
         f"\n# cron: run `crontab -e` and add this line for a desktop notification at "
