@@ -16,11 +16,15 @@ from resilience_cli.cli import run
 
 @pytest.fixture(autouse=True)
 def midday(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The clock the program asks is today at noon, whatever the hour the suite runs:
-    before 06:00 an interactive check-in would first ask which duty day it is for."""
-    from resilience_cli.cli import common
+    """The clock the program asks is noon on the day the test began, whatever the hour:
+    before 06:00 an interactive check-in would first ask which duty day it is for, and
+    a test that runs across midnight (or New Year) must agree with itself. Through the
+    environment (clock.TEST_NOW), so processes the test starts read the same clock."""
+    from resilience_cli.clock import TEST_NOW
 
-    monkeypatch.setattr(common, "now", lambda: dt.datetime.combine(dt.date.today(), dt.time(12)))
+    monkeypatch.delenv(TEST_NOW, raising=False)
+    noon = dt.datetime.combine(dt.date.today(), dt.time(12))
+    monkeypatch.setenv(TEST_NOW, noon.isoformat())
 
 
 @pytest.fixture(autouse=True)
@@ -62,7 +66,10 @@ def cli():
 
 
 def today() -> dt.date:
-    return dt.date.today()
+    """The day the program believes it is: the one the `midday` fixture fixed."""
+    from resilience_cli import clock
+
+    return clock.today()
 
 
 def days_ago(n: int) -> str:

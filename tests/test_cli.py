@@ -416,24 +416,27 @@ def test_a_night_check_in_without_a_date_in_the_small_hours_goes_to_the_duty_day
     from resilience_cli.cli import common
     from resilience_cli.model import day_words
 
-    today = dt.date.today()
-    monkeypatch.setattr(common, "now", lambda: dt.datetime.combine(today, dt.time(3, 15)))
+    day = today()
+    monkeypatch.setattr(common, "now", lambda: dt.datetime.combine(day, dt.time(3, 15)))
     result = cli("checkin", "--shift", "night", "--mood", "6", "--no-input")
     assert result.exit_code == 0
-    yesterday = today - dt.timedelta(days=1)
+    yesterday = day - dt.timedelta(days=1)
     assert result.stderr == (f"Before 6 am a check-in is for the shift that began the day before, so this one is "
                              f"for {day_words(yesterday)}. For today instead, add --date today.\n")
     assert [r["date"] for r in rows(db_path)] == [yesterday.isoformat()]
 
 
-def test_status_counts_last_nights_shift_until_the_evening(cli, db_path):
+def test_status_counts_last_nights_shift_until_the_evening(cli, db_path, monkeypatch):
     import datetime as dt
 
-    yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    from resilience_cli.clock import TEST_NOW
+
+    yesterday = days_ago(1)
     cli("checkin", "--date", yesterday, "--shift", "night", "--no-input")
-    expected = "Checked in today.\n" if dt.datetime.now().hour < 18 else \
-        "No check-in yet today. When you have a minute: resilience checkin\n"
-    assert cli("status").stdout == expected
+    assert cli("status").stdout == "Checked in today.\n"  # at noon
+    monkeypatch.setenv(TEST_NOW, dt.datetime.combine(today(), dt.time(18, 0)).isoformat())
+    assert cli("status").stdout == "No check-in yet today. When you have a minute: resilience checkin\n"
+    monkeypatch.setenv(TEST_NOW, dt.datetime.combine(today(), dt.time(12, 0)).isoformat())
     cli("checkin", "--date", yesterday, "--shift", "day", "--no-input")
     assert cli("status").stdout == "No check-in yet today. When you have a minute: resilience checkin\n"
 

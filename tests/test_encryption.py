@@ -193,7 +193,7 @@ def test_a_write_waiting_while_the_journal_is_replaced_saves_nothing(cli, db_pat
     shutil.copyfile(db_path, copy)
     copy.replace(db_path)  # what encrypt, decrypt and restore do
     with pytest.raises(JournalProblem) as info:
-        waiting.save(dt.date.today() - dt.timedelta(days=1), {"mood": 3})
+        waiting.save(dt.date.fromisoformat(days_ago(1)), {"mood": 3})
     waiting.close()
     assert info.value.message == ("The journal was replaced (by encrypt, decrypt or restore) while this "
                                   "command waited. Nothing was saved: run it again.")

@@ -363,6 +363,7 @@ def test_no_word_is_split_across_lines(columns):
 def test_a_typed_slip_names_the_question_under_it(keys):
     import io
     import threading
+    import time
 
     from prompt_toolkit.data_structures import Size
     from prompt_toolkit.output.vt100 import Vt100_Output
@@ -372,8 +373,16 @@ def test_a_typed_slip_names_the_question_under_it(keys):
     output = Vt100_Output(drawn, lambda: Size(rows=40, columns=100), term="xterm")
     with create_app_session(input=keys, output=output):
         keys.send_text("7h30" + ENTER)
-        # The correction comes once the refusal has been drawn.
-        later = threading.Timer(0.5, lambda: keys.send_text(CTRL_U + "7.5" + ENTER))
+
+        def correct_once_refused() -> None:
+            # The correction comes once the refusal has been drawn (or after 20 s, to end the test).
+            for _ in range(2000):
+                if "is not a number" in drawn.getvalue():
+                    break
+                time.sleep(0.01)
+            keys.send_text(CTRL_U + "7.5" + ENTER)
+
+        later = threading.Thread(target=correct_once_refused)
         later.start()
         answers = ask_checkin(None, given, ask_alcohol=False)
         later.join()

@@ -30,12 +30,14 @@ class TableFormat(StrEnum):
 
 
 def today() -> dt.date:
-    """The local calendar date: the edge of the program, where the clock is read."""
-    return dt.date.today()
+    """The local calendar date: the edge of the program, where the clock is read (clock.py)."""
+    return now().date()
 
 
 def now() -> dt.datetime:
-    return dt.datetime.now()
+    from resilience_cli import clock
+
+    return clock.now()
 
 
 # Asked once per run: a command that opens the journal twice asks once.

@@ -41,7 +41,9 @@ def checked_in_today() -> bool | None:
     store = JournalStore.open(path, create=False, passphrase=passphrase)
     if store is None:
         return False
-    now = dt.datetime.now()
+    from resilience_cli import clock
+
+    now = clock.now()
     with store:
         if store.has(now.date()):
             return True
