@@ -37,6 +37,26 @@ def imports_of(path: Path) -> set[str]:
 MODULES = {module_name(p): imports_of(p) for p in PACKAGE.rglob("*.py")}
 
 
+def our_imports(path: Path) -> set[str]:
+    """Our modules this one imports, anywhere in it (lazy imports too): `from pkg import mod`
+    counts as importing pkg.mod when that is a module of ours."""
+    tree = ast.parse(path.read_text())
+    # Imports for type checkers only are not run: they are left out.
+    typing_only = {id(n) for block in ast.walk(tree) if isinstance(block, ast.If)
+                   and getattr(block.test, "id", None) == "TYPE_CHECKING" for n in ast.walk(block)}
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                whole = f"{node.module}.{alias.name}"
+                found.add(whole if whole in MODULES else node.module)
+    return {name for name in found if name in MODULES} - {module_name(path)}
+
+
 def layer(name: str) -> str:
     parts = name.split(".")
     return parts[1] if len(parts) > 1 else "package"
@@ -72,7 +92,7 @@ def test_third_party_libraries_stay_in_their_owner(library, allowed):
     assert importers_of(library) <= allowed
 
 
-PURE = ("model", "insights", "errors")
+PURE = ("model", "insights", "errors", "rules", "followups", "reflection", "safety", "supervision")
 UPPER = ("cli", "prompts", "render", "store", "config", "contacts", "interchange")
 
 
@@ -140,3 +160,47 @@ def test_no_module_can_reach_the_network():
         for mod, imports in MODULES.items()
     }
     assert {mod: found for mod, found in offenders.items() if found} == {}
+
+
+def _cycles() -> list[list[str]]:
+    """Groups of our modules that import each other, directly or round a loop (Tarjan)."""
+    graph = {module_name(p): our_imports(p) for p in PACKAGE.rglob("*.py")}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return sorted(found)
+
+
+# The store package's modules still reach into each other (JournalStore opens
+# through cipher, and cipher, bulk and files need JournalStore and the row
+# helpers): known, and the one loop left. Any other loop fails here.
+KNOWN_CYCLES = [["resilience_cli.store", "resilience_cli.store.bulk", "resilience_cli.store.cipher",
+                 "resilience_cli.store.files", "resilience_cli.store.periodic"]]
+
+
+def test_no_import_cycles():
+    assert _cycles() == KNOWN_CYCLES

@@ -20,6 +20,8 @@ from resilience_cli.rules.thresholds import THRESHOLD_NAMES, Thresholds
 SILENCEABLE = frozenset({"R3", "R6", "R7", "R8", "R9", "R10", "R11", "R12", "R13", "R14",
                          "R15", "R16", "R17", "R18", "R19", "R21"})
 
+# A journal's passphrase for scripts (see the README for the risks).
+PASSPHRASE_ENV = "RESILIENCE_PASSPHRASE"
 APP_NAME = "resilience"
 DATABASE_NAME = "journal.db"
 CONFIG_NAME = "config.toml"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from resilience_cli.errors import Cancelled, InvalidInput, JournalProblem
@@ -14,22 +14,21 @@ from resilience_cli.errors import Cancelled, InvalidInput, JournalProblem
 STDOUT = "-"
 
 
-def output_target(path: Path, *, force: bool, ask: Callable[[str], bool] | None) -> Path | None:
+def output_target(path: Path, *, force: bool, ask: Callable[[str], bool] | None,
+                  protected: Iterable[Path]) -> Path | None:
     """Where an --output may be written; None for "-", standard output.
 
     Never the journal, its -wal or -shm files, or anything in the journal's or
     the settings' folder: `summary -o journal.db` run from there once replaced
     every check-in. An existing file is replaced only with --force, or after a
     yes when `ask` (a terminal) is there; otherwise the command is refused.
+    `protected`: the journal's and the settings' folders (config.paths()).
     """
-    from resilience_cli.config import paths
-
     if str(path) == STDOUT:
         return None
     target = path.expanduser()
-    where = paths()
     resolved = target.resolve()
-    for folder in {where.data_dir.resolve(), where.config_dir.resolve()}:
+    for folder in {p.resolve() for p in protected}:
         if resolved == folder or resolved.is_relative_to(folder):
             raise InvalidInput(
                 f"{target} is in the folder that holds your journal and settings ({folder}), where it "

@@ -11,8 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from resilience_cli.cli.quick import PASSPHRASE_ENV
-from resilience_cli.config import paths
+from resilience_cli.config import PASSPHRASE_ENV, paths
 from resilience_cli.errors import Cancelled, InvalidInput
 
 if TYPE_CHECKING:
@@ -117,6 +116,12 @@ def plain_text(text: str) -> str:
     lines = [line.translate(_PLAIN_TEXT).rstrip() for line in text.splitlines()]
     return "\n".join(line for line, raw in zip(lines, text.splitlines(), strict=True)
                      if line.strip() or not raw.strip()) + ("\n" if text.endswith("\n") else "")
+
+
+def protected_folders() -> tuple[Path, Path]:
+    """The folders no --output may write into: the journal's and the settings'."""
+    where = paths()
+    return where.data_dir, where.config_dir
 
 
 def styled(text: str, sgr: str) -> str:

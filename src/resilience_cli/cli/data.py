@@ -58,7 +58,7 @@ def export(
     from resilience_cli.store import utc_now
 
     # Checked before anything is read: a refused path costs nothing.
-    target = output_target(output, force=force, ask=_ask_replace()) if output is not None else None
+    target = output_target(output, force=force, ask=_ask_replace(), protected=common.protected_folders()) if output is not None else None
     with common.read_only_store() as store:
         checkins, followups, reflections, packs = store.everything() if store else ([], [], [], [])
         summaries = store.summaries() if store else []
@@ -104,7 +104,8 @@ def import_(
       resilience import daylio_export.csv --dry-run
       resilience import old.jsonl --prefer journal
     """
-    from resilience_cli.interchange.reader import detect, parse
+    from resilience_cli.interchange.load import parse
+    from resilience_cli.interchange.reader import detect
 
     try:
         with path.expanduser().open("rb") as handle:

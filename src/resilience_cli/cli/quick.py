@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import os
 
-from resilience_cli.config import paths
+from resilience_cli.config import PASSPHRASE_ENV, paths
 
 CHECKED_IN = "Checked in today."
 NOT_YET = "No check-in yet today."
-PASSPHRASE_ENV = "RESILIENCE_PASSPHRASE"
 
 
 # A night or long shift checked in for the day it began counts until this
@@ -106,7 +105,7 @@ def asks_for_help(args: list[str]) -> bool:
 def fast_path(args: list[str]) -> bool:
     """Answer the start-up-file forms, and every way of asking for help, directly."""
     if asks_for_help(args):
-        from resilience_cli.cli.basics import show_help_now
+        from resilience_cli.cli.helpnow import show_help_now
 
         show_help_now(plain="--plain" in args)
         return True

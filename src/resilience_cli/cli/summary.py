@@ -201,10 +201,11 @@ def _target(output: Path | None, format_: SummaryFormat, end: dt.date, *, force:
     from resilience_cli.files import output_target
 
     if output is not None:
-        return output_target(output, force=force, ask=_ask_replace())
+        return output_target(output, force=force, ask=_ask_replace(), protected=common.protected_folders())
     if format_ in (SummaryFormat.md, SummaryFormat.txt):
         return None
-    return output_target(_default_name(end, format_.value), force=False, ask=None)
+    return output_target(_default_name(end, format_.value), force=False, ask=None,
+                         protected=common.protected_folders())
 
 
 def _write(doc, format_: SummaryFormat, target: Path | None) -> None:

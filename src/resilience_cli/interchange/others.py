@@ -24,7 +24,12 @@ import uuid
 from collections import defaultdict
 
 from resilience_cli.errors import InvalidInput
-from resilience_cli.interchange.reader import Batch, RecordProblem, checkin_from
+from resilience_cli.interchange.reader import (
+    Batch,
+    RecordProblem,
+    checkin_from,
+    json_document,
+)
 from resilience_cli.model import RECOVERY
 
 DAYLIO_MOODS = {"rad": 9, "good": 7, "meh": 5, "bad": 3, "awful": 1}
@@ -103,9 +108,7 @@ def from_daylio(text: str, today: dt.date) -> Batch:
 
 
 def from_jrnl(text: str, today: dt.date) -> Batch:
-    from resilience_cli.interchange.reader import _json
-
-    document = _json(text)
+    document = json_document(text)
     entries = document.get("entries") if isinstance(document, dict) else None
     if not isinstance(entries, list):
         raise InvalidInput("The JSON is not a jrnl export: it has no list of entries.")

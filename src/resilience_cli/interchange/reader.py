@@ -85,22 +85,6 @@ def detect(name: str, text: str) -> str:
     )
 
 
-def parse(text: str, fmt: str, today: dt.date) -> Batch:
-    if fmt == "json":
-        return _from_json(text, today)
-    if fmt == "jsonl":
-        return _from_jsonl(text, today)
-    if fmt == "csv":
-        return _from_csv(text, today)
-    from resilience_cli.interchange import others
-
-    if fmt == "daylio":
-        return others.from_daylio(text, today)
-    if fmt == "jrnl":
-        return others.from_jrnl(text, today)
-    raise InvalidInput(f"--format must be one of {', '.join(FORMATS)}; you gave {fmt!r}.")
-
-
 # -- our formats ------------------------------------------------------------
 
 class DuplicateKey(ValueError):
@@ -124,7 +108,7 @@ def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 _DECODER = json.JSONDecoder(object_pairs_hook=_no_repeated_keys)
 
 
-def _json(text: str, where: str = "The file") -> Any:
+def json_document(text: str, where: str = "The file") -> Any:
     try:
         return _DECODER.decode(text)
     except DuplicateKey as exc:
@@ -140,8 +124,8 @@ def _json(text: str, where: str = "The file") -> Any:
                            "answer.") from None
 
 
-def _from_json(text: str, today: dt.date) -> Batch:
-    document = _json(text)
+def from_json(text: str, today: dt.date) -> Batch:
+    document = json_document(text)
     if isinstance(document, dict) and "records" in document:
         records = document["records"]
     elif isinstance(document, list):
@@ -153,7 +137,7 @@ def _from_json(text: str, today: dt.date) -> Batch:
     return _collect(((f"Record {n}", item) for n, item in enumerate(records, start=1)), today)
 
 
-def _from_jsonl(text: str, today: dt.date) -> Batch:
+def from_jsonl(text: str, today: dt.date) -> Batch:
     def items() -> Iterable[tuple[str, Any]]:
         # Lines end at "\n" alone: splitlines() would also break a record at
         # U+2028, U+2029 or U+0085 inside a note, which JSON writes as they are.
@@ -182,7 +166,7 @@ def _from_jsonl(text: str, today: dt.date) -> Batch:
 csv.field_size_limit(4 * MAX_TEXT + 1024)
 
 
-def _from_csv(text: str, today: dt.date) -> Batch:
+def from_csv(text: str, today: dt.date) -> Batch:
     # newline="": a lone carriage return inside a quoted note stays in the note.
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:

@@ -1,0 +1,45 @@
+"""The contacts, shown at once: `help-now`, its aliases and every slip of the keys.
+
+Its own module so that the quick path (`cli/quick.py`) reaches it without
+loading the other commands.
+"""
+
+from __future__ import annotations
+
+from resilience_cli.cli import common
+from resilience_cli.config import paths
+
+
+def show_help_now(*, plain: bool = False) -> None:
+    """The contacts, whatever state the settings are in.
+
+    Nothing the user wrote can stop the built-in numbers from showing: a
+    settings file that cannot be read, or own contacts that cannot be shown,
+    give a one-line warning on standard error and the built-in contacts.
+    """
+    import sys
+
+    from resilience_cli.config import Settings, load_settings
+    from resilience_cli.contacts import default_contacts
+    from resilience_cli.render.help import help_now as render_help_now
+
+    common.PLAIN["on"] = plain
+    try:
+        settings = load_settings(paths().config_file)
+    except Exception:  # noqa: BLE001 - a broken file must never hide these numbers
+        settings = Settings()
+        print("Your settings file could not be read, so these are the built-in contacts.",
+              file=sys.stderr)
+    out = common.console()
+    try:
+        with out.capture() as captured:
+            out.print(render_help_now(default_contacts(settings.region), settings.own_contacts,
+                                      plain=plain))
+        shown = captured.get()
+    except Exception:  # noqa: BLE001
+        print("Your own contacts could not be shown, so these are the built-in ones.", file=sys.stderr)
+        with out.capture() as captured:
+            out.print(render_help_now(default_contacts(), (), plain=plain))
+        shown = captured.get()
+    out.file.write(shown)
+    out.file.flush()
