@@ -209,10 +209,17 @@ def test_properties_of_every_window(records, end_offset, days):
     w = result.window
     assert w.days == days and w.end == end
     assert result.checked_in <= days
-    assert all(w.start.isoformat() <= r.date <= end.isoformat() for r in w.select(records))
-    assert result.checked_in == sum(1 for r in records if w.start <= r.day <= end)
+    # Every figure against one worked out here, independently of insights' own helpers.
+    start = end - dt.timedelta(days=days - 1)
+    inside = [r for r in records if start <= dt.date.fromisoformat(r.date) <= end]
+    assert result.checked_in == len(inside)
     for name in ("mood", "sleep_hours"):
         m = result.metrics[name]
+        values = [getattr(r, name) for r in inside if getattr(r, name) is not None]
+        assert m.now.count == len(values)
+        if values:
+            assert abs(m.now.mean - sum(values) / len(values)) < 1e-9
+            assert (m.now.low, m.now.high) == (min(values), max(values))
         assert m.now.count <= days
         assert len(m.daily) == days and len(m.rolling) == days
         if m.now.count:
