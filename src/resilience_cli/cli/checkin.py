@@ -285,7 +285,7 @@ def _after_saving(day, record, created, ctx, silenced, reflections, r5_rest, set
     }
     out.print(confirmation(record, created, averages))
     if followup is not None and not followup.skipped:
-        _followup_closing(followup, settings)
+        guidance.followup_closing(followup, settings)
     items = after_checkin(evaluate(ctx, silenced), r5_resting=r5_rests(r5_rest, ctx))
     if items:
         guidance.show(items, settings, why=False)
@@ -309,24 +309,6 @@ def _rest_r5(day: dt.date, strength: int) -> None:
     if store is not None:
         with store:
             store.rest_rule("R5", day, strength)
-
-
-def _followup_closing(followup: Any, settings: Settings) -> None:
-    """Words after a follow-up that fit its answers: the route to TRiM, own contacts first."""
-    from rich.text import Text
-
-    from resilience_cli.contacts import default_contacts
-    from resilience_cli.followups import closing_words
-    from resilience_cli.render.contacts import ContactList
-
-    t = settings.thresholds
-    closing = closing_words(followup, still_strong=followup.still_strong(
-        t.followup_intrusions, t.followup_avoidance, t.followup_sleep_quality))
-    out = common.console()
-    for paragraph in closing.paragraphs:
-        out.print(Text(paragraph))
-    if closing.contacts:
-        out.print(ContactList(default_contacts(settings.region).support_box(settings.own_contacts)))
 
 
 def _extra_questions(day: dt.date, answers: dict[str, Any], before: Any, settings: Any):

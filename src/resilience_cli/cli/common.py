@@ -118,6 +118,16 @@ def plain_text(text: str) -> str:
                      if line.strip() or not raw.strip()) + ("\n" if text.endswith("\n") else "")
 
 
+def ask_replace():
+    """Whether to replace an existing --output: a yes/no question on a terminal; None
+    without one (then --force is needed)."""
+    if not stdin_is_terminal():
+        return None
+    from resilience_cli.prompts import confirm
+
+    return confirm
+
+
 def protected_folders() -> tuple[Path, Path]:
     """The folders no --output may write into: the journal's and the settings'."""
     where = paths()

@@ -58,7 +58,7 @@ def export(
     from resilience_cli.store import utc_now
 
     # Checked before anything is read: a refused path costs nothing.
-    target = output_target(output, force=force, ask=_ask_replace(), protected=common.protected_folders()) if output is not None else None
+    target = output_target(output, force=force, ask=common.ask_replace(), protected=common.protected_folders()) if output is not None else None
     with common.read_only_store() as store:
         checkins, followups, reflections, packs = store.everything() if store else ([], [], [], [])
         summaries = store.summaries() if store else []
@@ -79,15 +79,6 @@ def export(
 
 # A century of daily check-ins with long notes is well under this.
 MAX_IMPORT_BYTES = 256 * 2**20
-
-
-def _ask_replace():
-    """A yes/no question on a terminal; None without one (then --force is needed)."""
-    if not common.stdin_is_terminal():
-        return None
-    from resilience_cli.prompts import confirm
-
-    return confirm
 
 
 def import_(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from resilience_cli.cli import common
 from resilience_cli.config import Settings
@@ -61,3 +62,21 @@ def show_distress(settings: Settings, *, to_stderr: bool) -> None:
     out = common.console(stderr=to_stderr)
     out.print(item_panel(box, why=False, contacts=default_contacts(settings.region),
                          own=settings.own_contacts, plain=common.PLAIN["on"]))
+
+
+def followup_closing(followup: Any, settings: Settings) -> None:
+    """Words after a follow-up that fit its answers: the route to TRiM, own contacts first."""
+    from rich.text import Text
+
+    from resilience_cli.contacts import default_contacts
+    from resilience_cli.followups import closing_words
+    from resilience_cli.render.contacts import ContactList
+
+    t = settings.thresholds
+    closing = closing_words(followup, still_strong=followup.still_strong(
+        t.followup_intrusions, t.followup_avoidance, t.followup_sleep_quality))
+    out = common.console()
+    for paragraph in closing.paragraphs:
+        out.print(Text(paragraph))
+    if closing.contacts:
+        out.print(ContactList(default_contacts(settings.region).support_box(settings.own_contacts)))

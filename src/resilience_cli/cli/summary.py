@@ -197,11 +197,10 @@ def _look_over(records, period, choices, reflections=(), *, interactive: bool):
 
 def _target(output: Path | None, format_: SummaryFormat, end: dt.date, *, force: bool) -> Path | None:
     """The file to write, or None for standard output (md and txt without --output, or -o -)."""
-    from resilience_cli.cli.data import _ask_replace
     from resilience_cli.files import output_target
 
     if output is not None:
-        return output_target(output, force=force, ask=_ask_replace(), protected=common.protected_folders())
+        return output_target(output, force=force, ask=common.ask_replace(), protected=common.protected_folders())
     if format_ in (SummaryFormat.md, SummaryFormat.txt):
         return None
     return output_target(_default_name(end, format_.value), force=False, ask=None,

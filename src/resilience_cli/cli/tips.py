@@ -184,10 +184,10 @@ def followup() -> None:
         raise ResilienceError("The journal could not be opened. Nothing was saved.")
     with store:
         store.save_followup(record)
-    from resilience_cli.cli.checkin import _followup_closing
+    from resilience_cli.cli.guidance import followup_closing
 
     common.console().print(f"Saved your follow-up about the incident on {day_words(first.incident_date)}.")
-    _followup_closing(record, settings)
+    followup_closing(record, settings)
     # Still strong at four weeks: the professional-help box now, as after a check-in.
     from resilience_cli.rules.engine import evaluate
 
