@@ -223,14 +223,20 @@ def _save_and_confirm(
     day: dt.date, answers: dict[str, Any], settings: Settings, *, interactive: bool = False,
     region: str | None = None,
 ) -> None:
-    """Ask what the answers call for (safety, a follow-up), save it all at once, then respond."""
+    """Ask what the answers call for (safety, a follow-up), save it all at once, then respond.
+
+    What the check-in calls for is decided in `aftercare`; this asks, saves
+    once and renders.
+    """
+    from resilience_cli import aftercare
     from resilience_cli.cli import guidance
 
     safety_answer = followup = None
     if interactive:
         with common.read_only_store() as store:
             before = guidance.rule_context(store, day, settings)
-        safety_answer, followup = _extra_questions(day, answers, before, settings)
+        safety_answer, followup = _extra_questions(
+            day, aftercare.before_saving(before, day, answers, safety_weekly=settings.safety_weekly))
 
     store = common.open_store(create=True)
     if store is None:
@@ -239,11 +245,19 @@ def _save_and_confirm(
         record, created = store.save(day, answers, safety_answer=safety_answer, followup=followup)
         try:
             ctx = guidance.rule_context(store, day, settings)
-            silenced = guidance.silenced(store, settings)
             reflections = store.reflections(day - dt.timedelta(days=14)) if settings.reflection_weekly else []
-            r5_rest = store.rule_rest("R5")
-            _after_saving(day, record, created, ctx, silenced, reflections, r5_rest, settings, safety_answer,
-                          followup, region, interactive=interactive)
+            offer = False
+            if settings.reflection_weekly:
+                from resilience_cli.reflection import offer_due
+
+                offer = offer_due(reflections, day, settings.reflection_day)
+            plan = aftercare.after_saving(ctx, record, safety_answer=safety_answer,
+                                          silenced=guidance.silenced(store, settings),
+                                          r5_rest=store.rule_rest("R5"), reflection_offered=offer)
+            if plan.rest_r5 is not None:
+                # R5 shown: it rests for a week unless things worsen (saved before it is shown).
+                store.rest_rule("R5", day, plan.rest_r5)
+            _show(plan, record, created, settings, followup, region, interactive=interactive)
         except ResilienceError:
             raise  # already a plain sentence of its own
         except Exception as exc:
@@ -253,19 +267,11 @@ def _save_and_confirm(
                 "--debug to see the details.") from exc
 
 
-def _after_saving(day, record, created, ctx, silenced, reflections, r5_rest, settings, safety_answer,
-                  followup, region, *, interactive: bool) -> None:
-    """Everything shown once the check-in is saved."""
+def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: Any, region: str | None, *,
+          interactive: bool) -> None:
+    """Everything shown once the check-in is saved, as `aftercare` decided it."""
     from resilience_cli.cli import guidance
-    from resilience_cli.insights import recent_average
     from resilience_cli.render.journal import confirmation
-    from resilience_cli.rules.engine import (
-        after_checkin,
-        evaluate,
-        r5_rests,
-        r5_strength,
-    )
-    from resilience_cli.safety import YES, distress_in
 
     if region is not None:
         from dataclasses import replace
@@ -273,76 +279,42 @@ def _after_saving(day, record, created, ctx, silenced, reflections, r5_rest, set
         _save_region(region)
         settings = replace(settings, region=region)
     out = common.console()
-    if safety_answer == YES:
+    if plan.crisis_only:
         # The crisis box at once, and nothing else but R4's words after an incident.
         out.print("Thank you for answering honestly.", style="bold")
-        guidance.show(evaluate(ctx), settings, why=False)
+        guidance.show(list(plan.items), settings, why=False)
         return
-    history = [r for r in ctx.records if r.date < record.date]
-    averages = {
-        name: recent_average(history, name, day)
-        for name in ("sleep_hours", "sleep_quality", "mood", "energy")
-    }
-    out.print(confirmation(record, created, averages))
+    out.print(confirmation(record, created, plan.averages))
     if followup is not None and not followup.skipped:
         guidance.followup_closing(followup, settings)
-    items = after_checkin(evaluate(ctx, silenced), r5_resting=r5_rests(r5_rest, ctx))
-    if items:
-        guidance.show(items, settings, why=False)
+    if plan.items:
+        guidance.show(list(plan.items), settings, why=False)
         out.print("Why these? resilience tips --why", style="dim")
-    if any(i.rule == "R5" for i in items):
-        _rest_r5(day, r5_strength(ctx))
-    if distress_in(record) and not any(i.rule in ("R1", "R2", "R20") for i in items):
+    if plan.distress_box:
         # A first very bad day gets a route to help whatever the safety
         # answer, even before any pattern rule has the days it needs.
         guidance.show_distress(settings, to_stderr=not interactive)
-    if settings.reflection_weekly:
-        from resilience_cli.reflection import offer_due
-
-        if offer_due(reflections, day, settings.reflection_day):
-            out.print("Your weekly reflection is ready when you are (about two minutes): resilience reflect")
+    if plan.offer_reflection:
+        out.print("Your weekly reflection is ready when you are (about two minutes): resilience reflect")
 
 
-def _rest_r5(day: dt.date, strength: int) -> None:
-    """Note that R5 was shown, so that it rests for a week unless things worsen."""
-    store = common.open_store(create=False)
-    if store is not None:
-        with store:
-            store.rest_rule("R5", day, strength)
-
-
-def _extra_questions(day: dt.date, answers: dict[str, Any], before: Any, settings: Any):
-    """The safety question when the answers call for it, and a due follow-up."""
+def _extra_questions(day: dt.date, before: Any):
+    """Ask what `aftercare.before_saving` found due: the safety question, then a follow-up."""
     import uuid
     from dataclasses import replace
 
     from resilience_cli import followups, prompts
-    from resilience_cli.model import CLEAR, CheckIn
-    from resilience_cli.rules.engine import evaluate
-    from resilience_cli.safety import YES, ask_again, distress_in, weekly_due
+    from resilience_cli.safety import YES
 
-    existing = next((r for r in before.records if r.date == day.isoformat()), None)
-    given = {k: v for k, v in answers.items() if v is not None and v is not CLEAR}
-    prospective = existing.amended(answers, "") if existing else CheckIn(
-        id="new", date=day.isoformat(), **given)
-    others = [r for r in before.records if r.date != day.isoformat()]
-    ctx = replace(before, records=sorted([*others, prospective], key=lambda r: r.date))
-    safety_answer = None
-    again = ask_again(ctx.safety, day)
-    offered_by_rules = any(i.rule in ("R2", "R20") for i in evaluate(ctx))
-    if again or distress_in(prospective) or offered_by_rules or (
-        settings.safety_weekly and weekly_due(ctx.safety, day)
-    ):
-        safety_answer = prompts.ask_safety(again=again)
-    if safety_answer == YES:
+    safety_answer = prompts.ask_safety(again=before.again) if before.safety else None
+    if safety_answer == YES or before.followup is None:
         return safety_answer, None
-    followup = None
-    for due in followups.due(ctx.records, ctx.followups, day)[:1]:
-        choice = prompts.ask_followup_consent(due.incident_date, due.kind)
-        base = followups.FollowUp(id=str(uuid.uuid4()), incident_date=due.incident_date.isoformat(),
-                                  kind=due.kind, date=day.isoformat())
-        if choice == prompts.FOLLOWUP_NOW:
-            followup = replace(base, **prompts.ask_followup())
-        elif choice == prompts.FOLLOWUP_SKIP:
-            followup = replace(base, skipped=True)
-    return safety_answer, followup
+    due = before.followup
+    choice = prompts.ask_followup_consent(due.incident_date, due.kind)
+    base = followups.FollowUp(id=str(uuid.uuid4()), incident_date=due.incident_date.isoformat(),
+                              kind=due.kind, date=day.isoformat())
+    if choice == prompts.FOLLOWUP_NOW:
+        return safety_answer, replace(base, **prompts.ask_followup())
+    if choice == prompts.FOLLOWUP_SKIP:
+        return safety_answer, replace(base, skipped=True)
+    return safety_answer, None
