@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from resilience_cli.cli import common
+from resilience_cli.cli.options import NoInputOpt
 from resilience_cli.config import Settings, paths
 from resilience_cli.errors import (
     Cancelled,
@@ -53,7 +54,7 @@ def checkin(
     supported_colleague: Annotated[bool | None, typer.Option("--supported-colleague/--no-supported-colleague", help="Whether you supported a colleague today.")] = None,
     note_stdin: Annotated[bool, typer.Option("--note-stdin", help="Read a private note from standard input (never from the command line).")] = False,
     talking_point_stdin: Annotated[bool, typer.Option("--talking-point-stdin", help="Read what to raise at supervision from standard input; marks the day to raise.")] = False,
-    no_input: Annotated[bool, typer.Option("--no-input", help="Never ask; record only what the flags give.")] = False,
+    no_input: NoInputOpt = False,
 ) -> None:
     """Check in for a duty day, or amend it: asks only what the flags left open.
 
@@ -238,9 +239,7 @@ def _save_and_confirm(
         safety_answer, followup = _extra_questions(
             day, aftercare.before_saving(before, day, answers, safety_weekly=settings.safety_weekly))
 
-    store = common.open_store(create=True)
-    if store is None:
-        raise JournalProblem("The journal could not be created. Nothing was saved.")
+    store = common.created_store()
     with store:
         record, created = store.save(day, answers, safety_answer=safety_answer, followup=followup)
         try:

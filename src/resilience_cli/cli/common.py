@@ -76,6 +76,16 @@ def open_store(*, create: bool) -> JournalStore | None:
     return JournalStore.open(path, create=create, passphrase=passphrase_for(path))
 
 
+def created_store() -> JournalStore:
+    """The journal opened for writing, created when there is none yet."""
+    from resilience_cli.errors import JournalProblem
+
+    store = open_store(create=True)
+    if store is None:  # open_store creates one: only a bug reaches this
+        raise JournalProblem("The journal could not be opened or created. Nothing was saved.")
+    return store
+
+
 @contextmanager
 def read_only_store() -> Iterator[JournalStore | None]:
     """The journal opened for reading, creating nothing; None when there is none yet."""

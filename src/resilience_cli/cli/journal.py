@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from resilience_cli.cli import common
+from resilience_cli.cli.options import ToOpt
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound
 from resilience_cli.model import day_words
 
@@ -20,7 +21,7 @@ DayArg = Annotated[str, typer.Argument(metavar="D", help="The duty day: YYYY-MM-
 def log(
     days: Annotated[int | None, typer.Option(metavar="N", help=f"The last N days (default {DEFAULT_LOG_DAYS}).")] = None,
     from_: Annotated[str | None, typer.Option("--from", metavar="D", help="First day (YYYY-MM-DD).")] = None,
-    to: Annotated[str | None, typer.Option("--to", metavar="D", help="Last day (default today).")] = None,
+    to: ToOpt = None,
     format_: Annotated[common.TableFormat, typer.Option("--format", help="table, json or csv.")] = common.TableFormat.table,
 ) -> None:
     """List check-ins, newest last.
@@ -127,8 +128,7 @@ def delete(
         if not agreed:
             common.console().print("Nothing was deleted.")
             return
-    store = common.open_store(create=True)
-    assert store is not None
+    store = common.created_store()
     with store:
         store.delete(day)
     common.console().print(f"Deleted your check-in for {day_words(day)}.")

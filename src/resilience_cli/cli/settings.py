@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
 
-import typer
 
 from resilience_cli.cli import common
-from resilience_cli.cli.trends import TextOrJson
+from resilience_cli.cli.options import TextOrJson, TextOrJsonOpt
 from resilience_cli.config import load_settings, paths
 
 
 def config(
-    format_: Annotated[TextOrJson, typer.Option("--format", help="text or json.")] = TextOrJson.text,
+    format_: TextOrJsonOpt = TextOrJson.text,
 ) -> None:
     """Show your settings, and whether each comes from your config file or the defaults.
 

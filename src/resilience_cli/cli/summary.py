@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from resilience_cli.cli import common
+from resilience_cli.cli.options import ToOpt
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound
 
 OPTIONAL_TITLES = {
@@ -35,7 +36,7 @@ class SummaryFormat(StrEnum):
 
 def summary(
     from_: Annotated[str | None, typer.Option("--from", metavar="D", help="First day (default: the day after your last summary, or 4 weeks ago).")] = None,
-    to: Annotated[str | None, typer.Option("--to", metavar="D", help="Last day (default today).")] = None,
+    to: ToOpt = None,
     format_: Annotated[SummaryFormat, typer.Option("--format", help="md, txt, html or pdf.")] = SummaryFormat.md,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write here (mode 0600); - for standard output. md and txt go to standard output without it.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")] = False,
@@ -253,8 +254,7 @@ def _remember(doc, choices) -> None:
     from resilience_cli.supervision import TO_DISCUSS, Action, PastSummary
 
     actions = (*choices.progress, *(Action(text, TO_DISCUSS) for text in choices.new_actions))
-    store = common.open_store(create=True)
-    assert store is not None
+    store = common.created_store()
     with store:
         store.save_summary(PastSummary(
             id=str(uuid.uuid4()), created_at=utc_now(), period_from=doc.period_from.isoformat(),

@@ -9,14 +9,14 @@ from typing import Annotated
 import typer
 
 from resilience_cli.cli import common
-from resilience_cli.cli.trends import TextOrJson
+from resilience_cli.cli.options import NoInputOpt, TextOrJson, TextOrJsonOpt, ToOpt
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound, ResilienceError
 from resilience_cli.model import day_words
 
 
 def tips(
-    to: Annotated[str | None, typer.Option("--to", metavar="D", help="See the tips as of this day (default today).")] = None,
-    format_: Annotated[TextOrJson, typer.Option("--format", help="text or json.")] = TextOrJson.text,
+    to: ToOpt = None,
+    format_: TextOrJsonOpt = TextOrJson.text,
     why: Annotated[bool, typer.Option("--why", help="Show why each tip is here, and its sources.")] = False,
     silence: Annotated[list[str] | None, typer.Option(metavar="R", help="Quieten a tip (e.g. R16) for 14 days.")] = None,
     unsilence: Annotated[list[str] | None, typer.Option(metavar="R", help="Let a quietened tip show again.")] = None,
@@ -88,8 +88,7 @@ def _change_silences(silence: list[str], unsilence: list[str], settings) -> None
                 f"{rule} is about support or safety, so it cannot be silenced. Nothing was changed."
             )
     until = common.today() + dt.timedelta(days=settings.thresholds.silence_days - 1)
-    store = common.open_store(create=True)
-    assert store is not None
+    store = common.created_store()
     out = common.console()
     with store:
         for rule in (r.strip().upper() for r in silence):
@@ -103,7 +102,7 @@ def _change_silences(silence: list[str], unsilence: list[str], settings) -> None
 def reflect(
     connected: Annotated[str | None, typer.Option(metavar="0-4", help="How connected to colleagues you felt.")] = None,
     worthwhile: Annotated[str | None, typer.Option(metavar="0-4", help="How worthwhile the work felt.")] = None,
-    no_input: Annotated[bool, typer.Option("--no-input", help="Never ask; record only what the flags give.")] = False,
+    no_input: NoInputOpt = False,
 ) -> None:
     """Write this week's reflection (about two minutes): what helped, what was harder, one thing to try.
 
@@ -136,8 +135,7 @@ def reflect(
             raise Cancelled("Reflection cancelled; nothing was saved.") from None
         answers.update({k: v for k, v in asked.items() if given.get(k) is None})
     answers = validate(answers)
-    store = common.open_store(create=True)
-    assert store is not None
+    store = common.created_store()
     with store:
         saved = store.save_reflection(week, today, answers)
     common.console().print(f"Saved your reflection for the week of {day_words(week)}.")

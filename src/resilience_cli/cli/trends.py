@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from resilience_cli.cli import common
+from resilience_cli.cli.options import TextOrJson, TextOrJsonOpt, ToOpt
 from resilience_cli.errors import InvalidInput
 from resilience_cli.model import NUMERIC_FIELDS
 
@@ -17,16 +17,11 @@ DEFAULT_DAYS = 28
 DEFAULT_CALENDAR = "mood"
 
 
-class TextOrJson(StrEnum):
-    text = "text"
-    json = "json"
-
-
 def trends(
     days: Annotated[int, typer.Option(metavar="N", help="How many days to look at, ending --to.")] = DEFAULT_DAYS,
-    to: Annotated[str | None, typer.Option("--to", metavar="D", help="The last day (default today).")] = None,
+    to: ToOpt = None,
     metric: Annotated[str, typer.Option(metavar="M", help="The measure for the calendar: " + ", ".join(NUMERIC_FIELDS) + ".")] = DEFAULT_CALENDAR,
-    format_: Annotated[TextOrJson, typer.Option("--format", help="text or json.")] = TextOrJson.text,
+    format_: TextOrJsonOpt = TextOrJson.text,
 ) -> None:
     """See your pattern: averages, changes, exposure and a calendar, against your own baseline.
 
