@@ -108,16 +108,24 @@ def median_seconds(argv: list[str], env: dict[str, str], runs: int) -> float:
     return statistics.median(once(argv, env) for _ in range(runs))
 
 
+def paired_calls(measure, baseline, runs: int) -> tuple[float, float, float]:
+    """(median of measure(), median of baseline(), median of the per-pair ratios), interleaved run by
+    run, so that machine load that comes and goes moves both sides of each pair alike."""
+    mine, theirs, ratios = [], [], []
+    for _ in range(runs):
+        base = baseline()
+        took = measure()
+        mine.append(took)
+        theirs.append(base)
+        ratios.append(took / base)
+    return statistics.median(mine), statistics.median(theirs), statistics.median(ratios)
+
+
 def paired(argv: list[str], against: list[str], env: dict[str, str], runs: int,
            against_env: dict[str, str] | None = None) -> tuple[float, float]:
-    """(median seconds of argv, median of the per-pair ratios argv / against), interleaved run by run."""
-    seconds, ratios = [], []
-    for _ in range(runs):
-        base = once(against, against_env or env)
-        took = once(argv, env)
-        seconds.append(took)
-        ratios.append(took / base)
-    return statistics.median(seconds), statistics.median(ratios)
+    """(median seconds of argv, median of the per-pair ratios argv / against)."""
+    seconds, _, ratio = paired_calls(lambda: once(argv, env), lambda: once(against, against_env or env), runs)
+    return seconds, ratio
 
 
 def first_question(env: dict[str, str]) -> float:
@@ -191,16 +199,10 @@ def compare_with_jrnl(tmp: Path, env: dict[str, str], runs: int) -> list[str]:
     print(f"\nagainst {' '.join(version[:2])} on the same ten years: CPU time, pair by pair")
     missed = []
     for label, ours, theirs, target in JRNL_PAIRS:
-        ratios, mine, jrnls = [], [], []
-        for _ in range(runs):
-            j = cpu_once([jenv["JRNL"], *theirs], jenv)
-            r = cpu_once([script(), *ours], env)
-            jrnls.append(j)
-            mine.append(r)
-            ratios.append(r / j)
-        ratio = statistics.median(ratios)
+        mine, jrnl, ratio = paired_calls(lambda ours=ours: cpu_once([script(), *ours], env),
+                                         lambda theirs=theirs: cpu_once([jenv["JRNL"], *theirs], jenv), runs)
         mark = "" if ratio <= target else "  MISSED"
-        print(f"{label:48} {statistics.median(mine) * 1000:6.0f}ms / {statistics.median(jrnls) * 1000:4.0f}ms "
+        print(f"{label:48} {mine * 1000:6.0f}ms / {jrnl * 1000:4.0f}ms "
               f"= {ratio:.2f} ({1 / ratio:.1f}x faster; target {1 / target:.0f}x){mark}")
         if ratio > target:
             missed.append(label)
@@ -245,15 +247,9 @@ def main() -> int:
             print(f"{label:42} {seconds * 1000:7.1f}ms {ratio:6.1f}x {target:6}x{mark}")
             if ratio > target:
                 missed.append(label)
-        seconds, ratios = [], []
-        for _ in range(args.runs):
-            base = once(bare_argv, env)
-            took = first_question(env)
-            seconds.append(took)
-            ratios.append(took / base)
-        ratio = statistics.median(ratios)
+        seconds, _, ratio = paired_calls(lambda: first_question(env), lambda: once(bare_argv, env), args.runs)
         mark = "" if ratio <= FIRST_QUESTION else "  MISSED"
-        print(f"{'resilience checkin: to the first question':42} {statistics.median(seconds) * 1000:7.1f}ms "
+        print(f"{'resilience checkin: to the first question':42} {seconds * 1000:7.1f}ms "
               f"{ratio:6.1f}x {FIRST_QUESTION:6}x{mark}")
         if ratio > FIRST_QUESTION:
             missed.append("the first question")
