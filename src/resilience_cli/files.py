@@ -46,6 +46,21 @@ def output_target(path: Path, *, force: bool, ask: Callable[[str], bool] | None,
     return target
 
 
+def put_in_place(partial: Path, dest: Path) -> None:
+    """Make a finished file the user's alone, flush it to disk, and move it over `dest` in one step.
+
+    The last step of every "write beside, then replace" (a backup, a restore,
+    encrypt and decrypt): a crash leaves the old file or the new one, never half.
+    """
+    os.chmod(partial, 0o600)
+    fd = os.open(partial, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(partial, dest)
+
+
 def write_private(path: Path, content: str | bytes) -> None:
     """Write a file only the user can read, all of it or nothing.
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from resilience_cli.config import ensure_private_dir
+from resilience_cli.files import put_in_place
 from resilience_cli.errors import (
     DamagedJournal,
     InvalidInput,
@@ -460,9 +461,7 @@ class JournalStore(PeriodicRecords):
                 self._snapshot(partial)
             if without_safety:
                 _drop_safety(partial, passphrase, self.driver)
-            os.chmod(partial, 0o600)
-            _fsync(partial)
-            os.replace(partial, dest)
+            put_in_place(partial, dest)
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
@@ -532,7 +531,6 @@ def _looks_encrypted(path: Path) -> bool:
 # Below the class, because they use it.
 from resilience_cli.store.files import (
     _create_private_file,
-    _fsync,
     inspect_file,
     replace_journal,
 )

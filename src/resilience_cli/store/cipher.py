@@ -10,7 +10,6 @@ passphrase cannot be recovered: there is no back door.
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 from types import ModuleType
 
@@ -66,7 +65,8 @@ def unlock(conn, passphrase: str) -> None:  # noqa: ANN001 - an SQLCipher connec
 
 def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
     """Write the journal into a new file with another key ('' is plain), then swap it in."""
-    from resilience_cli.store import JournalStore, _fsync
+    from resilience_cli.files import put_in_place
+    from resilience_cli.store import JournalStore
 
     sc = driver()
     current = JournalStore.open(journal, create=False, passphrase=key_in)
@@ -103,9 +103,7 @@ def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
             after = check.counts()
         if after != before:
             raise JournalProblem("The converted journal did not match the original. Nothing was changed.")
-        os.chmod(partial, 0o600)
-        _fsync(partial)
-        os.replace(partial, journal)
+        put_in_place(partial, journal)
     finally:
         # On every way out, Ctrl-C included: never a plaintext copy left behind.
         partial.unlink(missing_ok=True)

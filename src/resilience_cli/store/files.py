@@ -10,14 +10,7 @@ from urllib.parse import quote
 
 from resilience_cli.config import ensure_private_dir
 from resilience_cli.errors import DamagedJournal, JournalProblem
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+from resilience_cli.files import put_in_place
 
 
 def _create_private_file(path: Path) -> None:
@@ -191,9 +184,7 @@ def replace_journal(journal: Path, source: Path, passphrase: str | None = None) 
         import shutil
 
         shutil.copyfile(source, partial)
-        os.chmod(partial, 0o600)
-        _fsync(partial)
-        os.replace(partial, journal)
+        put_in_place(partial, journal)
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise JournalProblem(
