@@ -9,7 +9,6 @@ from resilience_cli.errors import InvalidInput
 from resilience_cli.model import (
     FIELD_SPECS,
     INCIDENT_WORDS,
-    INTRUSION_WORDS,
     RECOVERY,
     RECOVERY_WORDS,
     SHIFT_WORDS,
@@ -92,34 +91,33 @@ NOTE, RAISE, BOTH = "note", "raise", "both"
 
 ENTER_SKIPS = "Enter skips"
 KEEPS = "Enter keeps the earlier answer, c clears it"
+KEEPS_TYPED = "Enter keeps the earlier answer, an empty line clears it"
 
 
-def _keys_hint(amending: bool, keys: str = "") -> str:
+def _keys_hint(enter: str) -> str:
     # The keys themselves are shown beside the answers: the hint says only how keys work.
-    return f"press the key of your answer; {KEEPS if amending else ENTER_SKIPS}; Backspace goes back"
+    return f"press the key of your answer; {enter}; Backspace goes back"
 
 
-def _choice(message: str, options: list[Option], current: Any, amending: bool, keys: str,
-            ticks: tuple[Tick, ...] = (), name: str | None = None) -> Any:
+def _choice(message: str, options: list[Option], current: Any, amending: bool,
+            name: str | None = None) -> Any:
     values = [o.value for o in options]
     pointer = values.index(current) if current in values else None
-    return ask(message, options=options, pointer=pointer, ticks=ticks,
-               hint=_keys_hint(amending, keys), can_clear=amending and current is not None,
+    return ask(message, options=options, pointer=pointer,
+               hint=_keys_hint(KEEPS if amending else ENTER_SKIPS), can_clear=amending and current is not None,
                can_go_back=True, skip_words="kept" if amending else "skipped",
                skip_title="keep as it was" if amending else "skip",
                shown=(lambda v: answer_words(name, v)) if name else None)
 
 
 def _scale_options(name: str) -> list[Option]:
+    """A scale's answers: the digit is the value. Material and interactions have words for
+    every level (the words are the answer); other scales put the digit first."""
     spec = FIELD_SPECS[name]
-    words = spec.words
+    levels = range(int(spec.low), int(spec.high) + 1)  # type: ignore[arg-type]
     if name in ("material", "interactions"):
-        words = spec.words
-    elif name == "intrusions":
-        words = INTRUSION_WORDS
-    return [Option(str(v), f"{v}  {words.get(v, '')}".rstrip() if name not in ("material", "interactions")
-                   else words[v], v)
-            for v in range(int(spec.low), int(spec.high) + 1)]  # type: ignore[arg-type]
+        return [Option(str(v), spec.words[v], v) for v in levels]
+    return [Option(str(v), f"{v}  {spec.words.get(v, '')}".rstrip(), v) for v in levels]
 
 
 def _yes_no_options() -> list[Option]:
@@ -145,9 +143,7 @@ def _parse_typed(names: tuple[str, ...]):
 
 
 def _typed_words(values: dict[str, Any]) -> str:
-    from resilience_cli.render.words import answer_words
-
-    return ", ".join(f"{answer_words(n, v)}" if n in ("sleep_hours",) else
+    return ", ".join(answer_words(n, v) if n == "sleep_hours" else
                      f"{FIELD_SPECS[n].label} {answer_words(n, v)}"
                      for n, v in values.items() if v is not None) or "skipped"
 
@@ -260,22 +256,19 @@ class _Flow:
     def ask_shift(self) -> Any:
         options = [Option(SHIFT_KEYS[v], w, v) for v, w in SHIFT_WORDS.items()]
         return self._store("shift", _choice(QUESTIONS["shift"], options, self.earlier("shift"),
-                                            self.amending, "1 to 5"))
+                                            self.amending))
 
     def ask_select(self, name: str) -> Any:
         if name == "incident":
             options = [Option(INCIDENT_KEYS[v], w, v) for v, w in INCIDENT_WORDS.items()]
-            keys = "0, 1 or 2"
         else:
             options = _scale_options(name)
-            keys = f"0 to {len(options) - 1}"
         message = REST_DAY_SWITCH_OFF if name == "switch_off" and self.rest_day() else QUESTIONS[name]
-        return self._store(name, _choice(message, options, self.earlier(name), self.amending, keys,
-                                         name=name))
+        return self._store(name, _choice(message, options, self.earlier(name), self.amending, name=name))
 
     def ask_yes_no(self, name: str) -> Any:
         return self._store(name, _choice(QUESTIONS[name], _yes_no_options(), self.earlier(name),
-                                         self.amending, "0 or n for no, 1 or y for yes"))
+                                         self.amending))
 
     def ask_typed(self, names: tuple[str, ...], ticks: tuple[Tick, ...] = ()) -> Any:
         names = tuple(n for n in names if self.open_(n))
@@ -287,7 +280,7 @@ class _Flow:
         earlier = [self.earlier(n) for n in names]
         default_text = " ".join(_format(v) for v in earlier) if any(v is not None for v in earlier) else ""
         answer = ask(message, typed=_parse_typed(names), default_text=default_text, ticks=ticks,
-                     hint=f"{hint}; {KEEPS.replace(', c clears it', ', an empty line clears it') if self.amending else ENTER_SKIPS}; "
+                     hint=f"{hint}; {KEEPS_TYPED if self.amending else ENTER_SKIPS}; "
                      "Backspace on an empty line goes back",
                      can_clear=self.amending, can_go_back=True, shown=_typed_words)
         if answer is BACK:
@@ -305,12 +298,9 @@ class _Flow:
         names = tuple(n for n in ("sleep_hours", "sleep_quality") if self.open_(n))
         dreams = Tick(DREAMS_KEY, "upsetting dreams about work", bool(self.earlier("nightmare")))
         ticks = (dreams,) if self.open_("nightmare") else ()
-        if names:
-            answer = self.ask_typed(names, ticks)
-        else:
-            answer = self._store("nightmare", _choice(QUESTIONS["nightmare"], _yes_no_options(),
-                                                      self.earlier("nightmare"), self.amending, "0 or n for no, 1 or y for yes"))
-            return answer
+        if not names:  # hours and quality given by flags: the dreams question on its own
+            return self.ask_yes_no("nightmare")
+        answer = self.ask_typed(names, ticks)
         if answer is BACK or not ticks:
             return answer
         # The tick answers the dreams question whenever the sleep line was answered.
@@ -363,11 +353,10 @@ class _Flow:
             options.append(Option("2", "something to raise at supervision", RAISE))
         if open_note and open_raise:
             options.append(Option("3", "both", BOTH))
-        keys = ", ".join(o.key for o in options[:-1]) + f" or {options[-1].key}" if len(options) > 1 else "1"
-        choice = ask("Anything to add?", options=options, hint=_keys_hint(False, keys).replace(
-            ENTER_SKIPS, "Enter: nothing to add" if not self.amending else "Enter keeps what was there"),
-            can_go_back=True, skip_words="nothing to add" if not self.amending else "kept",
-            skip_title="nothing to add" if not self.amending else "keep as it was")
+        choice = ask("Anything to add?", options=options,
+                     hint=_keys_hint("Enter keeps what was there" if self.amending else "Enter: nothing to add"),
+                     can_go_back=True, skip_words="nothing to add" if not self.amending else "kept",
+                     skip_title="nothing to add" if not self.amending else "keep as it was")
         if choice is BACK:
             return BACK
         if choice in (NOTE, BOTH):

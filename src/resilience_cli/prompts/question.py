@@ -102,10 +102,9 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
                          break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
 
 
-def question_lines(message: str, width: int, answer: str | None = None) -> list[str]:
-    """The question as drawn: '? ' and the words, with the answer after it once given."""
-    text = message if answer is None else f"{message}  {answer}"
-    return _wrap(text, width, "? ", "  ")
+def question_lines(message: str, width: int) -> list[str]:
+    """The question as drawn: '? ' and the words."""
+    return _wrap(message, width, "? ", "  ")
 
 
 def option_lines(key: str, title: str, width: int, mark: str = "") -> list[str]:
@@ -136,9 +135,8 @@ def ask(
     rows = list(options)
     if not many and rows and skip_title is not None:
         rows.append(Option(SKIP_KEY, skip_title, SKIP))
-    state.pointer = len(rows) - 1 if pointer is None or many else pointer
-    if many:
-        state.pointer = 0
+    # A tick list starts at its top; a choice on the earlier answer, or else on skip (the last row).
+    state.pointer = 0 if many else len(rows) - 1 if pointer is None else pointer
     buffer = Buffer(multiline=False, document=None) if typed is not None else None
     if buffer is not None and default_text:
         buffer.text = default_text
