@@ -211,16 +211,17 @@ class Trends:
 
 
 def exposure(records: Sequence[CheckIn]) -> Exposure:
-    bands = {band: 0 for band in range(4)}
-    hostile = {band: 0 for band in range(4)}
-    for r in records:
-        if r.material is not None:
-            bands[r.material] += 1
-        if r.interactions is not None:
-            hostile[r.interactions] += 1
+    def days_at_each_level(name: str) -> dict[int, int]:
+        levels = {level: 0 for level in range(4)}
+        for r in records:
+            value = getattr(r, name)
+            if value is not None:
+                levels[value] += 1
+        return levels
+
     return Exposure(
-        material_days=bands,
-        interaction_days=hostile,
+        material_days=days_at_each_level("material"),
+        interaction_days=days_at_each_level("interactions"),
         minor_incidents=sum(r.incident == "minor" for r in records),
         significant_incidents=sum(r.incident == "significant" for r in records),
         graphic_days=sum(bool(r.graphic) for r in records),

@@ -66,7 +66,9 @@ SHIFT_WORDS = {
 }
 INCIDENT_WORDS = {"none": "no", "minor": "yes, minor", "significant": "yes, significant"}
 MATERIAL_WORDS = {0: "none", 1: "a little (under 1 h)", 2: "some (1-3 h)", 3: "a lot (over 3 h)"}
-INTERACTION_WORDS = {0: "none", 1: "a little", 2: "some", 3: "a lot"}
+# The four levels of an exposure, in short words (material's own words add the hours).
+LEVEL_WORDS = {0: "none", 1: "a little", 2: "some", 3: "a lot"}
+INTERACTION_WORDS = LEVEL_WORDS
 INTRUSION_WORDS = {
     0: "not at all",
     1: "once or twice",

@@ -18,7 +18,7 @@ from resilience_cli.errors import (
     NotFound,
     ResilienceError,
 )
-from resilience_cli.model import day_words, validate_answers
+from resilience_cli.model import day_words
 
 CANCELLED = "Check-in cancelled; nothing was saved."
 # Before this hour, an interactive check-in asks whether it is for the shift
@@ -144,12 +144,12 @@ def edit(
 
 def _validated(flags: dict[str, Any]) -> dict[str, Any]:
     """Every flag checked; a refusal names the question as the person knows it, and its flag."""
-    from resilience_cli.model import spoken
+    from resilience_cli.model import spoken, validate_answer
 
     out = {}
     for name, value in flags.items():
         try:
-            out[name] = validate_answers({name: value})[name]
+            out[name] = validate_answer(name, value)
         except InvalidInput as exc:
             flag = "raise" if name == "raise_at_supervision" else name.replace("_", "-")
             message = exc.message.replace(f"{spoken(name)}:", f"{spoken(name)} (--{flag}):", 1)
@@ -244,12 +244,11 @@ def _save_and_confirm(
         record, created = store.save(day, answers, safety_answer=safety_answer, followup=followup)
         try:
             ctx = guidance.rule_context(store, day, settings)
-            reflections = store.reflections(day - dt.timedelta(days=14)) if settings.reflection_weekly else []
             offer = False
             if settings.reflection_weekly:
                 from resilience_cli.reflection import offer_due
 
-                offer = offer_due(reflections, day, settings.reflection_day)
+                offer = offer_due(store.reflections(day - dt.timedelta(days=14)), day, settings.reflection_day)
             plan = aftercare.after_saving(ctx, record, safety_answer=safety_answer,
                                           silenced=guidance.silenced(store, settings),
                                           r5_rest=store.rule_rest("R5"), reflection_offered=offer)

@@ -68,8 +68,7 @@ def remind_text(exe: str, hour: int, minute: int, shell: str, after_shift: bool,
         # Not on the PATH (a virtual environment that is not active in a new
         # terminal): a nudge by name would silently do nothing there.
         found = shlex.quote(exe)
-        program = f"{found} -m resilience_cli" if via_module else found
-        nudge = f"{program} status --quiet"
+        nudge = f"{full} status --quiet"
         tests = {"bash": f"[ -x {found} ]", "zsh": f"[ -x {found} ]", "fish": f"test -x {found}"}
         parts.append("# resilience is not on your PATH, so these call it by its full path.\n")
     if shell in ("bash", "all"):

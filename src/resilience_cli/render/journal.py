@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from resilience_cli.model import FIELD_SPECS, CheckIn, day_words
-from resilience_cli.render.logtable import LEGEND, marks, num, sleep_cell
+from resilience_cli.render.logtable import marks, num, sleep_cell
 from resilience_cli.render.words import (
     SHORT_MATERIAL,
     SKIPPED,
@@ -71,10 +71,6 @@ def log_lines(records: Sequence[CheckIn]) -> RenderableType:
             bits.append(marks(r))
         lines.append(Text(f"{r.date}  " + ", ".join(bits)))
     return Group(*lines)
-
-
-def log_legend() -> Text:
-    return Text(LEGEND, style="dim")
 
 
 def detail(record: CheckIn, turned_off: Sequence[str] = ()) -> RenderableType:

@@ -23,7 +23,7 @@ from resilience_cli.insights import (
     Trends,
     Window,
 )
-from resilience_cli.model import FIELD_SPECS, day_words
+from resilience_cli.model import FIELD_SPECS, LEVEL_WORDS, day_words
 from resilience_cli.render.words import hours
 
 # The rows of the dashboard, in the order people asked to see them.
@@ -151,15 +151,13 @@ def exposure_lines(result: Trends) -> list[RenderableType]:
     if e.minor_incidents:
         incidents.append(f"{e.minor_incidents} minor")
     lines.append(indented(Text("Incidents: " + (", ".join(incidents) if incidents else "none") + ".")))
-    bands = [(3, "a lot"), (2, "some"), (1, "a little"), (0, "none")]
-    answered = [(e.material_days[b], w) for b, w in bands if e.material_days[b]]
-    if answered:
-        pieces = [f"{words} on {n} {'day' if n == 1 else 'days'}" for n, words in answered]
-        lines.append(indented(Text("Distressing material: " + ", ".join(pieces) + ".")))
-    answered = [(e.interaction_days[b], w) for b, w in bands if e.interaction_days[b]]
-    if answered:
-        pieces = [f"{words} on {n} {'day' if n == 1 else 'days'}" for n, words in answered]
-        lines.append(indented(Text("Hostile or distressing interactions: " + ", ".join(pieces) + ".")))
+    bands = sorted(LEVEL_WORDS.items(), reverse=True)  # heaviest first
+    for label, days in (("Distressing material", e.material_days),
+                        ("Hostile or distressing interactions", e.interaction_days)):
+        # Every level answered, heaviest first.
+        pieces = [f"{words} on {days[b]} {'day' if days[b] == 1 else 'days'}" for b, words in bands if days[b]]
+        if pieces:
+            lines.append(indented(Text(f"{label}: " + ", ".join(pieces) + ".")))
     if e.graphic_days:
         lines.append(indented(Text(
             f"Violent or graphic images or video on {e.graphic_days} "

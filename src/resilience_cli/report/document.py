@@ -19,6 +19,7 @@ from resilience_cli.followups import AVOIDANCE_WORDS, DAY3, WEEK4, FollowUp
 from resilience_cli.insights import Window, comparisons, is_heavy, stats
 from resilience_cli.model import (
     INTRUSION_WORDS,
+    LEVEL_WORDS,
     SHIFT_WORDS,
     CheckIn,
     clean_text,
@@ -159,7 +160,8 @@ SNAPSHOT = (
 )
 MATERIAL_BANDS = {0: "none", 1: "a little (under 1 hour)", 2: "some (1 to 3 hours)", 3: "a lot (over 3 hours)"}
 # Heaviest first: the heaviest level that occurred is never hidden behind a commoner one.
-MATERIAL_LEVELS = ((3, "a lot"), (2, "some"), (1, "a little"), (0, "none"))
+# Heaviest first: the heaviest level is never hidden.
+LEVELS = tuple(sorted(LEVEL_WORDS.items(), reverse=True))
 
 
 def _days(n: int) -> str:
@@ -192,12 +194,12 @@ def _incidents(inside: Sequence[CheckIn], window: Window) -> str:
     return "; ".join(parts) or "none"
 
 
-def _material(inside: Sequence[CheckIn], name: str = "material") -> str | None:
+def _levels(inside: Sequence[CheckIn], name: str) -> str | None:
     """Days at every level answered, heaviest first: the heaviest is never hidden."""
     counts = Counter(getattr(r, name) for r in inside if getattr(r, name) is not None)
     if not counts:
         return None
-    return "; ".join(f"{words}: {_days(counts[level])}" for level, words in MATERIAL_LEVELS if counts[level])
+    return "; ".join(f"{words}: {_days(counts[level])}" for level, words in LEVELS if counts[level])
 
 
 def _snapshot(inside: Sequence[CheckIn], before: Sequence[CheckIn], window: Window) -> Section:
@@ -206,7 +208,7 @@ def _snapshot(inside: Sequence[CheckIn], before: Sequence[CheckIn], window: Wind
     rows.append(("Distressing incidents", _incidents(inside, window),
                  arrow("incidents", incidents,
                        sum(r.incident in ("minor", "significant") for r in before) if before else None)))
-    material = _material(inside)
+    material = _levels(inside, "material")
     if material:
         rows.append(("Distressing material", material,
                      arrow("material", stats(inside, "material").mean, stats(before, "material").mean
@@ -214,7 +216,7 @@ def _snapshot(inside: Sequence[CheckIn], before: Sequence[CheckIn], window: Wind
     graphic = sum(bool(r.graphic) for r in inside)
     if graphic:
         rows.append(("Graphic images or video", f"on {_days(graphic)}", ""))
-    hostile = _material(inside, "interactions")
+    hostile = _levels(inside, "interactions")
     if hostile:
         rows.append(("Hostile or distressing interactions", hostile,
                      arrow("interactions", stats(inside, "interactions").mean,
