@@ -83,13 +83,10 @@ def write_private(path: Path, content: str | bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(partial, path)
-    except OSError as exc:
+    except BaseException as exc:  # a full disk, Ctrl-C: never a partial file left behind
         if partial is not None:
             with contextlib.suppress(OSError):
                 os.unlink(partial)
-        raise JournalProblem(f"{path} could not be written ({exc.strerror}). Nothing was written.") from None
-    except BaseException:
-        if partial is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(partial)
+        if isinstance(exc, OSError):
+            raise JournalProblem(f"{path} could not be written ({exc.strerror}). Nothing was written.") from None
         raise

@@ -255,36 +255,51 @@ def spoken(name: str) -> str:
     return SPOKEN.get(name, name)
 
 
-def validate_answer(name: str, value: Any) -> Any:
+def validate_answer(name: str, value: Any, *, called: str | None = None) -> Any:
     """Return the value in its canonical form, or raise InvalidInput saying what is allowed.
 
-    None always means "skipped" and is allowed for every answer.
+    None always means "skipped" and is allowed for every answer. A refusal
+    starts with the answer's name: as the person knows the question
+    (`spoken`), or `called` (a file's field name, a flag).
     """
     spec = FIELD_SPECS.get(name)
     if spec is None:
         raise InvalidInput(f"There is no check-in question called {name!r}.")
     if value is None:
         return None
+    try:
+        return _canonical(spec, value)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{called or spoken(name)}: {exc.message}") from None
+
+
+def _canonical(spec: FieldSpec, value: Any) -> Any:
+    """The value in its canonical form; a refusal says what is wrong (the caller names the answer).
+
+    Messages are built only when an answer is refused: imports validate
+    hundreds of thousands of answers, and describing every field each time
+    cost a third of the time.
+    """
     if spec.kind == "choice":
         text = str(value).strip().lower()
         if text not in spec.choices:
-            raise _refused(spec, f"{value!r} is not one of {', '.join(spec.choices)}.")
+            raise InvalidInput(f"{value!r} is not one of {', '.join(spec.choices)}.")
         return text
     if spec.kind == "bool":
         if isinstance(value, bool):
             return value
-        raise _refused(spec, "give yes or no.")
+        raise InvalidInput("give yes or no.")
     if spec.kind in ("int", "number"):
         number = _as_number(value, spec)
         too_high = spec.high is not None and number > spec.high
         fits = math.isfinite(number) and number >= spec.low and not too_high  # type: ignore[operator]
         if not fits or (spec.kind == "int" and not number.is_integer()):
-            raise _refused(spec, f"{value} is not {spec.describe_allowed()}.")
+            raise InvalidInput(f"{value} is not {spec.describe_allowed()}.")
         # + 0.0 turns -0 into 0, which would otherwise show as "-0 h".
         return int(number) if spec.kind == "int" else number + 0.0
     if spec.kind == "list":
         if not isinstance(value, (str, list, tuple)):
-            raise _refused(spec, f"give {spec.describe_allowed()}.")
+            raise InvalidInput(f"give {spec.describe_allowed()}.")
         items = [value] if isinstance(value, str) else list(value)
         cleaned: list[str] = []
         for item in items:
@@ -292,30 +307,27 @@ def validate_answer(name: str, value: Any) -> Any:
             if word == NOTHING:
                 continue
             if word not in spec.choices:
-                raise _refused(spec, f"{item!r} is not {spec.describe_allowed()}.")
+                raise InvalidInput(f"{item!r} is not {spec.describe_allowed()}.")
             if word not in cleaned:
                 cleaned.append(word)
         # Kept in the contract's order so that equal answers compare equal.
         return tuple(c for c in spec.choices if c in cleaned)
     # text
     if not isinstance(value, str):
-        raise InvalidInput(f"{spoken(name)}: give text.")
+        raise InvalidInput("give text.")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate, from a crafted JSON file
-        raise InvalidInput(f"{spoken(name)}: it holds characters that are not valid text.") from None
+        raise InvalidInput("it holds characters that are not valid text.") from None
     text = value.strip()
     if len(text) > MAX_TEXT:
-        raise InvalidInput(f"{spoken(name)}: it is {len(text):,} characters long; the most is {MAX_TEXT:,}.")
+        raise InvalidInput(f"it is {len(text):,} characters long; the most is {MAX_TEXT:,}.")
     return text or None
 
 
 def validate_field(name: str, value: Any) -> Any:
     """`validate_answer` for a file, whose refusals name the field as the file spells it."""
-    try:
-        return validate_answer(name, value)
-    except InvalidInput as exc:
-        raise InvalidInput(exc.message.replace(f"{spoken(name)}:", f"{name}:", 1)) from None
+    return validate_answer(name, value, called=name)
 
 
 def validate_answers(answers: dict[str, Any]) -> dict[str, Any]:
@@ -323,28 +335,18 @@ def validate_answers(answers: dict[str, Any]) -> dict[str, Any]:
     return {name: validate_answer(name, value) for name, value in answers.items()}
 
 
-def _refused(spec: FieldSpec, detail: str) -> InvalidInput:
-    """'mood: 11 is not a whole number from 0 (very low) to 10 (very good).'
-
-    Built only when an answer is refused: imports validate hundreds of
-    thousands of answers, and describing every field each time cost a third
-    of the time.
-    """
-    return InvalidInput(f"{spoken(spec.name)}: {detail}")
-
-
 def _as_number(value: Any, spec: FieldSpec) -> float:
     """A number from an int, a float or its text; booleans are not numbers here."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise _refused(spec, f"give {spec.describe_allowed()}.")
+        raise InvalidInput(f"give {spec.describe_allowed()}.")
     if isinstance(value, str):
         if not _NUMBER.fullmatch(value.strip()):
-            raise _refused(spec, _not_a_number(value, spec))
+            raise InvalidInput(_not_a_number(value, spec))
         return float(value.strip())
     try:
         return float(value)
     except (ValueError, OverflowError):
-        raise _refused(spec, _not_a_number(value, spec)) from None
+        raise InvalidInput(_not_a_number(value, spec)) from None
 
 
 def _not_a_number(value: Any, spec: FieldSpec) -> str:

@@ -148,12 +148,11 @@ def _validated(flags: dict[str, Any]) -> dict[str, Any]:
 
     out = {}
     for name, value in flags.items():
+        flag = "raise" if name == "raise_at_supervision" else name.replace("_", "-")
         try:
-            out[name] = validate_answer(name, value)
+            out[name] = validate_answer(name, value, called=f"{spoken(name)} (--{flag})")
         except InvalidInput as exc:
-            flag = "raise" if name == "raise_at_supervision" else name.replace("_", "-")
-            message = exc.message.replace(f"{spoken(name)}:", f"{spoken(name)} (--{flag}):", 1)
-            raise InvalidInput(f"{message[0].upper()}{message[1:]} Nothing was saved.") from None
+            raise InvalidInput(f"{exc.message[0].upper()}{exc.message[1:]} Nothing was saved.") from None
     return out
 
 
