@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -49,11 +50,15 @@ class Result:
     stderr: str
 
 
-def invoke(*args: str, input: str | None = None) -> Result:
-    """Run the CLI through its real entry point (error handling included), streams captured."""
+def invoke(*args: str, input: str | None = None, terminal: bool = False) -> Result:
+    """Run the CLI through its real entry point (error handling included), streams captured.
+
+    `terminal`: the run may ask questions, as if standard input were a terminal
+    (the `keys` fixtures type the answers into prompt_toolkit's pipe input).
+    """
     runner = CliRunner()
     with runner.isolation(input=input) as (out, err, _mixed):
-        code = run(list(args))
+        code = run(list(args), terminal=terminal)
         sys.stdout.flush()
         sys.stderr.flush()
         stdout, stderr = out.getvalue().decode(), err.getvalue().decode()
@@ -61,8 +66,16 @@ def invoke(*args: str, input: str | None = None) -> Result:
 
 
 @pytest.fixture
-def cli():
-    return invoke
+def terminal() -> bool:
+    """Asked for beside `cli`: this test's runs have a terminal on standard input."""
+    return True
+
+
+@pytest.fixture
+def cli(request: pytest.FixtureRequest):
+    """`invoke`, with a terminal when the test also asks for the `terminal` fixture
+    (a call can still say otherwise: `cli(..., terminal=False)`)."""
+    return functools.partial(invoke, terminal="terminal" in request.fixturenames)
 
 
 def today() -> dt.date:

@@ -15,7 +15,6 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.plain_text import PlainTextOutput
 
-from resilience_cli.cli import common
 from resilience_cli.contacts import REGIONS, default_contacts
 from resilience_cli.model import day_words
 from resilience_cli.prompts.basics import fit
@@ -39,10 +38,6 @@ def screen():
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(drawn)):
         yield pipe, drawn
 
-
-@pytest.fixture
-def terminal(monkeypatch):
-    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
 
 
 def flat(text: str) -> str:
@@ -260,8 +255,7 @@ def test_deleting_a_day_deletes_its_safety_answer(cli, keys, terminal, db_path):
 def test_forget_safety(cli, keys, terminal, db_path, monkeypatch):
     _answered_yes(cli, keys)
     assert "Safety:       1 safety answer, kept in the journal alone" in cli("privacy").stdout
-    monkeypatch.setattr(common, "stdin_is_terminal", lambda: False)
-    refused = cli("privacy", "--forget-safety")
+    refused = cli("privacy", "--forget-safety", terminal=False)
     assert (refused.exit_code, refused.stderr) == (
         2, "Add --yes to remove them without being asked. Nothing was changed.\n")
     done = cli("privacy", "--forget-safety", "--yes")

@@ -13,7 +13,6 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from resilience_cli.cli import common
 
 pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-wheels) is not installable here")
 
@@ -21,8 +20,7 @@ SECRET = "correct horse battery"
 
 
 @pytest.fixture(autouse=True)
-def fresh_passphrases(monkeypatch):
-    monkeypatch.setattr(common, "_passphrases", {})
+def no_passphrases(monkeypatch):
     monkeypatch.delenv("RESILIENCE_PASSPHRASE", raising=False)
     monkeypatch.delenv("RESILIENCE_PASSPHRASE_NEW", raising=False)
 
@@ -38,7 +36,6 @@ def encrypted_journal(cli, monkeypatch, db_path):
     result = cli("encrypt")
     assert result.exit_code == 0, result.stderr
     monkeypatch.delenv("RESILIENCE_PASSPHRASE_NEW")
-    common._passphrases.clear()
     return result
 
 
@@ -93,9 +90,7 @@ def test_change_the_passphrase(cli, monkeypatch, db_path):
     monkeypatch.setenv("RESILIENCE_PASSPHRASE", SECRET)
     monkeypatch.setenv("RESILIENCE_PASSPHRASE_NEW", "a brand new phrase")
     assert cli("passphrase").exit_code == 0
-    common._passphrases.clear()
     assert cli("log").exit_code == 2
-    common._passphrases.clear()
     monkeypatch.setenv("RESILIENCE_PASSPHRASE", "a brand new phrase")
     assert len(json.loads(cli("log", "--format", "json").stdout)) == 3
 
@@ -120,15 +115,13 @@ def test_a_short_passphrase_is_refused(cli, monkeypatch, db_path):
     assert digest(db_path) == before
 
 
-def test_encrypt_by_keys_asks_twice(cli, monkeypatch, db_path):
+def test_encrypt_by_keys_asks_twice(cli, terminal, monkeypatch, db_path):
     cli("checkin", "--mood", "5", "--no-input")
-    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         pipe.send_text(f"{SECRET}\r{SECRET}x\r{SECRET}\r{SECRET}\r")  # a mismatch, then a match
         result = cli("encrypt")
     assert result.exit_code == 0, result.stderr
     monkeypatch.setenv("RESILIENCE_PASSPHRASE", SECRET)
-    common._passphrases.clear()
     assert len(json.loads(cli("log", "--format", "json").stdout)) == 1
 
 

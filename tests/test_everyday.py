@@ -97,15 +97,13 @@ def test_colleague_guide(cli):
         assert needed in out
 
 
-def test_colleague_question_off_by_default_and_counted_when_on(cli, home, db_path, monkeypatch):
+def test_colleague_question_off_by_default_and_counted_when_on(cli, terminal, home, db_path, monkeypatch):
     from conftest import checkin_keys, rows
     from prompt_toolkit.application import create_app_session
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
-    from resilience_cli.cli import common
 
-    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         pipe.send_text("\r" + checkin_keys())  # the nation (first run), then the questions, none about colleagues
         assert cli("checkin", "--date", "yesterday").exit_code == 0

@@ -12,7 +12,6 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from resilience_cli.cli import common
 from resilience_cli.model import day_words
 
 ENTER = "\r"
@@ -23,10 +22,6 @@ def keys():
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         yield pipe
 
-
-@pytest.fixture
-def terminal(monkeypatch):
-    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
 
 
 ALL_FLAGS = ["--shift", "day", "--incident", "none", "--material", "0", "--workload", "2",

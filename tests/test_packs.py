@@ -91,12 +91,10 @@ def test_bad_answers(cli, tmp_path, answer, message):
     assert (result.exit_code, result.stderr) == (2, message + "\n")
 
 
-def test_run_by_keys(cli, tmp_path, db_path, monkeypatch):
-    from resilience_cli.cli import common
+def test_run_by_keys(cli, terminal, tmp_path, db_path, monkeypatch):
 
     (tmp_path / "p.toml").write_text(EXAMPLE)
     cli("pack", "add", str(tmp_path / "p.toml"))
-    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         pipe.send_text("4" "3" "\r" "n")  # drained skipped
         result = cli("pack", "run", "worthwhile-work")

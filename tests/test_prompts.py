@@ -137,10 +137,6 @@ def test_duty_day_question_defaults_to_yesterday(keys):
 
 # The same flow through the command itself, as if standard input were a terminal.
 
-@pytest.fixture
-def terminal(monkeypatch):
-    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
-
 
 def test_interactive_checkin_through_the_command(cli, keys, terminal, db_path):
     keys.send_text(ENTER + "".join(FULL))  # the first run asks for the nation: Enter keeps England

@@ -73,12 +73,11 @@ def test_an_existing_file_needs_force_or_a_yes(cli, journal, tmp_path, monkeypat
     assert forced.exit_code == 0 and json.loads(existing.read_text())["resilience_export"] == 1
 
 
-def test_replacing_asks_on_a_terminal(cli, journal, tmp_path, monkeypatch):
+def test_replacing_asks_on_a_terminal(cli, terminal, journal, tmp_path, monkeypatch):
     from prompt_toolkit.application import create_app_session
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
-    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
     existing = tmp_path / "existing.csv"
     existing.write_text("mine")
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):

@@ -16,7 +16,6 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from resilience_cli.cli import common
 from resilience_cli.model import CheckIn
 from resilience_cli.report.document import Choices, build, default_period
 from resilience_cli.report.html import html
@@ -382,8 +381,7 @@ def test_no_journal(cli, home):
     assert not home.exists()
 
 
-def test_interactive_summary_by_keys(cli, journal_home, monkeypatch, tmp_path):
-    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
+def test_interactive_summary_by_keys(cli, terminal, journal_home, monkeypatch, tmp_path):
     ENTER, DOWN = "\r", "\x1b[B"
     keys = "".join([
         ENTER,                                  # private sections: none ticked
@@ -409,8 +407,7 @@ def test_interactive_summary_by_keys(cli, journal_home, monkeypatch, tmp_path):
     assert json.loads(row["actions"]) == [{"text": "Ask about rota", "status": "to discuss"}]
 
 
-def test_ctrl_c_writes_nothing(cli, journal_home, monkeypatch, tmp_path):
-    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
+def test_ctrl_c_writes_nothing(cli, terminal, journal_home, monkeypatch, tmp_path):
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         pipe.send_text("\r\x03")
         result = cli("summary", "--output", str(tmp_path / "s.md"))

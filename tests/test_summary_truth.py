@@ -275,8 +275,7 @@ def test_after_an_incident_and_reflections_only_when_included(cli, journal, tmp_
             "A walk after nights; work felt worthwhile: 3 of 4") in out
 
 
-def test_leave_out_all_flagged_lines_at_once(cli, journal, monkeypatch, tmp_path):
-    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
+def test_leave_out_all_flagged_lines_at_once(cli, terminal, journal, monkeypatch, tmp_path):
     drawn = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
     keys = "".join([
         " " + ENTER,                 # private sections: tick the first (notes)
@@ -305,11 +304,10 @@ def test_leave_out_all_flagged_lines_at_once(cli, journal, monkeypatch, tmp_path
     assert "## What has been helping" in out and "suggested from the check-ins" not in out
 
 
-def test_a_flagged_line_is_shown_whole(cli, db_path, monkeypatch, tmp_path):
+def test_a_flagged_line_is_shown_whole(cli, terminal, db_path, monkeypatch, tmp_path):
     long_point = ("The handover about the man on the threes went badly and a1234bc was named in front of "
                   "everyone on the landing, which needs raising with the custody manager")
     cli("checkin", "--talking-point-stdin", input=long_point)
-    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
     drawn = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
     keys = ENTER + "k" + ENTER + ENTER + ENTER + ENTER + ENTER + ENTER + "y" + ENTER * 2 + ("y" + ENTER) * 6
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(drawn)):

@@ -24,9 +24,19 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(run(argv))
 
 
-def run(argv: list[str] | None = None) -> int:
-    """Run the CLI and return the exit code, turning every error into a plain message."""
-    args = list(sys.argv[1:] if argv is None else argv)
+def run(argv: list[str] | None = None, *, terminal: bool | None = None) -> int:
+    """Run the CLI and return the exit code, turning every error into a plain message.
+
+    `terminal` says whether questions can be asked (None: whether standard
+    input is a terminal); tests that type into a pipe pass True.
+    """
+    from resilience_cli.cli.context import running
+
+    with running(terminal=terminal):
+        return _run(list(sys.argv[1:] if argv is None else argv))
+
+
+def _run(args: list[str]) -> int:
     debug = "--debug" in args
     # Everything we create (journal, WAL files, backups, exports) is the
     # user's alone, whatever umask the shell has.

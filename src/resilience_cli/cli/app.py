@@ -10,7 +10,7 @@ import typer
 from resilience_cli.cli import (
     basics,
     checkin,
-    common,
+    context,
     data,
     everyday,
     journal,
@@ -73,8 +73,7 @@ def root(
         bool, typer.Option("--plain", help="Text only: no colour, boxes, arrows or bars (for screen readers).")
     ] = False,
 ) -> None:
-    # Set on every run, so one run's --plain never carries into the next.
-    common.PLAIN["on"] = plain
+    context.current().plain = plain
     if ctx.invoked_subcommand is None:
         basics.overview()
 

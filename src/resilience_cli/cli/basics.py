@@ -29,7 +29,7 @@ def overview() -> None:
     if not paths().database.exists():
         from resilience_cli.render.welcome import welcome
 
-        common.console().print(welcome(str(paths().database), plain=common.PLAIN["on"]))
+        common.console().print(welcome(str(paths().database), plain=common.plain_mode()))
         return
     done = quick.checked_in_today()
     if done is None:
@@ -51,7 +51,7 @@ def help_now(
       resilience help-now
       resilience sos
     """
-    show_help_now(plain=plain or common.PLAIN["on"])
+    show_help_now(plain=plain or common.plain_mode())
 
 
 def where(

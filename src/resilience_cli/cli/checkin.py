@@ -195,7 +195,7 @@ def _ask(day: dt.date, given: dict[str, Any], settings: Any) -> tuple[dict[str, 
         # once, since the check-in creates it.
         from resilience_cli.render.welcome import welcome
 
-        out.print(welcome(str(paths().database), plain=common.PLAIN["on"]))
+        out.print(welcome(str(paths().database), plain=common.plain_mode()))
         if "contacts.region" not in settings.from_file:
             from resilience_cli.prompts import ask_region
 

@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from resilience_cli.cli import context
 from resilience_cli.config import PASSPHRASE_ENV, paths
 from resilience_cli.errors import Cancelled, InvalidInput
 
@@ -39,10 +40,6 @@ def now() -> dt.datetime:
     return clock.now()
 
 
-# Asked once per run: a command that opens the journal twice asks once.
-_passphrases: dict[str, str] = {}
-
-
 def passphrase_for(path: Path, *, purpose: str = "to open your journal") -> str | None:
     """The passphrase of an encrypted file: from RESILIENCE_PASSPHRASE, or asked for."""
     from resilience_cli.store.cipher import looks_encrypted
@@ -50,15 +47,16 @@ def passphrase_for(path: Path, *, purpose: str = "to open your journal") -> str 
     if not path.exists() or not looks_encrypted(path):
         return None
     key = str(path)
-    if key not in _passphrases:
+    typed = context.current().passphrases  # asked once per run
+    if key not in typed:
         from_env = os.environ.get(PASSPHRASE_ENV)
         if from_env:
-            _passphrases[key] = from_env
+            typed[key] = from_env
         elif stdin_is_terminal():
             from resilience_cli.prompts import ask_passphrase
 
             try:
-                _passphrases[key] = ask_passphrase(f"Passphrase {purpose}:")
+                typed[key] = ask_passphrase(f"Passphrase {purpose}:")
             except KeyboardInterrupt:
                 raise Cancelled("Cancelled; nothing was changed.") from None
         else:
@@ -66,7 +64,7 @@ def passphrase_for(path: Path, *, purpose: str = "to open your journal") -> str 
                 f"{path} is encrypted. Run this in a terminal to type the passphrase, "
                 f"or set {PASSPHRASE_ENV} (see the README for the risks)."
             )
-    return _passphrases[key]
+    return typed[key]
 
 
 def open_store(*, create: bool) -> JournalStore | None:
@@ -110,11 +108,15 @@ def machine_output(text: str) -> None:
 
 
 def stdin_is_terminal() -> bool:
-    return sys.stdin is not None and sys.stdin.isatty()
+    """Whether questions can be asked in this run (context.Run.terminal)."""
+    return context.current().terminal
 
 
-# --plain: text only, for screen readers and plain terminals.
-PLAIN = {"on": False}
+def plain_mode() -> bool:
+    """--plain: text only, for screen readers and plain terminals."""
+    return context.current().plain
+
+
 # Box drawing to ASCII; arrows and bars go, since words beside them carry the meaning.
 _PLAIN_TEXT = str.maketrans({
     **dict.fromkeys("╭╮╰╯┌┐└┘┏┓┗┛╇╈┼┿╋├┤┬┴╞╡", "+"), **dict.fromkeys("─━═", "-"),
@@ -147,15 +149,16 @@ def protected_folders() -> tuple[Path, Path]:
 def styled(text: str, sgr: str) -> str:
     """Text in a terminal style (1 bold, 2 dim, 4 underline) where Rich would colour it:
     standard output a terminal, NO_COLOR unset, not --plain."""
-    if PLAIN["on"] or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb" or not sys.stdout.isatty():
+    if plain_mode() or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb" or not sys.stdout.isatty():
         return text
     return f"\x1b[{sgr}m{text}\x1b[0m"
 
 
-def console(*, stderr: bool = False) -> Console:
+def console(*, stderr: bool = False, plain: bool | None = None) -> Console:
+    """Rich's console for this run; `plain` None follows --plain."""
     from rich.console import Console
 
-    if PLAIN["on"]:
+    if plain_mode() if plain is None else plain:
         return _plain_console(stderr=stderr)
     # Rich honours NO_COLOR and drops styling when output is not a terminal.
     return Console(highlight=False, soft_wrap=False, stderr=stderr)

@@ -44,7 +44,7 @@ def show(items: Sequence[Item], settings: Settings, *, why: bool) -> None:
 
     common.console().print(
         items_view(items, why=why, contacts=default_contacts(settings.region), own=settings.own_contacts,
-                   plain=common.PLAIN["on"])
+                   plain=common.plain_mode())
     )
 
 
@@ -61,7 +61,7 @@ def show_distress(settings: Settings, *, to_stderr: bool) -> None:
     box = Item("distress", "support", DISTRESS_TITLE, DISTRESS_TEXT, "Because of today's answers.", ())
     out = common.console(stderr=to_stderr)
     out.print(item_panel(box, why=False, contacts=default_contacts(settings.region),
-                         own=settings.own_contacts, plain=common.PLAIN["on"]))
+                         own=settings.own_contacts, plain=common.plain_mode()))
 
 
 def followup_closing(followup: Any, settings: Settings) -> None:

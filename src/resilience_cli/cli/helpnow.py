@@ -23,14 +23,13 @@ def show_help_now(*, plain: bool = False) -> None:
     from resilience_cli.contacts import default_contacts
     from resilience_cli.render.help import help_now as render_help_now
 
-    common.PLAIN["on"] = plain
     try:
         settings = load_settings(paths().config_file)
     except Exception:  # noqa: BLE001 - a broken file must never hide these numbers
         settings = Settings()
         print("Your settings file could not be read, so these are the built-in contacts.",
               file=sys.stderr)
-    out = common.console()
+    out = common.console(plain=plain)
     try:
         with out.capture() as captured:
             out.print(render_help_now(default_contacts(settings.region), settings.own_contacts,

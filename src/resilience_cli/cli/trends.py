@@ -57,7 +57,7 @@ def trends(
     if store is None:
         out.print(common.NO_CHECKINS_YET)
         return
-    out.print(dashboard(result, calendar_metric=metric_name, width=out.width, plain=common.PLAIN["on"]))
+    out.print(dashboard(result, calendar_metric=metric_name, width=out.width, plain=common.plain_mode()))
     if any(score["count"] for pack in packs.values() for score in pack["scores"].values()):
         from resilience_cli.render.trends import pack_lines
 

@@ -1,0 +1,55 @@
+"""What one run of the program knows about where it runs, built once by `cli.run()`.
+
+Before this, each fact lived in its own module-level flag or dictionary
+(`--plain`, the passphrases typed so far) and tests patched a function to
+pretend standard input was a terminal. One object per run means nothing
+carries from one run into the next (in tests, many runs share a process),
+and a test says "this run has a terminal" by passing it to `run()`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Run:
+    # Standard input is a terminal: questions can be asked and answered.
+    terminal: bool
+    # --plain: text only, for screen readers and plain terminals (set while
+    # the global options are read).
+    plain: bool = False
+    # Passphrases typed in this run, by file: a command that opens the
+    # journal twice asks once.
+    passphrases: dict[str, str] = field(default_factory=dict)
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+_CURRENT: ContextVar[Run] = ContextVar("resilience_run")
+
+
+def current() -> Run:
+    """This run's context; code called outside `cli.run()` (a unit test of one
+    function) gets a fresh one from the real standard input, kept nowhere."""
+    try:
+        return _CURRENT.get()
+    except LookupError:
+        return Run(terminal=stdin_is_terminal())
+
+
+@contextmanager
+def running(*, terminal: bool | None = None) -> Iterator[Run]:
+    """A new context for one run; `terminal` None reads standard input."""
+    run = Run(terminal=stdin_is_terminal() if terminal is None else terminal)
+    token = _CURRENT.set(run)
+    try:
+        yield run
+    finally:
+        _CURRENT.reset(token)
