@@ -119,6 +119,15 @@ def test_only_the_cli_package_owns_exit_codes():
     assert offenders == []
 
 
+@pytest.mark.parametrize("option", ["--format", "--to", "--no-input"])
+def test_shared_options_are_defined_once(option):
+    """In cli/options.py, as Annotated aliases; a command writing its own drifts
+    (eight --format definitions once had four ways of listing the choices)."""
+    defining = sorted(module_name(p) for p in (PACKAGE / "cli").glob("*.py")
+                      if f'typer.Option("{option}"' in p.read_text())
+    assert defining == ["resilience_cli.cli.options"]
+
+
 def test_no_utils_grab_bag():
     assert not [p for p in PACKAGE.rglob("*.py") if p.stem in ("utils", "helpers", "misc")]
 

@@ -9,6 +9,7 @@ import typer
 
 from resilience_cli.cli import common, quick
 from resilience_cli.cli.helpnow import show_help_now
+from resilience_cli.cli.options import TextOrJson, TextOrJsonOpt
 from resilience_cli.config import paths
 
 
@@ -55,7 +56,7 @@ def help_now(
 
 
 def where(
-    format_: Annotated[str, typer.Option("--format", metavar="text|json", help="text or json.")] = "text",
+    format_: TextOrJsonOpt = TextOrJson.text,
 ) -> None:
     """Show where the journal and settings live.
 
@@ -72,13 +73,9 @@ def where(
         "config_exists": p.config_file.exists(),
         "from": "RESILIENCE_HOME" if p.from_env else "platform default",
     }
-    if format_ == "json":
+    if format_ is TextOrJson.json:
         common.machine_output(json.dumps(info, indent=2, allow_nan=False) + "\n")
         return
-    if format_ != "text":
-        from resilience_cli.errors import InvalidInput
-
-        raise InvalidInput(f"--format must be text or json; you gave {format_!r}.")
     journal_state = "" if info["journal_exists"] else "  (not created yet)"
     config_state = "" if info["config_exists"] else "  (not created; defaults in use)"
     print(f"Journal:   {info['journal']}{journal_state}")

@@ -11,6 +11,11 @@ from typing import Annotated
 import typer
 
 from resilience_cli.cli import common
+from resilience_cli.cli.options import (
+    ExportFormat,
+    ExportFormatOpt,
+    ImportFormatOpt,
+)
 from resilience_cli.config import paths
 from resilience_cli.errors import (
     Cancelled,
@@ -23,27 +28,13 @@ from resilience_cli.files import output_target, write_private
 BACKUPS = "backups"
 
 
-class ExportFormat(StrEnum):
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-
-
-class ImportFormat(StrEnum):
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    daylio = "daylio"
-    jrnl = "jrnl"
-
-
 class Prefer(StrEnum):
     journal = "journal"
     file = "file"
 
 
 def export(
-    format_: Annotated[ExportFormat, typer.Option("--format", help="json, jsonl or csv (check-ins only).")] = ExportFormat.json,
+    format_: ExportFormatOpt = ExportFormat.json,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write to this file (mode 0600) instead of standard output; - for standard output.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")] = False,
 ) -> None:
@@ -83,7 +74,7 @@ MAX_IMPORT_BYTES = 256 * 2**20
 
 def import_(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="A resilience export, or a Daylio CSV or jrnl JSON export.")],
-    format_: Annotated[ImportFormat | None, typer.Option("--format", help="json, jsonl, csv, daylio or jrnl (default: from the file).")] = None,
+    format_: ImportFormatOpt = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check the file and say what would change, changing nothing.")] = False,
     prefer: Annotated[Prefer | None, typer.Option("--prefer", help="When a day already has a different check-in: keep the journal's, or take the file's.")] = None,
 ) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from resilience_cli.cli import common
-from resilience_cli.cli.options import ToOpt
+from resilience_cli.cli.options import TableFormat, TableFormatOpt, ToOpt
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound
 from resilience_cli.model import day_words
 
@@ -22,7 +22,7 @@ def log(
     days: Annotated[int | None, typer.Option(metavar="N", help=f"The last N days (default {DEFAULT_LOG_DAYS}).")] = None,
     from_: Annotated[str | None, typer.Option("--from", metavar="D", help="First day (YYYY-MM-DD).")] = None,
     to: ToOpt = None,
-    format_: Annotated[common.TableFormat, typer.Option("--format", help="table, json or csv.")] = common.TableFormat.table,
+    format_: TableFormatOpt = TableFormat.table,
 ) -> None:
     """List check-ins, newest last.
 
@@ -43,12 +43,12 @@ def log(
         start = end - dt.timedelta(days=common.positive_days(DEFAULT_LOG_DAYS if days is None else days) - 1)
     with common.read_only_store() as store:
         records = store.between(start, end) if store else []
-    if format_ is common.TableFormat.json:
+    if format_ is TableFormat.json:
         from resilience_cli.interchange.formats import to_json
 
         common.machine_output(to_json(records))
         return
-    if format_ is common.TableFormat.csv:
+    if format_ is TableFormat.csv:
         from resilience_cli.interchange.formats import to_csv
 
         common.machine_output(to_csv(records))

@@ -17,6 +17,51 @@ class TextOrJson(StrEnum):
     json = "json"
 
 
+class TableFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ImportFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    daylio = "daylio"
+    jrnl = "jrnl"
+
+
+class SummaryFormat(StrEnum):
+    md = "md"
+    txt = "txt"
+    html = "html"
+    pdf = "pdf"
+
+
+def _format(choices: type[StrEnum], note: str = "") -> typer.models.OptionInfo:
+    """--format, its help listing the choices in words ("md, txt, html or pdf")."""
+    names = [c.value for c in choices]
+    listed = f"{', '.join(names[:-1])} or {names[-1]}"
+    return typer.Option("--format", help=f"{listed}{f' ({note})' if note else ''}.")
+
+
 ToOpt = Annotated[str | None, typer.Option("--to", metavar="D", help="The last day (default today).")]
-TextOrJsonOpt = Annotated[TextOrJson, typer.Option("--format", help="text or json.")]
-NoInputOpt = Annotated[bool, typer.Option("--no-input", help="Never ask; record only what the flags give.")]
+
+
+def no_input_option(then: str) -> typer.models.OptionInfo:
+    """--no-input, its help saying what happens instead of asking."""
+    return typer.Option("--no-input", help=f"Never ask; {then}.")
+
+
+NoInputOpt = Annotated[bool, no_input_option("record only what the flags give")]
+TextOrJsonOpt = Annotated[TextOrJson, _format(TextOrJson)]
+TableFormatOpt = Annotated[TableFormat, _format(TableFormat)]
+ExportFormatOpt = Annotated[ExportFormat, _format(ExportFormat, "check-ins only")]
+ImportFormatOpt = Annotated[ImportFormat | None, _format(ImportFormat, "default: from the file")]
+SummaryFormatOpt = Annotated[SummaryFormat, _format(SummaryFormat)]

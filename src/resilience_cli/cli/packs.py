@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from resilience_cli.cli import common
+from resilience_cli.cli.options import no_input_option
 from resilience_cli.config import ensure_private_dir, paths
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound, ResilienceError
 from resilience_cli.files import write_private
@@ -99,7 +100,7 @@ def list_() -> None:
 def run(
     name: Annotated[str, typer.Argument(metavar="NAME", help="The pack's name (resilience pack list).")],
     answer: Annotated[list[str] | None, typer.Option("--answer", "-a", metavar="ID=VALUE", help="Answer a question from the command line (repeat).")] = None,
-    no_input: Annotated[bool, typer.Option("--no-input", help="Never ask; record only the --answer values.")] = False,
+    no_input: Annotated[bool, no_input_option("record only the --answer values")] = False,
 ) -> None:
     """Answer a pack's questions for today (answering again today amends them).
 

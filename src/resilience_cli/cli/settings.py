@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-
 from resilience_cli.cli import common
 from resilience_cli.cli.options import TextOrJson, TextOrJsonOpt
 from resilience_cli.config import load_settings, paths

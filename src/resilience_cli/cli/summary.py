@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from dataclasses import replace
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from resilience_cli.cli import common
-from resilience_cli.cli.options import ToOpt
+from resilience_cli.cli.options import (
+    SummaryFormat,
+    SummaryFormatOpt,
+    ToOpt,
+    no_input_option,
+)
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound
 
 OPTIONAL_TITLES = {
@@ -27,21 +31,14 @@ OPTIONAL_TITLES = {
 }
 
 
-class SummaryFormat(StrEnum):
-    md = "md"
-    txt = "txt"
-    html = "html"
-    pdf = "pdf"
-
-
 def summary(
     from_: Annotated[str | None, typer.Option("--from", metavar="D", help="First day (default: the day after your last summary, or 4 weeks ago).")] = None,
     to: ToOpt = None,
-    format_: Annotated[SummaryFormat, typer.Option("--format", help="md, txt, html or pdf.")] = SummaryFormat.md,
+    format_: SummaryFormatOpt = SummaryFormat.md,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write here (mode 0600); - for standard output. md and txt go to standard output without it.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")] = False,
     include: Annotated[list[str] | None, typer.Option("--include", metavar="SECTION", help="Add a private section (repeat): notes, daily, mood, incident, reflection, alcohol, intrusions or packs.")] = None,
-    no_input: Annotated[bool, typer.Option("--no-input", help="Take the defaults and write without asking.")] = False,
+    no_input: Annotated[bool, no_input_option("take the defaults and write")] = False,
     list_: Annotated[bool, typer.Option("--list", help="List the summaries you have written.")] = False,
 ) -> None:
     """Write a summary of the period to take into supervision, previewed and chosen by you.
