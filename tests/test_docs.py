@@ -59,11 +59,16 @@ def _code_blocks() -> list[str]:
 def test_readme_set_up_commands_are_what_ci_runs():
     blocks = _code_blocks()
     install, tests = blocks[0].strip(), blocks[1].strip()
+    # Installs into the checkout's .venv (as CI does), leaves the command on the
+    # PATH of new terminals, and runs the check-in.
     assert install == (
-        "python3 -m venv .venv && . .venv/bin/activate && pip install . && resilience checkin"
+        'python3 -m venv .venv && .venv/bin/pip install . && mkdir -p ~/.local/bin && '
+        'ln -sf "$PWD/.venv/bin/resilience" ~/.local/bin/resilience && ~/.local/bin/resilience checkin'
     )
     ci = (ROOT / ".ci" / "run").read_text()
-    assert "python3 -m venv .venv" in ci and "pip install .\n" in ci
+    # CI runs the README's first block itself, not a copy of it.
+    assert "first_command=$(awk '/^```sh$/ { getline; print; exit }' README.md)" in ci
+    assert 'bash -euc "$first_command"' in ci
     # The README's test command, after activating, is in CI word for word.
     assert tests.startswith(". .venv/bin/activate && ")
     assert tests.removeprefix(". .venv/bin/activate && ") in ci
