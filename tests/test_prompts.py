@@ -384,3 +384,63 @@ def test_a_typed_slip_names_the_question_under_it(keys):
         later.join()
     assert answers["sleep_hours"] == 7.5
     assert "hours of sleep: '7h30' is not a number, such as 6.5; give a number from 0 to 24." in drawn.getvalue()
+
+
+@pytest.fixture
+def connections(monkeypatch):
+    """Every connection the journal store makes (to the real file), counted."""
+    import sqlite3
+
+    from resilience_cli import store as store_module
+
+    made = []
+    real = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        made.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store_module.sqlite3, "connect", connect)
+    return made
+
+
+def test_an_interactive_checkin_opens_the_journal_once(cli, keys, terminal, db_path, connections):
+    from conftest import checkin_keys, days_ago
+
+    assert cli("checkin", "--date", days_ago(1), "--mood", "6", "--no-input").exit_code == 0
+    connections.clear()
+    keys.send_text(checkin_keys(mood="7 6\r"))
+    result = cli("checkin")
+    assert result.exit_code == 0, result.stderr
+    assert len(connections) == 1  # the questions read it, the save writes it: one connection
+    assert [r["mood"] for r in rows(db_path)] == [6, 7]
+    connections.clear()
+    keys.send_text(ENTER * 12)  # amend today: Enter keeps every answer
+    assert cli("edit", "today").exit_code == 0
+    assert len(connections) == 1
+    assert [r["mood"] for r in rows(db_path)] == [6, 7]
+
+
+def test_a_journal_replaced_while_answering_gets_the_checkin(cli, keys, terminal, db_path, monkeypatch):
+    """Restore in another terminal while the questions are open: the save goes to the
+    journal now at the path, not to the file that was replaced."""
+    import shutil
+
+    from conftest import checkin_keys, days_ago
+
+    from resilience_cli import prompts
+
+    cli("checkin", "--date", days_ago(2), "--mood", "5", "--no-input")
+    shutil.copy(db_path, db_path.with_name("copy.db"))
+    real_ask = prompts.ask_checkin
+
+    def replaced_meanwhile(*args, **kwargs):
+        answers = real_ask(*args, **kwargs)
+        db_path.with_name("copy.db").replace(db_path)  # as restore does: a new file in its place
+        return answers
+
+    monkeypatch.setattr(prompts, "ask_checkin", replaced_meanwhile)
+    keys.send_text(checkin_keys(mood="8\r"))
+    result = cli("checkin")
+    assert result.exit_code == 0, result.stderr
+    assert [r["mood"] for r in rows(db_path)] == [5, 8]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -19,6 +19,9 @@ from resilience_cli.errors import (
     ResilienceError,
 )
 from resilience_cli.model import day_words
+
+if TYPE_CHECKING:
+    from resilience_cli.store import JournalStore
 
 CANCELLED = "Check-in cancelled; nothing was saved."
 # Before this hour, an interactive check-in asks whether it is for the shift
@@ -84,6 +87,10 @@ def checkin(
     day = common.parse_date(date) if date else None
     interactive = not (no_input or note_stdin or talking_point_stdin) and common.stdin_is_terminal()
     settings = common.settings()
+    # Opened once, to read the day's earlier answers and the history the
+    # questions depend on, and kept for the save; never created before it, so a
+    # first check-in cancelled with Ctrl-C leaves nothing behind.
+    store = common.open_store(create=False) if interactive else None
     try:
         if note_stdin:
             given["note"] = _read_stdin("note")
@@ -106,10 +113,13 @@ def checkin(
                 day = common.today()
         region = None
         if interactive:
-            given, region = _ask(day, given, settings)
-        _save_and_confirm(day, given, settings, interactive=interactive, region=region)
+            given, region = _ask(day, given, settings, store)
+        _save_and_confirm(day, given, settings, store, interactive=interactive, region=region)
     except KeyboardInterrupt:
         raise Cancelled(CANCELLED) from None
+    finally:
+        if store is not None:
+            store.close()
 
 
 def edit(
@@ -127,19 +137,21 @@ def edit(
             "edit asks its questions in a terminal. From a script, use "
             f"resilience checkin --date {day.isoformat()} with the answers as flags."
         )
-    with common.read_only_store() as store:
-        existing = store.get(day) if store else None
-    if existing is None:
-        raise NotFound(
-            f"There is no check-in for {day_words(day)}. "
-            f"To add one: resilience checkin --date {day.isoformat()}"
-        )
-    settings = common.settings()
+    store = common.open_store(create=False)  # once, for the questions and the save
     try:
-        given, _ = _ask(day, {}, settings)
-        _save_and_confirm(day, given, settings, interactive=True)
+        if store is None or store.get(day) is None:
+            raise NotFound(
+                f"There is no check-in for {day_words(day)}. "
+                f"To add one: resilience checkin --date {day.isoformat()}"
+            )
+        settings = common.settings()
+        given, _ = _ask(day, {}, settings, store)
+        _save_and_confirm(day, given, settings, store, interactive=True)
     except KeyboardInterrupt:
         raise Cancelled(CANCELLED) from None
+    finally:
+        if store is not None:
+            store.close()
 
 
 def _validated(flags: dict[str, Any]) -> dict[str, Any]:
@@ -180,12 +192,11 @@ def _read_stdin(name: str) -> str | None:
     return _validated({name: text}).get(name)
 
 
-def _ask(day: dt.date, given: dict[str, Any], settings: Any) -> tuple[dict[str, Any], str | None]:
-    """The questions the flags left open, and on a first run the nation for help contacts."""
-    # Read the day's earlier answers without creating a journal: a first
-    # check-in cancelled with Ctrl-C must leave nothing behind.
-    with common.read_only_store() as store:
-        existing = store.get(day) if store else None
+def _ask(day: dt.date, given: dict[str, Any], settings: Any,
+         store: JournalStore | None) -> tuple[dict[str, Any], str | None]:
+    """The questions the flags left open, and on a first run (no journal yet) the
+    nation for help contacts."""
+    existing = store.get(day) if store else None
     from resilience_cli.prompts import ask_checkin
 
     out = common.console()
@@ -220,25 +231,32 @@ def _save_region(region: str) -> None:
 
 
 def _save_and_confirm(
-    day: dt.date, answers: dict[str, Any], settings: Settings, *, interactive: bool = False,
-    region: str | None = None,
+    day: dt.date, answers: dict[str, Any], settings: Settings, store: JournalStore | None, *,
+    interactive: bool = False, region: str | None = None,
 ) -> None:
     """Ask what the answers call for (safety, a follow-up), save it all at once, then respond.
 
     What the check-in calls for is decided in `aftercare`; this asks, saves
-    once and renders.
+    once and renders. `store` is the journal the questions read, when one is
+    open (and exists); it is used for the save too.
     """
     from resilience_cli import aftercare
     from resilience_cli.cli import guidance
 
     safety_answer = followup = None
     if interactive:
-        with common.read_only_store() as store:
-            before = guidance.rule_context(store, day, settings)
+        before = guidance.rule_context(store, day, settings)
         safety_answer, followup = _extra_questions(
             day, aftercare.before_saving(before, day, answers, safety_weekly=settings.safety_weekly))
 
-    store = common.created_store()
+    # Reopened for the save when it cannot be written, or was replaced (by
+    # restore, say, in another terminal) while the questions were answered.
+    if store is None or store.read_only or store.replaced():
+        if store is not None:
+            store.close()
+        store = common.created_store()
+    else:
+        store.prepare_for_writing()
     with store:
         record, created = store.save(day, answers, safety_answer=safety_answer, followup=followup)
         try:

@@ -23,13 +23,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from resilience_cli.config import ensure_private_dir
-from resilience_cli.files import put_in_place
 from resilience_cli.errors import (
     DamagedJournal,
     InvalidInput,
     JournalProblem,
     NewerJournal,
 )
+from resilience_cli.files import put_in_place
 from resilience_cli.model import ANSWER_FIELDS, CLEAR, FIELD_SPECS, CheckIn
 from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
 from resilience_cli.store.periodic import PeriodicRecords
@@ -163,10 +163,7 @@ class JournalStore(PeriodicRecords):
                     f"updating, which needs write access to {path.parent}. Copy it somewhere you can "
                     "write to, and set RESILIENCE_HOME there.")
             if create or state == "behind":
-                # Before the first write: a damaged file is never written to.
-                store.check_integrity()
-                with store._guard():
-                    conn.execute("PRAGMA journal_mode=WAL")
+                store.prepare_for_writing()
             if state != "current":
                 store._migrate()
         except BaseException:
@@ -242,6 +239,19 @@ class JournalStore(PeriodicRecords):
             result = self.conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
             raise self._damaged()
+
+    def replaced(self) -> bool:
+        """Whether another file now stands at this journal's path (encrypt, decrypt
+        and restore put a new one in its place)."""
+        return self.inode is not None and _inode(self.path) != self.inode
+
+    def prepare_for_writing(self) -> None:
+        """Before the first write: a damaged file is never written to, and the
+        journal is in WAL mode. Opening with create=True does this; a command that
+        opened to read first (an interactive check-in) does it before saving."""
+        self.check_integrity()
+        with self._guard():
+            self.conn.execute("PRAGMA journal_mode=WAL")
 
     def close(self) -> None:
         self.conn.close()
@@ -325,7 +335,7 @@ class JournalStore(PeriodicRecords):
         """One write transaction: all of it or none of it."""
         with self._guard():
             self.conn.execute("BEGIN IMMEDIATE")
-            if self.inode is not None and _inode(self.path) != self.inode:
+            if self.replaced():
                 # The journal was replaced while this command waited for the lock.
                 self.conn.execute("ROLLBACK")
                 raise JournalProblem(
