@@ -269,19 +269,48 @@ def test_config_shows_where_each_setting_comes_from(cli, home):
     assert data["settings"]["questions.alcohol"] == {"value": True, "from": "config file"}
 
 
+def test_config_lists_every_setting_once_in_the_tables_order(cli, home):
+    """The listing, the parser and the messages share one table (config.SETTINGS):
+    every field of Settings but from_file is a setting, every threshold too."""
+    import dataclasses
+
+    from resilience_cli.config import SECTIONS, SETTINGS, Settings
+    from resilience_cli.rules.thresholds import THRESHOLD_NAMES
+
+    keys = [setting.key for setting in SETTINGS]
+    assert keys[:9] == ["questions.alcohol", "questions.colleague", "questions.safety_weekly",
+                        "reflection.weekly", "reflection.day", "supervision.next", "rules.silenced",
+                        "contacts.region", "contacts.own"]
+    assert keys[9:] == [f"thresholds.{name}" for name in THRESHOLD_NAMES]
+    covered = {s.attr for s in SETTINGS if not s.attr.startswith("thresholds.")} | {"thresholds"}
+    assert covered == {f.name for f in dataclasses.fields(Settings)} - {"from_file"}
+    assert SECTIONS == ("questions", "reflection", "supervision", "rules", "contacts", "thresholds")
+    listed = json.loads(cli("config", "--format", "json").stdout)["settings"]
+    assert list(listed) == [*keys, "rules.silenced_for_now"]  # the last from the journal
+    write_config(home, "[wing]\nx = 1\n")
+    assert cli("config").stderr.startswith(f"In {home / 'config.toml'}, [wing] is not a settings section; "
+                                           "the sections are questions, reflection, supervision, rules, "
+                                           "contacts, thresholds.")
+
+
 @pytest.mark.parametrize(
     "text,message",
     [
         ("[questions]\nalcohol = maybe\n", "could not be read: Invalid value (at line 2, column 11)."),
         ("[question]\nalcohol = true\n", "[question] is not a settings section"),
         ("[thresholds]\nshort_sleep = 5\n", "thresholds.short_sleep is not a setting"),
-        ("[thresholds]\nmin_checkins = 2.5\n", "thresholds.min_checkins must be a whole number."),
+        ("[thresholds]\nmin_checkins = 2.5\n", "thresholds.min_checkins must be a whole number of 0 or more."),
         ("[thresholds]\nshort_sleep_hours = -1\n", "thresholds.short_sleep_hours must be a number of 0 or more."),
         ("[rules]\nsilenced = [\"R1\"]\n", "rules.silenced must be a list of tip rules"),
         ("[supervision]\nnext = \"soon\"\n", "supervision.next must be a date such as 2026-12-03."),
         ("[contacts]\nregion = \"fr\"\n",
          "contacts.region must be one of england, wales, scotland, northern-ireland."),
         ("[[contacts.own]]\nname = \"x\"\n", "contacts.own (number 1) must be a table with name and how"),
+        ("[contacts]\nown = \"Sam\"\n", "contacts.own must be a list of [[contacts.own]] tables."),
+        ("[reflection]\nday = \"funday\"\n", 'reflection.day must be a day of the week, such as "friday".'),
+        ("[questions]\ncolleague = 1\n", "questions.colleague must be true or false."),
+        ("[rules]\nsilenced = \"R16\"\n", "rules.silenced must be a list of tip rules"),
+        ("questions = 1\n", "questions must be a table such as [questions]."),
     ],
 )
 def test_config_errors_name_the_problem_and_change_nothing(cli, home, text, message):

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from resilience_cli.contacts import DEFAULT_REGION, REGIONS, Contact
 from resilience_cli.errors import InvalidInput
+from resilience_cli.model import WEEKDAYS
 from resilience_cli.rules.thresholds import THRESHOLD_NAMES, Thresholds
 
 # Tips that may be silenced; support and crisis rules never are.
@@ -118,33 +120,129 @@ class Settings:
     from_file: frozenset[str] = frozenset()
 
     def described(self) -> list[tuple[str, object, str]]:
-        """(setting, value, where it came from), for `resilience config`."""
-        rows: list[tuple[str, object, str]] = []
-        for key, value in (
-            ("questions.alcohol", self.alcohol_question),
-            ("questions.colleague", self.colleague_question),
-            ("questions.safety_weekly", self.safety_weekly),
-            ("reflection.weekly", self.reflection_weekly),
-            ("reflection.day", self.reflection_day),
-            ("supervision.next", self.supervision.isoformat() if self.supervision else None),
-            ("rules.silenced", list(self.silenced)),
-            ("contacts.region", self.region),
-            ("contacts.own", [c.name for c in self.own_contacts]),
-        ):
-            rows.append((key, value, "config file" if key in self.from_file else "default"))
-        for name in THRESHOLD_NAMES:
-            key = f"thresholds.{name}"
-            rows.append((key, getattr(self.thresholds, name),
-                         "config file" if key in self.from_file else "default"))
-        return rows
+        """(setting, value, where it came from), for `resilience config`: every
+        setting of the table, in its order."""
+        return [(setting.key, setting.shown(self), "config file" if setting.key in self.from_file else "default")
+                for setting in SETTINGS]
 
 
-_BOOLS = {("questions", "alcohol"): "alcohol_question",
-          ("questions", "colleague"): "colleague_question",
-          ("questions", "safety_weekly"): "safety_weekly",
-          ("reflection", "weekly"): "reflection_weekly"}
-_SECTIONS = ("questions", "reflection", "supervision", "rules", "thresholds", "contacts")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+class _NotAllowed(ValueError):
+    """A value a setting cannot take; `where` narrows it down (" (number 2)"), and
+    `allowed` replaces the setting's own words when the mistake is of another kind."""
+
+    def __init__(self, where: str = "", allowed: str | None = None) -> None:
+        super().__init__(where)
+        self.where = where
+        self.allowed = allowed
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One line of config.toml: its key, how its value is read, the words for what
+    it may be, and where it lives in Settings (an attribute, or a threshold)."""
+
+    key: str
+    allowed: str
+    read: Callable[[object], object]
+    attr: str
+    show: Callable[[object], object] = lambda value: value
+
+    @property
+    def section(self) -> str:
+        return self.key.split(".")[0]
+
+    @property
+    def name(self) -> str:
+        return self.key.split(".")[1]
+
+    def shown(self, settings: Settings) -> object:
+        if self.attr.startswith("thresholds."):
+            return getattr(settings.thresholds, self.name)
+        return self.show(getattr(settings, self.attr))
+
+
+def _true_or_false(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise _NotAllowed
+    return value
+
+
+def _weekday(value: object) -> str:
+    day = str(value).lower()
+    if day not in WEEKDAYS:
+        raise _NotAllowed
+    return day
+
+
+def _date(value: object) -> dt.date:
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            raise _NotAllowed from None
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise _NotAllowed
+    return value
+
+
+def _silenced(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(r, str) and r.upper() in SILENCEABLE for r in value):
+        raise _NotAllowed
+    return tuple(r.upper() for r in value)
+
+
+def _region(value: object) -> str:
+    region = str(value).strip().lower().replace(" ", "-").replace("_", "-")
+    # "uk" was the only region before the four nations had their own
+    # contacts; files that say so keep working, with England's.
+    region = {"uk": DEFAULT_REGION}.get(region, region)
+    if region not in REGIONS:
+        raise _NotAllowed
+    return region
+
+
+def _own_contacts(value: object) -> tuple[Contact, ...]:
+    if not isinstance(value, list):
+        raise _NotAllowed(allowed="a list of [[contacts.own]] tables")
+    parsed = []
+    for n, item in enumerate(value, start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) \
+                or not isinstance(item.get("how"), str) or set(item) - {"name", "how", "when"}:
+            raise _NotAllowed(f" (number {n})")
+        parsed.append(Contact(item["name"], item["how"], str(item.get("when", ""))))
+    return tuple(parsed)
+
+
+def _threshold(default: float) -> Callable[[object], object]:
+    def read(value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise _NotAllowed
+        if isinstance(default, int) and not float(value).is_integer():
+            raise _NotAllowed
+        return type(default)(value)
+    return read
+
+
+# Every setting, once: parsing, `resilience config`'s listing and the error
+# messages all come from this table (they once kept four lists of their own).
+SETTINGS: tuple[Setting, ...] = (
+    Setting("questions.alcohol", "true or false", _true_or_false, "alcohol_question"),
+    Setting("questions.colleague", "true or false", _true_or_false, "colleague_question"),
+    Setting("questions.safety_weekly", "true or false", _true_or_false, "safety_weekly"),
+    Setting("reflection.weekly", "true or false", _true_or_false, "reflection_weekly"),
+    Setting("reflection.day", 'a day of the week, such as "friday"', _weekday, "reflection_day"),
+    Setting("supervision.next", "a date such as 2026-12-03", _date, "supervision",
+            show=lambda when: when.isoformat() if when else None),
+    Setting("rules.silenced", 'a list of tip rules such as ["R16"] (R1, R2, R4, R5 and R20 are about '
+            "support and cannot be silenced)", _silenced, "silenced", show=list),
+    Setting("contacts.region", "one of " + ", ".join(REGIONS), _region, "region"),
+    Setting("contacts.own", "a table with name and how, and optionally when, all text", _own_contacts,
+            "own_contacts", show=lambda own: [c.name for c in own]),
+    *(Setting(f"thresholds.{name}", "a whole number of 0 or more" if isinstance(getattr(Thresholds(), name), int)
+              else "a number of 0 or more", _threshold(getattr(Thresholds(), name)), f"thresholds.{name}")
+      for name in THRESHOLD_NAMES),
+)
+SECTIONS = tuple(dict.fromkeys(setting.section for setting in SETTINGS))
 
 
 def load_settings(config_file: Path) -> Settings:
@@ -171,96 +269,39 @@ def load_settings(config_file: Path) -> Settings:
 
 
 def _parse(data: dict, config_file: Path) -> Settings:
-    def bad(key: str, allowed: str) -> InvalidInput:
-        return InvalidInput(f"In {config_file}, {key} must be {allowed}.")
-
-    for section in data:
-        if section not in _SECTIONS:
-            raise InvalidInput(
-                f"In {config_file}, [{section}] is not a settings section; the sections are "
-                + ", ".join(_SECTIONS) + "."
-            )
-    values: dict[str, object] = {}
-    seen: set[str] = set()
-    known = {"questions": {"alcohol", "colleague", "safety_weekly"}, "reflection": {"weekly", "day"},
-             "supervision": {"next"}, "rules": {"silenced"}, "contacts": {"region", "own"},
-             "thresholds": set(THRESHOLD_NAMES)}
+    """config.toml's tables, checked against SETTINGS: a section or key that is not
+    there, or a value a setting cannot take, is an error naming it."""
+    known: dict[str, dict[str, Setting]] = {}
+    for setting in SETTINGS:
+        known.setdefault(setting.section, {})[setting.name] = setting
     for section, table in data.items():
+        if section not in known:
+            raise InvalidInput(f"In {config_file}, [{section}] is not a settings section; the sections are "
+                               + ", ".join(SECTIONS) + ".")
         if not isinstance(table, dict):
-            raise bad(section, "a table such as [" + section + "]")
+            raise InvalidInput(f"In {config_file}, {section} must be a table such as [{section}].")
         for key in table:
             if key not in known[section]:
-                raise InvalidInput(
-                    f"In {config_file}, {section}.{key} is not a setting; the settings in "
-                    f"[{section}] are " + ", ".join(sorted(known[section])) + "."
-                )
-            seen.add(f"{section}.{key}")
-    for (section, key), attr in _BOOLS.items():
-        if key in data.get(section, {}):
-            value = data[section][key]
-            if not isinstance(value, bool):
-                raise bad(f"{section}.{key}", "true or false")
-            values[attr] = value
-    reflection = data.get("reflection", {})
-    if "day" in reflection:
-        day = str(reflection["day"]).lower()
-        if day not in WEEKDAYS:
-            raise bad("reflection.day", "a day of the week, such as \"friday\"")
-        values["reflection_day"] = day
-    supervision = data.get("supervision", {})
-    if "next" in supervision:
-        when = supervision["next"]
-        if isinstance(when, str):
+                raise InvalidInput(f"In {config_file}, {section}.{key} is not a setting; the settings in "
+                                   f"[{section}] are " + ", ".join(sorted(known[section])) + ".")
+    values: dict[str, object] = {}
+    thresholds: dict[str, object] = {}
+    for section, table in data.items():
+        for key, raw in table.items():
+            setting = known[section][key]
             try:
-                when = dt.date.fromisoformat(when)
-            except ValueError:
-                raise bad("supervision.next", "a date such as 2026-12-03") from None
-        if not isinstance(when, dt.date) or isinstance(when, dt.datetime):
-            raise bad("supervision.next", "a date such as 2026-12-03")
-        values["supervision"] = when
-    rules = data.get("rules", {})
-    if "silenced" in rules:
-        silenced = rules["silenced"]
-        if not isinstance(silenced, list) or not all(
-            isinstance(r, str) and r.upper() in SILENCEABLE for r in silenced
-        ):
-            raise bad("rules.silenced", "a list of tip rules such as [\"R16\"] (R1, R2, R4, R5 and "
-                      "R20 are about support and cannot be silenced)")
-        values["silenced"] = tuple(r.upper() for r in silenced)
-    thresholds = data.get("thresholds", {})
+                value = setting.read(raw)
+            except _NotAllowed as exc:
+                raise InvalidInput(f"In {config_file}, {setting.key}{exc.where} must be "
+                                   f"{exc.allowed or setting.allowed}.") from None
+            if setting.attr.startswith("thresholds."):
+                thresholds[setting.name] = value
+            else:
+                values[setting.attr] = value
     if thresholds:
-        defaults = Thresholds()
-        given = {}
-        for name, value in thresholds.items():
-            default = getattr(defaults, name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-                raise bad(f"thresholds.{name}", "a number of 0 or more")
-            if isinstance(default, int) and not float(value).is_integer():
-                raise bad(f"thresholds.{name}", "a whole number")
-            given[name] = type(default)(value)
-        values["thresholds"] = replace(defaults, **given)
-    contacts = data.get("contacts", {})
-    if "region" in contacts:
-        region = str(contacts["region"]).strip().lower().replace(" ", "-").replace("_", "-")
-        # "uk" was the only region before the four nations had their own
-        # contacts; files that say so keep working, with England's.
-        region = {"uk": DEFAULT_REGION}.get(region, region)
-        if region not in REGIONS:
-            raise bad("contacts.region", "one of " + ", ".join(REGIONS))
-        values["region"] = region
-    if "own" in contacts:
-        own = contacts["own"]
-        if not isinstance(own, list):
-            raise bad("contacts.own", "a list of [[contacts.own]] tables")
-        parsed = []
-        for n, item in enumerate(own, start=1):
-            if not isinstance(item, dict) or not isinstance(item.get("name"), str) \
-                    or not isinstance(item.get("how"), str) or set(item) - {"name", "how", "when"}:
-                raise bad(f"contacts.own (number {n})", "a table with name and how, and "
-                          "optionally when, all text")
-            parsed.append(Contact(item["name"], item["how"], str(item.get("when", ""))))
-        values["own_contacts"] = tuple(parsed)
-    return Settings(**values, from_file=frozenset(seen))  # type: ignore[arg-type]
+        values["thresholds"] = replace(Thresholds(), **thresholds)
+    seen = frozenset(f"{section}.{key}" for section, table in data.items() for key in table)
+    return Settings(**values, from_file=seen)  # type: ignore[arg-type]
 
 
 def save_region(config_file: Path, region: str) -> bool:
@@ -282,7 +323,7 @@ def save_region(config_file: Path, region: str) -> bool:
         current = load_settings(config_file)
     except (OSError, UnicodeDecodeError, InvalidInput):
         return False
-    if "contacts.region" in current.from_file or re.search(r"^\s*\[\s*contacts\s*\]", before, re.M):
+    if "contacts.region" in current.from_file or re.search(r"^\s*\[\s*contacts\s*\]", before, re.MULTILINE):
         return False
     write_private(config_file, before + ("" if before.endswith("\n") or not before else "\n")
                   + "\n[contacts]\n" + line)

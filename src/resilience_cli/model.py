@@ -122,6 +122,8 @@ NUMERIC_FIELDS = tuple(n for n, s in FIELD_SPECS.items() if s.kind in ("int", "n
 # A note or talking point: enough for a long jrnl entry, and a bound on what
 # is read from standard input or a file.
 MAX_TEXT = 50_000
+# Weeks start on Monday (date.weekday() is an index into this).
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # The earliest day anything may be dated: before it, a date is a slip
 # (0001-01-01 overflowed date arithmetic and reached "this is a bug"). 1900,
 # not 1970: a century of daily check-ins, which the benchmarks import and

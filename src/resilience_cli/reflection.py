@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from resilience_cli.errors import InvalidInput
-from resilience_cli.model import MAX_TEXT
+from resilience_cli.model import MAX_TEXT, WEEKDAYS
 
 QUESTIONS = {
     "helped": "Looking back over the week, what helped you most?",
@@ -28,7 +28,6 @@ SCALE_WORDS = {
 }
 TEXT_FIELDS = ("helped", "harder", "proud", "try_next")
 SCALE_FIELDS = ("connected", "worthwhile")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True)
