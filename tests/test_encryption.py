@@ -13,7 +13,6 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-
 pytest.importorskip("sqlcipher3", reason="the encryption extra (sqlcipher3-wheels) is not installable here")
 
 SECRET = "correct horse battery"
@@ -138,7 +137,7 @@ def test_without_the_extra_the_commands_say_how_to_install(cli, monkeypatch, db_
 
 @pytest.mark.parametrize("where", ["export", "check"])
 def test_ctrl_c_during_decrypt_leaves_no_plaintext_copy(cli, monkeypatch, db_path, where):
-    from resilience_cli.store import JournalStore, cipher
+    from resilience_cli.store import JournalStore, encryption
 
     encrypted_journal(cli, monkeypatch, db_path)
     before = digest(db_path)
@@ -151,7 +150,7 @@ def test_ctrl_c_during_decrypt_leaves_no_plaintext_copy(cli, monkeypatch, db_pat
 
     if where == "export":
         # Just after sqlcipher_export wrote the plaintext copy: `int(version)` is the next step.
-        monkeypatch.setattr(cipher, "int", interrupt, raising=False)
+        monkeypatch.setattr(encryption, "int", interrupt, raising=False)
     else:
         real = JournalStore.check_integrity
         monkeypatch.setattr(JournalStore, "check_integrity",

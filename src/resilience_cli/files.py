@@ -46,6 +46,20 @@ def output_target(path: Path, *, force: bool, ask: Callable[[str], bool] | None,
     return target
 
 
+def create_private_file(path: Path, what: str) -> None:
+    """Create an empty file readable by the user alone (unless another process just did)."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise JournalProblem(
+            f"{what} could not be created at {path} ({exc.strerror}). "
+            "Check that the folder is yours and the disk has space."
+        ) from None
+    os.close(fd)
+
+
 def put_in_place(partial: Path, dest: Path) -> None:
     """Make a finished file the user's alone, flush it to disk, and move it over `dest` in one step.
 

@@ -178,7 +178,7 @@ def restore(
       resilience restore ~/.local/share/resilience/backups/journal-2026-11-20.db
     """
     from resilience_cli.config import ensure_private_dir
-    from resilience_cli.store import inspect_file, replace_journal
+    from resilience_cli.store.files import inspect_file, replace_journal
 
     source = path.expanduser()
     counts = inspect_file(source, common.passphrase_for(source, purpose="of the backup"))
@@ -347,7 +347,7 @@ def encrypt() -> None:
     Example:
       resilience encrypt
     """
-    from resilience_cli.store import cipher
+    from resilience_cli.store import cipher, encryption
 
     cipher.driver()
     journal = paths().database
@@ -355,7 +355,7 @@ def encrypt() -> None:
         raise JournalProblem("There is no journal to encrypt yet. Check in first. Nothing was changed.")
     if cipher.looks_encrypted(journal):
         raise InvalidInput("The journal is already encrypted. To change the passphrase: resilience passphrase")
-    cipher.encrypt(journal, _new_passphrase())
+    encryption.encrypt(journal, _new_passphrase())
     print(f"Your journal at {journal} is now encrypted. Every command will ask for the passphrase.")
     print("A lost passphrase cannot be recovered. Backups made before now are not encrypted: "
           "delete them or keep them somewhere safe.")
@@ -368,12 +368,12 @@ def decrypt() -> None:
     Example:
       resilience decrypt
     """
-    from resilience_cli.store import cipher
+    from resilience_cli.store import cipher, encryption
 
     journal = paths().database
     if not journal.exists() or not cipher.looks_encrypted(journal):
         raise InvalidInput("The journal is not encrypted. Nothing was changed.")
-    cipher.decrypt(journal, common.passphrase_for(journal, purpose="to decrypt your journal") or "")
+    encryption.decrypt(journal, common.passphrase_for(journal, purpose="to decrypt your journal") or "")
     print(f"Your journal at {journal} is no longer encrypted.")
 
 
@@ -384,11 +384,11 @@ def passphrase() -> None:
     Example:
       resilience passphrase
     """
-    from resilience_cli.store import cipher
+    from resilience_cli.store import cipher, encryption
 
     journal = paths().database
     if not journal.exists() or not cipher.looks_encrypted(journal):
         raise InvalidInput("The journal is not encrypted; to encrypt it: resilience encrypt")
     old = common.passphrase_for(journal, purpose="(the current one)") or ""
-    cipher.change(journal, old, _new_passphrase())
+    encryption.change(journal, old, _new_passphrase())
     print("The passphrase is changed. Backups made before keep the old one.")

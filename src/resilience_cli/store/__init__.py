@@ -29,10 +29,11 @@ from resilience_cli.errors import (
     JournalProblem,
     NewerJournal,
 )
-from resilience_cli.files import put_in_place
-from resilience_cli.model import ANSWER_FIELDS, CLEAR, FIELD_SPECS, CheckIn
+from resilience_cli.files import create_private_file, put_in_place
+from resilience_cli.model import CLEAR, CheckIn
 from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
 from resilience_cli.store.periodic import PeriodicRecords
+from resilience_cli.store.rows import COLUMNS, from_row, to_row, utc_now
 from resilience_cli.store.sql import insert_row
 
 if TYPE_CHECKING:
@@ -44,35 +45,6 @@ if TYPE_CHECKING:
 
 # How long a writer waits for another process's transaction to finish.
 BUSY_TIMEOUT_MS = 5000
-COLUMNS = ("id", "date", *ANSWER_FIELDS, "created_at", "updated_at")
-_BOOL_FIELDS = frozenset(n for n, s in FIELD_SPECS.items() if s.kind == "bool")
-
-
-def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def _to_row(record: CheckIn) -> dict[str, Any]:
-    row = {name: getattr(record, name) for name in COLUMNS}
-    for name in _BOOL_FIELDS:
-        if row[name] is not None:
-            row[name] = int(row[name])
-    if row["recovery"] is not None:
-        # Comma-separated; "" is "nothing today", NULL is "skipped".
-        row["recovery"] = ",".join(row["recovery"])
-    return row
-
-
-def _from_row(row: sqlite3.Row) -> CheckIn:
-    values = dict(zip(COLUMNS, row, strict=True))
-    for name in _BOOL_FIELDS:
-        if values[name] is not None:
-            values[name] = bool(values[name])
-    if values["recovery"] is not None:
-        values["recovery"] = tuple(v for v in values["recovery"].split(",") if v)
-    return CheckIn(**values)
-
-
 class JournalStore(PeriodicRecords):
     """A journal database, opened and checked. Use `JournalStore.open`."""
 
@@ -104,7 +76,7 @@ class JournalStore(PeriodicRecords):
             if not create:
                 return None
             ensure_private_dir(path.parent)
-            _create_private_file(path)
+            create_private_file(path, "The journal")
         elif not path.is_file():
             # A FIFO there made every command, status included, wait for ever.
             raise JournalProblem(
@@ -181,7 +153,7 @@ class JournalStore(PeriodicRecords):
 
     def _check(self) -> str:
         """Refuse anything but a journal we know: 'empty', 'behind' or 'current'."""
-        with self._guard():
+        with self.guard():
             self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             tables = {
                 name for (name,) in self.conn.execute(
@@ -195,7 +167,7 @@ class JournalStore(PeriodicRecords):
                 f"The file at {self.path} is not a resilience journal, so it was left "
                 "as it is. Move it aside, or set RESILIENCE_HOME to another folder."
             )
-        with self._guard():
+        with self.guard():
             applied = [
                 name for (name,) in self.conn.execute(
                     "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
@@ -221,7 +193,7 @@ class JournalStore(PeriodicRecords):
         from resilience_cli.store.migrations import build
 
         db = Database(self.conn)
-        with self._guard():
+        with self.guard():
             # IMMEDIATE takes the write lock first, so two processes opening a
             # new journal at once cannot both run the same migration.
             self.conn.execute("BEGIN IMMEDIATE")
@@ -235,7 +207,7 @@ class JournalStore(PeriodicRecords):
 
     def check_integrity(self) -> None:
         """Raise DamagedJournal unless SQLite finds the file sound."""
-        with self._guard():
+        with self.guard():
             result = self.conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
             raise self._damaged()
@@ -250,7 +222,7 @@ class JournalStore(PeriodicRecords):
         journal is in WAL mode. Opening with create=True does this; a command that
         opened to read first (an interactive check-in) does it before saving."""
         self.check_integrity()
-        with self._guard():
+        with self.guard():
             self.conn.execute("PRAGMA journal_mode=WAL")
 
     def close(self) -> None:
@@ -271,7 +243,7 @@ class JournalStore(PeriodicRecords):
         )
 
     @contextmanager
-    def _guard(self) -> Iterator[None]:
+    def guard(self) -> Iterator[None]:
         """Turn SQLite's errors into ours, with a sentence about what to do."""
         try:
             yield
@@ -333,7 +305,7 @@ class JournalStore(PeriodicRecords):
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it or none of it."""
-        with self._guard():
+        with self.guard():
             self.conn.execute("BEGIN IMMEDIATE")
             if self.replaced():
                 # The journal was replaced while this command waited for the lock.
@@ -353,15 +325,15 @@ class JournalStore(PeriodicRecords):
     # -- check-ins ---------------------------------------------------------
 
     def get(self, day: dt.date) -> CheckIn | None:
-        with self._guard():
+        with self.guard():
             row = self.conn.execute(
                 f"SELECT {', '.join(COLUMNS)} FROM checkins WHERE date = ?",
                 (day.isoformat(),),
             ).fetchone()
-        return _from_row(row) if row else None
+        return from_row(row) if row else None
 
     def has(self, day: dt.date) -> bool:
-        with self._guard():
+        with self.guard():
             row = self.conn.execute(
                 "SELECT 1 FROM checkins WHERE date = ?", (day.isoformat(),)
             ).fetchone()
@@ -369,16 +341,16 @@ class JournalStore(PeriodicRecords):
 
     def between(self, start: dt.date, end: dt.date) -> list[CheckIn]:
         """Check-ins from start to end inclusive, oldest first."""
-        with self._guard():
+        with self.guard():
             rows = self.conn.execute(
                 f"SELECT {', '.join(COLUMNS)} FROM checkins "
                 "WHERE date BETWEEN ? AND ? ORDER BY date",
                 (start.isoformat(), end.isoformat()),
             ).fetchall()
-        return [_from_row(row) for row in rows]
+        return [from_row(row) for row in rows]
 
     def count(self) -> int:
-        with self._guard():
+        with self.guard():
             return self.conn.execute("SELECT count(*) FROM checkins").fetchone()[0]
 
     def save(
@@ -413,8 +385,8 @@ class JournalStore(PeriodicRecords):
                 )
                 _insert(conn, record)
                 return record, True
-            record = _from_row(row).amended(answers, stamp)
-            values = _to_row(record)
+            record = from_row(row).amended(answers, stamp)
+            values = to_row(record)
             assignments = ", ".join(f"{c} = ?" for c in COLUMNS[2:])
             conn.execute(
                 f"UPDATE checkins SET {assignments} WHERE id = ?",
@@ -430,7 +402,7 @@ class JournalStore(PeriodicRecords):
                 self.reflections(dt.date.min), self.pack_answers(dt.date.min))
 
     def counts(self) -> dict[str, int]:
-        with self._guard():
+        with self.guard():
             # A backup from an older version may lack the newer tables.
             present = {name for (name,) in self.conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -442,7 +414,7 @@ class JournalStore(PeriodicRecords):
             }
 
     def applied_migrations(self) -> list[str]:
-        with self._guard():
+        with self.guard():
             return [name for (name,) in self.conn.execute(
                 "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",
                 (MIGRATION_SET,))]
@@ -467,7 +439,7 @@ class JournalStore(PeriodicRecords):
         partial = dest.with_name(f".{dest.name}.partial")
         partial.unlink(missing_ok=True)
         try:
-            with self._guard():
+            with self.guard():
                 self._snapshot(partial)
             if without_safety:
                 _drop_safety(partial, passphrase, self.driver)
@@ -481,7 +453,7 @@ class JournalStore(PeriodicRecords):
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the main file (before the file is replaced)."""
-        with self._guard():
+        with self.guard():
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def insert_many(self, records: Iterable[CheckIn]) -> int:
@@ -529,7 +501,7 @@ def _inode(path: Path) -> int | None:
 
 
 def _insert(conn: sqlite3.Connection, record: CheckIn) -> None:
-    insert_row(conn, "checkins", _to_row(record))
+    insert_row(conn, "checkins", to_row(record))
 
 
 def _looks_encrypted(path: Path) -> bool:
@@ -538,11 +510,4 @@ def _looks_encrypted(path: Path) -> bool:
     return looks_encrypted(path)
 
 
-# Below the class, because they use it.
-from resilience_cli.store.files import (
-    _create_private_file,
-    inspect_file,
-    replace_journal,
-)
-
-__all__ = ["JournalStore", "inspect_file", "replace_journal", "utc_now"]
+__all__ = ["JournalStore", "utc_now"]

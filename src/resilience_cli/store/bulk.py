@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from resilience_cli.errors import InvalidInput
 from resilience_cli.store.periodic import summary_row
+from resilience_cli.store.rows import COLUMNS, from_row, to_row
 from resilience_cli.store.sql import insert_row
 
 if TYPE_CHECKING:
@@ -64,14 +65,13 @@ def _rows(conn: sqlite3.Connection, table: str, key: str) -> tuple[dict[str, tup
 
 
 def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_run: bool) -> Report:
-    from resilience_cli.store import _to_row
 
     report = Report()
     conflicts: list[str] = []
     with store.transaction() as conn:
         plans = (
             ("checkins", "date", batch.checkins, report.checkins,
-             lambda r: r.date, _to_row),
+             lambda r: r.date, to_row),
             ("followups", "incident_date || ' ' || kind", batch.followups, report.followups,
              lambda f: f"{f.incident_date} {f.kind}", lambda f: dict(asdict(f), skipped=int(f.skipped))),
             ("reflections", "week", batch.reflections, report.reflections,
@@ -141,15 +141,14 @@ def _take_fields(conn: sqlite3.Connection, rid: str, record, fields: frozenset[s
     """Replace only the answers the file's format carries; say, day by day, what changes.
 
     False when the journal already holds those answers: nothing changes."""
-    from resilience_cli.store import COLUMNS, _from_row, _to_row
 
-    current = _from_row(conn.execute(f"SELECT {', '.join(COLUMNS)} FROM checkins WHERE id = ?", (rid,)).fetchone())
+    current = from_row(conn.execute(f"SELECT {', '.join(COLUMNS)} FROM checkins WHERE id = ?", (rid,)).fetchone())
     given = {name: getattr(record, name) for name in fields if getattr(record, name) is not None}
     changed = {name: value for name, value in given.items() if getattr(current, name) != value}
     if not changed:
         return False
     updated = current.amended(changed, record.updated_at)
-    row = _to_row(updated)
+    row = to_row(updated)
     conn.execute(f"UPDATE checkins SET {', '.join(f'{c} = ?' for c in changed)}, updated_at = ? WHERE id = ?",
                  [row[c] for c in changed] + [row["updated_at"], rid])
     words = []

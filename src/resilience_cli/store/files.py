@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -11,20 +10,7 @@ from urllib.parse import quote
 from resilience_cli.config import ensure_private_dir
 from resilience_cli.errors import DamagedJournal, JournalProblem
 from resilience_cli.files import put_in_place
-
-
-def _create_private_file(path: Path) -> None:
-    """Create an empty file readable by the user alone (unless another process just did)."""
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        return
-    except OSError as exc:
-        raise JournalProblem(
-            f"The journal could not be created at {path} ({exc.strerror}). "
-            "Check that the folder is yours and the disk has space."
-        ) from None
-    os.close(fd)
+from resilience_cli.store.rows import COLUMNS, from_row
 
 
 def inspect_file(path: Path, passphrase: str | None = None) -> dict[str, int]:
@@ -59,7 +45,7 @@ def inspect_file(path: Path, passphrase: str | None = None) -> dict[str, int]:
         if state in ("empty", "foreign"):
             raise DamagedJournal(f"{path} is not a resilience backup: choose a file made by "
                                  "resilience backup. Nothing was changed.")
-        with probe._guard():
+        with probe.guard():
             result = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if result != "ok":
             raise DamagedJournal(f"The backup at {path} is damaged. Nothing was changed.")
@@ -116,7 +102,6 @@ def _every_row_valid(probe: Any, path: Path) -> None:
 
     from resilience_cli.errors import InvalidInput
     from resilience_cli.interchange import reader
-    from resilience_cli.store import COLUMNS, _from_row
 
     far = dt.date.max
 
@@ -136,7 +121,7 @@ def _every_row_valid(probe: Any, path: Path) -> None:
         if values.get("answer", "yes") not in ("yes", "no", "prefer_not_to_say") or values.get("crisis", 0) not in (0, 1):
             raise InvalidInput("an answer resilience does not give")
 
-    checks = {"checkins": lambda values: reader.checkin_from(_from_row(tuple(values.values())).to_dict(), far),
+    checks = {"checkins": lambda values: reader.checkin_from(from_row(tuple(values.values())).to_dict(), far),
               "followups": followup, "reflections": lambda values: reader.reflection_from(values, far),
               "pack_answers": pack_answer, "summaries": summary, "safety_answers": safety,
               "pack_safety_answers": safety}

@@ -12,6 +12,7 @@ from dataclasses import asdict, replace
 from dataclasses import fields as dataclass_fields
 from typing import TYPE_CHECKING, Any
 
+from resilience_cli.store.rows import utc_now
 from resilience_cli.store.sql import insert_row
 
 if TYPE_CHECKING:
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
 
 
 def _now() -> str:
-    from resilience_cli.store import utc_now
-
     return utc_now()
 
 
@@ -56,7 +55,7 @@ class PeriodicRecords:
 
     def safety_count(self) -> int:
         """Safety answers held, the daily question's and packs' safety questions' together."""
-        with self._guard():
+        with self.guard():
             return sum(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                        for table in ("safety_answers", "pack_safety_answers"))
 
@@ -71,7 +70,7 @@ class PeriodicRecords:
             self.conn.execute(f"DELETE FROM {table} WHERE date = ?", (day.isoformat(),))
 
     def rule_rest(self, rule: str) -> tuple[dt.date, int] | None:
-        with self._guard():
+        with self.guard():
             row = self.conn.execute("SELECT shown_on, strength FROM rule_rests WHERE rule = ?",
                                     (rule,)).fetchone()
         return (dt.date.fromisoformat(row[0]), row[1]) if row else None
@@ -87,7 +86,7 @@ class PeriodicRecords:
 
     def safety_answers(self, since: dt.date) -> list[SafetyAnswer]:
         from resilience_cli.safety import SafetyAnswer
-        with self._guard():
+        with self.guard():
             rows = self.conn.execute(
                 "SELECT id, date, answer, created_at FROM safety_answers "
                 "WHERE date >= ? ORDER BY date, created_at", (since.isoformat(),),
@@ -112,7 +111,7 @@ class PeriodicRecords:
     def followups(self, since: dt.date) -> list[FollowUp]:
         from resilience_cli.followups import FollowUp
         names = [f.name for f in dataclass_fields(FollowUp)]
-        with self._guard():
+        with self.guard():
             rows = self.conn.execute(
                 f"SELECT {', '.join(names)} FROM followups WHERE date >= ? ORDER BY date",
                 (since.isoformat(),),
@@ -149,7 +148,7 @@ class PeriodicRecords:
     def reflections(self, since: dt.date) -> list[Reflection]:
         from resilience_cli.reflection import Reflection
         names = [f.name for f in dataclass_fields(Reflection)]
-        with self._guard():
+        with self.guard():
             rows = self.conn.execute(
                 f"SELECT {', '.join(names)} FROM reflections WHERE week >= ? ORDER BY week",
                 (since.isoformat(),),
@@ -169,7 +168,7 @@ class PeriodicRecords:
             return conn.execute("DELETE FROM silenced_rules WHERE rule = ?", (rule,)).rowcount > 0
 
     def silenced(self) -> dict[str, dt.date]:
-        with self._guard():
+        with self.guard():
             rows = self.conn.execute("SELECT rule, until FROM silenced_rules").fetchall()
         return {rule: dt.date.fromisoformat(until) for rule, until in rows}
 
@@ -216,7 +215,7 @@ class PeriodicRecords:
         """Pack safety answers at or over their threshold since `since`, as "yes" answers."""
         from resilience_cli.safety import YES, SafetyAnswer
 
-        with self._guard():
+        with self.guard():
             rows = self.conn.execute(
                 "SELECT id, date, created_at FROM pack_safety_answers WHERE crisis = 1 AND date >= ? "
                 "ORDER BY date", (since.isoformat(),)).fetchall()
@@ -232,7 +231,7 @@ class PeriodicRecords:
         if pack is not None:
             sql += " AND pack = ?"
             params.append(pack)
-        with self._guard():
+        with self.guard():
             rows = self.conn.execute(sql + " ORDER BY date", params).fetchall()
         return [PackAnswer(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
 
@@ -247,7 +246,7 @@ class PeriodicRecords:
 
         from resilience_cli.supervision import Action, PastSummary
 
-        with self._guard():
+        with self.guard():
             rows = self.conn.execute(
                 "SELECT id, created_at, period_from, period_to, requests, request_other, actions "
                 "FROM summaries ORDER BY created_at"

@@ -1,0 +1,98 @@
+"""Encrypting a journal, decrypting it, changing its passphrase (SQLCipher).
+
+Converting is done into a new file beside the journal, checked, and moved
+into place, so a failure part-way leaves the journal as it was. A lost
+passphrase cannot be recovered: there is no back door.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from resilience_cli.errors import InvalidInput, JournalProblem
+from resilience_cli.files import put_in_place
+from resilience_cli.store import JournalStore
+from resilience_cli.store.cipher import driver, literal, looks_encrypted, unlock
+
+
+def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
+    """Write the journal into a new file with another key ('' is plain), then swap it in."""
+    sc = driver()
+    current = JournalStore.open(journal, create=False, passphrase=key_in)
+    if current is None:
+        raise JournalProblem("There is no journal yet. Nothing was changed.")
+    current.checkpoint()
+    # The journal's write lock, held for the whole conversion: a check-in run
+    # meanwhile waits, and then finds the journal replaced and saves nothing,
+    # rather than saying "Saved" into the old file.
+    with current.guard():
+        current.conn.execute("BEGIN IMMEDIATE")
+    partial = journal.with_name(f".{journal.name}.converting")
+    try:
+        before = current.counts()
+        partial.unlink(missing_ok=True)
+        conn = sc.connect(str(journal), isolation_level=None)
+        try:
+            if key_in is not None:
+                unlock(conn, key_in)
+            conn.execute(f"ATTACH DATABASE ? AS converted KEY {literal(key_out)}", (str(partial),))
+            conn.execute("SELECT sqlcipher_export('converted')")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute(f"PRAGMA converted.user_version = {int(version)}")
+            conn.execute("DETACH DATABASE converted")
+        except sc.Error as exc:
+            raise JournalProblem(f"The journal could not be converted ({exc}). Nothing was changed.") from None
+        finally:
+            conn.close()
+        check = JournalStore.open(partial, create=False, passphrase=key_out or None)
+        if check is None:
+            raise JournalProblem("The converted journal could not be read. Nothing was changed.")
+        with check:
+            check.check_integrity()
+            after = check.counts()
+        if after != before:
+            raise JournalProblem("The converted journal did not match the original. Nothing was changed.")
+        put_in_place(partial, journal)
+    finally:
+        # On every way out, Ctrl-C included: never a plaintext copy left behind.
+        partial.unlink(missing_ok=True)
+        with contextlib.suppress(Exception):
+            current.conn.execute("ROLLBACK")
+        current.close()
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            journal.with_name(journal.name + suffix).unlink()
+
+
+def encrypt(journal: Path, passphrase: str) -> None:
+    if looks_encrypted(journal):
+        raise InvalidInput("The journal is already encrypted. To change the passphrase: resilience passphrase")
+    _check_strength(passphrase)
+    _convert(journal, key_in=None, key_out=passphrase)
+
+
+def decrypt(journal: Path, passphrase: str) -> None:
+    if not looks_encrypted(journal):
+        raise InvalidInput("The journal is not encrypted. Nothing was changed.")
+    _convert(journal, key_in=passphrase, key_out="")
+
+
+def change(journal: Path, old: str, new: str) -> None:
+    _check_strength(new)
+    store = JournalStore.open(journal, create=False, passphrase=old)
+    if store is None:
+        raise JournalProblem("There is no journal yet. Nothing was changed.")
+    with store, store.guard():
+        store.conn.execute(f"PRAGMA rekey = {literal(new)}")
+
+
+MIN_LENGTH = 8
+
+
+def _check_strength(passphrase: str) -> None:
+    if len(passphrase) < MIN_LENGTH:
+        raise InvalidInput(
+            f"Please use a passphrase of at least {MIN_LENGTH} characters; a few words "
+            "you will remember work well. Nothing was changed."
+        )
