@@ -85,6 +85,12 @@ def today() -> dt.date:
     return clock.today()
 
 
+def spelled(day: dt.date) -> str:
+    """A day as the program says it ("Saturday 28 November 2026"), written out here so
+    that tests do not take their expected words from the code they test."""
+    return f"{day:%A} {day.day} {day:%B} {day.year}"
+
+
 def days_ago(n: int) -> str:
     return (today() - dt.timedelta(days=n)).isoformat()
 

@@ -9,14 +9,13 @@ import re
 import sqlite3
 
 import pytest
-from conftest import checkin_keys, days_ago, rows, today
+from conftest import checkin_keys, days_ago, rows, spelled, today
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.plain_text import PlainTextOutput
 
 from resilience_cli.contacts import REGIONS, default_contacts
-from resilience_cli.model import day_words
 from resilience_cli.prompts.basics import fit
 from resilience_cli.rules.content import sources, texts
 from resilience_cli.safety import AGAIN, QUESTION
@@ -564,7 +563,7 @@ def test_the_followup_command_never_creates_a_check_in(cli, keys, terminal, db_p
     result = cli("followup")
     assert result.exit_code == 0, result.stderr
     shown = flat(result.stdout)
-    assert shown.startswith(f"Saved your follow-up about the incident on {day_words(dt.date.fromisoformat(incident))}.")
+    assert shown.startswith(f"Saved your follow-up about the incident on {spelled(dt.date.fromisoformat(incident))}.")
     assert "TRiM, a care team or peer support was offered: it is not too late to take it up." in shown
     assert rows(db_path, "SELECT kind, intrusions, sleep_quality, avoidance, support, trim FROM followups") == [
         {"kind": "day3", "intrusions": 2, "sleep_quality": 5, "avoidance": 1, "support": 3, "trim": "offered"}]

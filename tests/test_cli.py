@@ -8,9 +8,7 @@ import json
 import sqlite3
 
 import pytest
-from conftest import days_ago, rows, today
-
-from resilience_cli.model import day_words
+from conftest import days_ago, rows, spelled, today
 
 FULL_FLAGS = [
     "--shift", "night", "--incident", "minor", "--material", "2", "--graphic", "--interactions", "3",
@@ -42,7 +40,7 @@ def test_confirmation_is_compact_and_shows_recent_average(cli):
         cli("checkin", "--date", days_ago(n), "--sleep-hours", "7", "--mood", str(4 + n), "--no-input")
     result = cli("checkin", "--shift", "day", "--sleep-hours", "6", "--mood", "5", "--no-input")
     assert result.stdout == (
-        f"Saved your check-in for {day_words(today())} (day shift).\n"
+        f"Saved your check-in for {spelled(today())} (day shift).\n"
         "  sleep 6 h (your 4-week average 7); mood 5/10 (your 4-week average 6.0).\n"
     )
 
@@ -52,7 +50,7 @@ def test_amend_by_flags_keeps_other_answers_and_id(cli, db_path):
     [before] = rows(db_path)
     result = cli("checkin", "--date", "today", "--mood", "6", "--no-input")
     assert result.exit_code == 0
-    assert result.stdout.startswith(f"Updated your check-in for {day_words(today())} (late shift).")
+    assert result.stdout.startswith(f"Updated your check-in for {spelled(today())} (late shift).")
     [after] = rows(db_path)
     assert (after["id"], after["mood"], after["shift"]) == (before["id"], 6, "late")
     assert after["created_at"] == before["created_at"]
@@ -214,7 +212,7 @@ def test_show_a_day(cli):
     cli("checkin", "--date", "yesterday", "--mood", "6", "--recovery", "nothing",
         "--note-stdin", input="kept to myself\n")
     out = cli("show", "yesterday").stdout
-    assert day_words(today().fromordinal(today().toordinal() - 1)) in out
+    assert spelled(today().fromordinal(today().toordinal() - 1)) in out
     assert "Mood                         6 of 10 (very low" not in out
     assert "│ Mood                         6 of 10" in out
     assert "│ Did for yourself             nothing today" in out
@@ -231,7 +229,7 @@ def test_show_missing_day(cli):
 def test_delete_with_yes(cli, db_path):
     cli("checkin", "--mood", "6", "--no-input")
     result = cli("delete", "today", "--yes")
-    assert (result.exit_code, result.stdout) == (0, f"Deleted your check-in for {day_words(today())}.\n")
+    assert (result.exit_code, result.stdout) == (0, f"Deleted your check-in for {spelled(today())}.\n")
     assert rows(db_path) == []
 
 
@@ -414,8 +412,9 @@ def test_quick_and_full_paths_say_the_same(cli, args):
 def test_a_night_check_in_without_a_date_in_the_small_hours_goes_to_the_duty_day(cli, db_path, monkeypatch):
     import datetime as dt
 
+    from conftest import spelled
+
     from resilience_cli.cli import common
-    from resilience_cli.model import day_words
 
     day = today()
     monkeypatch.setattr(common, "now", lambda: dt.datetime.combine(day, dt.time(3, 15)))
@@ -423,7 +422,7 @@ def test_a_night_check_in_without_a_date_in_the_small_hours_goes_to_the_duty_day
     assert result.exit_code == 0
     yesterday = day - dt.timedelta(days=1)
     assert result.stderr == (f"Before 6 am a check-in is for the shift that began the day before, so this one is "
-                             f"for {day_words(yesterday)}. For today instead, add --date today.\n")
+                             f"for {spelled(yesterday)}. For today instead, add --date today.\n")
     assert [r["date"] for r in rows(db_path)] == [yesterday.isoformat()]
 
 

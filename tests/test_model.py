@@ -9,10 +9,10 @@ import pytest
 
 from resilience_cli.errors import InvalidInput
 from resilience_cli.model import (
-    SPOKEN,
     ANSWER_FIELDS,
     FIELD_SPECS,
     MAX_TEXT,
+    SPOKEN,
     CheckIn,
     day_words,
     parse_day,

@@ -334,7 +334,12 @@ def test_edit_sets_an_answer_back_to_skipped_through_the_command(cli, keys, term
 
 def _all_questions() -> list[str]:
     from resilience_cli.followups import TRIM_WORDS
-    from resilience_cli.prompts.checkin import PAIR_HINTS, PAIRS, QUESTIONS, REST_DAY_SWITCH_OFF
+    from resilience_cli.prompts.checkin import (
+        PAIR_HINTS,
+        PAIRS,
+        QUESTIONS,
+        REST_DAY_SWITCH_OFF,
+    )
     from resilience_cli.safety import AGAIN, QUESTION
 
     return [*QUESTIONS.values(), *PAIRS.values(), *PAIR_HINTS.values(), REST_DAY_SWITCH_OFF, QUESTION, AGAIN,

@@ -12,13 +12,13 @@ import sqlite3
 from html.parser import HTMLParser
 
 import pytest
-from conftest import rows, today
+from conftest import rows, spelled, today
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.plain_text import PlainTextOutput
 
 from resilience_cli.cli import common
-from resilience_cli.model import CheckIn, day_words
+from resilience_cli.model import CheckIn
 from resilience_cli.report.document import Choices, build
 from resilience_cli.report.identifiers import scan
 from resilience_cli.report.text import markdown
@@ -202,7 +202,7 @@ def test_no_first_person_words_that_were_not_chosen(cli, journal, tmp_path):
         assert "Nothing right now" not in text and "What I would like" not in text
         assert "What may have been helping (suggested from the check-ins, not reviewed)" in text
         assert "What may have been harder (suggested from the check-ins, not reviewed)" in text
-        assert f"{day_words(START + dt.timedelta(days=24))}: a day marked to raise" in text
+        assert f"{spelled(START + dt.timedelta(days=24))}: a day marked to raise" in text
 
 
 def test_no_flagged_identifier_is_kept_without_a_keep(cli, journal, tmp_path):
@@ -248,8 +248,8 @@ def test_talking_points_from_a_script_and_days_marked_without_words(cli, db_path
                                                 "input: give one at a time. Nothing was saved.\n")
     cli("checkin", "--date", "yesterday", "--raise", "--no-input")
     out = cli("summary", "--no-input").stdout
-    yesterday = day_words(today() - dt.timedelta(days=1))
-    assert f"- {yesterday}: a day marked to raise\n- {day_words(today())}: Cover for breaks on nights" in out
+    yesterday = spelled(today() - dt.timedelta(days=1))
+    assert f"- {yesterday}: a day marked to raise\n- {spelled(today())}: Cover for breaks on nights" in out
 
 
 def test_after_an_incident_and_reflections_only_when_included(cli, journal, tmp_path):
@@ -271,7 +271,7 @@ def test_after_an_incident_and_reflections_only_when_included(cli, journal, tmp_
     assert (f"- A significant incident in the week of {incident_week}. About 3 days after: unwanted memories "
             "often; sleep quality low; avoiding reminders a little; support low; TRiM, a care team or peer "
             "support not offered. About 4 weeks after: not answered.") in out
-    assert (f"- Week of {day_words(week)}: what helped: The team; what was harder: Nights; one thing to try: "
+    assert (f"- Week of {spelled(week)}: what helped: The team; what was harder: Nights; one thing to try: "
             "A walk after nights; work felt worthwhile: 3 of 4") in out
 
 
@@ -345,7 +345,7 @@ def test_export_carries_the_summaries_and_import_takes_them_back(cli, journal, t
         again = cli("import", str(exported))
         assert "  supervision summaries: 0 new, 0 updated, 1 unchanged." in again.stdout
         assert cli("summary", "--list").stdout == (
-            f"{created[:10]}  {day_words(period_from)} to {day_words(period_to)}; 2 requests; "
+            f"{created[:10]}  {spelled(period_from)} to {spelled(period_to)}; 2 requests; "
             "Ask about rota (to discuss)\n")
         monkeypatch.setenv("RESILIENCE_HOME", str(home))
 

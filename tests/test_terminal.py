@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from conftest import rows, today
-
-from resilience_cli.model import day_words
+from conftest import rows, spelled, today
 
 pytestmark = pytest.mark.terminal
 
@@ -58,7 +56,7 @@ def test_a_person_checks_in(home, db_path):
     answer(child, "What did you do for yourself?", "1t\r")
     child.expect_exact("exercise (20 min or more), talked to someone you")  # what was chosen, in words
     answer(child, "Anything to add?", "\r")
-    child.expect_exact(f"Saved your check-in for {day_words(day)} (day shift).")
+    child.expect_exact(f"Saved your check-in for {spelled(day)} (day shift).")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -7,9 +7,9 @@ import json
 import re
 
 import pytest
-from conftest import today
+from conftest import spelled, today
 
-from resilience_cli.model import CheckIn, day_words
+from resilience_cli.model import CheckIn
 from resilience_cli.store import JournalStore
 
 END = dt.date(2026, 3, 29)  # the UK clocks went forward that morning
@@ -66,8 +66,8 @@ def test_trends_nearly_empty(cli, db_path):
     assert result.exit_code == 0
     start = today() - dt.timedelta(days=27)
     assert " ".join(result.stdout.split()) == (
-        f"There is not much to show yet: 2 check-ins from {day_words(start)} to "
-        f"{day_words(today())}. After a few check-ins, your averages, a calendar and what "
+        f"There is not much to show yet: 2 check-ins from {spelled(start)} to "
+        f"{spelled(today())}. After a few check-ins, your averages, a calendar and what "
         "goes together will appear here."
     )
 
