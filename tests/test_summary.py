@@ -448,3 +448,25 @@ def test_pdf_without_the_extra_says_how_to_install(cli, journal_home, tmp_path, 
            "pip install 'resilience-checkin[pdf]', or choose --format html and print that.")
     assert not (tmp_path / "s.pdf").exists()
     assert rows(journal_home, "SELECT * FROM summaries") == []
+
+
+@pytest.mark.parametrize(
+    "name,now,before,words",
+    [
+        ("mood", 6.4, 6.0, "→ about the same as before"),  # within half a point of 10
+        ("mood", 6.5, 6.0, "↑ higher than before"),
+        ("sleep_hours", 6.0, 6.3, "↓ lower than before"),  # a quarter of an hour
+        ("support", 2.0, 2.2, "→ about the same as before"),
+        ("alcohol_units", 3.0, 2.2, "→ about the same as before"),  # within a unit
+        ("incidents", 1, 0, "↑ higher than before"),
+        ("material", 0.8, 1.2, "↓ lower than before"),
+    ],
+)
+def test_the_summarys_arrows_agree_with_the_trends(name, now, before, words):
+    """One rule for 'about the same' (insights.Change), so the summary taken into
+    supervision never shows an arrow the trends screen would not."""
+    from resilience_cli.insights import ARROWS, Change
+    from resilience_cli.report.document import arrow
+
+    assert arrow(name, now, before) == words
+    assert words.startswith(ARROWS[Change.between(name, now, before).direction])

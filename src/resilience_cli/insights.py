@@ -33,7 +33,8 @@ ROLLING_DAYS = 7
 HIGHER_IS_HARDER = frozenset({"intrusions", "material", "interactions", "alcohol_units"})
 # Changes smaller than these are "about the same": a step on the scale's
 # resolution, not noise dressed up as a trend.
-STEADY_WITHIN = {"sleep_hours": 0.25, "alcohol_units": 1.0}
+# "incidents" is a count of days in a period (the summary compares two periods').
+STEADY_WITHIN = {"sleep_hours": 0.25, "alcohol_units": 1.0, "incidents": 0.25}
 STEADY_WITHIN_0_10 = 0.5
 STEADY_WITHIN_0_4 = 0.25
 
@@ -128,6 +129,10 @@ def steady_within(name: str) -> float:
         return STEADY_WITHIN[name]
     spec = FIELD_SPECS[name]
     return STEADY_WITHIN_0_10 if (spec.high or 0) > 4 else STEADY_WITHIN_0_4
+
+
+# How each direction of a Change is drawn; words always stand beside it.
+ARROWS = {"up": "↑", "down": "↓", "same": "→"}
 
 
 @dataclass(frozen=True)

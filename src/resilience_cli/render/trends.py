@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from resilience_cli.insights import (
+    ARROWS,
     MIN_FOR_AVERAGE,
     Change,
     Comparison,
@@ -42,7 +43,6 @@ ROWS = (
 LABELS = dict(ROWS) | {"material": "Distressing material"}
 BARS = "▁▂▃▄▅▆▇█"
 GAP = "·"
-ARROWS = {"up": "↑", "down": "↓", "same": "→"}
 # Sleep bars run to 12 hours: a 0-24 scale would flatten every night.
 SPARK_TOP = {"sleep_hours": 12.0, "alcohol_units": 14.0}
 # A calm sequential palette for the calendar: colour adds, numbers carry meaning.

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from resilience_cli.contacts import DISCLAIMER
 from resilience_cli.followups import AVOIDANCE_WORDS, DAY3, WEEK4, FollowUp
-from resilience_cli.insights import Window, comparisons, is_heavy, stats
+from resilience_cli.insights import ARROWS, Change, Window, comparisons, is_heavy, stats
 from resilience_cli.model import (
     INTRUSION_WORDS,
     LEVEL_WORDS,
@@ -141,13 +141,15 @@ def figure(name: str, mean: float) -> str:
     return f"{mean:.1f} of {top} ({band(name, mean)})"
 
 
+_ARROW_WORDS = {"up": "higher than before", "down": "lower than before", "same": "about the same as before"}
+
+
 def arrow(name: str, now: float | None, before: float | None) -> str:
+    """'↓ lower than before': the change the trends show (insights.Change), in the summary's words."""
     if now is None or before is None:
         return "no earlier period to compare"
-    steady = 0.25 if name == "sleep_hours" else 0.5 if name in ("sleep_quality", "energy", "mood") else 0.25
-    if abs(now - before) < steady:
-        return "→ about the same as before"
-    return "↑ higher than before" if now > before else "↓ lower than before"
+    direction = Change.between(name, now, before).direction
+    return f"{ARROWS[direction]} {_ARROW_WORDS[direction]}"
 
 
 SNAPSHOT = (
