@@ -21,6 +21,12 @@ from resilience_cli.safety import SafetyAnswer, crisis_answer
 
 # Support and crisis rules can never be silenced.
 PRIORITY = {"R1": 0, "R2": 1, "R20": 1, "R5": 2}
+# The windows rules read, in days. Most look at a week; a few patterns need longer.
+WEEK = 7
+NIGHTMARE_SPAN = 14  # R8's lasting branch
+FOLLOWUP_SPAN = 14  # R5: a week-4 follow-up this recent
+POOR_SLEEP_SPAN = 21  # R7's lasting branch
+MEMORIES_SPAN = 28  # R5's sustained branch
 TIPS_AFTER_CHECKIN = 2
 # R17 says "something seems to be helping": never beside a support or crisis
 # box, nor beside a tip about poor sleep, nightmares, memories or isolation.
@@ -69,7 +75,8 @@ class RuleContext:
             supervision=self.supervision, today=self.today,
         )
 
-    # -- windows -----------------------------------------------------------
+    # -- windows (WEEK and the longer spans below: the days a rule reads and the
+    # days its "why" names are the same number) ---------------------------
 
     def last_days(self, n: int) -> list[CheckIn]:
         """Check-ins in the n calendar days up to and including `to`."""
@@ -84,7 +91,7 @@ class RuleContext:
 
     def enough(self, records: Sequence[CheckIn] | None = None) -> bool:
         """The quiet rule: too little data in the window and a rule says nothing."""
-        window = self.last_days(7) if records is None else records
+        window = self.last_days(WEEK) if records is None else records
         return len(window) >= self.thresholds.min_checkins
 
 
@@ -114,15 +121,15 @@ def r2(ctx: RuleContext) -> Finding | None:
     low = _count(last5, lambda r: r.mood <= t.low_mood)  # type: ignore[operator]
     if low >= t.low_mood_checkins:
         return f"Your mood was {t.low_mood} or lower on {low} of your last {len(last5)} check-ins."
-    week = [r.mood for r in ctx.last_days(7) if r.mood is not None]
+    week = [r.mood for r in ctx.last_days(WEEK) if r.mood is not None]
     if len(week) >= t.min_checkins and sum(week) / len(week) <= t.low_mood_mean:
-        return f"Your mood has averaged {sum(week) / len(week):.1f} out of 10 over the last 7 days."
+        return f"Your mood has averaged {sum(week) / len(week):.1f} out of 10 over the last {WEEK} days."
     return None
 
 
 def r3(ctx: RuleContext) -> Finding | None:
     t = ctx.thresholds
-    working = ctx.last_working(7)
+    working = ctx.last_working(WEEK)
     if len(working) < t.min_checkins:
         return None
     heavy = [r for r in working if is_heavy(r)]
@@ -155,7 +162,7 @@ def r5_after_followup(ctx: RuleContext) -> FollowUp | None:
     """R5's first branch: a week-4 follow-up (4 weeks or more after a significant
     incident) in the last 14 days that found reactions still strong."""
     t = ctx.thresholds
-    since = (ctx.to - dt.timedelta(days=13)).isoformat()
+    since = (ctx.to - dt.timedelta(days=FOLLOWUP_SPAN - 1)).isoformat()
     for f in reversed(ctx.followups):
         if f.kind == WEEK4 and not f.skipped and since <= f.date <= ctx.to.isoformat():
             if f.still_strong(t.followup_intrusions, t.followup_avoidance, t.followup_sleep_quality):
@@ -167,7 +174,7 @@ def r5_sustained(ctx: RuleContext) -> int:
     """R5's second branch: days with unwanted memories in the last 28, when there
     are that many and at least 21 of the 28 days were checked in; else 0."""
     t = ctx.thresholds
-    month = ctx.last_days(28)
+    month = ctx.last_days(MEMORIES_SPAN)
     if len(month) < t.lasting_checkin_days:
         return 0
     high = _count(month, lambda r: r.intrusions is not None and r.intrusions >= t.lasting_intrusions)
@@ -181,7 +188,7 @@ def r5(ctx: RuleContext) -> Finding | None:
         return f"Your four-week follow-up after the incident on {incident} showed reactions still strong."
     high = r5_sustained(ctx)
     if high:
-        return f"Unwanted memories came several times or more on {high} of the last 28 days."
+        return f"Unwanted memories came several times or more on {high} of the last {MEMORIES_SPAN} days."
     return None
 
 
@@ -199,7 +206,7 @@ def r5_strength(ctx: RuleContext) -> int:
 def _in_week(ctx: RuleContext, test: Callable[[CheckIn], bool], at_least: int) -> int | None:
     """How many of the last 7 days pass `test`, when that is `at_least`; None otherwise,
     and always None when the week has too little data (the quiet rule)."""
-    week = ctx.last_days(7)
+    week = ctx.last_days(WEEK)
     if not ctx.enough(week):
         return None
     found = _count(week, test)
@@ -211,7 +218,7 @@ def r6(ctx: RuleContext) -> Finding | None:
     short = _in_week(ctx, lambda r: r.sleep_hours is not None and r.sleep_hours < t.short_sleep_hours,
                      t.short_sleep_nights)
     if short is not None:
-        return f"Sleep under {t.short_sleep_hours:g} hours on {short} of your last 7 nights."
+        return f"Sleep under {t.short_sleep_hours:g} hours on {short} of your last {WEEK} nights."
     return None
 
 
@@ -219,7 +226,7 @@ def r6_after_shifts(ctx: RuleContext) -> bool:
     t = ctx.thresholds
     return any(
         r.shift in ("night", "late")
-        for r in ctx.last_days(7)
+        for r in ctx.last_days(WEEK)
         if r.sleep_hours is not None and r.sleep_hours < t.short_sleep_hours
     )
 
@@ -229,13 +236,13 @@ def r7(ctx: RuleContext) -> Finding | None:
     poor = _in_week(ctx, lambda r: r.sleep_quality is not None and r.sleep_quality <= t.poor_sleep_quality,
                     t.poor_sleep_nights)
     if poor is not None:
-        return f"Sleep quality {t.poor_sleep_quality} or lower on {poor} of your last 7 nights."
+        return f"Sleep quality {t.poor_sleep_quality} or lower on {poor} of your last {WEEK} nights."
     return None
 
 
 def r7_lasting(ctx: RuleContext) -> int:
     t = ctx.thresholds
-    poor = _count(ctx.last_days(21),
+    poor = _count(ctx.last_days(POOR_SLEEP_SPAN),
                   lambda r: r.sleep_quality is not None and r.sleep_quality <= t.poor_sleep_quality)
     return poor if poor >= t.poor_sleep_nights_21 else 0
 
@@ -243,12 +250,12 @@ def r7_lasting(ctx: RuleContext) -> int:
 def r8(ctx: RuleContext) -> Finding | None:
     nights = _in_week(ctx, lambda r: r.nightmare is True, ctx.thresholds.nightmare_nights)
     if nights is not None:
-        return f"Upsetting dreams about work on {nights} of your last 7 nights."
+        return f"Upsetting dreams about work on {nights} of your last {WEEK} nights."
     return None
 
 
 def r8_lasting(ctx: RuleContext) -> int:
-    nights = _count(ctx.last_days(14), lambda r: r.nightmare is True)
+    nights = _count(ctx.last_days(NIGHTMARE_SPAN), lambda r: r.nightmare is True)
     return nights if nights >= ctx.thresholds.nightmare_nights_14 else 0
 
 
@@ -257,13 +264,13 @@ def r9(ctx: RuleContext) -> Finding | None:
     high = _in_week(ctx, lambda r: r.intrusions is not None and r.intrusions >= t.high_intrusions,
                     t.high_intrusion_days)
     if high is not None:
-        return f"Unwanted memories often or most of the time on {high} of the last 7 days."
+        return f"Unwanted memories often or most of the time on {high} of the last {WEEK} days."
     return None
 
 
 def r10(ctx: RuleContext) -> Finding | None:
     t = ctx.thresholds
-    working = ctx.last_working(7)
+    working = ctx.last_working(WEEK)
     if len(working) < t.min_checkins:
         return None
     low = _count(working, lambda r: r.switch_off is not None and r.switch_off <= t.low_switch_off)
@@ -329,19 +336,19 @@ def r15(ctx: RuleContext) -> Finding | None:
     if not ctx.alcohol_question:
         return None
     t = ctx.thresholds
-    week = ctx.last_days(7)
+    week = ctx.last_days(WEEK)
     if not ctx.enough(week):
         return None
     units = sum(r.alcohol_units or 0 for r in week)
     if units > t.weekly_units:
-        return f"About {units:g} units of alcohol in the last 7 days."
+        return f"About {units:g} units of alcohol in the last {WEEK} days."
     drinking = _count(week, lambda r: (r.alcohol_units or 0) > 0)
     if drinking >= t.drinking_days:
-        return f"Alcohol on {drinking} of the last 7 days."
+        return f"Alcohol on {drinking} of the last {WEEK} days."
     poor = _count(week, lambda r: (r.alcohol_units or 0) > 0 and r.sleep_quality is not None
                   and r.sleep_quality <= t.poor_sleep_quality)
     if poor >= t.drink_poor_sleep_nights:
-        return f"Alcohol on {poor} nights when sleep was poor, in the last 7 days."
+        return f"Alcohol on {poor} nights when sleep was poor, in the last {WEEK} days."
     return None
 
 
@@ -357,14 +364,14 @@ def r16(ctx: RuleContext) -> Finding | None:
 
 def r17(ctx: RuleContext) -> Finding | None:
     t = ctx.thresholds
-    week = ctx.last_days(7)
+    week = ctx.last_days(WEEK)
     if not ctx.enough(week):
         return None
     good = _count(week, lambda r: (r.sleep_hours or 0) >= t.good_sleep_hours
                   and (r.switch_off or 0) >= t.good_switch_off and (r.support or 0) >= t.good_support)
     if good >= t.good_days:
         return (
-            f"On {good} of the last 7 days you slept {t.good_sleep_hours:g} hours or more, "
+            f"On {good} of the last {WEEK} days you slept {t.good_sleep_hours:g} hours or more, "
             "switched off well and felt supported."
         )
     return None
@@ -398,13 +405,14 @@ def r19(ctx: RuleContext) -> Finding | None:
 
 def r20(ctx: RuleContext) -> Finding | None:
     if r3(ctx) and (r6(ctx) or r7(ctx)) and (r9(ctx) or r12(ctx)):
-        return "Heavy exposure with little support, difficult sleep, and memories or isolation, all in the last 7 days."
+        return ("Heavy exposure with little support, difficult sleep, and memories or isolation, all in the "
+                f"last {WEEK} days.")
     return None
 
 
 def r21(ctx: RuleContext) -> Finding | None:
     t = ctx.thresholds
-    working = ctx.last_working(7)
+    working = ctx.last_working(WEEK)
     if len(working) < t.min_checkins:
         return None
     hostile = _count(working, lambda r: r.interactions is not None and r.interactions >= t.heavy_interactions)
@@ -433,10 +441,10 @@ def _item(rule: str, why: str, ctx: RuleContext) -> Item:
         text += " " + words.pick(seed, words.shift_variants)
     if rule == "R7" and r7_lasting(ctx):
         text += " " + words.lasting
-        why += f" Poor sleep on {r7_lasting(ctx)} of the last 21 nights."
+        why += f" Poor sleep on {r7_lasting(ctx)} of the last {POOR_SLEEP_SPAN} nights."
     if rule == "R8" and r8_lasting(ctx):
         text += " " + words.lasting
-        why += f" On {r8_lasting(ctx)} of the last 14 nights."
+        why += f" On {r8_lasting(ctx)} of the last {NIGHTMARE_SPAN} nights."
     title = "Memories that keep coming back" if rule == "R5" and r5_after_followup(ctx) is None else words.title
     return Item(rule, words.level, title, text, why, words.citations())
 
