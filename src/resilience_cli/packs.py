@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,6 +163,25 @@ def parse(text: str, source: str) -> Pack:
     def bad(message: str) -> InvalidInput:
         return InvalidInput(f"In {source}, {message}")
 
+    _check_header(data, bad)
+    raw_questions = data.get("questions")
+    if not isinstance(raw_questions, list) or not raw_questions:
+        raise bad("there are no questions: add at least one [[questions]] table.")
+    q_lines = _lines_of(text, "[[questions]]")
+    questions: list[Question] = []
+    for n, q in enumerate(raw_questions, start=1):
+        where = f"question {n} (line {q_lines[n - 1]})" if n <= len(q_lines) else f"question {n}"
+        questions.append(_question(q, where, questions, bad))
+    s_lines = _lines_of(text, "[[scores]]")
+    scores = [_score(item, f"score {n} (line {s_lines[n - 1]})" if n <= len(s_lines) else f"score {n}",
+                     questions, bad)
+              for n, item in enumerate(data.get("scores", []) or [], start=1)]
+    return Pack(data["name"], data["title"].strip(), data["cadence"], data["attribution"].strip(),
+                tuple(questions), tuple(scores), str(data.get("description", "")).strip())
+
+
+def _check_header(data: dict, bad: Callable[[str], InvalidInput]) -> None:
+    """The pack's own keys: name, title, cadence and attribution, and nothing unknown."""
     allowed = {"name", "title", "cadence", "attribution", "description", "questions", "scores"}
     for key in data:
         if key not in allowed:
@@ -177,70 +196,63 @@ def parse(text: str, source: str) -> Pack:
                   f"{data['name']!r} is not.")
     if data["cadence"] not in CADENCES:
         raise bad(f"cadence must be one of {', '.join(CADENCES)}; {data['cadence']!r} is not.")
-    raw_questions = data.get("questions")
-    if not isinstance(raw_questions, list) or not raw_questions:
-        raise bad("there are no questions: add at least one [[questions]] table.")
-    q_lines = _lines_of(text, "[[questions]]")
-    questions: list[Question] = []
-    for n, q in enumerate(raw_questions, start=1):
-        where = f"question {n} (line {q_lines[n - 1]})" if n <= len(q_lines) else f"question {n}"
-        if not isinstance(q, dict):
-            raise bad(f"{where} must be a table.")
-        extra = set(q) - {"id", "text", "type", "min", "max", "low", "high", "safety", "threshold"}
-        if extra:
-            raise bad(f"{where}: {sorted(extra)[0]} is not part of a question.")
-        if not isinstance(q.get("id"), str) or not re.fullmatch(r"[a-z][a-z0-9_]*", q["id"]):
-            raise bad(f"{where} needs an id of lower-case letters, digits and underscores.")
-        if any(existing.id == q["id"] for existing in questions):
-            raise bad(f"{where}: the id {q['id']!r} is used twice.")
-        if not isinstance(q.get("text"), str) or not q["text"].strip():
-            raise bad(f"{where} needs its text.")
-        kind = q.get("type", "scale")
-        if kind not in TYPES:
-            raise bad(f"{where}: type must be scale or yesno; {kind!r} is not.")
-        low, high = q.get("min", 0), q.get("max", 1 if kind == "yesno" else 4)
-        if kind == "scale":
-            if not all(isinstance(v, int) and not isinstance(v, bool) for v in (low, high)) or low >= high:
-                raise bad(f"{where}: min and max must be whole numbers with min below max.")
-            if high - low > 100:
-                raise bad(f"{where}: a scale may span at most 100 steps.")
-        safety = q.get("safety", False)
-        if not isinstance(safety, bool):
-            raise bad(f"{where}: safety must be true or false.")
-        if not safety and SAFETY_WORDS.search(q["text"]):
-            raise bad(f"{where} asks about suicide or self-harm, so it needs safety = true and a "
-                      "threshold: its answers are then kept like safety answers and never leave "
-                      "the journal, and an answer at the threshold shows where to get help now.")
-        first, last = (int(low), int(high)) if kind == "scale" else (0, 1)
-        threshold = q.get("threshold", 1 if kind == "yesno" else None)
-        if "threshold" in q and not safety:
-            raise bad(f"{where}: threshold belongs to a safety question (safety = true).")
-        if safety and (threshold is None or isinstance(threshold, bool) or not isinstance(threshold, int)
-                       or not first <= threshold <= last):
-            raise bad(f"{where}: a safety question needs a threshold, a whole number from {first} to {last} "
-                      "(the answer at or over which the crisis box shows).")
-        questions.append(Question(q["id"], q["text"].strip(), kind, first, last,
-                                  str(q.get("low", "")), str(q.get("high", "")),
-                                  safety=safety, threshold=int(threshold) if safety else 1))
-    scores: list[Score] = []
-    s_lines = _lines_of(text, "[[scores]]")
-    ids = {q.id for q in questions}
-    for n, s in enumerate(data.get("scores", []) or [], start=1):
-        where = f"score {n} (line {s_lines[n - 1]})" if n <= len(s_lines) else f"score {n}"
-        if not isinstance(s, dict) or not isinstance(s.get("id"), str) or not isinstance(s.get("items"), list):
-            raise bad(f"{where} needs an id and a list of items.")
-        unknown = [i for i in [*s["items"], *s.get("reverse", [])] if i not in ids]
-        if unknown:
-            raise bad(f"{where}: {unknown[0]!r} is not one of the questions.")
-        private = [i for i in s["items"] if i in {q.id for q in questions if q.safety}]
-        if private:
-            raise bad(f"{where}: {private[0]!r} is a safety question, so it cannot be part of a score.")
-        stray = [i for i in s.get("reverse", []) if i not in s["items"]]
-        if stray:
-            raise bad(f"{where}: {stray[0]!r} is reversed but not one of its items.")
-        scores.append(Score(s["id"], str(s.get("title", s["id"])), tuple(s["items"]), tuple(s.get("reverse", []))))
-    return Pack(data["name"], data["title"].strip(), data["cadence"], data["attribution"].strip(),
-                tuple(questions), tuple(scores), str(data.get("description", "")).strip())
+
+
+def _question(q: object, where: str, earlier: list[Question], bad: Callable[[str], InvalidInput]) -> Question:
+    """One [[questions]] table, checked; `where` names it in every error."""
+    if not isinstance(q, dict):
+        raise bad(f"{where} must be a table.")
+    extra = set(q) - {"id", "text", "type", "min", "max", "low", "high", "safety", "threshold"}
+    if extra:
+        raise bad(f"{where}: {sorted(extra)[0]} is not part of a question.")
+    if not isinstance(q.get("id"), str) or not re.fullmatch(r"[a-z][a-z0-9_]*", q["id"]):
+        raise bad(f"{where} needs an id of lower-case letters, digits and underscores.")
+    if any(existing.id == q["id"] for existing in earlier):
+        raise bad(f"{where}: the id {q['id']!r} is used twice.")
+    if not isinstance(q.get("text"), str) or not q["text"].strip():
+        raise bad(f"{where} needs its text.")
+    kind = q.get("type", "scale")
+    if kind not in TYPES:
+        raise bad(f"{where}: type must be scale or yesno; {kind!r} is not.")
+    low, high = q.get("min", 0), q.get("max", 1 if kind == "yesno" else 4)
+    if kind == "scale":
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (low, high)) or low >= high:
+            raise bad(f"{where}: min and max must be whole numbers with min below max.")
+        if high - low > 100:
+            raise bad(f"{where}: a scale may span at most 100 steps.")
+    safety = q.get("safety", False)
+    if not isinstance(safety, bool):
+        raise bad(f"{where}: safety must be true or false.")
+    if not safety and SAFETY_WORDS.search(q["text"]):
+        raise bad(f"{where} asks about suicide or self-harm, so it needs safety = true and a "
+                  "threshold: its answers are then kept like safety answers and never leave "
+                  "the journal, and an answer at the threshold shows where to get help now.")
+    first, last = (int(low), int(high)) if kind == "scale" else (0, 1)
+    threshold = q.get("threshold", 1 if kind == "yesno" else None)
+    if "threshold" in q and not safety:
+        raise bad(f"{where}: threshold belongs to a safety question (safety = true).")
+    if safety and (threshold is None or isinstance(threshold, bool) or not isinstance(threshold, int)
+                   or not first <= threshold <= last):
+        raise bad(f"{where}: a safety question needs a threshold, a whole number from {first} to {last} "
+                  "(the answer at or over which the crisis box shows).")
+    return Question(q["id"], q["text"].strip(), kind, first, last, str(q.get("low", "")), str(q.get("high", "")),
+                    safety=safety, threshold=int(threshold) if safety else 1)
+
+
+def _score(s: object, where: str, questions: list[Question], bad: Callable[[str], InvalidInput]) -> Score:
+    """One [[scores]] table: items among the questions, never a safety question."""
+    if not isinstance(s, dict) or not isinstance(s.get("id"), str) or not isinstance(s.get("items"), list):
+        raise bad(f"{where} needs an id and a list of items.")
+    unknown = [i for i in [*s["items"], *s.get("reverse", [])] if i not in {q.id for q in questions}]
+    if unknown:
+        raise bad(f"{where}: {unknown[0]!r} is not one of the questions.")
+    private = [i for i in s["items"] if i in {q.id for q in questions if q.safety}]
+    if private:
+        raise bad(f"{where}: {private[0]!r} is a safety question, so it cannot be part of a score.")
+    stray = [i for i in s.get("reverse", []) if i not in s["items"]]
+    if stray:
+        raise bad(f"{where}: {stray[0]!r} is reversed but not one of its items.")
+    return Score(s["id"], str(s.get("title", s["id"])), tuple(s["items"]), tuple(s.get("reverse", [])))
 
 
 def check_answers(pack: Pack, answers: dict[str, Any]) -> dict[str, Any]:

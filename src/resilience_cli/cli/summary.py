@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -49,12 +49,7 @@ def summary(
       resilience summary --from 2026-11-01 --format pdf --output summary.pdf
       resilience summary --no-input --include notes > summary.md
     """
-    from resilience_cli.report.document import (
-        OPTIONAL,
-        Choices,
-        build,
-        default_period,
-    )
+    from resilience_cli.report.document import OPTIONAL, Choices, build
 
     if list_:
         _list()
@@ -63,44 +58,65 @@ def summary(
     unknown = sorted(wanted - set(OPTIONAL))
     if unknown:
         raise InvalidInput(f"--include takes {', '.join(OPTIONAL)}; {unknown[0]!r} is not one of them.")
-    today = common.today()
-    with common.read_only_store() as store:
-        past = store.summaries() if store else []
-        previous = past[-1] if past else None
-        start, end = default_period(today, previous)
-        if from_:
-            start = common.parse_date(from_)
-        if to:
-            end = common.parse_date(to)
-        if start > end:
-            raise InvalidInput(f"--from ({start}) is after --to ({end}).")
-        days = (end - start).days + 1
-        records = store.between(start - dt.timedelta(days=days), end) if store else []
-        pack_answers = store.pack_answers(start) if store else []
-        followups = store.followups(start) if store else []
-        reflections = store.reflections(start - dt.timedelta(days=6)) if store else []
-    if store is None:
-        # Exit 1: the command could not do its job (the contract); the input was fine.
-        raise NotFound("There are no check-ins yet, so there is nothing to summarise. Start with: resilience checkin")
+    journal = _read(from_, to)
+    start, end, previous = journal.start, journal.end, journal.previous
     interactive = not no_input and common.stdin_is_terminal()
     # Where it goes is settled before any question: a refused path costs nothing.
     target = _target(output, format_, end, force=force)
     choices = Choices(include=wanted, progress=tuple(previous.open_actions()) if previous else ())
     from resilience_cli.cli.trends import pack_scores
 
-    extra = {"followups": followups, "reflections": reflections}
+    extra = {"followups": journal.followups, "reflections": journal.reflections}
     try:
         if interactive:
-            choices = _ask(records, (start, end), previous, choices, extra)
+            choices = _ask(journal.records, (start, end), previous, choices, extra)
         else:
-            choices = _look_over(records, (start, end), choices, reflections, interactive=False)
+            choices = _look_over(journal.records, (start, end), choices, journal.reflections, interactive=False)
     except KeyboardInterrupt:
         raise Cancelled("Summary cancelled; nothing was written.") from None
-    packs = pack_scores(pack_answers, start, end) if "packs" in choices.include else None
-    doc = build(records, (start, end), previous, choices, packs, **extra)
+    packs = pack_scores(journal.pack_answers, start, end) if "packs" in choices.include else None
+    doc = build(journal.records, (start, end), previous, choices, packs, **extra)
     _write(doc, format_, target)
     if target is not None:
         _remember(doc, choices)
+
+
+@dataclass(frozen=True)
+class _Period:
+    """What the summary reads from the journal: its period, the last summary, and the records
+    (check-ins reaching one period further back, for the arrows)."""
+
+    start: dt.date
+    end: dt.date
+    previous: Any
+    records: list
+    pack_answers: list
+    followups: list
+    reflections: list
+
+
+def _read(from_: str | None, to: str | None) -> _Period:
+    """The period (--from, --to, or from the day after the last summary) and its records."""
+    from resilience_cli.report.document import default_period
+
+    with common.read_only_store() as store:
+        past = store.summaries() if store else []
+        previous = past[-1] if past else None
+        start, end = default_period(common.today(), previous)
+        if from_:
+            start = common.parse_date(from_)
+        if to:
+            end = common.parse_date(to)
+        if start > end:
+            raise InvalidInput(f"--from ({start}) is after --to ({end}).")
+        if store is None:  # after the dates: a mistyped one is still said first
+            # Exit 1: the command could not do its job (the contract); the input was fine.
+            raise NotFound("There are no check-ins yet, so there is nothing to summarise. "
+                           "Start with: resilience checkin")
+        days = (end - start).days + 1
+        return _Period(start, end, previous, store.between(start - dt.timedelta(days=days), end),
+                       store.pack_answers(start), store.followups(start),
+                       store.reflections(start - dt.timedelta(days=6)))
 
 
 def _ask(records, period, previous, choices, extra):

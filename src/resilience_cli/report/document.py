@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from resilience_cli.contacts import DISCLAIMER
@@ -430,86 +430,29 @@ def build(
     window = Window(*period)
     inside = window.select(records)
     before = window.previous().select(records)
-    sections: list[Section] = [_snapshot(inside, before, window)]
     found_charts = charts(records, window, choices.include)
-    weekly = _weekly_section(found_charts)
-    if weekly is not None:
-        sections.append(weekly)
-    if choices.helped is None:
-        helped = suggest_helping(records, window)
-        if helped:
-            sections.append(Section("helping", SUGGESTED_HELPING, bullets=helped))
-    elif choices.helped:
-        sections.append(Section("helping", "What has been helping",
-                                bullets=tuple(clean_text(h) for h in choices.helped)))
-    if choices.harder is None:
-        harder = suggest_harder(records, window, choices.include)
-        if harder:
-            sections.append(Section("harder", SUGGESTED_HARDER, bullets=harder))
-    elif choices.harder:
-        sections.append(Section("harder", "What has been harder, and signs I notice in myself",
-                                bullets=tuple(clean_text(h) for h in choices.harder)))
-    wanted = [REQUESTS[key] for key in choices.requests if key in REQUESTS]
-    if choices.request_other:
-        wanted.append(clean_text(choices.request_other))
-    if wanted:
-        sections.append(Section("requests", "What I would like from my manager or the organisation",
-                                bullets=tuple(wanted)))
-    points = tuple(
-        f"{day_words(r.day)}: {_theirs(choices.edited(f'talking_point:{r.date}', r.talking_point)) or MARKED_TO_RAISE}"
-        for r in inside
-        if r.raise_at_supervision and f"talking_point:{r.date}" not in choices.left_out
-    )
-    sections.append(Section("talking_points", "Talking points", bullets=points or ("None marked.",)))
-    actions = [f"{clean_text(a.text)}: {a.status}" for a in choices.progress]
-    actions += [f"{clean_text(text)}: {TO_DISCUSS}" for text in choices.new_actions]
-    if previous is None and not actions:
-        actions = ["No actions carried over: this is the first summary."]
-    sections.append(Section("actions", "Actions: agreed, and to discuss", bullets=tuple(actions) or ("None.",)))
-    if "notes" in choices.include:
-        with_notes = [r for r in inside if r.note]
-        notes = tuple(f"{day_words(r.day)}: {_theirs(choices.edited(f'note:{r.date}', r.note))}"
-                      for r in with_notes if f"note:{r.date}" not in choices.left_out)
-        # Every note held back is not "no notes": then the section says nothing at all.
-        if notes or not with_notes:
-            sections.append(Section("notes", "My notes", bullets=notes or ("No notes in this period.",)))
-    if "daily" in choices.include:
-        header = ("Day", "Shift", "Sleep (h)", "Sleep quality", "Mood", "Energy", "Switching off", "Support")
-        columns = header if "mood" in choices.include else tuple(h for h in header if h != "Mood")
-        table = [columns] + [
-            tuple(cell for head, cell in zip(header, (
-                r.date, r.shift or "-", "-" if r.sleep_hours is None else f"{r.sleep_hours:g}",
-                *("-" if v is None else str(v) for v in (r.sleep_quality, r.mood, r.energy, r.switch_off, r.support))),
-                strict=True) if head in columns)
-            for r in inside
-        ]
-        sections.append(Section("daily", "Day by day", table=tuple(table)))
-    if "alcohol" in choices.include:
-        units = [r.alcohol_units for r in inside if r.alcohol_units is not None]
-        weeks = max(1, window.days / 7)
-        text = (f"About {sum(units) / weeks:.1f} units a week on average, on {_days(sum(u > 0 for u in units))}."
-                if units else "No alcohol answers in this period.")
-        sections.append(Section("alcohol", "Alcohol", paragraphs=(text,)))
-    if "intrusions" in choices.include:
-        memories = sum(1 for r in inside if (r.intrusions or 0) >= 2)
-        dreams = sum(1 for r in inside if r.nightmare)
-        sections.append(Section("intrusions", "Unwanted memories and dreams", bullets=(
-            f"Unwanted memories from work several times or more on {_days(memories)}",
-            f"Upsetting dreams about work on {dreams} {'night' if dreams == 1 else 'nights'}",
-        )))
-    if "incident" in choices.include:
-        sections.append(_incident_section(inside, followups, window))
-    if "reflection" in choices.include:
-        sections.append(_reflection_section(
-            [r for r in reflections if window.start.isoformat() <= r.week <= window.end.isoformat()], choices))
-    if "packs" in choices.include:
-        lines = [
-            f"{score['title']}: {score['mean']:.1f} on average over {score['count']} answers "
-            f"(scores run {score['range'][0]} to {score['range'][1]})"
-            for pack in (packs or {}).values() for score in pack["scores"].values() if score["count"]
-        ]
-        sections.append(Section("packs", "Question packs", bullets=tuple(lines) or ("No answers in this period.",)))
-    kept = tuple(s for s in sections if s.id not in choices.dropped)
+    private = {
+        "notes": lambda: _notes_section(inside, choices),
+        "daily": lambda: _daily_section(inside, choices),
+        "alcohol": lambda: _alcohol_section(inside, window),
+        "intrusions": lambda: _intrusions_section(inside),
+        "incident": lambda: _incident_section(inside, followups, window),
+        "reflection": lambda: _reflection_section(
+            [r for r in reflections if window.start.isoformat() <= r.week <= window.end.isoformat()], choices),
+        "packs": lambda: _packs_section(packs),
+    }
+    sections = [
+        _snapshot(inside, before, window),
+        _weekly_section(found_charts),
+        _chosen_or_suggested("helping", choices.helped, lambda: suggest_helping(records, window)),
+        _chosen_or_suggested("harder", choices.harder, lambda: suggest_harder(records, window, choices.include)),
+        _requests_section(choices),
+        _talking_points_section(inside, choices),
+        _actions_section(previous, choices),
+        # The private sections, in this order, only where the officer included them.
+        *(make() for name, make in private.items() if name in choices.include),
+    ]
+    kept = tuple(s for s in sections if s is not None and s.id not in choices.dropped)
     return Document(
         title="My wellbeing summary for supervision",
         period_from=window.start,
@@ -550,3 +493,98 @@ def shared_words(records: Sequence[CheckIn], period: tuple[dt.date, dt.date], in
                         out.append(Shared(f"reflection:{ref.week}:{name}", dt.date.fromisoformat(ref.week),
                                           getattr(ref, name)))
     return out
+
+
+# -- the sections build() puts together, in its order ----------------------
+
+# A section's title when the officer wrote it, and (for suggestions) when they did not.
+_CHOSEN_TITLES = {"helping": "What has been helping",
+                  "harder": "What has been harder, and signs I notice in myself"}
+_SUGGESTED_TITLES = {"helping": SUGGESTED_HELPING, "harder": SUGGESTED_HARDER}
+
+
+def _chosen_or_suggested(name: str, chosen: Sequence[str] | None,
+                         suggest: Callable[[], tuple[str, ...]]) -> Section | None:
+    """The officer's own lines; None chosen yet: suggestions, marked as such; an empty
+    choice: no section (never words they did not pick)."""
+    if chosen is None:
+        suggested = suggest()
+        return Section(name, _SUGGESTED_TITLES[name], bullets=suggested) if suggested else None
+    if chosen:
+        return Section(name, _CHOSEN_TITLES[name], bullets=tuple(clean_text(line) for line in chosen))
+    return None
+
+
+def _requests_section(choices: Choices) -> Section | None:
+    wanted = [REQUESTS[key] for key in choices.requests if key in REQUESTS]
+    if choices.request_other:
+        wanted.append(clean_text(choices.request_other))
+    if not wanted:
+        return None
+    return Section("requests", "What I would like from my manager or the organisation", bullets=tuple(wanted))
+
+
+def _talking_points_section(inside: Sequence[CheckIn], choices: Choices) -> Section:
+    points = tuple(
+        f"{day_words(r.day)}: {_theirs(choices.edited(f'talking_point:{r.date}', r.talking_point)) or MARKED_TO_RAISE}"
+        for r in inside
+        if r.raise_at_supervision and f"talking_point:{r.date}" not in choices.left_out
+    )
+    return Section("talking_points", "Talking points", bullets=points or ("None marked.",))
+
+
+def _actions_section(previous: PastSummary | None, choices: Choices) -> Section:
+    actions = [f"{clean_text(a.text)}: {a.status}" for a in choices.progress]
+    actions += [f"{clean_text(text)}: {TO_DISCUSS}" for text in choices.new_actions]
+    if previous is None and not actions:
+        actions = ["No actions carried over: this is the first summary."]
+    return Section("actions", "Actions: agreed, and to discuss", bullets=tuple(actions) or ("None.",))
+
+
+def _notes_section(inside: Sequence[CheckIn], choices: Choices) -> Section | None:
+    with_notes = [r for r in inside if r.note]
+    notes = tuple(f"{day_words(r.day)}: {_theirs(choices.edited(f'note:{r.date}', r.note))}"
+                  for r in with_notes if f"note:{r.date}" not in choices.left_out)
+    # Every note held back is not "no notes": then the section says nothing at all.
+    if with_notes and not notes:
+        return None
+    return Section("notes", "My notes", bullets=notes or ("No notes in this period.",))
+
+
+def _daily_section(inside: Sequence[CheckIn], choices: Choices) -> Section:
+    header = ("Day", "Shift", "Sleep (h)", "Sleep quality", "Mood", "Energy", "Switching off", "Support")
+    columns = header if "mood" in choices.include else tuple(h for h in header if h != "Mood")
+    table = [columns] + [
+        tuple(cell for head, cell in zip(header, (
+            r.date, r.shift or "-", "-" if r.sleep_hours is None else f"{r.sleep_hours:g}",
+            *("-" if v is None else str(v) for v in (r.sleep_quality, r.mood, r.energy, r.switch_off, r.support))),
+            strict=True) if head in columns)
+        for r in inside
+    ]
+    return Section("daily", "Day by day", table=tuple(table))
+
+
+def _alcohol_section(inside: Sequence[CheckIn], window: Window) -> Section:
+    units = [r.alcohol_units for r in inside if r.alcohol_units is not None]
+    weeks = max(1, window.days / 7)
+    text = (f"About {sum(units) / weeks:.1f} units a week on average, on {_days(sum(u > 0 for u in units))}."
+            if units else "No alcohol answers in this period.")
+    return Section("alcohol", "Alcohol", paragraphs=(text,))
+
+
+def _intrusions_section(inside: Sequence[CheckIn]) -> Section:
+    memories = sum(1 for r in inside if (r.intrusions or 0) >= 2)
+    dreams = sum(1 for r in inside if r.nightmare)
+    return Section("intrusions", "Unwanted memories and dreams", bullets=(
+        f"Unwanted memories from work several times or more on {_days(memories)}",
+        f"Upsetting dreams about work on {dreams} {'night' if dreams == 1 else 'nights'}",
+    ))
+
+
+def _packs_section(packs: dict | None) -> Section:
+    lines = [
+        f"{score['title']}: {score['mean']:.1f} on average over {score['count']} answers "
+        f"(scores run {score['range'][0]} to {score['range'][1]})"
+        for pack in (packs or {}).values() for score in pack["scores"].values() if score["count"]
+    ]
+    return Section("packs", "Question packs", bullets=tuple(lines) or ("No answers in this period.",))
