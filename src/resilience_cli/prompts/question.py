@@ -131,70 +131,111 @@ def ask(
     shown: Callable[[Any], str] | None = None,
 ) -> Any:
     """Draw one question and return its answer, SKIP, CLEAR or BACK. See the module's words."""
-    state = _State(checked=set(checked))
     rows = list(options)
     if not many and rows and skip_title is not None:
         rows.append(Option(SKIP_KEY, skip_title, SKIP))
+    question = _Question(message, rows, many=many, ticks=ticks, typed=typed, default_text=default_text,
+                         hint=hint, can_clear=can_clear, skip_words=skip_words, shown=shown)
+    question.state.checked = set(checked)
     # A tick list starts at its top; a choice on the earlier answer, or else on skip (the last row).
-    state.pointer = 0 if many else len(rows) - 1 if pointer is None else pointer
-    buffer = Buffer(multiline=False, document=None) if typed is not None else None
-    if buffer is not None and default_text:
-        buffer.text = default_text
-        buffer.cursor_position = len(default_text)
-    kb = KeyBindings()
+    question.state.pointer = 0 if many else len(rows) - 1 if pointer is None else pointer
+    return question.run(can_go_back=can_go_back)
 
-    def finish(event: Any, value: Any, words: str) -> None:
-        state.answered = words
-        state.error = ""
+
+@dataclass
+class _Question:
+    """One question being asked: what it offers, what has been pressed, how it is drawn."""
+
+    message: str
+    rows: list[Option]
+    many: bool
+    ticks: Sequence[Tick]
+    typed: Callable[[str], Any] | None
+    default_text: str
+    hint: str
+    can_clear: bool
+    skip_words: str
+    shown: Callable[[Any], str] | None
+    state: _State = field(default_factory=_State)
+    buffer: Buffer | None = None
+
+    def __post_init__(self) -> None:
+        if self.typed is not None:
+            self.buffer = Buffer(multiline=False, document=None)
+            if self.default_text:
+                self.buffer.text = self.default_text
+                self.buffer.cursor_position = len(self.default_text)
+
+    # -- answering ---------------------------------------------------------
+
+    def finish(self, event: Any, value: Any, words: str) -> None:
+        self.state.answered = words
+        self.state.error = ""
         event.app.exit(result=value)
 
-    def said(row: Option) -> str:
+    def said(self, row: Option) -> str:
         if row.value == SKIP:
-            return skip_words
-        return shown(row.value) if shown is not None else row.title
+            return self.skip_words
+        return self.shown(row.value) if self.shown is not None else row.title
 
-    def tick_words() -> list[str]:
-        return [t.title for t in ticks if t.checked]
+    def tick_words(self) -> list[str]:
+        return [t.title for t in self.ticks if t.checked]
 
-    def with_ticks(words: str) -> str:
-        extra = tick_words()
-        return ", ".join([w for w in (words, *extra) if w])
+    def with_ticks(self, words: str) -> str:
+        return ", ".join([w for w in (words, *self.tick_words()) if w])
 
-    @kb.add(Keys.ControlC, eager=True)
-    def _cancel(event: Any) -> None:
-        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+    # -- keys --------------------------------------------------------------
 
-    for tick in ticks:
-        @kb.add(tick.key, eager=True)
-        def _tick(event: Any, tick: Tick = tick) -> None:
-            tick.checked = not tick.checked
+    def key_bindings(self, *, can_go_back: bool) -> KeyBindings:
+        kb = KeyBindings()
 
-    if can_go_back:
-        empty = Condition(lambda: buffer is None or not buffer.text)
+        @kb.add(Keys.ControlC, eager=True)
+        def _cancel(event: Any) -> None:
+            event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
 
-        @kb.add(Keys.Backspace, filter=empty, eager=True)
-        def _back(event: Any) -> None:
-            finish(event, BACK, "(back)")
+        for tick in self.ticks:
+            @kb.add(tick.key, eager=True)
+            def _tick(event: Any, tick: Tick = tick) -> None:
+                tick.checked = not tick.checked
 
-    if typed is not None:
+        if can_go_back:
+            empty = Condition(lambda: self.buffer is None or not self.buffer.text)
+
+            @kb.add(Keys.Backspace, filter=empty, eager=True)
+            def _back(event: Any) -> None:
+                self.finish(event, BACK, "(back)")
+
+        if self.typed is not None:
+            self._bind_typed(kb)
+        else:
+            if self.many:
+                self._bind_tick_list(kb)
+            else:
+                self._bind_choice(kb)
+            self._bind_moves(kb)
+        return kb
+
+    def _bind_typed(self, kb: KeyBindings) -> None:
         @kb.add(Keys.Enter, eager=True)
         @kb.add(Keys.ControlJ, eager=True)  # Enter typed ahead, while the terminal was not yet raw
         def _enter_typed(event: Any) -> None:
-            text = buffer.text.strip()
+            text = self.buffer.text.strip()
             if not text:
-                if can_clear and default_text:
-                    finish(event, CLEAR, "cleared")
+                if self.can_clear and self.default_text:
+                    self.finish(event, CLEAR, "cleared")
                 else:
                     # Skipped, with any tick still counted by the caller.
-                    finish(event, SKIP, with_ticks("" if tick_words() else skip_words))
+                    self.finish(event, SKIP, self.with_ticks("" if self.tick_words() else self.skip_words))
                 return
             try:
-                value = typed(text)
+                value = self.typed(text)
             except InvalidInput as exc:
-                state.error = exc.message
+                self.state.error = exc.message
                 return
-            finish(event, value, with_ticks((shown or str)(value)))
-    elif many:
+            self.finish(event, value, self.with_ticks((self.shown or str)(value)))
+
+    def _bind_tick_list(self, kb: KeyBindings) -> None:
+        state, rows = self.state, self.rows
         for i, row in enumerate(rows):
             @kb.add(row.key, eager=True)
             def _toggle(event: Any, i: int = i) -> None:
@@ -209,108 +250,118 @@ def ask(
         @kb.add(Keys.ControlJ, eager=True)  # Enter typed ahead, while the terminal was not yet raw
         def _enter_many(event: Any) -> None:
             picked = [rows[i].value for i in sorted(state.checked)]
-            if not picked and not tick_words():
-                finish(event, SKIP, skip_words)
+            if not picked and not self.tick_words():
+                self.finish(event, SKIP, self.skip_words)
                 return
             words = ", ".join(rows[i].title for i in sorted(state.checked))
-            finish(event, picked, with_ticks(words))
-    else:
-        for row in rows:
+            self.finish(event, picked, self.with_ticks(words))
+
+    def _bind_choice(self, kb: KeyBindings) -> None:
+        for row in self.rows:
             for key in filter(None, (row.key, row.also)):
                 @kb.add(key, eager=True)
                 def _pick(event: Any, row: Option = row) -> None:
-                    finish(event, row.value, with_ticks(said(row)))
+                    self.finish(event, row.value, self.with_ticks(self.said(row)))
 
-        if can_clear:
+        if self.can_clear:
             @kb.add(CLEAR_KEY, eager=True)
             def _clear(event: Any) -> None:
-                finish(event, CLEAR, "cleared")
+                self.finish(event, CLEAR, "cleared")
 
         @kb.add(Keys.Enter, eager=True)
         @kb.add(Keys.ControlJ, eager=True)  # Enter typed ahead, while the terminal was not yet raw
         def _enter_choice(event: Any) -> None:
-            row = rows[state.pointer]
-            finish(event, row.value, with_ticks(said(row)))
+            row = self.rows[self.state.pointer]
+            self.finish(event, row.value, self.with_ticks(self.said(row)))
 
-    if typed is None:
+    def _bind_moves(self, kb: KeyBindings) -> None:
+        state, count = self.state, len(self.rows)
+
         @kb.add(Keys.Up, eager=True)
         def _up(event: Any) -> None:
-            state.pointer = (state.pointer - 1) % len(rows)
+            state.pointer = (state.pointer - 1) % count
 
         @kb.add(Keys.Down, eager=True)
         def _down(event: Any) -> None:
-            state.pointer = (state.pointer + 1) % len(rows)
+            state.pointer = (state.pointer + 1) % count
 
         @kb.add(Keys.Any)
         def _other(event: Any) -> None:
             """Any other key does nothing: only the keys shown answer."""
 
-    def header() -> StyleAndTextTuples:
+    # -- drawing -----------------------------------------------------------
+
+    def header(self) -> StyleAndTextTuples:
         width = _width()
+        if self.state.answered is not None:
+            return self._answered(width)
         out: StyleAndTextTuples = []
-        if state.answered is not None:
-            # Once answered, the question and its answer, as a record on the screen.
-            words = state.answered
-            lines = question_lines(message, width)
-            same_line = len(lines[-1]) + 2 + len(words) < width
-            for i, line in enumerate(lines):
-                out.append(("class:qmark" if i == 0 else "", line[:2]))
-                out.append(("class:question", line[2:]))
-                if i < len(lines) - 1 or not same_line:
-                    out.append(("", "\n"))
-            if same_line:
-                out.append(("class:answer", "  " + words))
-            else:
-                out.append(("class:answer", "\n".join(_wrap(words, width, "  ", "  "))))
-            return out
-        for i, line in enumerate(question_lines(message, width)):
+        for i, line in enumerate(question_lines(self.message, width)):
             out.append(("class:qmark" if i == 0 else "", line[:2]))
             out.append(("class:question", line[2:] + "\n"))
-        key_width = max((len(r.keys) for r in rows), default=1)
-        for i, row in enumerate(rows):
-            here = i == state.pointer and typed is None
-            mark = ("[x] " if i in state.checked else "[ ] ") if many else ""
+        key_width = max((len(r.keys) for r in self.rows), default=1)
+        for i, row in enumerate(self.rows):
+            here = i == self.state.pointer and self.typed is None
+            mark = ("[x] " if i in self.state.checked else "[ ] ") if self.many else ""
             for line in option_lines(row.keys.ljust(key_width), row.title, width, mark):
                 out.append(("class:highlighted" if here else "", ("»" if here else " ") + line[1:] + "\n"))
                 here = False
-        for tick in ticks:
+        for tick in self.ticks:
             for line in option_lines(tick.key, tick.title, width, "[x] " if tick.checked else "[ ] "):
                 out.append(("", line + "\n"))
         return out
 
-    def footer() -> StyleAndTextTuples:
-        if state.answered is not None:
+    def _answered(self, width: int) -> StyleAndTextTuples:
+        """Once answered, the question and its answer, as a record on the screen."""
+        out: StyleAndTextTuples = []
+        words = self.state.answered or ""
+        lines = question_lines(self.message, width)
+        same_line = len(lines[-1]) + 2 + len(words) < width
+        for i, line in enumerate(lines):
+            out.append(("class:qmark" if i == 0 else "", line[:2]))
+            out.append(("class:question", line[2:]))
+            if i < len(lines) - 1 or not same_line:
+                out.append(("", "\n"))
+        if same_line:
+            out.append(("class:answer", "  " + words))
+        else:
+            out.append(("class:answer", "\n".join(_wrap(words, width, "  ", "  "))))
+        return out
+
+    def footer(self) -> StyleAndTextTuples:
+        if self.state.answered is not None:
             return []
         width = _width()
         out: StyleAndTextTuples = []
-        if state.error:
-            for line in _wrap(state.error, width, "  ", "  "):
+        if self.state.error:
+            for line in _wrap(self.state.error, width, "  ", "  "):
                 out.append(("class:error fg:ansired", line + "\n"))
-        if hint:
-            for line in _wrap(f"({hint})", width, "  ", "  "):
+        if self.hint:
+            for line in _wrap(f"({self.hint})", width, "  ", "  "):
                 out.append(("class:instruction", line + "\n"))
         return out
 
-    from prompt_toolkit.layout import ConditionalContainer
-    from questionary.constants import DEFAULT_STYLE
+    def run(self, *, can_go_back: bool) -> Any:
+        from prompt_toolkit.layout import ConditionalContainer
+        from questionary.constants import DEFAULT_STYLE
 
-    parts: list[Any] = [Window(FormattedTextControl(header, show_cursor=False), dont_extend_height=True)]
-    focus = None
-    if buffer is not None:
-        focus = Window(BufferControl(buffer, input_processors=[BeforeInput("  > ")]), height=1,
-                       dont_extend_height=True)
-        parts.append(ConditionalContainer(focus, filter=Condition(lambda: state.answered is None)))
-    parts.append(ConditionalContainer(Window(FormattedTextControl(footer, show_cursor=False),
-                                             dont_extend_height=True),
-                                      filter=Condition(lambda: state.answered is None)))
-    bindings = [kb] if typed is None else [load_basic_bindings(), load_emacs_bindings(), kb]
-    app: Application[Any] = Application(
-        layout=Layout(HSplit(parts), focused_element=focus),
-        key_bindings=merge_key_bindings(bindings),
-        style=DEFAULT_STYLE,
-        full_screen=False,
-        erase_when_done=False,
-        mouse_support=False,
-    )
-    return app.run()
-
+        asking = Condition(lambda: self.state.answered is None)
+        parts: list[Any] = [Window(FormattedTextControl(self.header, show_cursor=False), dont_extend_height=True)]
+        focus = None
+        if self.buffer is not None:
+            focus = Window(BufferControl(self.buffer, input_processors=[BeforeInput("  > ")]), height=1,
+                           dont_extend_height=True)
+            parts.append(ConditionalContainer(focus, filter=asking))
+        parts.append(ConditionalContainer(Window(FormattedTextControl(self.footer, show_cursor=False),
+                                                 dont_extend_height=True), filter=asking))
+        kb = self.key_bindings(can_go_back=can_go_back)
+        bindings = [kb] if self.typed is None else [load_basic_bindings(), load_emacs_bindings(), kb]
+        app: Application[Any] = Application(
+            layout=Layout(HSplit(parts), focused_element=focus),
+            key_bindings=merge_key_bindings(bindings),
+            style=DEFAULT_STYLE,
+            full_screen=False,
+            erase_when_done=False,
+            mouse_support=False,
+        )
+        return app.run()
