@@ -98,19 +98,7 @@ def checkin(
             given["talking_point"] = _read_stdin("talking_point")
             given["raise_at_supervision"] = True
         if day is None:
-            now = common.now()
-            if interactive and now.hour < SMALL_HOURS_END:
-                from resilience_cli.prompts import ask_duty_day
-
-                day = ask_duty_day(now.date())
-            elif now.hour < SMALL_HOURS_END:
-                # The same duty-day rule as the question's default: in the
-                # small hours, the shift that began yesterday. Said, never silent.
-                day = now.date() - dt.timedelta(days=1)
-                print(f"Before 6 am a check-in is for the shift that began the day before, so this one "
-                      f"is for {day_words(day)}. For today instead, add --date today.", file=sys.stderr)
-            else:
-                day = common.today()
+            day = _duty_day(interactive=interactive)
         region = None
         if interactive:
             given, region = _ask(day, given, settings, store)
@@ -120,6 +108,22 @@ def checkin(
     finally:
         if store is not None:
             store.close()
+
+
+def _duty_day(*, interactive: bool) -> dt.date:
+    """The day a check-in without --date is for: today, or in the small hours the
+    shift that began yesterday (asked in a terminal; said, never silent, without one)."""
+    now = common.now()
+    if now.hour >= SMALL_HOURS_END:
+        return now.date()
+    if interactive:
+        from resilience_cli.prompts import ask_duty_day
+
+        return ask_duty_day(now.date())
+    day = now.date() - dt.timedelta(days=1)
+    print(f"Before 6 am a check-in is for the shift that began the day before, so this one "
+          f"is for {day_words(day)}. For today instead, add --date today.", file=sys.stderr)
+    return day
 
 
 def edit(
