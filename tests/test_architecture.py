@@ -210,3 +210,23 @@ def test_no_import_cycles():
     # mapping from the package. Now rows.py and cipher.py sit below it, and
     # encryption.py and files.py above.
     assert _cycles() == []
+
+
+def test_no_module_reaches_into_anothers_private_names():
+    """A leading underscore means "mine": another module using it (the store's
+    modules once called JournalStore._check and imported store._to_row) binds them
+    together where nobody looks."""
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        # A class using its own private methods on another instance of itself is its own business.
+        own = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("resilience_cli"):
+                found += [f"{module_name(path)} imports {node.module}.{a.name}" for a in node.names
+                          if a.name.startswith("_") and not a.name.startswith("__")]
+            elif (isinstance(node, ast.Attribute) and node.attr.startswith("_")
+                  and not node.attr.startswith("__") and isinstance(node.value, ast.Name)
+                  and node.value.id not in ("self", "cls") and node.attr not in own):
+                found.append(f"{module_name(path)} uses {node.value.id}.{node.attr}")
+    assert sorted(set(found)) == []

@@ -121,8 +121,8 @@ class JournalStore(PeriodicRecords):
                 from resilience_cli.store.cipher import unlock
 
                 unlock(conn, passphrase)
-                store._check_passphrase()
-            state = store._check()
+                store.check_passphrase()
+            state = store.schema_state()
             if not read_only:
                 store._sweep()
             if state == "empty" and not create:
@@ -143,7 +143,7 @@ class JournalStore(PeriodicRecords):
             raise
         return store
 
-    def _check_passphrase(self) -> None:
+    def check_passphrase(self) -> None:
         try:
             self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except self.driver.DatabaseError:
@@ -151,7 +151,7 @@ class JournalStore(PeriodicRecords):
                 f"That passphrase does not open the journal at {self.path}. Nothing was changed."
             ) from None
 
-    def _check(self) -> str:
+    def schema_state(self) -> str:
         """Refuse anything but a journal we know: 'empty', 'behind' or 'current'."""
         with self.guard():
             self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

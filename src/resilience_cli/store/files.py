@@ -37,9 +37,9 @@ def inspect_file(path: Path, passphrase: str | None = None) -> dict[str, int]:
             from resilience_cli.store.cipher import unlock
 
             unlock(conn, passphrase)
-            probe._check_passphrase()
+            probe.check_passphrase()
         try:
-            state = probe._check()
+            state = probe.schema_state()
         except DamagedJournal:
             state = "foreign"
         if state in ("empty", "foreign"):
