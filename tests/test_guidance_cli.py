@@ -301,7 +301,8 @@ def test_config_lists_every_setting_once_in_the_tables_order(cli, home):
         ("[thresholds]\nshort_sleep = 5\n", "thresholds.short_sleep is not a setting"),
         ("[thresholds]\nmin_checkins = 2.5\n", "thresholds.min_checkins must be a whole number of 0 or more."),
         ("[thresholds]\nshort_sleep_hours = -1\n", "thresholds.short_sleep_hours must be a number of 0 or more."),
-        ("[rules]\nsilenced = [\"R1\"]\n", "rules.silenced must be a list of tip rules"),
+        ("[rules]\nsilenced = [\"R1\"]\n", ('rules.silenced must be a list of tip rules such as ["R16"] (R1, R2, '
+                                           "R4, R5 and R20 are about support and cannot be silenced).")),
         ("[supervision]\nnext = \"soon\"\n", "supervision.next must be a date such as 2026-12-03."),
         ("[contacts]\nregion = \"fr\"\n",
          "contacts.region must be one of england, wales, scotland, northern-ireland."),

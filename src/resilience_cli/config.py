@@ -18,10 +18,6 @@ from resilience_cli.errors import InvalidInput
 from resilience_cli.model import WEEKDAYS
 from resilience_cli.rules.thresholds import THRESHOLD_NAMES, Thresholds
 
-# Tips that may be silenced; support and crisis rules never are.
-SILENCEABLE = frozenset({"R3", "R6", "R7", "R8", "R9", "R10", "R11", "R12", "R13", "R14",
-                         "R15", "R16", "R17", "R18", "R19", "R21"})
-
 # A journal's passphrase for scripts (see the README for the risks).
 PASSPHRASE_ENV = "RESILIENCE_PASSPHRASE"
 APP_NAME = "resilience"
@@ -186,8 +182,13 @@ def _date(value: object) -> dt.date:
 
 
 def _silenced(value: object) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(r, str) and r.upper() in SILENCEABLE for r in value):
-        raise _NotAllowed
+    # Which rules are tips is tips.toml's to say (read only when this setting is used).
+    from resilience_cli.rules.content import never_silenced, silenceable
+
+    if not isinstance(value, list) or not all(isinstance(r, str) and silenceable(r.upper()) for r in value):
+        *most, last = never_silenced()
+        raise _NotAllowed(allowed=f'a list of tip rules such as ["R16"] ({", ".join(most)} and {last} are about '
+                                  "support and cannot be silenced)")
     return tuple(r.upper() for r in value)
 
 
@@ -233,8 +234,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("reflection.day", 'a day of the week, such as "friday"', _weekday, "reflection_day"),
     Setting("supervision.next", "a date such as 2026-12-03", _date, "supervision",
             show=lambda when: when.isoformat() if when else None),
-    Setting("rules.silenced", 'a list of tip rules such as ["R16"] (R1, R2, R4, R5 and R20 are about '
-            "support and cannot be silenced)", _silenced, "silenced", show=list),
+    Setting("rules.silenced", 'a list of tip rules such as ["R16"]', _silenced, "silenced", show=list),
     Setting("contacts.region", "one of " + ", ".join(REGIONS), _region, "region"),
     Setting("contacts.own", "a table with name and how, and optionally when, all text", _own_contacts,
             "own_contacts", show=lambda own: [c.name for c in own]),

@@ -46,6 +46,18 @@ class RuleText:
         return tuple(found[key].citation() for key in self.sources)
 
 
+def silenceable(rule: str) -> bool:
+    """Tips may be silenced for a while; support and crisis words never are. Which is
+    which is the rule's level in tips.toml, and nowhere else."""
+    found = texts().get(rule)
+    return found is not None and found.level == "tip"
+
+
+def never_silenced() -> tuple[str, ...]:
+    """The rules about support or safety, in their order in tips.toml."""
+    return tuple(rule for rule, text in texts().items() if text.level != "tip")
+
+
 def _read(name: str) -> dict:
     import tomllib
 

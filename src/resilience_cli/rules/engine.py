@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from resilience_cli.followups import WEEK4, FollowUp
 from resilience_cli.model import CheckIn, day_words, is_heavy, is_working
+from resilience_cli.rules.content import silenceable as content_silenceable
 from resilience_cli.rules.content import texts
 from resilience_cli.rules.thresholds import Thresholds
 from resilience_cli.safety import SafetyAnswer, crisis_answer
@@ -450,7 +451,8 @@ def _item(rule: str, why: str, ctx: RuleContext) -> Item:
 
 
 def silenceable(rule: str) -> bool:
-    return rule in RULES and texts()[rule].level == "tip"
+    """A rule of the engine that is a tip (content.silenceable decides which are)."""
+    return rule in RULES and content_silenceable(rule)
 
 
 def evaluate(ctx: RuleContext, silenced: dict[str, dt.date] | None = None) -> list[Item]:
