@@ -316,7 +316,9 @@ def _unknown(item: dict, allowed: Iterable[str]) -> None:
 
 def checkin_from(item: dict, today: dt.date) -> CheckIn:
     _unknown(item, RECORD_FIELDS)
-    answers = {name: validate_field(name, item.get(name)) for name in ANSWER_FIELDS}
+    # A skipped answer (absent or null) needs no checking: most of a long import's fields.
+    answers = {name: None if (value := item.get(name)) is None else validate_field(name, value)
+               for name in ANSWER_FIELDS}
     return CheckIn(
         id=_id(item.get("id")),
         date=_day("date", item.get("date"), today),
