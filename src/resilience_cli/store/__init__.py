@@ -82,38 +82,11 @@ class JournalStore(PeriodicRecords):
             raise JournalProblem(
                 f"The journal path {path} is not a regular file (it may be a pipe, a device or a "
                 "folder), so it was left alone. Move it aside, or set RESILIENCE_HOME to another folder.")
-        db = sqlite3
-        if passphrase is not None:
-            from resilience_cli.store import cipher
-
-            db = cipher.driver()
-        elif _looks_encrypted(path):
-            from resilience_cli.store import cipher
-
-            raise JournalProblem(
-                f"The journal at {path} is encrypted (or damaged) and needs its passphrase. "
-                + ("" if cipher.available() else cipher.INSTALL_HINT)
-            )
+        db = _driver(path, passphrase)
         # A journal on a read-only copy (a backup disc, a locked-down share) can
-        # still be read and exported: reads open it read-only, and where the
-        # folder cannot be written either, as immutable, since WAL would
-        # otherwise need its side files there.
-        folder_writable = os.access(path.parent, os.W_OK)
-        read_only = not create and not (folder_writable and os.access(path, os.W_OK))
-        mode = "rw" if not read_only else "ro" if folder_writable else "ro&immutable=1"
-        try:
-            conn = db.connect(
-                f"file:{quote(str(path))}?mode={mode}",
-                uri=True,
-                isolation_level=None,
-                timeout=BUSY_TIMEOUT_MS / 1000,
-                check_same_thread=False,
-            )
-        except db.Error as exc:
-            raise JournalProblem(
-                f"The journal at {path} could not be opened ({exc}). "
-                "Check that the file and its folder are yours and readable."
-            ) from None
+        # still be read and exported: reads open it read-only.
+        read_only = not create and not (os.access(path.parent, os.W_OK) and os.access(path, os.W_OK))
+        conn = _connect(db, path, read_only=read_only)
         store = cls(conn, path, db)
         store.read_only = read_only
         try:
@@ -493,6 +466,40 @@ def _drop_safety(copy: Path, passphrase: str | None, driver: Any) -> None:
         conn.close()
 
 
+def _driver(path: Path, passphrase: str | None) -> Any:
+    """sqlite3, or SQLCipher's module when there is a passphrase; an encrypted file
+    without one is refused here, with how to install the extra when it is missing."""
+    from resilience_cli.store import cipher
+
+    if passphrase is not None:
+        return cipher.driver()
+    if cipher.looks_encrypted(path):
+        raise JournalProblem(
+            f"The journal at {path} is encrypted (or damaged) and needs its passphrase. "
+            + ("" if cipher.available() else cipher.INSTALL_HINT)
+        )
+    return sqlite3
+
+
+def _connect(db: Any, path: Path, *, read_only: bool) -> sqlite3.Connection:
+    """A connection in autocommit mode; read-only, and where the folder cannot be
+    written either, immutable, since WAL would otherwise need its side files there."""
+    mode = "rw" if not read_only else "ro" if os.access(path.parent, os.W_OK) else "ro&immutable=1"
+    try:
+        return db.connect(
+            f"file:{quote(str(path))}?mode={mode}",
+            uri=True,
+            isolation_level=None,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=False,
+        )
+    except db.Error as exc:
+        raise JournalProblem(
+            f"The journal at {path} could not be opened ({exc}). "
+            "Check that the file and its folder are yours and readable."
+        ) from None
+
+
 def _inode(path: Path) -> int | None:
     try:
         return path.stat().st_ino
@@ -502,12 +509,6 @@ def _inode(path: Path) -> int | None:
 
 def _insert(conn: sqlite3.Connection, record: CheckIn) -> None:
     insert_row(conn, "checkins", to_row(record))
-
-
-def _looks_encrypted(path: Path) -> bool:
-    from resilience_cli.store.cipher import looks_encrypted
-
-    return looks_encrypted(path)
 
 
 __all__ = ["JournalStore", "utc_now"]
