@@ -242,7 +242,9 @@ SETTINGS: tuple[Setting, ...] = (
               else "a number of 0 or more", _threshold(getattr(Thresholds(), name)), f"thresholds.{name}")
       for name in THRESHOLD_NAMES),
 )
+# The table by section and name, as config.toml spells it.
 SECTIONS = tuple(dict.fromkeys(setting.section for setting in SETTINGS))
+_BY_SECTION = {section: {s.name: s for s in SETTINGS if s.section == section} for section in SECTIONS}
 
 
 def load_settings(config_file: Path) -> Settings:
@@ -271,9 +273,7 @@ def load_settings(config_file: Path) -> Settings:
 def _parse(data: dict, config_file: Path) -> Settings:
     """config.toml's tables, checked against SETTINGS: a section or key that is not
     there, or a value a setting cannot take, is an error naming it."""
-    known: dict[str, dict[str, Setting]] = {}
-    for setting in SETTINGS:
-        known.setdefault(setting.section, {})[setting.name] = setting
+    known = _BY_SECTION
     for section, table in data.items():
         if section not in known:
             raise InvalidInput(f"In {config_file}, [{section}] is not a settings section; the sections are "

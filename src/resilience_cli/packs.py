@@ -243,7 +243,8 @@ def _score(s: object, where: str, questions: list[Question], bad: Callable[[str]
     """One [[scores]] table: items among the questions, never a safety question."""
     if not isinstance(s, dict) or not isinstance(s.get("id"), str) or not isinstance(s.get("items"), list):
         raise bad(f"{where} needs an id and a list of items.")
-    unknown = [i for i in [*s["items"], *s.get("reverse", [])] if i not in {q.id for q in questions}]
+    ids = {q.id for q in questions}
+    unknown = [i for i in [*s["items"], *s.get("reverse", [])] if i not in ids]
     if unknown:
         raise bad(f"{where}: {unknown[0]!r} is not one of the questions.")
     private = [i for i in s["items"] if i in {q.id for q in questions if q.safety}]

@@ -28,7 +28,7 @@ class Run:
     passphrases: dict[str, str] = field(default_factory=dict)
 
 
-def stdin_is_terminal() -> bool:
+def _stdin_is_a_tty() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
@@ -41,13 +41,13 @@ def current() -> Run:
     try:
         return _CURRENT.get()
     except LookupError:
-        return Run(terminal=stdin_is_terminal())
+        return Run(terminal=_stdin_is_a_tty())
 
 
 @contextmanager
 def running(*, terminal: bool | None = None) -> Iterator[Run]:
     """A new context for one run; `terminal` None reads standard input."""
-    run = Run(terminal=stdin_is_terminal() if terminal is None else terminal)
+    run = Run(terminal=_stdin_is_a_tty() if terminal is None else terminal)
     token = _CURRENT.set(run)
     try:
         yield run

@@ -85,8 +85,11 @@ class JournalStore(PeriodicRecords):
         db = _driver(path, passphrase)
         # A journal on a read-only copy (a backup disc, a locked-down share) can
         # still be read and exported: reads open it read-only.
-        read_only = not create and not (os.access(path.parent, os.W_OK) and os.access(path, os.W_OK))
-        conn = _connect(db, path, read_only=read_only)
+        folder_writable = os.access(path.parent, os.W_OK)
+        read_only = not create and not (folder_writable and os.access(path, os.W_OK))
+        # Where the folder cannot be written either, immutable: WAL would
+        # otherwise need its side files there.
+        conn = _connect(db, path, "rw" if not read_only else "ro" if folder_writable else "ro&immutable=1")
         store = cls(conn, path, db)
         store.read_only = read_only
         try:
@@ -481,10 +484,8 @@ def _driver(path: Path, passphrase: str | None) -> Any:
     return sqlite3
 
 
-def _connect(db: Any, path: Path, *, read_only: bool) -> sqlite3.Connection:
-    """A connection in autocommit mode; read-only, and where the folder cannot be
-    written either, immutable, since WAL would otherwise need its side files there."""
-    mode = "rw" if not read_only else "ro" if os.access(path.parent, os.W_OK) else "ro&immutable=1"
+def _connect(db: Any, path: Path, mode: str) -> sqlite3.Connection:
+    """A connection in autocommit mode, opened in SQLite's URI `mode`."""
     try:
         return db.connect(
             f"file:{quote(str(path))}?mode={mode}",
