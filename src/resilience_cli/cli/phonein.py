@@ -161,8 +161,7 @@ def host(
     if format_ is HostFormat.md or not common.stdin_is_terminal():
         common.machine_output(order)
         return
-    import time
-
+    from resilience_cli.clock import seconds as steady
     from resilience_cli.phonein import Turns
     from resilience_cli.prompts.phonein import host_rounds
 
@@ -172,7 +171,7 @@ def host(
         out.print(_literal(f"  - {rule}"))
     out.print("")
     try:
-        held = host_rounds(Turns(prompts, seconds, time.monotonic))
+        held = host_rounds(Turns(prompts, seconds, steady))
     except KeyboardInterrupt:
         raise Cancelled("The host's screen was closed. Nothing was recorded.") from None
     out.print(f"\n{held} of {len(prompts)} rounds. To close, read these out:\n")
@@ -238,7 +237,7 @@ def after(
         saved = store.save_takeaway(today, answers)
     out.print(f"Saved your takeaway from the phone-in on {day_words(today)}.")
     if saved.one_thing:
-        out.print(_literal(f"Before the next one you'll see again what you said you'd do: {saved.one_thing}"))
+        out.print(_literal(f"Shown again before the next one: {saved.one_thing}"))
 
 
 def _read_stdin() -> str:
