@@ -384,3 +384,21 @@ def test_summary_include_help_names_phonein(cli):
     result = cli("summary", "--include", "nonsense", "--no-input")
     assert result.exit_code == 2
     assert "phonein" in result.stderr
+
+
+# -- help and Ctrl-C ----------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["plan", "prep", "host", "after"])
+def test_every_phonein_command_has_help_with_an_example(cli, name):
+    result = cli("phonein", name, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout and f"resilience phonein {name}" in result.stdout
+
+
+@pytest.mark.parametrize("command", [("phonein", "after"), ("phonein", "prep")])
+def test_ctrl_c_saves_nothing(cli, terminal, keys, home, command):
+    keys.send_text("Half a thought\x03")
+    result = cli(*command)
+    assert result.exit_code == 130
+    assert result.stderr == "Cancelled; nothing was saved.\n"
+    assert not (home / "journal.db").exists()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from resilience_cli.errors import InvalidInput
+from resilience_cli.insights import BASELINE_DAYS, Window, stats
 from resilience_cli.model import MAX_TEXT, WEEKDAYS, CheckIn, day_words, is_heavy
 
 MINUTES = (5, 240)  # a phone-in is short; more than four hours is a typo
@@ -150,26 +151,25 @@ def _dates(days: Sequence[dt.date]) -> str:
 
 def prep_lines(records: Sequence[CheckIn], start: dt.date, today: dt.date) -> list[str]:
     """Two or three lines from the officer's journal since `start`: heavy days, sleep
-    against their own norm (the eight weeks before), and days marked to raise.
+    against their own norm (their baseline, as trends has it), and days marked to raise.
 
-    `records` should reach back eight weeks before `start`.
+    `records` should reach back a baseline (insights.BASELINE_DAYS) before `start`.
     """
-    inside = [r for r in records if start.isoformat() <= r.date <= today.isoformat()]
-    before = [r for r in records if (start - dt.timedelta(days=56)).isoformat() <= r.date < start.isoformat()]
+    since = Window(start, today)
+    inside = since.select(records)
     lines: list[str] = []
     heavy = [r.day for r in inside if is_heavy(r)]
     if heavy:
         lines.append(f"Heavy exposure on {len(heavy)} {'day' if len(heavy) == 1 else 'days'}: "
-                     f"{_dates(heavy[-4:]) if len(heavy) <= 4 else _dates(heavy[-3:]) + ' among them'}.")
-    sleep_now = [r.sleep_hours for r in inside if r.sleep_hours is not None]
-    sleep_then = [r.sleep_hours for r in before if r.sleep_hours is not None]
-    if len(sleep_now) >= 3 and len(sleep_then) >= 7:
-        now, then = sum(sleep_now) / len(sleep_now), sum(sleep_then) / len(sleep_then)
-        if abs(now - then) >= 0.5:
-            word = "less" if now < then else "more"
-            lines.append(f"Sleep: about {now:.1f} hours a night, {word} than your usual {then:.1f}.")
+                     f"{_dates(heavy) if len(heavy) <= 4 else _dates(heavy[-3:]) + ' most recently'}.")
+    now, usual = stats(inside, "sleep_hours"), stats(since.baseline().select(records), "sleep_hours")
+    # A few nights against a few weeks: fewer say nothing worth a line.
+    if now.count >= 3 and usual.count >= 7 and now.mean is not None and usual.mean is not None:
+        if abs(now.mean - usual.mean) >= 0.5:
+            word = "less" if now.mean < usual.mean else "more"
+            lines.append(f"Sleep: about {now.mean:.1f} hours a night, {word} than your usual {usual.mean:.1f}.")
         else:
-            lines.append(f"Sleep: about {now:.1f} hours a night, close to your usual.")
+            lines.append(f"Sleep: about {now.mean:.1f} hours a night, close to your usual.")
     marked = [r for r in inside if r.raise_at_supervision]
     if marked:
         point = next((r.talking_point for r in reversed(marked) if r.talking_point), None)

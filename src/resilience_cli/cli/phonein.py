@@ -89,14 +89,14 @@ def prep(
     import datetime as dt
 
     from resilience_cli.model import day_words
-    from resilience_cli.phonein import last_one_thing, prep_lines, since_last
+    from resilience_cli.phonein import BASELINE_DAYS, last_one_thing, prep_lines, since_last
 
     today = common.today()
     with common.read_only_store() as store:
         plan = store.phonein_plan() if store else None
         takeaways = store.takeaways(dt.date.min) if store else []
         start = since_last(plan, takeaways, today)
-        records = store.between(start - dt.timedelta(days=56), today) if store else []
+        records = store.between(start - dt.timedelta(days=BASELINE_DAYS), today) if store else []
         earlier = store.prep(today) if store else None
     out = common.console()
     when = ""
