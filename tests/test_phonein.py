@@ -114,6 +114,29 @@ def test_the_calendar_file_reads_back_with_its_recurrence(cli, tmp_path):
     assert b"TZID" not in path.read_bytes()
 
 
+def test_without_the_calendar_extra_nothing_is_saved(cli, home, tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "icalendar", None)  # as if not installed
+    result = cli("phonein", "plan", "--every", "wed 14:00", "--ics", str(tmp_path / "p.ics"))
+    assert result.exit_code == 1
+    assert result.stderr == ("Writing a calendar file needs the icalendar library: pip install "
+                             "'resilience-checkin[calendar]'. Nothing was saved; without --ics the plan "
+                             "needs nothing more.\n")
+    assert not (tmp_path / "p.ics").exists() and not (home / "journal.db").exists()
+
+
+def test_the_calendar_to_standard_output(cli):
+    import icalendar
+
+    result = cli("phonein", "plan", "--every", "mon 08:00", "--ics", "-")
+    assert result.exit_code == 0, result.stderr
+    [event] = icalendar.Calendar.from_ical(result.stdout).walk("VEVENT")
+    assert (event["rrule"]["FREQ"], event["rrule"]["BYDAY"]) == (["WEEKLY"], ["MO"])
+    assert "INTERVAL" not in event["rrule"]
+    assert "crontab" not in result.stdout
+
+
 def test_the_calendar_file_is_never_written_over_a_file_or_into_the_journal_folder(cli, home, tmp_path):
     taken = tmp_path / "taken.ics"
     taken.write_text("mine")

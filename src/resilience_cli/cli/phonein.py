@@ -23,7 +23,7 @@ def plan(
     every: Annotated[str, typer.Option("--every", metavar='"DAY HH:MM"', help='When it recurs, such as "wed 14:00" (24-hour clock).')],
     fortnightly: Annotated[bool, typer.Option("--fortnightly", help="Every other week instead of every week.")] = False,
     minutes: Annotated[int, typer.Option("--minutes", metavar="N", help="How long the call is.")] = 30,
-    ics: Annotated[Path | None, typer.Option("--ics", metavar="PATH", help="Also write an iCalendar file (mode 0600) for any calendar.")] = None,
+    ics: Annotated[Path | None, typer.Option("--ics", metavar="PATH", help="Also write an iCalendar file (mode 0600) for any calendar; - writes it to standard output instead of the snippets.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the --ics file if it exists.")] = False,
 ) -> None:
     """Record when your phone-in recurs (replacing the last plan) and print reminder snippets.
@@ -46,7 +46,7 @@ def plan(
     target = output_target(ics, force=force, ask=common.ask_replace(),
                            protected=common.protected_folders()) if ics is not None else None
     calendar = None
-    if target is not None:
+    if ics is not None:
         from resilience_cli.report.calendar import plan_ics
 
         calendar = plan_ics(made, dt.datetime.now(dt.UTC).replace(microsecond=0))
@@ -57,6 +57,10 @@ def plan(
     first = dt.datetime.combine(dt.date.fromisoformat(made.starts), dt.time(*made.hour_minute))
     replaced = f" (it replaces {earlier.every})" if earlier else ""
     print(f"Saved your phone-in: {made.every}, {made.minutes} minutes{replaced}.", file=sys.stderr)
+    if calendar is not None and target is None:
+        # --ics -: the calendar itself is the output, for a pipe.
+        common.machine_output(calendar.decode("utf-8"))
+        return
     if target is not None:
         print(f"Wrote the calendar file {target}: import it into your calendar.", file=sys.stderr)
     remind_at = first - dt.timedelta(minutes=15)

@@ -27,7 +27,7 @@ def plan_ics(plan: Plan, stamp: dt.datetime) -> bytes:
     except ImportError:
         raise JournalProblem(
             "Writing a calendar file needs the icalendar library: pip install 'resilience-checkin[calendar]'. "
-            "The plan itself was saved.") from None
+            "Nothing was saved; without --ics the plan needs nothing more.") from None
 
     first = dt.date.fromisoformat(plan.starts)
     hour, minute = plan.hour_minute
