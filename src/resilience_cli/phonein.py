@@ -16,13 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from resilience_cli.errors import InvalidInput
-from resilience_cli.insights import BASELINE_DAYS, Window, stats
+from resilience_cli.insights import Window, stats
 from resilience_cli.model import MAX_TEXT, WEEKDAYS, CheckIn, day_words, is_heavy
 
 MINUTES = (5, 240)  # a phone-in is short; more than four hours is a typo
 SECONDS_EACH = (10, 1800)  # the host's per-person timer
-DEFAULT_SECONDS_EACH = 90
-DEFAULT_ROUNDS = 3
 # Before a call, lines from the journal: two or three, never a report.
 MOST_LINES = 3
 # Without a plan or an earlier phone-in, "since the last one" means this long.
@@ -51,13 +49,6 @@ class Plan:
     def hour_minute(self) -> tuple[int, int]:
         hour, minute = self.at.split(":")
         return int(hour), int(minute)
-
-    def on(self, day: dt.date) -> bool:
-        """Whether a call falls on `day`."""
-        first = dt.date.fromisoformat(self.starts)
-        if day < first or day.weekday() != first.weekday():
-            return False
-        return not self.fortnightly or (day - first).days % 14 == 0
 
     def next_on_or_after(self, day: dt.date) -> dt.date:
         first = dt.date.fromisoformat(self.starts)
@@ -290,10 +281,6 @@ class Turns:
         return (f"Round {self.round + 1} of {len(self.prompts)}: {self.prompt}\n"
                 f"Person {self.person}: {clock}{state}\n\n"
                 "Space: next person   p: pause   n: next round   q: close the call")
-
-
-def takeaway_words(t: Takeaway) -> str:
-    return day_words(dt.date.fromisoformat(t.date))
 
 
 # -- reminders: ready-to-paste snippets, as `resilience remind` prints ------

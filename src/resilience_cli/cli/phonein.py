@@ -93,7 +93,8 @@ def prep(
     import datetime as dt
 
     from resilience_cli.model import day_words
-    from resilience_cli.phonein import BASELINE_DAYS, last_one_thing, prep_lines, since_last
+    from resilience_cli.insights import BASELINE_DAYS
+    from resilience_cli.phonein import last_one_thing, prep_lines, since_last
 
     today = common.today()
     with common.read_only_store() as store:
