@@ -239,7 +239,8 @@ def test_host_running_order_in_markdown(cli, home):
     assert "## Rounds (about 1 min each; anyone may pass)\n\n1. One word for the week.\n2. " in out
     assert "\n3. Would anyone like a word after the call? Just say, or message me.\n" in out
     assert "  - Samaritans: call 116 123" in out
-    assert "resilience routes" in out and "resilience help-now" in out
+    assert ("\n- Every route, with who runs it, its hours and what is recorded: resilience routes. "
+            "Urgent contacts at any time: resilience help-now.\n") in out
     assert out.endswith("Nothing about anyone on the call is recorded.\n")
     assert not home.exists() or not (home / "journal.db").exists()
 
@@ -281,6 +282,9 @@ def test_host_screen_two_rounds_in_pipe_input(cli, terminal, screen, home):
     assert out.startswith("Phone-in. Before the first round, read these out:\n")
     assert "2 of 2 rounds. To close, read these out:" in out
     assert "Samaritans: call 116 123" in out
+    words = " ".join(out.split())  # the terminal's wrapping folded away
+    assert ("Every route, with who runs it, its hours and what is recorded: resilience routes. "
+            "Urgent contacts at any time: resilience help-now.") in words
     assert out.endswith("Nothing about anyone on the call was recorded.\n")
     assert not (home / "journal.db").exists()
 

@@ -26,6 +26,9 @@ MOST_LINES = 3
 # Without a plan or an earlier phone-in, "since the last one" means this long.
 DEFAULT_LOOKBACK = 14
 TAKEAWAY_FIELDS = ("takeaway", "one_thing")
+# The close names where every route is described in full, and help at any time.
+ROUTES_POINTER = ("Every route, with who runs it, its hours and what is recorded: resilience routes. "
+                  "Urgent contacts at any time: resilience help-now.")
 
 
 @dataclass(frozen=True)
@@ -218,7 +221,7 @@ def running_order(bank: Bank, prompts: Sequence[str], seconds_each: int, routes:
     lines += ["", "## Close", ""]
     lines += [f"- {line}" for line in bank.close]
     lines += [f"  - {route}" for route in routes]
-    lines += ["", "Nothing about anyone on the call is recorded.", ""]
+    lines += [f"- {ROUTES_POINTER}", "", "Nothing about anyone on the call is recorded.", ""]
     return "\n".join(lines)
 
 

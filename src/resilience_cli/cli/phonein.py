@@ -153,7 +153,7 @@ def host(
       resilience phonein host --format md > running-order.md
       resilience phonein host --rounds 4 --seconds 60
     """
-    from resilience_cli.phonein import SECONDS_EACH, load_bank, running_order
+    from resilience_cli.phonein import ROUTES_POINTER, SECONDS_EACH, load_bank, running_order
     from resilience_cli.phonein import rounds as pick_rounds
 
     if not SECONDS_EACH[0] <= seconds <= SECONDS_EACH[1]:
@@ -184,6 +184,7 @@ def host(
         out.print(_literal(f"  {line}"))
     for route in routes:
         out.print(_literal(f"    {route}"))
+    out.print(_literal(f"  {ROUTES_POINTER}"))
     out.print("\nNothing about anyone on the call was recorded.")
 
 
@@ -193,10 +194,7 @@ def _routes() -> list[str]:
 
     settings = common.settings()
     contacts = default_contacts(settings.region)
-    lines = [f"{c.name}: {c.how} ({c.when})" for c in contacts.support_box(settings.own_contacts)]
-    lines.append("Every route, with who runs it and what is recorded: resilience routes; "
-                 "urgent contacts at any time: resilience help-now.")
-    return lines
+    return [f"{c.name}: {c.how} ({c.when})" for c in contacts.support_box(settings.own_contacts)]
 
 
 @app.command("after")
