@@ -63,6 +63,7 @@ def test_fresh_schema_is_exact(db_path):
     conn = sqlite3.connect(db_path)
     tables = sorted(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'"))
     assert tables == ["_sqlite_migrations", "checkins", "followups", "pack_answers", "pack_safety_answers",
+                      "phonein_plan", "phonein_preps", "phoneins",
                       "reflections", "rule_rests", "safety_answers", "silenced_rules", "summaries"]
     columns = [(r[1], r[2], r[3], r[5]) for r in conn.execute("PRAGMA table_info(checkins)")]
     assert columns == EXPECTED_COLUMNS
@@ -73,7 +74,7 @@ def test_fresh_schema_is_exact(db_path):
     assert applied == list(MIGRATION_NAMES) == ["m001_create_checkins", "m002_periodic_records",
                                                 "m003_summaries", "m004_supported_colleague",
                                                 "m005_pack_answers", "m006_pack_safety_and_rule_rests",
-                                                "m007_interactions_and_growth"]
+                                                "m007_interactions_and_growth", "m010_phoneins"]
     assert [r[1] for r in conn.execute("PRAGMA table_info(pack_answers)")] == [
         "id", "pack", "date", "answers", "created_at", "updated_at"]
     assert [r[1] for r in conn.execute("PRAGMA table_info(pack_safety_answers)")] == [
@@ -90,6 +91,13 @@ def test_fresh_schema_is_exact(db_path):
         "id", "week", "date", "helped", "harder", "connected", "worthwhile", "try_next",
         "created_at", "updated_at", "proud"]  # proud: added by m007
     assert [r[1] for r in conn.execute("PRAGMA table_info(silenced_rules)")] == ["rule", "until"]
+    # Added by m010: the phone-in plan, the takeaways, and the private preparation.
+    assert [r[1] for r in conn.execute("PRAGMA table_info(phonein_plan)")] == [
+        "id", "weekday", "at", "minutes", "fortnightly", "starts", "created_at", "updated_at"]
+    assert [r[1] for r in conn.execute("PRAGMA table_info(phoneins)")] == [
+        "id", "date", "takeaway", "one_thing", "created_at", "updated_at"]
+    assert [r[1] for r in conn.execute("PRAGMA table_info(phonein_preps)")] == [
+        "id", "date", "bring", "created_at", "updated_at"]
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
 

@@ -26,11 +26,15 @@ organisation that licenses one writes its own pack file.
     safety = true
     threshold = 1                   # yes/no: 1 is yes; a scale: the value
 
-    [[scores]]
+    [[scores]]                      # a pack may have several scores (subscales)
     id = "total"
     title = "Worthwhile work"
     items = ["worthwhile", "drained"]
     reverse = ["drained"]           # scored max + min - answer
+    bands = [                       # optional: words for ranges of the score,
+      { upto = 3, words = "lower" },  # each up to and including `upto`; the
+      { upto = 8, words = "higher" }, # last reaches the score's highest
+    ]
 """
 
 from __future__ import annotations
@@ -88,11 +92,24 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Band:
+    upto: int  # the highest score in this band
+    words: str
+
+
+@dataclass(frozen=True)
 class Score:
     id: str
     title: str
     items: tuple[str, ...]
     reverse: tuple[str, ...] = ()
+    bands: tuple[Band, ...] = ()  # ascending; the last one's upto is the score's highest
+
+    def band(self, value: int | None) -> str | None:
+        """The words of the band `value` falls in; None without bands or a value."""
+        if value is None:
+            return None
+        return next((b.words for b in self.bands if value <= b.upto), None)
 
 
 @dataclass(frozen=True)
@@ -173,9 +190,13 @@ def parse(text: str, source: str) -> Pack:
         where = f"question {n} (line {q_lines[n - 1]})" if n <= len(q_lines) else f"question {n}"
         questions.append(_question(q, where, questions, bad))
     s_lines = _lines_of(text, "[[scores]]")
-    scores = [_score(item, f"score {n} (line {s_lines[n - 1]})" if n <= len(s_lines) else f"score {n}",
-                     questions, bad)
-              for n, item in enumerate(data.get("scores", []) or [], start=1)]
+    raw_scores = data.get("scores", []) or []
+    if not isinstance(raw_scores, list):
+        raise bad("scores must be [[scores]] tables.")
+    scores: list[Score] = []
+    for n, item in enumerate(raw_scores, start=1):
+        where = f"score {n} (line {s_lines[n - 1]})" if n <= len(s_lines) else f"score {n}"
+        scores.append(_score(item, where, questions, scores, bad))
     return Pack(data["name"], data["title"].strip(), data["cadence"], data["attribution"].strip(),
                 tuple(questions), tuple(scores), str(data.get("description", "")).strip())
 
@@ -239,21 +260,75 @@ def _question(q: object, where: str, earlier: list[Question], bad: Callable[[str
                     safety=safety, threshold=int(threshold) if safety else 1)
 
 
-def _score(s: object, where: str, questions: list[Question], bad: Callable[[str], InvalidInput]) -> Score:
-    """One [[scores]] table: items among the questions, never a safety question."""
-    if not isinstance(s, dict) or not isinstance(s.get("id"), str) or not isinstance(s.get("items"), list):
-        raise bad(f"{where} needs an id and a list of items.")
+def _score(s: object, where: str, questions: list[Question], earlier: list[Score],
+           bad: Callable[[str], InvalidInput]) -> Score:
+    """One [[scores]] table (a subscale): items among the questions, never a safety question;
+    each error names the score, its line and the field."""
+    if not isinstance(s, dict):
+        raise bad(f"{where} must be a table.")
+    allowed = ("id", "title", "items", "reverse", "bands")
+    extra = sorted(set(s) - set(allowed))
+    if extra:
+        raise bad(f"{where}: {extra[0]} is not part of a score; a score has {', '.join(allowed)}.")
+    if not isinstance(s.get("id"), str) or not re.fullmatch(r"[a-z][a-z0-9_]*", s["id"]):
+        raise bad(f"{where}: id must be lower-case letters, digits and underscores, such as compassion.")
+    if any(e.id == s["id"] for e in earlier):
+        raise bad(f"{where}: id: the score id {s['id']!r} is used twice.")
+    if "title" in s and (not isinstance(s["title"], str) or not s["title"].strip()):
+        raise bad(f"{where}: title must be text in quotes.")
+    for key in ("items", "reverse"):
+        value = s.get(key, [] if key == "reverse" else None)
+        if not isinstance(value, list) or not all(isinstance(i, str) for i in value):
+            raise bad(f"{where}: {key} must be a list of question ids in quotes, such as [\"q1\", \"q2\"].")
+        twice = next((i for i in value if value.count(i) > 1), None)
+        if twice is not None:
+            raise bad(f"{where}: {key}: {twice!r} is listed twice.")
+    if not s["items"]:
+        raise bad(f"{where}: items is empty; a score needs at least one question.")
     ids = {q.id for q in questions}
-    unknown = [i for i in [*s["items"], *s.get("reverse", [])] if i not in ids]
-    if unknown:
-        raise bad(f"{where}: {unknown[0]!r} is not one of the questions.")
+    for key in ("items", "reverse"):
+        unknown = [i for i in s.get(key, []) if i not in ids]
+        if unknown:
+            raise bad(f"{where}: {key}: {unknown[0]!r} is not one of the questions.")
     private = [i for i in s["items"] if i in {q.id for q in questions if q.safety}]
     if private:
-        raise bad(f"{where}: {private[0]!r} is a safety question, so it cannot be part of a score.")
+        raise bad(f"{where}: items: {private[0]!r} is a safety question, so it cannot be part of a score.")
     stray = [i for i in s.get("reverse", []) if i not in s["items"]]
     if stray:
-        raise bad(f"{where}: {stray[0]!r} is reversed but not one of its items.")
-    return Score(s["id"], str(s.get("title", s["id"])), tuple(s["items"]), tuple(s.get("reverse", [])))
+        raise bad(f"{where}: reverse: {stray[0]!r} is reversed but not one of its items.")
+    # A yes/no answer counts 1 for yes (and, reversed, 1 for no).
+    by_id = {q.id: q for q in questions}
+    low = sum(by_id[i].min for i in s["items"])
+    high = sum(by_id[i].max for i in s["items"])
+    return Score(s["id"], str(s.get("title", s["id"])).strip(), tuple(s["items"]), tuple(s.get("reverse", [])),
+                 _bands(s.get("bands"), where, low, high, bad))
+
+
+def _bands(raw: object, where: str, low: int, high: int, bad: Callable[[str], InvalidInput]) -> tuple[Band, ...]:
+    """Bands in ascending order that, together, cover every score from `low` to `high`."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not raw:
+        raise bad(f"{where}: bands must be a list of {{ upto = N, words = \"...\" }}, lowest first.")
+    out: list[Band] = []
+    for n, band in enumerate(raw, start=1):
+        if not isinstance(band, dict) or set(band) != {"upto", "words"}:
+            raise bad(f"{where}: bands: band {n} must be {{ upto = N, words = \"...\" }} and nothing else.")
+        upto, words = band["upto"], band["words"]
+        if isinstance(upto, bool) or not isinstance(upto, int):
+            raise bad(f"{where}: bands: band {n}'s upto must be a whole number; it is {upto!r}.")
+        if not isinstance(words, str) or not words.strip():
+            raise bad(f"{where}: bands: band {n}'s words must be text in quotes.")
+        if out and upto <= out[-1].upto:
+            raise bad(f"{where}: bands: band {n} goes up to {upto}, which is not above band {n - 1}'s {out[-1].upto}; "
+                      "list the bands lowest first.")
+        if upto < low:
+            raise bad(f"{where}: bands: band {n} goes up to {upto}, below the lowest score, {low}.")
+        out.append(Band(upto, words.strip()))
+    if out[-1].upto != high:
+        raise bad(f"{where}: bands: the last band must go up to the highest score, {high}; it goes up to "
+                  f"{out[-1].upto}.")
+    return tuple(out)
 
 
 def check_answers(pack: Pack, answers: dict[str, Any]) -> dict[str, Any]:
@@ -283,11 +358,13 @@ def window_scores(pack: Pack, answers: Sequence[PackAnswer], start: dt.date, end
     for sid, series in score_series(pack, inside).items():
         low, high = pack.score_range(sid)
         values = [v for _, v in series]
+        score = next(s for s in pack.scores if s.id == sid)
         out[sid] = {
-            "title": next(s.title for s in pack.scores if s.id == sid),
+            "title": score.title,
             "count": len(values),
             "mean": round(sum(values) / len(values), 2) if values else None,
             "latest": values[-1] if values else None,
             "range": [low, high],
+            "latest_band": score.band(values[-1] if values else None),
         }
     return out

@@ -53,10 +53,11 @@ def export(
     with common.read_only_store() as store:
         checkins, followups, reflections, packs = store.everything() if store else ([], [], [], [])
         summaries = store.summaries() if store else []
+        phoneins = _phoneins(store) if store else []
     if format_ is ExportFormat.json:
-        text = formats.export_json(checkins, followups, reflections, utc_now(), packs, summaries)
+        text = formats.export_json(checkins, followups, reflections, utc_now(), packs, summaries, phoneins)
     elif format_ is ExportFormat.jsonl:
-        text = formats.export_jsonl(checkins, followups, reflections, packs, summaries)
+        text = formats.export_jsonl(checkins, followups, reflections, packs, summaries, phoneins)
     else:
         text = formats.to_csv(checkins)
     if target is None:
@@ -64,8 +65,14 @@ def export(
         return
     write_private(target, text)
     total = len(checkins) + (0 if format_ is ExportFormat.csv else
-                             len(followups) + len(reflections) + len(packs) + len(summaries))
+                             len(followups) + len(reflections) + len(packs) + len(summaries) + len(phoneins))
     print(f"Wrote {total} records to {target}.", file=sys.stderr)
+
+
+def _phoneins(store) -> list:
+    """The phone-in plan and takeaways; the private preparation before a call stays in the journal."""
+    plan = store.phonein_plan()
+    return [*store.takeaways(dt.date.min), *([plan] if plan else [])]
 
 
 # A century of daily check-ins with long notes is well under this.
@@ -111,7 +118,7 @@ def import_(
 
         report = Report(Tally(new=len(batch.checkins)), Tally(new=len(batch.followups)),
                         Tally(new=len(batch.reflections)), Tally(new=len(batch.pack_answers)),
-                        Tally(new=len(batch.summaries)))
+                        Tally(new=len(batch.summaries)), Tally(new=len(batch.phoneins) + len(batch.phonein_plans)))
     else:
         with store:
             report = store.import_batch(batch, prefer=prefer.value if prefer else None, dry_run=dry_run)
@@ -123,6 +130,8 @@ def import_(
               f"{report.pack_answers.words('question pack answers')}.")
     if batch.summaries:
         print(f"  {report.summaries.words('supervision summaries')}.")
+    if batch.phoneins or batch.phonein_plans:
+        print(f"  {report.phoneins.words('phone-in takeaways and plan')}.")
     for change in report.changes:
         print(f"  {change}")
     for remark in batch.remarks:

@@ -37,6 +37,11 @@ class ImportFormat(StrEnum):
     jrnl = "jrnl"
 
 
+class HostFormat(StrEnum):
+    text = "text"
+    md = "md"
+
+
 class SummaryFormat(StrEnum):
     md = "md"
     txt = "txt"
@@ -65,3 +70,4 @@ TableFormatOpt = Annotated[TableFormat, _format(TableFormat)]
 ExportFormatOpt = Annotated[ExportFormat, _format(ExportFormat, "check-ins only")]
 ImportFormatOpt = Annotated[ImportFormat | None, _format(ImportFormat, "default: from the file")]
 SummaryFormatOpt = Annotated[SummaryFormat, _format(SummaryFormat)]
+HostFormatOpt = Annotated[HostFormat, _format(HostFormat, "text: the live screen on a terminal; md: the running order, to print")]

@@ -143,7 +143,9 @@ def run(
     for score in pack.scores:
         value = pack.score(saved.answers)[score.id]
         low, high = pack.score_range(score.id)
-        shown = "not all its questions answered" if value is None else f"{value} (of {low} to {high})"
+        band = score.band(value)
+        shown = ("not all its questions answered" if value is None
+                 else f"{value} (of {low} to {high}{f'; {band}' if band else ''})")
         print(f"  {score.title}: {shown}")
     print(f"  {pack.attribution}")
 

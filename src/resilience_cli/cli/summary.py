@@ -28,6 +28,7 @@ OPTIONAL_TITLES = {
     "alcohol": "Alcohol",
     "intrusions": "Unwanted memories and upsetting dreams",
     "packs": "Question pack scores",
+    "phonein": "My own takeaways from phone-ins",
 }
 
 
@@ -37,7 +38,7 @@ def summary(
     format_: SummaryFormatOpt = SummaryFormat.md,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write here (mode 0600); - for standard output. md and txt go to standard output without it.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")] = False,
-    include: Annotated[list[str] | None, typer.Option("--include", metavar="SECTION", help="Add a private section (repeat): notes, daily, mood, incident, reflection, alcohol, intrusions or packs.")] = None,
+    include: Annotated[list[str] | None, typer.Option("--include", metavar="SECTION", help="Add a private section (repeat): notes, daily, mood, incident, reflection, alcohol, intrusions, packs or phonein.")] = None,
     no_input: Annotated[bool, no_input_option("take the defaults and write")] = False,
     list_: Annotated[bool, typer.Option("--list", help="List the summaries you have written.")] = False,
 ) -> None:
@@ -66,12 +67,13 @@ def summary(
     choices = Choices(include=wanted, progress=tuple(previous.open_actions()) if previous else ())
     from resilience_cli.cli.trends import pack_scores
 
-    extra = {"followups": journal.followups, "reflections": journal.reflections}
+    extra = {"followups": journal.followups, "reflections": journal.reflections, "phoneins": journal.phoneins}
     try:
         if interactive:
             choices = _ask(journal.records, (start, end), previous, choices, extra)
         else:
-            choices = _look_over(journal.records, (start, end), choices, journal.reflections, interactive=False)
+            choices = _look_over(journal.records, (start, end), choices, journal.reflections, interactive=False,
+                                 phoneins=journal.phoneins)
     except KeyboardInterrupt:
         raise Cancelled("Summary cancelled; nothing was written.") from None
     packs = pack_scores(journal.pack_answers, start, end) if "packs" in choices.include else None
@@ -93,6 +95,7 @@ class _Period:
     pack_answers: list
     followups: list
     reflections: list
+    phoneins: list = ()
 
 
 def _read(from_: str | None, to: str | None) -> _Period:
@@ -116,7 +119,7 @@ def _read(from_: str | None, to: str | None) -> _Period:
         days = (end - start).days + 1
         return _Period(start, end, previous, store.between(start - dt.timedelta(days=days), end),
                        store.pack_answers(start), store.followups(start),
-                       store.reflections(start - dt.timedelta(days=6)))
+                       store.reflections(start - dt.timedelta(days=6)), store.takeaways(start))
 
 
 def _ask(records, period, previous, choices, extra):
@@ -137,7 +140,7 @@ def _ask(records, period, previous, choices, extra):
     include = frozenset(prompts.pick_private_sections(OPTIONAL_TITLES, set(choices.include)))
     # Words that may identify someone are settled before anything is previewed.
     choices = _look_over(records, period, replace(choices, include=include), extra["reflections"],
-                         interactive=True)
+                         interactive=True, phoneins=extra["phoneins"])
     helped = prompts.edit_list("What has been helping?", suggest_helping(records, window))
     harder = prompts.edit_list("What has been harder? Any early signs you notice in yourself?",
                                suggest_harder(records, window, include))
@@ -163,7 +166,7 @@ def _ask(records, period, previous, choices, extra):
     return replace(choices, dropped=frozenset(dropped))
 
 
-def _look_over(records, period, choices, reflections=(), *, interactive: bool):
+def _look_over(records, period, choices, reflections=(), *, interactive: bool, phoneins=()):
     """Warn about words that may identify other people or cases; the user decides.
 
     Without a terminal every flagged line is left out, and standard error says
@@ -176,12 +179,12 @@ def _look_over(records, period, choices, reflections=(), *, interactive: bool):
     from resilience_cli.report.identifiers import describe, scan
 
     left_out, edits = set(choices.left_out), dict(choices.edits)
-    flagged = [(item, warnings) for item in shared_words(records, period, choices.include, reflections)
+    flagged = [(item, warnings) for item in shared_words(records, period, choices.include, reflections, phoneins)
                if (warnings := scan(item.text))]
     at_once = prompts.identifiers_at_once(len(flagged)) if interactive and len(flagged) > 1 else None
     for item, warnings in flagged:
         kind = {"talking_point": "The talking point", "note": "The note",
-                "reflection": "The reflection"}[item.key.split(":")[0]]
+                "reflection": "The reflection", "phonein": "The phone-in takeaway"}[item.key.split(":")[0]]
         where = f"{kind} from {day_words(item.day)}" if kind != "The reflection" else \
             f"The reflection for the week of {day_words(item.day)}"
         if at_once == prompts.KEEP_ALL:

@@ -30,6 +30,7 @@ from resilience_cli.model import (
     validate_field,
 )
 from resilience_cli.packs import NAME, PackAnswer
+from resilience_cli.phonein import MINUTES, Plan, Takeaway, validate_takeaway
 from resilience_cli.reflection import Reflection
 from resilience_cli.reflection import validate as validate_reflection
 from resilience_cli.supervision import ACTION_STATUSES, Action, PastSummary
@@ -48,6 +49,8 @@ class Batch:
     reflections: list[Reflection] = field(default_factory=list)
     pack_answers: list[PackAnswer] = field(default_factory=list)
     summaries: list[PastSummary] = field(default_factory=list)
+    phoneins: list[Takeaway] = field(default_factory=list)
+    phonein_plans: list[Plan] = field(default_factory=list)
     # The answers this file's format can hold (Daylio, jrnl); None: every field.
     fields: frozenset[str] | None = None
     # What the reader could not carry over, in words (Daylio's own mood names).
@@ -55,7 +58,7 @@ class Batch:
 
     def __len__(self) -> int:
         return (len(self.checkins) + len(self.followups) + len(self.reflections) + len(self.pack_answers)
-                + len(self.summaries))
+                + len(self.summaries) + len(self.phoneins) + len(self.phonein_plans))
 
 
 class RecordProblem(InvalidInput):
@@ -238,9 +241,13 @@ def _collect(items: Iterable[tuple[str, Any]], today: dt.date) -> Batch:
                 batch.pack_answers.append(pack_answer_from(item, today))
             elif kind == "summary":
                 batch.summaries.append(summary_from(item, today))
+            elif kind == "phonein":
+                batch.phoneins.append(phonein_from(item, today))
+            elif kind == "phonein_plan":
+                batch.phonein_plans.append(phonein_plan_from(item, today))
             else:
-                raise InvalidInput(f"type must be checkin, followup, reflection, pack_answer or summary, "
-                                   f"not {kind!r}")
+                raise InvalidInput(f"type must be checkin, followup, reflection, pack_answer, summary, phonein "
+                                   f"or phonein_plan, not {kind!r}")
         except InvalidInput as exc:
             raise RecordProblem(f"Nothing was imported. {where}: {exc.message.rstrip('.')}.") from None
     _no_duplicates(batch)
@@ -249,7 +256,8 @@ def _collect(items: Iterable[tuple[str, Any]], today: dt.date) -> Batch:
 
 def _no_duplicates(batch: Batch) -> None:
     for kind, records in (("follow-up", batch.followups), ("reflection", batch.reflections),
-                          ("question pack answer", batch.pack_answers), ("summary", batch.summaries)):
+                          ("question pack answer", batch.pack_answers), ("summary", batch.summaries),
+                          ("phone-in takeaway", batch.phoneins), ("phone-in plan", batch.phonein_plans)):
         ids = [r.id for r in records]
         if len(ids) != len(set(ids)):
             twice = next(i for i in ids if ids.count(i) > 1)
@@ -432,3 +440,42 @@ def summary_from(item: dict, today: dt.date) -> PastSummary:
         period_from=start, period_to=end, requests=tuple(requests), request_other=other,
         actions=tuple(parsed),
     )
+
+
+def phonein_from(item: dict, today: dt.date) -> Takeaway:
+    """A phone-in takeaway: the officer's own words and a date, nothing about anyone else."""
+    _unknown(item, [f.name for f in fields(Takeaway)])
+    answers = validate_takeaway({k: item.get(k) for k in ("takeaway", "one_thing")})
+    return Takeaway(
+        id=_id(item.get("id")), date=_day("date", item.get("date"), today),
+        created_at=_stamp("created_at", item.get("created_at")),
+        updated_at=_stamp("updated_at", item.get("updated_at")),
+        **answers,
+    )
+
+
+def phonein_plan_from(item: dict, today: dt.date) -> Plan:
+    from resilience_cli.model import WEEKDAYS
+
+    _unknown(item, [f.name for f in fields(Plan)])
+    weekday, at = item.get("weekday"), item.get("at")
+    if weekday not in WEEKDAYS:
+        raise InvalidInput(f"weekday must be one of {', '.join(WEEKDAYS)}; {weekday!r} is not")
+    if not isinstance(at, str) or not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", at):
+        raise InvalidInput(f"at must be a time such as 14:00; {at!r} is not one")
+    minutes = item.get("minutes")
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not MINUTES[0] <= minutes <= MINUTES[1]:
+        raise InvalidInput(f"minutes must be a whole number from {MINUTES[0]} to {MINUTES[1]}")
+    fortnightly = item.get("fortnightly")
+    if not isinstance(fortnightly, bool):
+        raise InvalidInput("fortnightly must be true or false")
+    starts = item.get("starts")
+    try:
+        first = dt.date.fromisoformat(starts) if isinstance(starts, str) and len(starts) == 10 else None
+    except ValueError:
+        first = None
+    if first is None or WEEKDAYS[first.weekday()] != weekday:
+        raise InvalidInput(f"starts must be a date as YYYY-MM-DD that falls on a {weekday}")
+    return Plan(id=_id(item.get("id")), weekday=weekday, at=at, minutes=minutes, fortnightly=fortnightly,
+                starts=starts, created_at=_stamp("created_at", item.get("created_at")),
+                updated_at=_stamp("updated_at", item.get("updated_at")))

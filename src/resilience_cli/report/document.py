@@ -26,6 +26,7 @@ from resilience_cli.model import (
     day_words,
 )
 from resilience_cli.reflection import Reflection
+from resilience_cli.report import phonein as phonein_section
 from resilience_cli.supervision import TO_DISCUSS, Action, PastSummary
 
 STATEMENT = (
@@ -38,7 +39,7 @@ SHARED_RECORD = (
     "Once given to a manager, this summary may be kept by the employer and could be "
     "disclosed like any other work record, so notes about incidents are best left out."
 )
-OPTIONAL = ("notes", "daily", "alcohol", "intrusions", "packs", "mood", "incident", "reflection")
+OPTIONAL = ("notes", "daily", "alcohol", "intrusions", "packs", "mood", "incident", "reflection", "phonein")
 REQUESTS = {
     "workload_review": "A review of my workload",
     "protected_breaks": "Protected breaks",
@@ -420,6 +421,7 @@ def build(
     packs: dict | None = None,
     followups: Sequence[FollowUp] = (),
     reflections: Sequence[Reflection] = (),
+    phoneins: Sequence = (),
 ) -> Document:
     """The summary for `period`. `records` should reach back one period further, for the arrows.
 
@@ -440,6 +442,8 @@ def build(
         "reflection": lambda: _reflection_section(
             [r for r in reflections if window.start.isoformat() <= r.week <= window.end.isoformat()], choices),
         "packs": lambda: _packs_section(packs),
+        "phonein": lambda: Section("phonein", "Phone-ins: my own takeaways",
+                                   bullets=phonein_section.bullets(phoneins, period, choices)),
     }
     sections = [
         _snapshot(inside, before, window),
@@ -476,7 +480,7 @@ class Shared:
 
 
 def shared_words(records: Sequence[CheckIn], period: tuple[dt.date, dt.date], include: frozenset[str],
-                 reflections: Sequence[Reflection] = ()) -> list[Shared]:
+                 reflections: Sequence[Reflection] = (), phoneins: Sequence = ()) -> list[Shared]:
     """Talking points, and notes and reflections when included: what to look over for identifiers."""
     out = []
     window = Window(*period)
@@ -492,6 +496,8 @@ def shared_words(records: Sequence[CheckIn], period: tuple[dt.date, dt.date], in
                     if getattr(ref, name):
                         out.append(Shared(f"reflection:{ref.week}:{name}", dt.date.fromisoformat(ref.week),
                                           getattr(ref, name)))
+    if "phonein" in include:
+        out += [Shared(*item) for item in phonein_section.shared(phoneins, period)]
     return out
 
 

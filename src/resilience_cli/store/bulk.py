@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from resilience_cli.errors import InvalidInput
 from resilience_cli.store.periodic import summary_row
+from resilience_cli.store.phoneins import plan_row
 from resilience_cli.store.rows import COLUMNS, from_row, to_row
 from resilience_cli.store.sql import insert_row
 
@@ -46,6 +47,7 @@ class Report:
     reflections: Tally = field(default_factory=Tally)
     pack_answers: Tally = field(default_factory=Tally)
     summaries: Tally = field(default_factory=Tally)
+    phoneins: Tally = field(default_factory=Tally)
     # Day by day, what a partial format (Daylio, jrnl) changes in the journal.
     changes: list[str] = field(default_factory=list)
 
@@ -78,6 +80,10 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
              lambda r: r.week, asdict),
             ("pack_answers", "pack || ' ' || date", batch.pack_answers, report.pack_answers,
              lambda a: f"{a.pack} {a.date}", lambda a: dict(asdict(a), answers=json.dumps(a.answers))),
+            ("phoneins", "date", batch.phoneins, report.phoneins, lambda t: t.date, asdict),
+            # One plan at a time: any other plan in the journal is the same "record".
+            ("phonein_plan", "'the phone-in plan'", batch.phonein_plans, report.phoneins,
+             lambda p: "the phone-in plan", plan_row),
         )
         for table, key_sql, records, tally, natural, to_values in plans:
             by_id, by_key = _rows(conn, table, key_sql)

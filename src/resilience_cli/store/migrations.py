@@ -205,9 +205,57 @@ def m007_interactions_and_growth(db: Database) -> None:
     db.execute("ALTER TABLE reflections ADD COLUMN proud TEXT")
 
 
+def m010_phoneins(db: Database) -> None:
+    # Phone-ins (DOMAIN.md, "Phone-ins"): the plan (one row, replaced), the
+    # officer's own takeaway after a call, and their preparation before one.
+    # Nothing about anyone else on the call has a column here.
+    db.execute(
+        """
+        CREATE TABLE phonein_plan (
+            id TEXT PRIMARY KEY NOT NULL,
+            weekday TEXT NOT NULL CHECK (weekday IN ('monday', 'tuesday', 'wednesday', 'thursday',
+                                                     'friday', 'saturday', 'sunday')),
+            at TEXT NOT NULL CHECK (at GLOB '[0-2][0-9]:[0-5][0-9]'),
+            minutes INTEGER NOT NULL CHECK (minutes BETWEEN 5 AND 240),
+            fortnightly INTEGER NOT NULL CHECK (fortnightly IN (0, 1)),
+            starts TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE phoneins (
+            id TEXT PRIMARY KEY NOT NULL,
+            date TEXT NOT NULL UNIQUE,
+            takeaway TEXT,
+            one_thing TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    # Kept apart from the takeaways, as safety answers are from check-ins: the
+    # preparation is for the officer alone, and no query written for export,
+    # import or the summary reads this table.
+    db.execute(
+        """
+        CREATE TABLE phonein_preps (
+            id TEXT PRIMARY KEY NOT NULL,
+            date TEXT NOT NULL UNIQUE,
+            bring TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+
+
 MIGRATIONS = (
     m001_create_checkins, m002_periodic_records, m003_summaries, m004_supported_colleague,
     m005_pack_answers, m006_pack_safety_and_rule_rests, m007_interactions_and_growth,
+    m010_phoneins,
 )
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 

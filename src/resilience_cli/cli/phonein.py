@@ -1,0 +1,270 @@
+"""`resilience phonein plan|prep|host|after`: short regular calls about thriving in the job."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from resilience_cli.cli import common
+from resilience_cli.cli.options import HostFormat, HostFormatOpt, no_input_option
+from resilience_cli.errors import Cancelled, InvalidInput
+
+app = typer.Typer(help="Phone-ins: a short, regular call about how you are doing. Not a debrief; nothing "
+                       "about anyone on the call is recorded.",
+                  short_help="Plan, prepare for, host and reflect on phone-ins.",
+                  context_settings={"help_option_names": ["-h", "--help"]}, no_args_is_help=True)
+
+
+@app.command("plan")
+def plan(
+    every: Annotated[str, typer.Option("--every", metavar='"DAY HH:MM"', help='When it recurs, such as "wed 14:00" (24-hour clock).')],
+    fortnightly: Annotated[bool, typer.Option("--fortnightly", help="Every other week instead of every week.")] = False,
+    minutes: Annotated[int, typer.Option("--minutes", metavar="N", help="How long the call is.")] = 30,
+    ics: Annotated[Path | None, typer.Option("--ics", metavar="PATH", help="Also write an iCalendar file (mode 0600) for any calendar; - writes it to standard output instead of the snippets.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the --ics file if it exists.")] = False,
+) -> None:
+    """Record when your phone-in recurs (replacing the last plan) and print reminder snippets.
+
+    \b
+    Examples:
+      resilience phonein plan --every "wed 14:00"
+      resilience phonein plan --every "thu 09:30" --fortnightly --minutes 20 --ics phonein.ics
+    """
+    import datetime as dt
+    import uuid
+
+    from resilience_cli.files import output_target, write_private
+    from resilience_cli.phonein import new_plan, reminder_text
+    from resilience_cli.store import utc_now
+
+    now = common.now()
+    made = new_plan(str(uuid.uuid4()), every, minutes, fortnightly, now.date(), now.time(), utc_now())
+    # Checked before anything is saved: a refused path changes nothing.
+    target = output_target(ics, force=force, ask=common.ask_replace(),
+                           protected=common.protected_folders()) if ics is not None else None
+    calendar = None
+    if ics is not None:
+        from resilience_cli.report.calendar import plan_ics
+
+        calendar = plan_ics(made, dt.datetime.now(dt.UTC).replace(microsecond=0))
+    if calendar is not None and target is not None:
+        write_private(target, calendar)
+    with common.created_store() as store:
+        earlier = store.save_phonein_plan(made)
+    first = dt.datetime.combine(dt.date.fromisoformat(made.starts), dt.time(*made.hour_minute))
+    replaced = f" (it replaces {earlier.every})" if earlier else ""
+    print(f"Saved your phone-in: {made.every}, {made.minutes} minutes{replaced}.", file=sys.stderr)
+    if calendar is not None and target is None:
+        # --ics -: the calendar itself is the output, for a pipe.
+        common.machine_output(calendar.decode("utf-8"))
+        return
+    if target is not None:
+        print(f"Wrote the calendar file {target}: import it into your calendar.", file=sys.stderr)
+    remind_at = first - dt.timedelta(minutes=15)
+    print(reminder_text(made, _command(), int(remind_at.timestamp())), end="")
+
+
+def _command() -> str:
+    """How a reminder calls resilience: by name on the PATH, or by its full path."""
+    import shlex
+    import shutil
+
+    found = shutil.which("resilience")
+    if found:
+        return "resilience"
+    script = Path(sys.argv[0]).resolve()
+    return shlex.quote(str(script)) if script.name == "resilience" else f"{shlex.quote(sys.executable)} -m resilience_cli"
+
+
+@app.command("prep")
+def prep(
+    no_input: Annotated[bool, no_input_option("only show the lines from your journal")] = False,
+) -> None:
+    """Before a call, privately: a few lines from your journal since the last one, and what to bring.
+
+    \b
+    Examples:
+      resilience phonein prep
+      resilience phonein prep --no-input
+    """
+    import datetime as dt
+
+    from resilience_cli.model import day_words
+    from resilience_cli.insights import BASELINE_DAYS
+    from resilience_cli.phonein import last_one_thing, prep_lines, since_last
+
+    today = common.today()
+    with common.read_only_store() as store:
+        plan = store.phonein_plan() if store else None
+        takeaways = store.takeaways(dt.date.min) if store else []
+        start = since_last(plan, takeaways, today)
+        records = store.between(start - dt.timedelta(days=BASELINE_DAYS), today) if store else []
+        earlier = store.prep(today) if store else None
+    out = common.console()
+    when = ""
+    if plan is not None:
+        call = plan.next_on_or_after(today)
+        when = f" Your next phone-in: {day_words(call)} at {plan.at}."
+    out.print(f"Just for you: nothing here leaves your journal.{when}")
+    lines = prep_lines(records, start, today)
+    out.print(f"\nSince {day_words(start)}:")
+    for line in lines or ["Nothing stands out in your check-ins. That is fine too."]:
+        out.print(_literal(f"  {line}"))
+    thing = last_one_thing(takeaways, today)
+    if thing is not None:
+        out.print(_literal(f"  Last time you said you'd: {thing.one_thing}"))
+    if earlier:
+        out.print(_literal(f"  Earlier today you noted: {earlier}"))
+    if no_input or not common.stdin_is_terminal():
+        return
+    from resilience_cli.prompts.phonein import ask_bring
+
+    try:
+        bring = ask_bring(earlier)
+    except KeyboardInterrupt:
+        raise Cancelled("Cancelled; nothing was saved.") from None
+    if bring is None:
+        out.print("Nothing noted. You don't have to bring anything, or to speak.")
+        return
+    from resilience_cli.phonein import validate_takeaway
+
+    validate_takeaway({"takeaway": bring})  # the same length limit as any typed line
+    with common.created_store() as store:
+        store.save_prep(today, bring)
+    out.print("Noted, for you alone. It is not exported and never goes into a summary.")
+
+
+@app.command("host")
+def host(
+    format_: HostFormatOpt = HostFormat.text,
+    rounds: Annotated[int, typer.Option("--rounds", metavar="N", help="How many rounds, the opening and closing ones included.")] = 3,
+    seconds: Annotated[int, typer.Option("--seconds", metavar="N", help="The per-person timer, in seconds.")] = 90,
+) -> None:
+    """Host a phone-in: ground rules, timed rounds with one prompt each, and a close with support routes.
+
+    Nothing about anyone on the call is recorded.
+
+    \b
+    Examples:
+      resilience phonein host
+      resilience phonein host --format md > running-order.md
+      resilience phonein host --rounds 4 --seconds 60
+    """
+    from resilience_cli.phonein import ROUTES_POINTER, SECONDS_EACH, load_bank, running_order
+    from resilience_cli.phonein import rounds as pick_rounds
+
+    if not SECONDS_EACH[0] <= seconds <= SECONDS_EACH[1]:
+        raise InvalidInput(f"--seconds must be a whole number from {SECONDS_EACH[0]} to {SECONDS_EACH[1]}; "
+                           f"you gave {seconds}.")
+    bank = load_bank()
+    prompts = pick_rounds(bank, rounds, common.today().isocalendar().week)
+    routes = _routes()
+    order = running_order(bank, prompts, seconds, routes)
+    if format_ is HostFormat.md or not common.stdin_is_terminal():
+        common.machine_output(order)
+        return
+    from resilience_cli.clock import seconds as steady
+    from resilience_cli.phonein import Turns
+    from resilience_cli.prompts.phonein import host_rounds
+
+    out = common.console()
+    out.print("Phone-in. Before the first round, read these out:\n")
+    for rule in bank.ground_rules:
+        out.print(_literal(f"  - {rule}"))
+    out.print("")
+    try:
+        held = host_rounds(Turns(prompts, seconds, steady))
+    except KeyboardInterrupt:
+        raise Cancelled("The host's screen was closed. Nothing was recorded.") from None
+    out.print(f"\n{held} of {len(prompts)} rounds. To close, read these out:\n")
+    for line in bank.close:
+        out.print(_literal(f"  {line}"))
+    for route in routes:
+        out.print(_literal(f"    {route}"))
+    out.print(_literal(f"  {ROUTES_POINTER}"))
+    out.print("\nNothing about anyone on the call was recorded.")
+
+
+def _routes() -> list[str]:
+    """The close's support routes: the officer's own contacts, then their nation's, as lines."""
+    from resilience_cli.contacts import default_contacts
+
+    settings = common.settings()
+    contacts = default_contacts(settings.region)
+    return [f"{c.name}: {c.how} ({c.when})" for c in contacts.support_box(settings.own_contacts)]
+
+
+@app.command("after")
+def after(
+    takeaway_stdin: Annotated[bool, typer.Option("--takeaway-stdin", help="Read your takeaway from standard input; a line '---' and then one thing you'll do (never from the command line).")] = False,
+    no_input: Annotated[bool, no_input_option("save only what standard input gives")] = False,
+) -> None:
+    """After a call: your own takeaway, and one thing you'll do for yourself (shown back next time).
+
+    \b
+    Examples:
+      resilience phonein after
+      printf 'Not the only one on nights\\n---\\nA walk after each late\\n' | resilience phonein after --takeaway-stdin
+    """
+    import datetime as dt
+
+    from resilience_cli.model import day_words
+    from resilience_cli.phonein import last_one_thing, split_takeaway
+
+    today = common.today()
+    with common.read_only_store() as store:
+        takeaways = store.takeaways(dt.date.min) if store else []
+    last = last_one_thing(takeaways, today)
+    out = common.console()
+    if takeaway_stdin:
+        answers = split_takeaway(_read_stdin())
+    elif no_input or not common.stdin_is_terminal():
+        raise InvalidInput("Nothing to save: run resilience phonein after in a terminal to be asked, "
+                           "or give your takeaway with --takeaway-stdin.")
+    else:
+        from resilience_cli.prompts.phonein import ask_takeaway
+
+        if last is not None:
+            out.print(_literal(f"Last time you said you'd: {last.one_thing}"))
+        try:
+            answers = ask_takeaway(last.one_thing if last else None)
+        except KeyboardInterrupt:
+            raise Cancelled("Cancelled; nothing was saved.") from None
+    if not any(answers.values()):
+        out.print("Nothing saved: both were skipped.")
+        return
+    with common.created_store() as store:
+        saved = store.save_takeaway(today, answers)
+    out.print(f"Saved your takeaway from the phone-in on {day_words(today)}.")
+    if saved.one_thing:
+        out.print(_literal(f"Shown again before the next one: {saved.one_thing}"))
+
+
+def _read_stdin() -> str:
+    """The takeaway from standard input, read a little past the limit and no further."""
+    from resilience_cli.model import MAX_TEXT
+
+    if common.stdin_is_terminal():
+        print("Type your takeaway; then, if you like, a line --- and one thing you'll do. "
+              "Press Ctrl-D on a new line to finish.", file=sys.stderr)
+    limit = 4 * MAX_TEXT + 8
+    stream = getattr(sys.stdin, "buffer", None)
+    raw = stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode("utf-8")
+    if len(raw) > limit:
+        raise InvalidInput(f"The takeaway on standard input is longer than {MAX_TEXT:,} characters. Nothing was saved.")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput("The takeaway on standard input is not UTF-8 text. Nothing was saved.") from None
+
+
+def _literal(text: str):
+    """Text that holds the user's words: shown as written, never read as markup."""
+    from rich.text import Text
+
+    from resilience_cli.render.words import clean
+
+    return Text(clean(text))
