@@ -55,6 +55,7 @@ def checkin(
     alcohol_units: Annotated[str | None, typer.Option(metavar="U", help="Units of alcohol.")] = None,
     raise_: Annotated[bool | None, typer.Option("--raise/--no-raise", help="Mark this day to raise at supervision.")] = None,
     supported_colleague: Annotated[bool | None, typer.Option("--supported-colleague/--no-supported-colleague", help="Whether you supported a colleague today.")] = None,
+    good_moment: Annotated[bool | None, typer.Option("--good-moment/--no-good-moment", help="A moment at work that felt worthwhile.")] = None,
     note_stdin: Annotated[bool, typer.Option("--note-stdin", help="Read a private note from standard input (never from the command line).")] = False,
     talking_point_stdin: Annotated[bool, typer.Option("--talking-point-stdin", help="Read what to raise at supervision from standard input; marks the day to raise.")] = False,
     no_input: NoInputOpt = False,
@@ -75,6 +76,7 @@ def checkin(
         "mood": mood, "energy": energy, "talked": talked, "support": support,
         "recovery": recovery or None, "alcohol_units": alcohol_units,
         "raise_at_supervision": raise_, "supported_colleague": supported_colleague,
+        "good_moment": good_moment,
     }
     # Everything is checked before anything is asked or written.
     given = _validated(flags)
