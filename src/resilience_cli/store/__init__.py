@@ -31,6 +31,7 @@ from resilience_cli.errors import (
 )
 from resilience_cli.files import create_private_file, put_in_place
 from resilience_cli.model import CLEAR, CheckIn
+from resilience_cli.store.colleagues import ColleagueRecords
 from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
 from resilience_cli.store.periodic import PeriodicRecords
 from resilience_cli.store.rows import COLUMNS, from_row, to_row, utc_now
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 
 # How long a writer waits for another process's transaction to finish.
 BUSY_TIMEOUT_MS = 5000
-class JournalStore(PeriodicRecords):
+class JournalStore(PeriodicRecords, ColleagueRecords):
     """A journal database, opened and checked. Use `JournalStore.open`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, driver: Any = sqlite3):
