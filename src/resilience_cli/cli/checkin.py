@@ -279,6 +279,8 @@ def _save_and_confirm(
                 # R5 shown: it rests for a week unless things worsen (saved before it is shown).
                 store.rest_rule("R5", day, plan.rest_r5)
             _show(plan, record, created, settings, followup, region, interactive=interactive)
+            if not plan.crisis_only:
+                _nudge_colleagues(store)
         except ResilienceError:
             raise  # already a plain sentence of its own
         except Exception as exc:
@@ -317,6 +319,17 @@ def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: A
         guidance.show_distress(settings, to_stderr=not interactive)
     if plan.offer_reflection:
         out.print("Your weekly reflection is ready when you are (about two minutes): resilience reflect")
+
+
+def _nudge_colleagues(store: JournalStore) -> None:
+    """Reminders to look out for a colleague, where the officer's own follow-ups come up."""
+    from rich.text import Text
+
+    from resilience_cli.colleagues import due, nudge_words
+
+    today = common.today()
+    for nudge in due(store.colleague_checks(), today):
+        common.console().print(Text(nudge_words(nudge, today)))
 
 
 def _extra_questions(day: dt.date, before: Any):

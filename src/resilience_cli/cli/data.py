@@ -53,10 +53,12 @@ def export(
     with common.read_only_store() as store:
         checkins, followups, reflections, packs = store.everything() if store else ([], [], [], [])
         summaries = store.summaries() if store else []
+        colleagues = store.colleague_checks() if store else []
     if format_ is ExportFormat.json:
-        text = formats.export_json(checkins, followups, reflections, utc_now(), packs, summaries)
+        text = formats.export_json(checkins, followups, reflections, utc_now(), packs, summaries,
+                                   colleagues=colleagues)
     elif format_ is ExportFormat.jsonl:
-        text = formats.export_jsonl(checkins, followups, reflections, packs, summaries)
+        text = formats.export_jsonl(checkins, followups, reflections, packs, summaries, colleagues=colleagues)
     else:
         text = formats.to_csv(checkins)
     if target is None:
@@ -64,7 +66,7 @@ def export(
         return
     write_private(target, text)
     total = len(checkins) + (0 if format_ is ExportFormat.csv else
-                             len(followups) + len(reflections) + len(packs) + len(summaries))
+                             len(followups) + len(reflections) + len(packs) + len(summaries) + len(colleagues))
     print(f"Wrote {total} records to {target}.", file=sys.stderr)
 
 
@@ -111,7 +113,7 @@ def import_(
 
         report = Report(Tally(new=len(batch.checkins)), Tally(new=len(batch.followups)),
                         Tally(new=len(batch.reflections)), Tally(new=len(batch.pack_answers)),
-                        Tally(new=len(batch.summaries)))
+                        Tally(new=len(batch.summaries)), Tally(new=len(batch.colleague_checks)))
     else:
         with store:
             report = store.import_batch(batch, prefer=prefer.value if prefer else None, dry_run=dry_run)
@@ -123,6 +125,8 @@ def import_(
               f"{report.pack_answers.words('question pack answers')}.")
     if batch.summaries:
         print(f"  {report.summaries.words('supervision summaries')}.")
+    if batch.colleague_checks:
+        print(f"  {report.colleague_checks.words('colleagues to look out for')}.")
     for change in report.changes:
         print(f"  {change}")
     for remark in batch.remarks:

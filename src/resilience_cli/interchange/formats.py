@@ -5,7 +5,8 @@ recovery list is spelt `exercise;outdoors`, `nothing` for an empty list, and an
 empty cell for a skipped answer; booleans are `true`/`false`. JSON and JSONL
 records carry their type: `checkin`, `followup`, `reflection`, `pack_answer` or
 `summary` (what the journal remembers of a supervision summary: its period,
-requests and actions). Safety answers
+requests and actions) or `colleague_check` (a colleague's nickname, the day
+of the incident and the days a word was had). Safety answers
 are never written: they do not leave the journal.
 """
 
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, fields
 from typing import Any
 
+from resilience_cli.colleagues import ColleagueCheck
 from resilience_cli.contacts import DISCLAIMER
 from resilience_cli.followups import FollowUp
 from resilience_cli.model import NOTHING, CheckIn
@@ -28,7 +30,7 @@ from resilience_cli.supervision import PastSummary
 RECORD_FIELDS = tuple(f.name for f in fields(CheckIn))
 EXPORT_VERSION = 1
 TYPES = {"checkin": CheckIn, "followup": FollowUp, "reflection": Reflection, "pack_answer": PackAnswer,
-         "summary": PastSummary}
+         "summary": PastSummary, "colleague_check": ColleagueCheck}
 
 
 def to_json(records: Sequence[CheckIn]) -> str:
@@ -69,7 +71,7 @@ def to_csv(records: Sequence[CheckIn]) -> str:
     return out.getvalue()
 
 
-def typed(record: CheckIn | FollowUp | Reflection | PackAnswer | PastSummary) -> dict[str, Any]:
+def typed(record: CheckIn | FollowUp | Reflection | PackAnswer | PastSummary | ColleagueCheck) -> dict[str, Any]:
     kind = next(name for name, cls in TYPES.items() if isinstance(record, cls))
     body = record.to_dict() if isinstance(record, CheckIn) else asdict(record)
     return {"type": kind, **body}
@@ -78,12 +80,14 @@ def typed(record: CheckIn | FollowUp | Reflection | PackAnswer | PastSummary) ->
 def export_json(
     checkins: Sequence[CheckIn], followups: Sequence[FollowUp], reflections: Sequence[Reflection],
     exported_at: str, pack_answers: Sequence[PackAnswer] = (), summaries: Sequence[PastSummary] = (),
+    colleagues: Sequence[ColleagueCheck] = (),
 ) -> str:
     document = {
         "resilience_export": EXPORT_VERSION,
         "exported_at": exported_at,
         "note": DISCLAIMER,
-        "records": [typed(r) for r in (*checkins, *followups, *reflections, *pack_answers, *summaries)],
+        "records": [typed(r) for r in (*checkins, *followups, *reflections, *pack_answers, *summaries,
+                                       *colleagues)],
     }
     return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
@@ -91,8 +95,9 @@ def export_json(
 def export_jsonl(
     checkins: Sequence[CheckIn], followups: Sequence[FollowUp], reflections: Sequence[Reflection],
     pack_answers: Sequence[PackAnswer] = (), summaries: Sequence[PastSummary] = (),
+    colleagues: Sequence[ColleagueCheck] = (),
 ) -> str:
     return "".join(
         json.dumps(typed(r), ensure_ascii=False, allow_nan=False) + "\n"
-        for r in (*checkins, *followups, *reflections, *pack_answers, *summaries)
+        for r in (*checkins, *followups, *reflections, *pack_answers, *summaries, *colleagues)
     )

@@ -46,6 +46,7 @@ class Report:
     reflections: Tally = field(default_factory=Tally)
     pack_answers: Tally = field(default_factory=Tally)
     summaries: Tally = field(default_factory=Tally)
+    colleague_checks: Tally = field(default_factory=Tally)
     # Day by day, what a partial format (Daylio, jrnl) changes in the journal.
     changes: list[str] = field(default_factory=list)
 
@@ -78,6 +79,9 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
              lambda r: r.week, asdict),
             ("pack_answers", "pack || ' ' || date", batch.pack_answers, report.pack_answers,
              lambda a: f"{a.pack} {a.date}", lambda a: dict(asdict(a), answers=json.dumps(a.answers))),
+            # Nicknames match as the table's NOCASE does: ASCII letters without case.
+            ("colleague_checks", "lower(nickname) || ' ' || incident_date", batch.colleague_checks,
+             report.colleague_checks, lambda c: f"{_ascii_lower(c.nickname)} {c.incident_date}", asdict),
         )
         for table, key_sql, records, tally, natural, to_values in plans:
             by_id, by_key = _rows(conn, table, key_sql)
@@ -135,6 +139,11 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
         if dry_run:
             raise DryRun(report)
     return report
+
+
+def _ascii_lower(text: str) -> str:
+    """SQLite's lower() and NOCASE: ASCII letters only."""
+    return "".join(ch.lower() if ch.isascii() else ch for ch in text)
 
 
 def _take_fields(conn: sqlite3.Connection, rid: str, record, fields: frozenset[str], report: Report) -> bool:

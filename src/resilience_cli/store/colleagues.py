@@ -22,11 +22,13 @@ class ColleagueRecords:
 
     def colleague_checks(self) -> list[ColleagueCheck]:
         """Every remembered colleague, oldest incident first."""
-        from resilience_cli.colleagues import ColleagueCheck
-
         with self.guard():
             rows = self.conn.execute(
                 f"SELECT {', '.join(_COLUMNS)} FROM colleague_checks ORDER BY incident_date, nickname").fetchall()
+        if not rows:
+            return []  # `status` asks on every new shell: no import for an empty table
+        from resilience_cli.colleagues import ColleagueCheck
+
         return [ColleagueCheck(*row) for row in rows]
 
     def remember_colleague(self, nickname: str, incident: dt.date) -> tuple[ColleagueCheck, bool]:
