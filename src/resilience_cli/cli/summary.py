@@ -28,6 +28,8 @@ OPTIONAL_TITLES = {
     "alcohol": "Alcohol",
     "intrusions": "Unwanted memories and upsetting dreams",
     "packs": "Question pack scores",
+    "growth": "What went well: worthwhile moments, and what I learned or am proud of",
+    "colleagues": "Looking out for colleagues, as counts only",
 }
 
 
@@ -37,7 +39,7 @@ def summary(
     format_: SummaryFormatOpt = SummaryFormat.md,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write here (mode 0600); - for standard output. md and txt go to standard output without it.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")] = False,
-    include: Annotated[list[str] | None, typer.Option("--include", metavar="SECTION", help="Add a private section (repeat): notes, daily, mood, incident, reflection, alcohol, intrusions or packs.")] = None,
+    include: Annotated[list[str] | None, typer.Option("--include", metavar="SECTION", help="Add a private section (repeat): notes, daily, mood, incident, reflection, alcohol, intrusions, packs, growth or colleagues.")] = None,
     no_input: Annotated[bool, no_input_option("take the defaults and write")] = False,
     list_: Annotated[bool, typer.Option("--list", help="List the summaries you have written.")] = False,
 ) -> None:
@@ -66,7 +68,8 @@ def summary(
     choices = Choices(include=wanted, progress=tuple(previous.open_actions()) if previous else ())
     from resilience_cli.cli.trends import pack_scores
 
-    extra = {"followups": journal.followups, "reflections": journal.reflections}
+    extra = {"followups": journal.followups, "reflections": journal.reflections,
+             "colleagues": journal.colleagues}
     try:
         if interactive:
             choices = _ask(journal.records, (start, end), previous, choices, extra)
@@ -93,6 +96,7 @@ class _Period:
     pack_answers: list
     followups: list
     reflections: list
+    colleagues: list = ()  # type: ignore[assignment]
 
 
 def _read(from_: str | None, to: str | None) -> _Period:
@@ -116,7 +120,7 @@ def _read(from_: str | None, to: str | None) -> _Period:
         days = (end - start).days + 1
         return _Period(start, end, previous, store.between(start - dt.timedelta(days=days), end),
                        store.pack_answers(start), store.followups(start),
-                       store.reflections(start - dt.timedelta(days=6)))
+                       store.reflections(start - dt.timedelta(days=6)), store.colleague_checks())
 
 
 def _ask(records, period, previous, choices, extra):
@@ -181,7 +185,7 @@ def _look_over(records, period, choices, reflections=(), *, interactive: bool):
     at_once = prompts.identifiers_at_once(len(flagged)) if interactive and len(flagged) > 1 else None
     for item, warnings in flagged:
         kind = {"talking_point": "The talking point", "note": "The note",
-                "reflection": "The reflection"}[item.key.split(":")[0]]
+                "reflection": "The reflection", "growth": "What you learned or are proud of"}[item.key.split(":")[0]]
         where = f"{kind} from {day_words(item.day)}" if kind != "The reflection" else \
             f"The reflection for the week of {day_words(item.day)}"
         if at_once == prompts.KEEP_ALL:
