@@ -282,6 +282,9 @@ def privacy(
             print(f"Integrity:    {integrity}")
             print(f"Records:      {plural(counts['checkins'], 'check-in')}, "
                   f"{plural(counts['followups'], 'follow-up')}, {plural(counts['reflections'], 'reflection')}")
+            if counts["colleague_checks"]:
+                print(f"Colleagues:   {plural(counts['colleague_checks'], 'record')} of colleagues to look out for "
+                      "(a nickname and dates only). To delete one: resilience colleague forget NICKNAME")
             print(f"Safety:       {plural(safety, 'safety answer')}, kept in the journal alone: never in a log,")
             print("              an export, trends or a summary. A backup is a copy of the journal, so it holds")
             print("              them too. To remove them all: resilience privacy --forget-safety")

@@ -387,7 +387,7 @@ class JournalStore(PeriodicRecords, ColleagueRecords):
                 table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 if table in present else 0
                 for table in ("checkins", "followups", "reflections", "safety_answers", "pack_answers",
-                              "pack_safety_answers")
+                              "pack_safety_answers", "colleague_checks")
             }
 
     def applied_migrations(self) -> list[str]:
