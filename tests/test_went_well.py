@@ -126,7 +126,7 @@ def test_trends_counts_what_went_well_against_the_baseline(cli, tmp_path):
     assert data["colleagues"] == {"supported_days": 2, "checkins_after_incidents": 1}
 
     out = " ".join(cli("trends").stdout.split())
-    assert ("What went well A moment at work that felt worthwhile on 14 of the 28 days you answered; "
+    assert ("What went well A moment at work that felt worthwhile on 14 of 28 days answered; "
             "usually on 25% of days.") in out
     assert "You checked on a colleague after an incident once." in out
     assert "Work felt worthwhile: 3.5 of 4 on average over 2 weekly reflections; usually 1.7." in out
@@ -150,7 +150,7 @@ def test_summary_sections_only_when_asked_and_counts_only(cli, tmp_path):
     both = cli("summary", "--no-input", "--from", days_ago(27), "--include", "growth", "--include", "colleagues")
     assert both.exit_code == 0, both.stderr
     out = both.stdout
-    assert "## What went well\n\n- A moment at work that felt worthwhile on 14 of the 28 days answered\n" in out
+    assert "## What went well\n\n- A moment at work that felt worthwhile on 14 of 28 days answered\n" in out
     assert "learned or quietly proud of: Stayed calm at the gate" in out
     assert "## Looking out for colleagues\n\nLooked out for colleagues on 2 days; 1 check-in after an incident.\n" in out
     assert "Gwen" not in out and days_ago(3) not in out

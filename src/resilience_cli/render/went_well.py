@@ -39,7 +39,7 @@ def went_well_lines(result: WentWell, *, width: int, sparklines: bool = True) ->
     m, w = result.moments, result.worthwhile
     good: list[RenderableType] = []
     if m.answered:
-        text = f"A moment at work that felt worthwhile on {m.days} of the {_days(m.answered)} you answered"
+        text = f"A moment at work that felt worthwhile on {m.days} of {_days(m.answered)} answered"
         share = m.baseline_share
         if share is not None:
             text += f"; usually on {share:.0%} of days"

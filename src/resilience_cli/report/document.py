@@ -609,7 +609,7 @@ def _growth_section(records: Sequence[CheckIn], reflections: Sequence[Reflection
     bullets = []
     m, w = result.moments, result.worthwhile
     if m.answered:
-        bullets.append(f"A moment at work that felt worthwhile on {m.days} of the {_days(m.answered)} answered")
+        bullets.append(f"A moment at work that felt worthwhile on {m.days} of {_days(m.answered)} answered")
     if w.weekly:
         bullets.append(f"Work felt worthwhile: {w.mean:.1f} of 4 on average over {len(w.weekly)} weekly "
                        f"{'reflection' if len(w.weekly) == 1 else 'reflections'}")
