@@ -159,7 +159,7 @@ def test_round_trip_of_every_type(db_path):
         "intrusions": 4, "switch_off": 0, "mood": 10, "energy": 0, "talked": True,
         "support": 4, "recovery": ("exercise", "wind_down"), "alcohol_units": 2.5,
         "note": "a line, with \"quotes\"\nand é", "raise_at_supervision": True,
-        "talking_point": "breaks", "supported_colleague": True,
+        "talking_point": "breaks", "supported_colleague": True, "good_moment": True,
     }
     with open_new(db_path) as store:
         saved, _ = store.save(DAY, answers)
