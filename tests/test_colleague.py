@@ -128,6 +128,30 @@ def test_a_reminder_left_alone_lets_go_after_two_weeks(cli, clock):
         "G, after Monday 30 November: about day 3, passed; about week 4, from Monday 28 December.\n")
 
 
+def test_a_word_before_day_3_counts_for_it(cli, clock, db_path):
+    clock(1)
+    cli("colleague", "remember", "G", "--incident-date", "yesterday")
+    assert cli("colleague", "done", "G").stdout == (
+        "Noted: you had a word with G (about day 3 after Monday 30 November).\n"
+        "The next reminder comes about week 4, from Monday 28 December.\n")
+    clock(3)
+    assert cli("status").stdout == NOT_YET
+    assert colleague_rows(db_path)[0]["day3_done"] == "2026-12-01"
+
+
+def test_remembered_late_the_day_3_reminder_is_due_at_once_or_has_passed(cli, clock):
+    clock(20)
+    late = cli("colleague", "remember", "G", "--incident-date", "2026-11-30")
+    assert late.stdout.splitlines()[:2] == [
+        "Remembered G, after Monday 30 November. A reminder comes about week 4 (Monday 28 December), "
+        "after a check-in and in resilience status.",
+        "The day-3 reminder has already passed."]
+    clock(4)
+    soon = cli("colleague", "remember", "Sam", "--incident-date", "2026-11-30")
+    assert soon.stdout.startswith("Remembered Sam, after Monday 30 November. A reminder comes about day 3 (now) "
+                                  "and about week 4 (Monday 28 December)")
+
+
 def test_remember_with_an_incident_date_and_its_refusals(cli, clock, db_path):
     clock(5)
     result = cli("colleague", "remember", "Sam", "--incident-date", "2026-11-30")

@@ -88,8 +88,8 @@ def remember(
         print(f"{check.nickname} is already remembered after {words_for_day(day)}. "
               "See what is open: resilience colleague list")
         return
-    coming = [f"{KIND_WORDS[k]} ({words_for_day(check.due_on(k))})" for k in KINDS
-              if not check.lapsed(k, today)]
+    coming = [f"{KIND_WORDS[k]} ({'now' if check.due_on(k) <= today else words_for_day(check.due_on(k))})"
+              for k in KINDS if not check.lapsed(k, today)]
     print(f"Remembered {check.nickname}, after {words_for_day(day)}. "
           f"A reminder comes {' and '.join(coming)}, after a check-in and in resilience status.")
     if check.lapsed(DAY3, today):
