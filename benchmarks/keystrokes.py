@@ -51,12 +51,12 @@ PERSONAS = [
             *typed("7 6"),     # hours and quality of sleep
             "0",               # no unwanted memories
             "3",               # switching off
-            *typed("6 5"),     # mood and energy
+            "g", *typed("6 5"),  # a moment that felt worthwhile ticked; mood and energy
             "1", ENTER,        # exercise
             ENTER,             # nothing to add
         ),
         {"shift": "day", "material": 1, "graphic": 0, "interactions": 1, "support": 3, "sleep_quality": 6, "energy": 5,
-         "recovery": "exercise", "talked": 0},
+         "recovery": "exercise", "talked": 0, "good_moment": 1},
         12, 25,
     ),
     Persona(

@@ -20,7 +20,7 @@ FULL_FLAGS = [
 
 
 def test_flag_only_checkin_stores_exact_values(cli, db_path):
-    result = cli("checkin", "--date", "yesterday", *FULL_FLAGS, "--no-input")
+    result = cli("checkin", "--date", "yesterday", *FULL_FLAGS, "--good-moment", "--no-input")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     [row] = rows(db_path)
@@ -30,6 +30,7 @@ def test_flag_only_checkin_stores_exact_values(cli, db_path):
         "nightmare": 0, "intrusions": 2, "switch_off": 1, "mood": 4, "energy": 3,
         "talked": 1, "support": 2, "recovery": "exercise,people", "alcohol_units": 2.0,
         "note": None, "raise_at_supervision": 1, "talking_point": None, "supported_colleague": None,
+        "good_moment": 1,
     }
     assert row["created_at"] == row["updated_at"]
     assert row["created_at"].endswith("Z")
@@ -165,7 +166,7 @@ def test_log_table_and_machine_formats(cli):
         "id", "date", "shift", "incident", "material", "graphic", "interactions", "workload", "sleep_hours",
         "sleep_quality", "nightmare", "intrusions", "switch_off", "mood", "energy", "talked",
         "support", "recovery", "alcohol_units", "note", "raise_at_supervision",
-        "talking_point", "supported_colleague", "created_at", "updated_at",
+        "talking_point", "supported_colleague", "good_moment", "created_at", "updated_at",
     ]
     assert (records[0]["sleep_hours"], records[0]["raise_at_supervision"], records[1]["mood"]) == (7.25, True, None)
 

@@ -37,7 +37,7 @@ def test_the_fields_are_the_contract():
         "shift", "incident", "material", "graphic", "interactions", "workload", "sleep_hours",
         "sleep_quality", "nightmare", "intrusions", "switch_off", "mood", "energy",
         "talked", "support", "recovery", "alcohol_units", "note",
-        "raise_at_supervision", "talking_point", "supported_colleague",
+        "raise_at_supervision", "talking_point", "supported_colleague", "good_moment",
     )
     assert {n: (s.low, s.high) for n, s in FIELD_SPECS.items() if s.kind == "int"} == INT_FIELDS
 

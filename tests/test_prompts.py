@@ -52,6 +52,8 @@ FULL_ANSWERS = {
     "intrusions": 2, "switch_off": 1, "mood": 6, "energy": None, "talked": False,
     "recovery": ("exercise", "people"), "note": "slept badly",
     "raise_at_supervision": True, "talking_point": "breaks on nights",
+    # The mood line was answered and its good-moment tick left as it was: no.
+    "good_moment": False,
 }
 
 

@@ -45,6 +45,8 @@ EXPECTED_COLUMNS = [
     ("supported_colleague", "INTEGER", 0, 0),
     # Added by m007.
     ("interactions", "INTEGER", 0, 0),
+    # Added by m009.
+    ("good_moment", "INTEGER", 0, 0),
 ]
 
 
@@ -62,8 +64,8 @@ def test_fresh_schema_is_exact(db_path):
     open_new(db_path).close()
     conn = sqlite3.connect(db_path)
     tables = sorted(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'"))
-    assert tables == ["_sqlite_migrations", "checkins", "followups", "pack_answers", "pack_safety_answers",
-                      "phonein_plan", "phonein_preps", "phoneins",
+    assert tables == ["_sqlite_migrations", "checkins", "colleague_checks", "followups", "pack_answers",
+                      "pack_safety_answers", "phonein_plan", "phonein_preps", "phoneins",
                       "reflections", "rule_rests", "safety_answers", "silenced_rules", "summaries"]
     columns = [(r[1], r[2], r[3], r[5]) for r in conn.execute("PRAGMA table_info(checkins)")]
     assert columns == EXPECTED_COLUMNS
@@ -74,7 +76,11 @@ def test_fresh_schema_is_exact(db_path):
     assert applied == list(MIGRATION_NAMES) == ["m001_create_checkins", "m002_periodic_records",
                                                 "m003_summaries", "m004_supported_colleague",
                                                 "m005_pack_answers", "m006_pack_safety_and_rule_rests",
-                                                "m007_interactions_and_growth", "m010_phoneins"]
+                                                "m007_interactions_and_growth",
+                                                "m009_good_moment_and_colleagues", "m010_phoneins"]
+    # Only a nickname, dates and when a word was had: never the colleague's state or words.
+    assert [r[1] for r in conn.execute("PRAGMA table_info(colleague_checks)")] == [
+        "id", "nickname", "incident_date", "day3_done", "week4_done", "created_at", "updated_at"]
     assert [r[1] for r in conn.execute("PRAGMA table_info(pack_answers)")] == [
         "id", "pack", "date", "answers", "created_at", "updated_at"]
     assert [r[1] for r in conn.execute("PRAGMA table_info(pack_safety_answers)")] == [
@@ -161,7 +167,7 @@ def test_round_trip_of_every_type(db_path):
         "intrusions": 4, "switch_off": 0, "mood": 10, "energy": 0, "talked": True,
         "support": 4, "recovery": ("exercise", "wind_down"), "alcohol_units": 2.5,
         "note": "a line, with \"quotes\"\nand é", "raise_at_supervision": True,
-        "talking_point": "breaks", "supported_colleague": True,
+        "talking_point": "breaks", "supported_colleague": True, "good_moment": True,
     }
     with open_new(db_path) as store:
         saved, _ = store.save(DAY, answers)

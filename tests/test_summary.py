@@ -364,7 +364,7 @@ def test_the_next_summary_starts_after_the_last(cli, journal_home, tmp_path):
     "args,message",
     [
         (["--include", "everything"], "--include takes notes, daily, alcohol, intrusions, packs, mood, incident, "
-                                      "reflection, phonein; 'everything' is not one of them.\n"),
+                                      "reflection, growth, colleagues, phonein; 'everything' is not one of them.\n"),
         (["--from", "2026-02-30"], "'2026-02-30' is not a date I can read. Use YYYY-MM-DD, today or yesterday.\n"),
     ],
 )

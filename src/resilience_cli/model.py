@@ -113,6 +113,7 @@ FIELD_SPECS: dict[str, FieldSpec] = {
         FieldSpec("raise_at_supervision", "bool", "raise at supervision"),
         FieldSpec("talking_point", "text", "talking point"),
         FieldSpec("supported_colleague", "bool", "supported a colleague"),
+        FieldSpec("good_moment", "bool", "worthwhile moment"),
     )
 }
 ANSWER_FIELDS = tuple(FIELD_SPECS)
@@ -170,6 +171,7 @@ class CheckIn:
     raise_at_supervision: bool | None = None
     talking_point: str | None = None
     supported_colleague: bool | None = None  # an optional question, off by default
+    good_moment: bool | None = None  # a tick on the mood line: a moment at work that felt worthwhile
     created_at: str = ""
     updated_at: str = ""
 
@@ -225,7 +227,8 @@ NOT_ASKED_ON_A_REST_DAY = ("incident", "material", "graphic", "interactions", "w
 def not_asked(record: CheckIn) -> set[str]:
     """The questions the check-in does not ask on a day like this one."""
     if record.shift == "rest":
-        return set(NOT_ASKED_ON_A_REST_DAY)
+        # The good-moment tick is about work: a day off does not offer it.
+        return {*NOT_ASKED_ON_A_REST_DAY, "good_moment"}
     if not record.material and record.incident not in ("minor", "significant"):
         return {"graphic"}
     return set()
@@ -249,6 +252,7 @@ SPOKEN = {
     "recovery": "what you did for yourself", "alcohol_units": "units of alcohol", "note": "note",
     "raise_at_supervision": "raise at supervision", "talking_point": "talking point",
     "supported_colleague": "supported a colleague",
+    "good_moment": "a moment at work that felt worthwhile",
 }
 _EXAMPLES = {"sleep_hours": "6.5", "alcohol_units": "3"}
 

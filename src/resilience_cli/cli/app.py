@@ -10,6 +10,7 @@ import typer
 from resilience_cli.cli import (
     basics,
     checkin,
+    colleague,
     context,
     data,
     everyday,
@@ -104,7 +105,6 @@ COMMANDS = (
     ("passphrase", data.passphrase, "Change an encrypted journal's passphrase."),
     ("remind", everyday.remind, "Snippets for reminders that fit your shifts."),
     ("demo", everyday.demo, "See everything on six months of made-up data."),
-    ("colleague", everyday.colleague, "How to support a colleague after a hard shift."),
     ("status", basics.status, "One line: has today been checked in?"),
     ("where", basics.where, "Where your journal and settings live."),
 )
@@ -112,6 +112,7 @@ for name, function, short in COMMANDS:
     app.command(name, short_help=short)(function)
 app.add_typer(packs.app, name="pack")
 app.add_typer(phonein.app, name="phonein")
+app.add_typer(colleague.app, name="colleague")
 
 
 def command(args: list[str] | None = None):

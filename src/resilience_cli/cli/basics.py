@@ -14,7 +14,7 @@ from resilience_cli.config import paths
 
 
 def status(
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing when today is checked in.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing when today is checked in and no reminder about a colleague is due.")] = False,
 ) -> None:
     """Say in one line whether today has a check-in (for a shell start-up file).
 

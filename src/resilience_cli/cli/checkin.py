@@ -55,6 +55,7 @@ def checkin(
     alcohol_units: Annotated[str | None, typer.Option(metavar="U", help="Units of alcohol.")] = None,
     raise_: Annotated[bool | None, typer.Option("--raise/--no-raise", help="Mark this day to raise at supervision.")] = None,
     supported_colleague: Annotated[bool | None, typer.Option("--supported-colleague/--no-supported-colleague", help="Whether you supported a colleague today.")] = None,
+    good_moment: Annotated[bool | None, typer.Option("--good-moment/--no-good-moment", help="A moment at work that felt worthwhile.")] = None,
     note_stdin: Annotated[bool, typer.Option("--note-stdin", help="Read a private note from standard input (never from the command line).")] = False,
     talking_point_stdin: Annotated[bool, typer.Option("--talking-point-stdin", help="Read what to raise at supervision from standard input; marks the day to raise.")] = False,
     no_input: NoInputOpt = False,
@@ -75,6 +76,7 @@ def checkin(
         "mood": mood, "energy": energy, "talked": talked, "support": support,
         "recovery": recovery or None, "alcohol_units": alcohol_units,
         "raise_at_supervision": raise_, "supported_colleague": supported_colleague,
+        "good_moment": good_moment,
     }
     # Everything is checked before anything is asked or written.
     given = _validated(flags)
@@ -277,6 +279,8 @@ def _save_and_confirm(
                 # R5 shown: it rests for a week unless things worsen (saved before it is shown).
                 store.rest_rule("R5", day, plan.rest_r5)
             _show(plan, record, created, settings, followup, region, interactive=interactive)
+            if not plan.crisis_only:
+                _nudge_colleagues(store)
         except ResilienceError:
             raise  # already a plain sentence of its own
         except Exception as exc:
@@ -315,6 +319,17 @@ def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: A
         guidance.show_distress(settings, to_stderr=not interactive)
     if plan.offer_reflection:
         out.print("Your weekly reflection is ready when you are (about two minutes): resilience reflect")
+
+
+def _nudge_colleagues(store: JournalStore) -> None:
+    """Reminders to look out for a colleague, where the officer's own follow-ups come up."""
+    from rich.text import Text
+
+    from resilience_cli.colleagues import due, nudge_words
+
+    today = common.today()
+    for nudge in due(store.colleague_checks(), today):
+        common.console().print(Text(nudge_words(nudge, today)))
 
 
 def _extra_questions(day: dt.date, before: Any):

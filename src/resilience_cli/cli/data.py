@@ -54,10 +54,13 @@ def export(
         checkins, followups, reflections, packs = store.everything() if store else ([], [], [], [])
         summaries = store.summaries() if store else []
         phoneins = _phoneins(store) if store else []
+        colleagues = store.colleague_checks() if store else []
     if format_ is ExportFormat.json:
-        text = formats.export_json(checkins, followups, reflections, utc_now(), packs, summaries, phoneins)
+        text = formats.export_json(checkins, followups, reflections, utc_now(), packs, summaries, phoneins,
+                                   colleagues=colleagues)
     elif format_ is ExportFormat.jsonl:
-        text = formats.export_jsonl(checkins, followups, reflections, packs, summaries, phoneins)
+        text = formats.export_jsonl(checkins, followups, reflections, packs, summaries, phoneins,
+                                    colleagues=colleagues)
     else:
         text = formats.to_csv(checkins)
     if target is None:
@@ -65,7 +68,8 @@ def export(
         return
     write_private(target, text)
     total = len(checkins) + (0 if format_ is ExportFormat.csv else
-                             len(followups) + len(reflections) + len(packs) + len(summaries) + len(phoneins))
+                             len(followups) + len(reflections) + len(packs) + len(summaries) + len(phoneins)
+                             + len(colleagues))
     print(f"Wrote {total} records to {target}.", file=sys.stderr)
 
 
@@ -118,7 +122,8 @@ def import_(
 
         report = Report(Tally(new=len(batch.checkins)), Tally(new=len(batch.followups)),
                         Tally(new=len(batch.reflections)), Tally(new=len(batch.pack_answers)),
-                        Tally(new=len(batch.summaries)), Tally(new=len(batch.phoneins) + len(batch.phonein_plans)))
+                        Tally(new=len(batch.summaries)), Tally(new=len(batch.phoneins) + len(batch.phonein_plans)),
+                        Tally(new=len(batch.colleague_checks)))
     else:
         with store:
             report = store.import_batch(batch, prefer=prefer.value if prefer else None, dry_run=dry_run)
@@ -132,6 +137,8 @@ def import_(
         print(f"  {report.summaries.words('supervision summaries')}.")
     if batch.phoneins or batch.phonein_plans:
         print(f"  {report.phoneins.words('phone-in takeaways and plan')}.")
+    if batch.colleague_checks:
+        print(f"  {report.colleague_checks.words('colleagues to look out for')}.")
     for change in report.changes:
         print(f"  {change}")
     for remark in batch.remarks:
@@ -287,6 +294,9 @@ def privacy(
             print(f"Integrity:    {integrity}")
             print(f"Records:      {plural(counts['checkins'], 'check-in')}, "
                   f"{plural(counts['followups'], 'follow-up')}, {plural(counts['reflections'], 'reflection')}")
+            if counts["colleague_checks"]:
+                print(f"Colleagues:   {plural(counts['colleague_checks'], 'record')} of colleagues to look out for "
+                      "(a nickname and dates only). To delete one: resilience colleague forget NICKNAME")
             print(f"Safety:       {plural(safety, 'safety answer')}, kept in the journal alone: never in a log,")
             print("              an export, trends or a summary. A backup is a copy of the journal, so it holds")
             print("              them too. To remove them all: resilience privacy --forget-safety")

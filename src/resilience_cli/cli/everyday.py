@@ -1,4 +1,4 @@
-"""`remind`, `demo` and `colleague`: fitting the journal into a working life."""
+"""`remind` and `demo`: fitting the journal into a working life (`colleague` has its own module)."""
 
 from __future__ import annotations
 
@@ -108,53 +108,6 @@ def remind_text(exe: str, hour: int, minute: int, shell: str, after_shift: bool,
             "# - Checking in between midnight and 6 am asks whether it is for the shift that began yesterday.\n"
         )
     return "".join(parts)
-
-
-COLLEAGUE_GUIDE = """\
-Supporting a colleague
-
-After a hard shift or an incident
-  Check in soon, and simply: "That was a rough one. How are you doing?"
-  Listen more than you talk. You don't need the right words; being there helps.
-  Offer practical help: a brew, cover for a break, a lift home.
-  Keep in touch over the following weeks, not only on the day. Reactions can come later.
-  Don't go over the incident together for a statement: each of you gives your own
-  account, in your own words.
-
-If they mention suicide, or not wanting to be here
-  Take it seriously, and ask directly: "Are you thinking about ending your life?"
-  Asking does not put the idea there, and it can be a relief to be asked.
-  Stay with them, listen, and help them contact support: their GP, the employee
-  assistance line, Samaritans (116 123, free, 24/7) or their urgent mental health line.
-  If they are in immediate danger, call 999.
-  Don't promise to keep it secret: confidentiality gives way when a life is at risk.
-
-What tends not to help
-  Pushing for details of what happened, or making them go over it again.
-  "You'll be fine", "it's part of the job", or comparing it with worse.
-  Deciding for them what they need, or telling others without asking,
-  except when their life is at risk.
-
-Where to point them
-  TRiM, your care team or a peer supporter, after an incident.
-  The employee assistance line, occupational health, or their GP, if things are not settling.
-  In a crisis: 999 in immediate danger; Samaritans 116 123 (free, 24/7);
-  text SHOUT to 85258 (free, 24/7); the urgent mental health line where they live
-  (resilience help-now lists it for each nation).
-
-Looking after yourself
-  Supporting someone else can be heavy too. It is fine to talk it over with someone yourself.
-"""
-
-
-def colleague() -> None:
-    """A short guide to supporting a colleague after a hard shift or an incident.
-
-    \b
-    Example:
-      resilience colleague
-    """
-    print(COLLEAGUE_GUIDE, end="")
 
 
 def demo(

@@ -25,6 +25,12 @@ DUTY_DAY_ENDS = 18
 def checked_in_today() -> bool | None:
     """Whether today's duty is checked in; None when the journal is encrypted and no
     passphrase is at hand (never ask in a prompt line)."""
+    return _look()[0]
+
+
+def _look() -> tuple[bool | None, list[str]]:
+    """Whether today is checked in (as `checked_in_today`), and the reminders to look out
+    for a colleague that are due, in words: one opening of the journal for both."""
     import datetime as dt
 
     from resilience_cli.store import JournalStore
@@ -32,24 +38,34 @@ def checked_in_today() -> bool | None:
 
     path = paths().database
     if not path.exists():
-        return False
+        return False, []
     encrypted = looks_encrypted(path)
     passphrase = os.environ.get(PASSPHRASE_ENV) if encrypted else None
     if encrypted and not passphrase:
-        return None
+        return None, []
     store = JournalStore.open(path, create=False, passphrase=passphrase)
     if store is None:
-        return False
+        return False, []
     from resilience_cli import clock
 
     now = clock.now()
     with store:
+        nudges = _colleague_nudges(store, now.date())
         if store.has(now.date()):
-            return True
+            return True, nudges
         if now.hour >= DUTY_DAY_ENDS:
-            return False
+            return False, nudges
         yesterday = store.get(now.date() - dt.timedelta(days=1))
-        return yesterday is not None and yesterday.shift in ("night", "long")
+        return yesterday is not None and yesterday.shift in ("night", "long"), nudges
+
+
+def _colleague_nudges(store, today) -> list[str]:
+    checks = store.colleague_checks()  # no rows, no import: the usual case stays as quick
+    if not checks:
+        return []
+    from resilience_cli.colleagues import due, nudge_words
+
+    return [nudge_words(n, today) for n in due(checks, today)]
 
 
 def status(quiet: bool = False) -> None:
@@ -57,7 +73,7 @@ def status(quiet: bool = False) -> None:
     from resilience_cli.errors import ResilienceError
 
     try:
-        done = checked_in_today()
+        done, nudges = _look()
     except ResilienceError as exc:
         # A shell start-up line must never fail: say why on standard error, exit 0.
         import sys
@@ -72,6 +88,10 @@ def status(quiet: bool = False) -> None:
             print(CHECKED_IN)
     else:
         print(f"{NOT_YET} When you have a minute: resilience checkin")
+    # Due reminders to look out for a colleague speak even with --quiet: like
+    # the check-in nudge, they print only when there is something to do.
+    for line in nudges:
+        print(line)
 
 
 def version() -> None:

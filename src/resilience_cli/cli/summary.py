@@ -29,6 +29,8 @@ OPTIONAL_TITLES = {
     "intrusions": "Unwanted memories and upsetting dreams",
     "packs": "Question pack scores",
     "phonein": "My own takeaways from phone-ins",
+    "growth": "What went well: worthwhile moments, and what I learned or am proud of",
+    "colleagues": "Looking out for colleagues, as counts only",
 }
 
 
@@ -38,7 +40,7 @@ def summary(
     format_: SummaryFormatOpt = SummaryFormat.md,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write here (mode 0600); - for standard output. md and txt go to standard output without it.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")] = False,
-    include: Annotated[list[str] | None, typer.Option("--include", metavar="SECTION", help="Add a private section (repeat): notes, daily, mood, incident, reflection, alcohol, intrusions, packs or phonein.")] = None,
+    include: Annotated[list[str] | None, typer.Option("--include", metavar="SECTION", help="Add a private section (repeat): notes, daily, mood, incident, reflection, alcohol, intrusions, packs, growth, colleagues or phonein.")] = None,
     no_input: Annotated[bool, no_input_option("take the defaults and write")] = False,
     list_: Annotated[bool, typer.Option("--list", help="List the summaries you have written.")] = False,
 ) -> None:
@@ -67,7 +69,8 @@ def summary(
     choices = Choices(include=wanted, progress=tuple(previous.open_actions()) if previous else ())
     from resilience_cli.cli.trends import pack_scores
 
-    extra = {"followups": journal.followups, "reflections": journal.reflections, "phoneins": journal.phoneins}
+    extra = {"followups": journal.followups, "reflections": journal.reflections, "phoneins": journal.phoneins,
+             "colleagues": journal.colleagues}
     try:
         if interactive:
             choices = _ask(journal.records, (start, end), previous, choices, extra)
@@ -95,7 +98,8 @@ class _Period:
     pack_answers: list
     followups: list
     reflections: list
-    phoneins: list = ()
+    phoneins: list = ()  # type: ignore[assignment]
+    colleagues: list = ()  # type: ignore[assignment]
 
 
 def _read(from_: str | None, to: str | None) -> _Period:
@@ -119,7 +123,8 @@ def _read(from_: str | None, to: str | None) -> _Period:
         days = (end - start).days + 1
         return _Period(start, end, previous, store.between(start - dt.timedelta(days=days), end),
                        store.pack_answers(start), store.followups(start),
-                       store.reflections(start - dt.timedelta(days=6)), store.takeaways(start))
+                       store.reflections(start - dt.timedelta(days=6)), store.takeaways(start),
+                       store.colleague_checks())
 
 
 def _ask(records, period, previous, choices, extra):
@@ -184,7 +189,8 @@ def _look_over(records, period, choices, reflections=(), *, interactive: bool, p
     at_once = prompts.identifiers_at_once(len(flagged)) if interactive and len(flagged) > 1 else None
     for item, warnings in flagged:
         kind = {"talking_point": "The talking point", "note": "The note",
-                "reflection": "The reflection", "phonein": "The phone-in takeaway"}[item.key.split(":")[0]]
+                "reflection": "The reflection", "phonein": "The phone-in takeaway",
+                "growth": "What you learned or are proud of"}[item.key.split(":")[0]]
         where = f"{kind} from {day_words(item.day)}" if kind != "The reflection" else \
             f"The reflection for the week of {day_words(item.day)}"
         if at_once == prompts.KEEP_ALL:

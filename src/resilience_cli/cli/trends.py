@@ -45,11 +45,16 @@ def trends(
     with common.read_only_store() as store:
         records = store.between(span.start, span.end) if store else []
         pack_answers = store.pack_answers(end - dt.timedelta(days=days - 1)) if store else []
+        reflections = store.reflections(span.start) if store else []
+        colleagues = store.colleague_checks() if store else []
     result = compute(records, end, days)
     packs = pack_scores(pack_answers, end - dt.timedelta(days=days - 1), end)
+    from resilience_cli import went_well
+
+    well = went_well.went_well(records, reflections, colleagues, result.window)
     if format_ is TextOrJson.json:
-        common.machine_output(json.dumps({**to_json_dict(result), "packs": packs}, indent=2,
-                                         allow_nan=False) + "\n")
+        common.machine_output(json.dumps({**to_json_dict(result), "packs": packs, **went_well.to_json_dict(well)},
+                                         indent=2, allow_nan=False) + "\n")
         return
     from resilience_cli.render.trends import dashboard
 
@@ -57,7 +62,10 @@ def trends(
     if store is None:
         out.print(common.NO_CHECKINS_YET)
         return
-    out.print(dashboard(result, calendar_metric=metric_name, width=out.width, plain=common.plain_mode()))
+    from resilience_cli.render.went_well import went_well_lines
+
+    out.print(dashboard(result, calendar_metric=metric_name, width=out.width, plain=common.plain_mode(),
+                        beside=went_well_lines(well, width=out.width, sparklines=not common.plain_mode())))
     if any(score["count"] for pack in packs.values() for score in pack["scores"].values()):
         from resilience_cli.render.trends import pack_lines
 

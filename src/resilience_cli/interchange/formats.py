@@ -5,9 +5,10 @@ recovery list is spelt `exercise;outdoors`, `nothing` for an empty list, and an
 empty cell for a skipped answer; booleans are `true`/`false`. JSON and JSONL
 records carry their type: `checkin`, `followup`, `reflection`, `pack_answer` or
 `summary` (what the journal remembers of a supervision summary: its period,
-requests and actions), `phonein` (a phone-in takeaway) or `phonein_plan`.
-Safety answers and the private preparation before a phone-in are never
-written: they do not leave the journal.
+requests and actions), `phonein` (a phone-in takeaway), `phonein_plan`, or
+`colleague_check` (a colleague's nickname, the day of the incident and the
+days a word was had). Safety answers and the private preparation before a
+phone-in are never written: they do not leave the journal.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, fields
 from typing import Any
 
+from resilience_cli.colleagues import ColleagueCheck
 from resilience_cli.contacts import DISCLAIMER
 from resilience_cli.followups import FollowUp
 from resilience_cli.model import NOTHING, CheckIn
@@ -30,7 +32,7 @@ from resilience_cli.supervision import PastSummary
 RECORD_FIELDS = tuple(f.name for f in fields(CheckIn))
 EXPORT_VERSION = 1
 TYPES = {"checkin": CheckIn, "followup": FollowUp, "reflection": Reflection, "pack_answer": PackAnswer,
-         "summary": PastSummary, "phonein": Takeaway, "phonein_plan": Plan}
+         "summary": PastSummary, "phonein": Takeaway, "phonein_plan": Plan, "colleague_check": ColleagueCheck}
 
 
 def to_json(records: Sequence[CheckIn]) -> str:
@@ -71,7 +73,8 @@ def to_csv(records: Sequence[CheckIn]) -> str:
     return out.getvalue()
 
 
-def typed(record: CheckIn | FollowUp | Reflection | PackAnswer | PastSummary | Takeaway | Plan) -> dict[str, Any]:
+def typed(record: CheckIn | FollowUp | Reflection | PackAnswer | PastSummary | Takeaway | Plan
+          | ColleagueCheck) -> dict[str, Any]:
     kind = next(name for name, cls in TYPES.items() if isinstance(record, cls))
     body = record.to_dict() if isinstance(record, CheckIn) else asdict(record)
     return {"type": kind, **body}
@@ -81,12 +84,14 @@ def export_json(
     checkins: Sequence[CheckIn], followups: Sequence[FollowUp], reflections: Sequence[Reflection],
     exported_at: str, pack_answers: Sequence[PackAnswer] = (), summaries: Sequence[PastSummary] = (),
     phoneins: Sequence[Takeaway | Plan] = (),
+    colleagues: Sequence[ColleagueCheck] = (),
 ) -> str:
     document = {
         "resilience_export": EXPORT_VERSION,
         "exported_at": exported_at,
         "note": DISCLAIMER,
-        "records": [typed(r) for r in (*checkins, *followups, *reflections, *pack_answers, *summaries, *phoneins)],
+        "records": [typed(r) for r in (*checkins, *followups, *reflections, *pack_answers, *summaries, *phoneins,
+                                       *colleagues)],
     }
     return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
@@ -95,8 +100,9 @@ def export_jsonl(
     checkins: Sequence[CheckIn], followups: Sequence[FollowUp], reflections: Sequence[Reflection],
     pack_answers: Sequence[PackAnswer] = (), summaries: Sequence[PastSummary] = (),
     phoneins: Sequence[Takeaway | Plan] = (),
+    colleagues: Sequence[ColleagueCheck] = (),
 ) -> str:
     return "".join(
         json.dumps(typed(r), ensure_ascii=False, allow_nan=False) + "\n"
-        for r in (*checkins, *followups, *reflections, *pack_answers, *summaries, *phoneins)
+        for r in (*checkins, *followups, *reflections, *pack_answers, *summaries, *phoneins, *colleagues)
     )

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from resilience_cli.colleagues import ColleagueCheck
+from resilience_cli.colleagues import nickname as checked_nickname
 from resilience_cli.errors import InvalidInput
 from resilience_cli.followups import KINDS, TRIM_ANSWERS, FollowUp
 from resilience_cli.interchange.formats import RECORD_FIELDS
@@ -51,6 +53,7 @@ class Batch:
     summaries: list[PastSummary] = field(default_factory=list)
     phoneins: list[Takeaway] = field(default_factory=list)
     phonein_plans: list[Plan] = field(default_factory=list)
+    colleague_checks: list[ColleagueCheck] = field(default_factory=list)
     # The answers this file's format can hold (Daylio, jrnl); None: every field.
     fields: frozenset[str] | None = None
     # What the reader could not carry over, in words (Daylio's own mood names).
@@ -58,7 +61,7 @@ class Batch:
 
     def __len__(self) -> int:
         return (len(self.checkins) + len(self.followups) + len(self.reflections) + len(self.pack_answers)
-                + len(self.summaries) + len(self.phoneins) + len(self.phonein_plans))
+                + len(self.summaries) + len(self.phoneins) + len(self.phonein_plans) + len(self.colleague_checks))
 
 
 class RecordProblem(InvalidInput):
@@ -245,9 +248,11 @@ def _collect(items: Iterable[tuple[str, Any]], today: dt.date) -> Batch:
                 batch.phoneins.append(phonein_from(item, today))
             elif kind == "phonein_plan":
                 batch.phonein_plans.append(phonein_plan_from(item, today))
+            elif kind == "colleague_check":
+                batch.colleague_checks.append(colleague_check_from(item, today))
             else:
-                raise InvalidInput(f"type must be checkin, followup, reflection, pack_answer, summary, phonein "
-                                   f"or phonein_plan, not {kind!r}")
+                raise InvalidInput(f"type must be checkin, followup, reflection, pack_answer, summary, phonein, "
+                                   f"phonein_plan or colleague_check, not {kind!r}")
         except InvalidInput as exc:
             raise RecordProblem(f"Nothing was imported. {where}: {exc.message.rstrip('.')}.") from None
     _no_duplicates(batch)
@@ -257,7 +262,8 @@ def _collect(items: Iterable[tuple[str, Any]], today: dt.date) -> Batch:
 def _no_duplicates(batch: Batch) -> None:
     for kind, records in (("follow-up", batch.followups), ("reflection", batch.reflections),
                           ("question pack answer", batch.pack_answers), ("summary", batch.summaries),
-                          ("phone-in takeaway", batch.phoneins), ("phone-in plan", batch.phonein_plans)):
+                          ("phone-in takeaway", batch.phoneins), ("phone-in plan", batch.phonein_plans),
+                          ("colleague record", batch.colleague_checks)):
         ids = [r.id for r in records]
         if len(ids) != len(set(ids)):
             twice = next(i for i in ids if ids.count(i) > 1)
@@ -479,3 +485,18 @@ def phonein_plan_from(item: dict, today: dt.date) -> Plan:
     return Plan(id=_id(item.get("id")), weekday=weekday, at=at, minutes=minutes, fortnightly=fortnightly,
                 starts=starts, created_at=_stamp("created_at", item.get("created_at")),
                 updated_at=_stamp("updated_at", item.get("updated_at")))
+
+
+def colleague_check_from(item: dict, today: dt.date) -> ColleagueCheck:
+    names = [f.name for f in fields(ColleagueCheck)]
+    _unknown(item, names)
+    name = item.get("nickname")
+    if not isinstance(name, str):
+        raise InvalidInput("nickname must be text, such as G")
+    done = {k: None if item.get(k) is None else _day(k, item.get(k), today) for k in ("day3_done", "week4_done")}
+    return ColleagueCheck(
+        id=_id(item.get("id")), nickname=checked_nickname(name),
+        incident_date=_day("incident_date", item.get("incident_date"), today), **done,
+        created_at=_stamp("created_at", item.get("created_at")),
+        updated_at=_stamp("updated_at", item.get("updated_at")),
+    )

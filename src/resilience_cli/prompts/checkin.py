@@ -87,6 +87,10 @@ INCIDENT_KEYS = {"none": "0", "minor": "1", "significant": "2"}
 RECOVERY_KEYS = dict(zip(RECOVERY, "1234567", strict=True))
 NOTHING_KEY = "0"
 DREAMS_KEY, TALKED_KEY = "d", "t"
+# What went well rides on the mood line, as the dreams ride on the sleep line:
+# no extra question (DOMAIN.md, good_moment).
+GOOD_MOMENT_KEY = "g"
+GOOD_MOMENT_WORDS = "a moment at work that felt worthwhile"
 NOTE, RAISE, BOTH = "note", "raise", "both"
 
 ENTER_SKIPS = "Enter skips"
@@ -201,7 +205,10 @@ class _Flow:
             (("sleep_hours", "sleep_quality", "nightmare"), always, self.ask_sleep),
             (("intrusions",), always, lambda: self.ask_select("intrusions")),
             (("switch_off",), always, lambda: self.ask_select("switch_off")),
-            (("mood", "energy"), always, lambda: self.ask_typed(("mood", "energy"))),
+            # The good-moment tick rides on this line; with mood and energy given
+            # as flags it is not asked at all (it never adds a question of its own).
+            (("mood", "energy", "good_moment"), lambda: self.open_("mood") or self.open_("energy"),
+             self.ask_mood),
             (("supported_colleague",), lambda: self.ask_colleague,
              lambda: self.ask_yes_no("supported_colleague")),
             (("recovery", "talked"), always, self.ask_recovery),
@@ -244,6 +251,8 @@ class _Flow:
                     continue
                 if n == "graphic" and n not in self.answers:
                     continue
+                if n == "good_moment" and n not in self.answers:
+                    continue  # not asked on a day off: skipped, never "no"
                 self.answers.setdefault(n, None)
         return self.answers
 
@@ -313,6 +322,26 @@ class _Flow:
                 False if self.earlier("nightmare") else None)
         else:
             self.answers["nightmare"] = False
+        return answer
+
+    def ask_mood(self) -> Any:
+        """Mood and energy, with the good-moment tick on a working day."""
+        names = tuple(n for n in ("mood", "energy") if self.open_(n))
+        offer = self.open_("good_moment") and not self.rest_day()
+        good = Tick(GOOD_MOMENT_KEY, GOOD_MOMENT_WORDS, bool(self.earlier("good_moment")))
+        ticks = (good,) if offer else ()
+        answer = self.ask_typed(names, ticks)
+        if answer is BACK or not ticks:
+            return answer
+        if good.checked:
+            self.answers["good_moment"] = True
+        elif answer is CLEAR:
+            self.answers["good_moment"] = CLEAR if self.earlier("good_moment") is not None else None
+        elif answer == SKIP:
+            self.answers["good_moment"] = None if not self.amending else (
+                False if self.earlier("good_moment") else None)
+        else:
+            self.answers["good_moment"] = False
         return answer
 
     def ask_recovery(self) -> Any:

@@ -276,7 +276,9 @@ def too_little(window: Window, count: int) -> Text:
     )
 
 
-def dashboard(result: Trends, *, calendar_metric: str, width: int, plain: bool = False) -> RenderableType:
+def dashboard(result: Trends, *, calendar_metric: str, width: int, plain: bool = False,
+              beside: list[RenderableType] | None = None) -> RenderableType:
+    """`beside`: what went well, shown after what was hard (render.went_well)."""
     if result.checked_in < MIN_FOR_AVERAGE:
         return too_little(result.window, result.checked_in)
     parts: list[RenderableType] = [
@@ -292,6 +294,8 @@ def dashboard(result: Trends, *, calendar_metric: str, width: int, plain: bool =
         parts += [Text(""), *recovery, *colleague_line(result)]
     elif colleague_line(result):
         parts += [Text(""), *colleague_line(result)]
+    if beside:
+        parts += [Text(""), *beside]
     comparisons = comparisons_block(result)
     if comparisons:
         parts += [Text(""), *comparisons]

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from resilience_cli.colleagues import ColleagueCheck
 from resilience_cli.contacts import DISCLAIMER
 from resilience_cli.followups import AVOIDANCE_WORDS, DAY3, WEEK4, FollowUp
 from resilience_cli.insights import ARROWS, Change, Window, comparisons, is_heavy, stats
@@ -39,7 +40,8 @@ SHARED_RECORD = (
     "Once given to a manager, this summary may be kept by the employer and could be "
     "disclosed like any other work record, so notes about incidents are best left out."
 )
-OPTIONAL = ("notes", "daily", "alcohol", "intrusions", "packs", "mood", "incident", "reflection", "phonein")
+OPTIONAL = ("notes", "daily", "alcohol", "intrusions", "packs", "mood", "incident", "reflection", "growth",
+            "colleagues", "phonein")
 REQUESTS = {
     "workload_review": "A review of my workload",
     "protected_breaks": "Protected breaks",
@@ -422,6 +424,7 @@ def build(
     followups: Sequence[FollowUp] = (),
     reflections: Sequence[Reflection] = (),
     phoneins: Sequence = (),
+    colleagues: Sequence[ColleagueCheck] = (),
 ) -> Document:
     """The summary for `period`. `records` should reach back one period further, for the arrows.
 
@@ -444,6 +447,8 @@ def build(
         "packs": lambda: _packs_section(packs),
         "phonein": lambda: Section("phonein", "Phone-ins: my own takeaways",
                                    bullets=phonein_section.bullets(phoneins, period, choices)),
+        "growth": lambda: _growth_section(records, reflections, window, choices),
+        "colleagues": lambda: _colleagues_section(records, colleagues, window),
     }
     sections = [
         _snapshot(inside, before, window),
@@ -489,6 +494,11 @@ def shared_words(records: Sequence[CheckIn], period: tuple[dt.date, dt.date], in
             out.append(Shared(f"talking_point:{r.date}", r.day, r.talking_point))
         if "notes" in include and r.note:
             out.append(Shared(f"note:{r.date}", r.day, r.note))
+    if "growth" in include:
+        from resilience_cli.went_well import growth_lines
+
+        out += [Shared(f"growth:{ref.week}", dt.date.fromisoformat(ref.week), ref.proud)  # type: ignore[arg-type]
+                for ref in growth_lines(reflections, window.start, window.end)]
     if "reflection" in include:
         for ref in reflections:
             if window.start.isoformat() <= ref.week <= window.end.isoformat():
@@ -594,3 +604,40 @@ def _packs_section(packs: dict | None) -> Section:
         for pack in (packs or {}).values() for score in pack["scores"].values() if score["count"]
     ]
     return Section("packs", "Question packs", bullets=tuple(lines) or ("No answers in this period.",))
+
+
+def _growth_section(records: Sequence[CheckIn], reflections: Sequence[Reflection], window: Window,
+                    choices: Choices) -> Section:
+    """What went well: counts, and the officer's own lines learned or proud of (looked over first)."""
+    from resilience_cli.went_well import growth_lines, went_well
+
+    result = went_well(records, reflections, (), window)
+    bullets = []
+    m, w = result.moments, result.worthwhile
+    if m.answered:
+        bullets.append(f"A moment at work that felt worthwhile on {m.days} of {_days(m.answered)} answered")
+    if w.weekly:
+        bullets.append(f"Work felt worthwhile: {w.mean:.1f} of 4 on average over {len(w.weekly)} weekly "
+                       f"{'reflection' if len(w.weekly) == 1 else 'reflections'}")
+    for ref in growth_lines(reflections, window.start, window.end):
+        key = f"growth:{ref.week}"
+        text = choices.edited(key, ref.proud)
+        if text and key not in choices.left_out:
+            bullets.append(f"Week of {day_words(dt.date.fromisoformat(ref.week))}, learned or quietly proud of: "
+                           f"{clean_text(text)}")
+    return Section("growth", "What went well", bullets=tuple(bullets) or ("Nothing recorded in this period.",))
+
+
+def _colleagues_section(records: Sequence[CheckIn], colleagues: Sequence[ColleagueCheck],
+                        window: Window) -> Section:
+    """Support given to colleagues, as counts only: never a nickname or a date."""
+    from resilience_cli.went_well import went_well
+
+    result = went_well(records, (), colleagues, window)
+    n = result.colleague_checkins
+    checks = "1 check-in after an incident" if n == 1 else f"{n} check-ins after incidents"
+    if result.supported_days is None:
+        text = checks[0].upper() + checks[1:]
+    else:
+        text = f"Looked out for colleagues on {_days(result.supported_days)}; {checks}"
+    return Section("colleagues", "Looking out for colleagues", paragraphs=(text + ".",))

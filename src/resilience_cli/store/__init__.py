@@ -31,6 +31,7 @@ from resilience_cli.errors import (
 )
 from resilience_cli.files import create_private_file, put_in_place
 from resilience_cli.model import CLEAR, CheckIn
+from resilience_cli.store.colleagues import ColleagueRecords
 from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
 from resilience_cli.store.periodic import PeriodicRecords
 from resilience_cli.store.phoneins import PhoneinRecords
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 
 # How long a writer waits for another process's transaction to finish.
 BUSY_TIMEOUT_MS = 5000
-class JournalStore(PeriodicRecords, PhoneinRecords):
+class JournalStore(PeriodicRecords, PhoneinRecords, ColleagueRecords):
     """A journal database, opened and checked. Use `JournalStore.open`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, driver: Any = sqlite3):
@@ -387,7 +388,7 @@ class JournalStore(PeriodicRecords, PhoneinRecords):
                 table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 if table in present else 0
                 for table in ("checkins", "followups", "reflections", "safety_answers", "pack_answers",
-                              "pack_safety_answers")
+                              "pack_safety_answers", "colleague_checks")
             }
 
     def applied_migrations(self) -> list[str]:

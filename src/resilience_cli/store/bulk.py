@@ -48,6 +48,7 @@ class Report:
     pack_answers: Tally = field(default_factory=Tally)
     summaries: Tally = field(default_factory=Tally)
     phoneins: Tally = field(default_factory=Tally)
+    colleague_checks: Tally = field(default_factory=Tally)
     # Day by day, what a partial format (Daylio, jrnl) changes in the journal.
     changes: list[str] = field(default_factory=list)
 
@@ -84,6 +85,9 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
             # One plan at a time: any other plan in the journal is the same "record".
             ("phonein_plan", "'the phone-in plan'", batch.phonein_plans, report.phoneins,
              lambda p: "the phone-in plan", plan_row),
+            # Nicknames match as the table's NOCASE does: ASCII letters without case.
+            ("colleague_checks", "lower(nickname) || ' ' || incident_date", batch.colleague_checks,
+             report.colleague_checks, lambda c: f"{_ascii_lower(c.nickname)} {c.incident_date}", asdict),
         )
         for table, key_sql, records, tally, natural, to_values in plans:
             by_id, by_key = _rows(conn, table, key_sql)
@@ -141,6 +145,11 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
         if dry_run:
             raise DryRun(report)
     return report
+
+
+def _ascii_lower(text: str) -> str:
+    """SQLite's lower() and NOCASE: ASCII letters only."""
+    return "".join(ch.lower() if ch.isascii() else ch for ch in text)
 
 
 def _take_fields(conn: sqlite3.Connection, rid: str, record, fields: frozenset[str], report: Report) -> bool:

@@ -205,6 +205,31 @@ def m007_interactions_and_growth(db: Database) -> None:
     db.execute("ALTER TABLE reflections ADD COLUMN proud TEXT")
 
 
+def m009_good_moment_and_colleagues(db: Database) -> None:
+    # "A moment at work that felt worthwhile": a tick on the mood line. Past
+    # days keep it skipped (NULL), never "no".
+    db.execute("ALTER TABLE checkins ADD COLUMN good_moment INTEGER CHECK (good_moment IN (0, 1))")
+    # A colleague the officer means to look out for after a hard shift or an
+    # incident: a nickname they chose, the day, and when they had a word (about
+    # day 3 and week 4). Nothing about the colleague's state or words has a
+    # column, so nothing of it can be stored.
+    db.execute(
+        """
+        CREATE TABLE colleague_checks (
+            id TEXT PRIMARY KEY NOT NULL,
+            nickname TEXT NOT NULL COLLATE NOCASE CHECK (length(nickname) BETWEEN 1 AND 40),
+            incident_date TEXT NOT NULL
+                CHECK (incident_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+            day3_done TEXT,
+            week4_done TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (nickname, incident_date)
+        )
+        """
+    )
+
+
 def m010_phoneins(db: Database) -> None:
     # Phone-ins (DOMAIN.md, "Phone-ins"): the plan (one row, replaced), the
     # officer's own takeaway after a call, and their preparation before one.
@@ -255,7 +280,7 @@ def m010_phoneins(db: Database) -> None:
 MIGRATIONS = (
     m001_create_checkins, m002_periodic_records, m003_summaries, m004_supported_colleague,
     m005_pack_answers, m006_pack_safety_and_rule_rests, m007_interactions_and_growth,
-    m010_phoneins,
+    m009_good_moment_and_colleagues, m010_phoneins,
 )
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
