@@ -15,6 +15,7 @@ from resilience_cli.cli import (
     everyday,
     journal,
     packs,
+    pulse,
     quick,
     settings,
     summary,
@@ -110,6 +111,7 @@ COMMANDS = (
 for name, function, short in COMMANDS:
     app.command(name, short_help=short)(function)
 app.add_typer(packs.app, name="pack")
+app.add_typer(pulse.app, name="pulse")
 
 
 def command(args: list[str] | None = None):
