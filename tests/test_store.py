@@ -63,6 +63,7 @@ def test_fresh_schema_is_exact(db_path):
     conn = sqlite3.connect(db_path)
     tables = sorted(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'"))
     assert tables == ["_sqlite_migrations", "checkins", "followups", "pack_answers", "pack_safety_answers",
+                      "pulse_reads",  # m011
                       "reflections", "rule_rests", "safety_answers", "silenced_rules", "summaries"]
     columns = [(r[1], r[2], r[3], r[5]) for r in conn.execute("PRAGMA table_info(checkins)")]
     assert columns == EXPECTED_COLUMNS
@@ -73,7 +74,8 @@ def test_fresh_schema_is_exact(db_path):
     assert applied == list(MIGRATION_NAMES) == ["m001_create_checkins", "m002_periodic_records",
                                                 "m003_summaries", "m004_supported_colleague",
                                                 "m005_pack_answers", "m006_pack_safety_and_rule_rests",
-                                                "m007_interactions_and_growth"]
+                                                "m007_interactions_and_growth",
+                                                "m011_pulse_reads"]
     assert [r[1] for r in conn.execute("PRAGMA table_info(pack_answers)")] == [
         "id", "pack", "date", "answers", "created_at", "updated_at"]
     assert [r[1] for r in conn.execute("PRAGMA table_info(pack_safety_answers)")] == [
@@ -90,6 +92,9 @@ def test_fresh_schema_is_exact(db_path):
         "id", "week", "date", "helped", "harder", "connected", "worthwhile", "try_next",
         "created_at", "updated_at", "proud"]  # proud: added by m007
     assert [r[1] for r in conn.execute("PRAGMA table_info(silenced_rules)")] == ["rule", "until"]
+    assert [(r[1], r[2], r[3]) for r in conn.execute("PRAGMA table_info(pulse_reads)")] == [
+        ("digest", "TEXT", 1), ("kind", "TEXT", 1), ("weeks", "TEXT", 1), ("headline", "TEXT", 1),
+        ("read_at", "TEXT", 1)]
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
 
