@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +18,7 @@ import typer
 
 from resilience_cli.cli import common
 from resilience_cli.cli.options import PulseFormat, PulseFormatOpt, no_input_option
-from resilience_cli.errors import Cancelled, InvalidInput, NotFound
+from resilience_cli.errors import Cancelled, InvalidInput, NotFound, ResilienceError
 
 app = typer.Typer(help="The team pulse: your week in bands for a team report, and the organisation's answer.",
                   short_help="A team pulse: your week in bands, and the answer back.",
@@ -54,6 +56,16 @@ def pulse(ctx: typer.Context) -> None:
     for item in found:
         kind = "team report" if item.kind == "report" else "answer"
         print(f"  {item.weeks}  {kind}: {item.headline} (read {item.read_at[:10]})")
+
+
+@contextmanager
+def _then(consequence: str) -> Iterator[None]:
+    """A refusal's message, followed by what was left undone ("Nothing was merged or written.")."""
+    try:
+        yield
+    except ResilienceError as exc:
+        exc.message = f"{exc.message} {consequence}"
+        raise
 
 
 def _finished_week(text: str | None, today: dt.date) -> dt.date:
@@ -180,9 +192,10 @@ def merge(
     target = _target(output, force, ask=True) if output is not None else None
     today = common.today()
     tally = Tally()
-    for path in pulse_paths(paths):
-        name = str(path)
-        tally.add(check_pulse(read_small(path), name, today), name)
+    with _then("Nothing was merged or written."):
+        for path in pulse_paths(paths):
+            name = str(path)
+            tally.add(check_pulse(read_small(path), name, today), name)
     if tally.files == 0:
         raise InvalidInput("No pulse files were found there (in a folder, the *.json files directly inside it "
                            "are read). Nothing was written.")
@@ -252,26 +265,29 @@ def read(
     from resilience_cli.store.pulse import record_read
 
     name = str(path)
-    raw = read_small(path.expanduser(), READ_LIMIT)
-    data = load_object(raw, name)
     today = common.today()
-    kind = data.get("format")
+    with _then("Nothing was read."):
+        raw = read_small(path.expanduser(), READ_LIMIT)
+        data = load_object(raw, name)
+        kind = data.get("format")
+        if kind == RESPONSE:
+            monday, text = check_response(data, name, today)
+        elif kind == REPORT:
+            result = words.check_report(data, name, today)
     out = common.console()
     if kind == RESPONSE:
-        monday, text = check_response(data, name, today)
         weeks, headline = week_id(monday), text.split("\n", 1)[0][:80]
         out.print(Text(f"The answer to the team pulse for week {weeks} ({week_words(monday)}):\n"))
         out.print(Text(text))  # a Text is never read as markup
         record, what = "response", "answer"
     elif kind == REPORT:
-        result = words.check_report(data, name, today)
         weeks = ", ".join(week_id(w.monday) for w in result.weeks) or ", ".join(week_id(m) for m in result.too_few)
         headline = "; ".join(f"{w.participants} took part" for w in result.weeks) or "no week had enough people"
         out.print(Text(words.as_text(result).rstrip("\n")))
         record, what = "report", "team report"
     elif kind == PULSE:
         raise InvalidInput(f"{name} is a pulse file: it is read by whoever merges them (resilience pulse merge), "
-                           "not brought in here.")
+                           "not brought in here. Nothing was read.")
     else:
         raise InvalidInput(f"{name} is neither a team pulse report (JSON) nor an answer to one. Nothing was read.")
     with common.created_store() as store:

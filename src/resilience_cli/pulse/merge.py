@@ -36,7 +36,7 @@ class Tally:
             if earlier != fingerprint:
                 raise PulseFileProblem(
                     f"{name} carries the same token as another file but different answers, so one of "
-                    "them has been changed. Nothing was merged or written.")
+                    "them has been changed.")
             self.duplicates += 1  # the same file sent twice: counted once
             return
         self._seen[token] = fingerprint

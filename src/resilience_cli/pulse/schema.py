@@ -84,11 +84,12 @@ def clean_response(text: str) -> str:
 # -- checking ------------------------------------------------------------------
 
 def _refuse(name: str, why: str) -> PulseFileProblem:
-    return PulseFileProblem(f"{name} {why} Nothing was merged or written.")
+    # What was left undone (merged, read) is the command's to say.
+    return PulseFileProblem(f"{name} {why}")
 
 
 def refuse_report(name: str, why: str) -> PulseFileProblem:
-    return PulseFileProblem(f"{name} is not a sound team pulse report: it {why} Nothing was read.")
+    return PulseFileProblem(f"{name} is not a sound team pulse report: it {why}")
 
 
 def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
@@ -194,7 +195,3 @@ def check_response(data: dict[str, object], name: str, today: dt.date) -> tuple[
     if _CONTROL.search(text):
         raise _refuse(name, "has control characters in its \"text\" (they can change what a terminal shows).")
     return monday, text
-
-
-def file_format(data: dict[str, object]) -> object:
-    return data.get("format")
