@@ -268,6 +268,10 @@ def test_a_week_with_too_few_is_left_out_with_a_sentence(cli, tmp_path):
      'holds a value for "workload" outside its bands'),
     (lambda p: p.write_text(p.read_text().replace('"sleep": "6-7",', '')),
      'is missing "sleep"'),
+    (lambda p: p.write_text(p.read_text().replace('"version": 1,', '"version": 2,')),
+     "was written in version 2 of its format, newer than this resilience reads (1); update resilience"),
+    (lambda p: p.write_text(p.read_text().replace('"format": "resilience-pulse"', '"format": "x"')),
+     "is not a pulse file: its \"format\" is not 'resilience-pulse'"),
     (lambda p: p.write_bytes(b"{" + b" " * (10 * 1024 * 1024) + b"}"),
      "is larger than 16 KB, far larger than any pulse file, so it was not read"),
 ])
@@ -455,3 +459,57 @@ def test_the_readme_duckdb_query_gives_merges_figures(cli, tmp_path, monkeypatch
                 assert str(shown) == raw, (week["week"], question, band)
                 compared += 1
     assert compared > 50
+
+
+@pytest.mark.parametrize("name", ["export", "merge", "respond", "read"])
+def test_every_pulse_command_has_help_with_an_example(cli, name):
+    result = cli("pulse", name, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout and "resilience pulse" in result.stdout.split("Example", 1)[1]
+
+
+def test_the_list_of_reads_creates_nothing_on_a_fresh_home(cli, home):
+    result = cli("pulse")
+    assert result.exit_code == 0
+    assert result.stdout == ("You have not read any team pulse reports or answers yet. Bring one in with: "
+                             "resilience pulse read FILE\n")
+    assert not home.exists()
+
+
+def test_ctrl_c_at_the_question_writes_nothing(cli, terminal, tmp_path, monkeypatch):
+    check_in_last_week(cli)
+    (tmp_path / "here").mkdir()
+    monkeypatch.chdir(tmp_path / "here")
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text("\x03")
+        result = cli("pulse", "export")
+    assert result.exit_code == 130 and result.stderr == "Cancelled; nothing was written.\n"
+    assert list((tmp_path / "here").iterdir()) == []
+
+
+def test_export_to_standard_output_keeps_the_preview_off_it(cli, terminal):
+    check_in_last_week(cli)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text("8" + ENTER + "y" + ENTER)
+        result = cli("pulse", "export", "--output", "-")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)  # the file alone
+    assert data["helps_most"] == "nothing" and WHO_CAN_READ in result.stderr
+
+
+def test_the_answer_goes_to_standard_output_without_output(cli):
+    result = cli("pulse", "respond", "--week", iso(last_week()), "--from-stdin", input="We heard you.\r\n")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["text"] == "We heard you."
+
+
+def test_a_future_week_cannot_be_answered(cli):
+    ahead = iso(last_week() + dt.timedelta(days=21))
+    result = cli("pulse", "respond", "--week", ahead, "--from-stdin", input="Soon.")
+    assert result.exit_code == 2 and f"Week {ahead} is not over" in result.stderr
+
+
+def test_read_refuses_an_officers_own_pulse_file(cli, tmp_path):
+    path = pulse_file(tmp_path, "mine.json")
+    result = cli("pulse", "read", str(path))
+    assert result.exit_code == 2 and "is a pulse file: it is read by whoever merges them" in result.stderr
