@@ -184,6 +184,7 @@ def merge(
       resilience pulse merge pulses/ --format html --output team-pulse.html
     """
     from resilience_cli.pulse import report as words
+    from resilience_cli.pulse.bands import week_id
     from resilience_cli.pulse.merge import Tally, check_min_group, report
     from resilience_cli.pulse.schema import check_pulse
     from resilience_cli.pulse_files import pulse_paths, read_small
@@ -205,15 +206,10 @@ def merge(
     render = {PulseFormat.md: words.as_markdown, PulseFormat.html: words.as_html, PulseFormat.json: words.as_json}
     _write(target, render[PulseFormat(format)](result).encode("utf-8"))
     copies = f" ({tally.duplicates} sent more than once, counted once)" if tally.duplicates else ""
-    reported = ", ".join(week_id_of(w.monday) for w in result.weeks)
-    print(f"Merged {tally.files} files{copies}: a report for week {reported}"
-          + (f" to {target}." if target else "."), file=sys.stderr)
-
-
-def week_id_of(monday: dt.date) -> str:
-    from resilience_cli.pulse.bands import week_id
-
-    return week_id(monday)
+    reported = ", ".join(week_id(w.monday) for w in result.weeks)
+    what = f"a report for week {reported}" if len(result.weeks) == 1 else f"reports for weeks {reported}"
+    print(f"Merged {tally.files} files{copies}: {what}" + (f", written to {target}." if target else "."),
+          file=sys.stderr)
 
 
 @app.command("respond", short_help="Write the organisation's answer to a report.")

@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import json
 
+from resilience_cli.errors import InvalidInput
 from resilience_cli.pulse.bands import QUESTIONS, parse_week, week_id, week_words
 from resilience_cli.pulse.merge import Report, WeekReport
 from resilience_cli.pulse.schema import MIN_GROUP, REPORT, VERSION, PulseFileProblem, refuse_report
@@ -131,7 +132,7 @@ def check_report(data: dict[str, object], name: str, today: dt.date) -> Report:
             raise refuse("has a week that is not an ISO week.")
         try:
             monday = parse_week(text)
-        except Exception:  # noqa: BLE001 - any bad week is one refusal
+        except InvalidInput:
             raise refuse("has a week that is not an ISO week.") from None
         if not is_over(monday, today):
             raise refuse(f"is for week {week_id(monday)}, which has not ended yet.")
