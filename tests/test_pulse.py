@@ -111,6 +111,14 @@ def test_bands_edges_and_skipped_answers(cli, tmp_path):
         "6-7", "middling", "unanswered", "1-2", "unanswered")
 
 
+def test_weeks_in_words():
+    from resilience_cli.pulse.bands import week_words
+
+    assert week_words(dt.date(2026, 11, 23)) == "23 to 29 November 2026"
+    assert week_words(dt.date(2026, 11, 30)) == "30 November to 6 December 2026"
+    assert week_words(dt.date(2026, 12, 28)) == "28 December 2026 to 3 January 2027"
+
+
 def test_the_pulse_kinds_of_heavy_exposure_are_model_is_heavy():
     from resilience_cli.model import CheckIn, is_heavy
     from resilience_cli.pulse.bands import HEAVY_KINDS

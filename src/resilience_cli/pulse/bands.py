@@ -98,8 +98,13 @@ def is_over(monday: dt.date, today: dt.date) -> bool:
 
 
 def week_words(monday: dt.date) -> str:
+    """"23 to 29 November 2026", "30 November to 6 December 2026", "28 December 2026 to 3 January 2027"."""
     sunday = monday + dt.timedelta(days=6)
-    start = f"{monday.day} {monday:%B}" + (f" {monday.year}" if monday.year != sunday.year else "")
+    start = str(monday.day)
+    if monday.month != sunday.month:
+        start += f" {monday:%B}"
+    if monday.year != sunday.year:
+        start += f" {monday.year}"
     return f"{start} to {sunday.day} {sunday:%B} {sunday.year}"
 
 
