@@ -218,9 +218,9 @@ def test_merge_of_seven_files_reports_with_small_counts_hidden(cli, tmp_path):
     # 3 is hidden; 4 is small too: both hidden.
     assert rows_of(report, "days_checked_in") == {"3-5": "fewer than 5", "6-7": "fewer than 5"}
     assert rows_of(report, "support") == {"low": 0, "middling": 0, "high": 7, "unanswered": 0}
-    # 2 is hidden; alone it would be 7 - 5, so a zero beside it is hidden too.
+    # 2 is hidden, and so are the zeros beside it: alone it would be 7 - 5.
     assert rows_of(report, "sleep") == {"under-6": 5, "6-7": "fewer than 5", "7+": "fewer than 5",
-                                        "unanswered": 0}
+                                        "unanswered": "fewer than 5"}
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
 
@@ -229,8 +229,8 @@ def test_a_cell_of_three_and_the_complement_that_would_reveal_it_are_hidden(cli,
     result = cli("pulse", "merge", str(tmp_path / "in"))
     assert result.exit_code == 0, result.stderr
     section = result.stdout.split("## Days checked in", 1)[1].split("##", 1)[0]
-    # 10 took part: showing 7 would give away the 3.
-    assert section.strip().splitlines()[2:] == ["| 3 to 5 | fewer than 5 |", "| 6 or 7 | not shown |"]
+    # 10 took part: showing 7 would give away the 3, so neither is shown.
+    assert section.strip().splitlines()[2:] == ["| 3 to 5 | not shown |", "| 6 or 7 | not shown |"]
     assert "10 people took part." in result.stdout
 
 
@@ -314,50 +314,70 @@ def test_files_and_folders_can_be_mixed_and_nothing_found_is_said(cli, tmp_path)
     assert files
 
 
-# -- suppression, checked against every filling a reader could try --------------------
+# -- suppression, checked against every possible set of counts ------------------------
 
-def _fillings(cells, total, k):
-    """Every assignment of the hidden counts consistent with what the report shows."""
-    hidden = [i for i, c in enumerate(cells) if isinstance(c, str)]
-    whole = all(c == "not shown" for c in cells)
-    ranges = [range(0, total + 1) if whole else range(0, k) if cells[i] == "fewer" else range(k, total + 1)
-              for i in hidden]
-    rest = total - sum(c for c in cells if isinstance(c, int))
-    for values in itertools.product(*ranges):
-        if sum(values) == rest:
-            yield dict(zip(hidden, values, strict=True))
+def _compositions(total: int, parts: int):
+    if parts == 1:
+        yield (total,)
+        return
+    for first in range(total + 1):
+        for rest in _compositions(total - first, parts - 1):
+            yield (first, *rest)
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.parametrize("k", [5, 6])
+@pytest.mark.parametrize("bands", [2, 3, 4])
+def test_no_small_count_can_be_worked_out_even_knowing_the_rule(k, bands):
+    """Every set of counts a question could have, grouped by what the report shows: a reader who
+    knows the rule can narrow a count down to the sets that show the same. Each small count
+    hidden must still have at least two possible values, and every count shown is the true one."""
+    from resilience_cli.pulse.suppress import protect
+
+    for total in range(k, 15):
+        alike: dict[tuple, list[tuple[int, ...]]] = {}
+        for counts in _compositions(total, bands):
+            cells = protect(counts, k)
+            assert all(c == n for c, n in zip(cells, counts, strict=True) if isinstance(c, int))
+            assert all(n < k for c, n in zip(cells, counts, strict=True) if c == "fewer")
+            alike.setdefault(cells, []).append(counts)
+        for cells, candidates in alike.items():
+            for i, cell in enumerate(cells):
+                if isinstance(cell, str):
+                    possible = {c[i] for c in candidates}
+                    assert any(0 < c[i] < k for c in candidates) <= (len(possible) >= 2), (cells, candidates)
+
+
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(0, 9), min_size=2, max_size=4), st.integers(5, 6))
-def test_no_hidden_small_count_can_be_worked_out(counts, k):
+def test_reader_ranges_are_every_filling_of_the_hidden_counts(counts, k):
     from resilience_cli.pulse.suppress import protect, reader_ranges
 
     total = sum(counts)
-    if total < k:
-        return
     cells = protect(counts, k)
-    possible: dict[int, set[int]] = {}
-    for filling in _fillings(cells, total, k):
-        for i, v in filling.items():
-            possible.setdefault(i, set()).add(v)
-    for i, (count, cell) in enumerate(zip(counts, cells, strict=True)):
-        if isinstance(cell, int):
-            assert cell == count and not 0 < count < k
-        else:
-            assert count in possible[i]  # the truth is among what a reader can work out
-            assert len(possible[i]) >= 2, (counts, cells)  # and it is not the only possibility
-            assert (min(possible[i]), max(possible[i])) == reader_ranges(cells, total, k)[i]
+    hidden = [i for i, c in enumerate(cells) if isinstance(c, str)]
+    if not hidden:
+        return
+    spans = [range(0, k) if cells[i] == "fewer" else range(0, total + 1) for i in hidden]
+    rest = total - sum(c for c in cells if isinstance(c, int))
+    possible: dict[int, set[int]] = {i: set() for i in hidden}
+    for values in itertools.product(*spans):
+        if sum(values) == rest:
+            for i, v in zip(hidden, values, strict=True):
+                possible[i].add(v)
+    ranges = reader_ranges(cells, total, k)
+    assert {i: (min(v), max(v)) for i, v in possible.items()} == ranges
 
 
 def test_suppression_cases_by_hand():
     from resilience_cli.pulse.suppress import FEWER, NOT_SHOWN, protect
 
-    assert protect([3, 7], 5) == (FEWER, NOT_SHOWN)
-    assert protect([0, 7, 3], 5) == (FEWER, 7, FEWER)
-    assert protect([4, 4], 5) == (NOT_SHOWN, NOT_SHOWN)  # both "fewer than 5" would each be 4
-    assert protect([0, 12, 0], 5) == (0, 12, 0)
-    assert protect([5, 6, 1], 5) == (NOT_SHOWN, 6, FEWER)
+    assert protect([3, 7], 5) == (NOT_SHOWN, NOT_SHOWN)  # 7 shown would give away the 3
+    assert protect([0, 7, 3], 5) == (FEWER, 7, FEWER)  # the 3 could be in either band
+    assert protect([4, 4], 5) == (NOT_SHOWN, NOT_SHOWN)  # both "fewer than 5" adding to 8: both 4
+    assert protect([4, 4, 6], 5) == (NOT_SHOWN, NOT_SHOWN, NOT_SHOWN)
+    assert protect([4, 4, 0, 6], 5) == (FEWER, FEWER, FEWER, 6)
+    assert protect([0, 12, 0], 5) == (0, 12, 0)  # nothing small: everything shown
+    assert protect([5, 6, 1], 5) == (NOT_SHOWN, NOT_SHOWN, NOT_SHOWN)
 
 
 # -- the answer coming back ------------------------------------------------------------

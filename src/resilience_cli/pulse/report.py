@@ -26,9 +26,9 @@ WHAT_IT_IS_NOT = ("What it is not: a measure of any one person, of anyone who di
 
 
 def suppression_note(k: int) -> str:
-    return (f"A count from fewer than {k} people is shown as \"fewer than {k}\"; where such a count could be "
-            f"worked out from the total and the other counts, more counts are hidden too (\"fewer than {k}\" "
-            "or \"not shown\").")
+    return (f"Where a question has a count from fewer than {k} people, every count under {k} in it, none "
+            f"included, is shown as \"fewer than {k}\"; where even that would let one be worked out from the "
+            "total, the whole question is \"not shown\".")
 
 
 def too_few_sentence(monday: dt.date, k: int) -> str:
