@@ -1,6 +1,6 @@
 """Benchmark everyday commands against a ten-year journal.
 
-    python benchmarks/run.py [--runs 9] [--check]
+    python benchmarks/run.py [--runs 9] [--check] [--pulse]
 
 Builds a journal of ten years (3,650 check-ins, one a day) in a temporary
 RESILIENCE_HOME, then times each
@@ -10,7 +10,8 @@ each run of the command follows a run of a bare `python -c pass`, and the
 figure is the median of those per-pair ratios, so machine load that comes and
 goes moves both sides of each pair alike. A second, hundred-year journal (36,500 check-ins) checks that a
 fixed window costs the same however long the history. --check exits 1 when a
-command misses its target.
+command misses its target. `pulse merge` runs over 50,000 generated pulse
+files (--pulse: that row alone).
 """
 
 from __future__ import annotations
@@ -70,6 +71,13 @@ JRNL_PAIRS = [
      ["checkin", "--date", "today", "--shift", "day", "--sleep-hours", "7", "--mood", "6", "--no-input"],
      ["Day shift: slept 7 hours, mood 6."], 1 / 8),
 ]
+
+
+# pulse merge over 50,000 officers' files (generated), in seconds; its peak memory
+# against a tenth as many files shows that it streams (flat memory).
+PULSE_FILES = 50_000
+PULSE_SECONDS = 30.0
+PULSE_MEMORY_RATIO = 1.5
 
 
 def script() -> str:
@@ -209,11 +217,68 @@ def compare_with_jrnl(tmp: Path, env: dict[str, str], runs: int) -> list[str]:
     return missed
 
 
+def write_pulse_files(folder: Path, count: int) -> None:
+    """`count` pulse files for last week, with answers spread over every band."""
+    import json
+    import random
+    import secrets
+
+    from resilience_cli.pulse.bands import QUESTIONS, last_complete_week, week_id
+
+    rng = random.Random(count)
+    week = week_id(last_complete_week(dt.date.today()))
+    folder.mkdir()
+    for n in range(count):
+        content = {"format": "resilience-pulse", "version": 1, "week": week, "token": secrets.token_hex(16),
+                   **{q.key: rng.choice(q.ids) for q in QUESTIONS}}
+        (folder / f"pulse-{n:05d}.json").write_text(json.dumps(content, indent=2) + "\n")
+
+
+def merge_once(folder: Path, env: dict[str, str]) -> tuple[float, int]:
+    """(seconds, peak resident memory in KB) of one `resilience pulse merge` in a fresh process."""
+    probe = ("import resource, sys; from resilience_cli.cli import run; "
+             f"code = run(['pulse', 'merge', {str(folder)!r}, '--format', 'json', '--output', "
+             f"{str(folder.parent / (folder.name + '-report.json'))!r}, '--force']); "
+             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(code)")
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    return time.perf_counter() - start, int(out.stdout.split()[-1])
+
+
+def pulse_rows(tmp: Path, env: dict[str, str], runs: int) -> list[str]:
+    """pulse merge over 50,000 files: its time, and its peak memory against 5,000 files'."""
+    big, small = tmp / "pulses", tmp / "pulses-small"
+    write_pulse_files(big, PULSE_FILES)
+    write_pulse_files(small, PULSE_FILES // 10)
+    merge_once(big, env)  # the OS file cache warm, as a collector's folder would be after copying it in
+    timed = [merge_once(big, env) for _ in range(max(3, runs // 3))]
+    seconds = statistics.median(t for t, _ in timed)
+    peak = max(kb for _, kb in timed)
+    small_peak = max(merge_once(small, env)[1] for _ in range(3))
+    missed = []
+    mark = "" if seconds <= PULSE_SECONDS else "  MISSED"
+    print(f"\n{'resilience pulse merge (50,000 files)':42} {seconds * 1000:7.1f}ms {'':>7} {PULSE_SECONDS:5}s{mark}")
+    if seconds > PULSE_SECONDS:
+        missed.append("pulse merge")
+    ratio = peak / small_peak
+    mark = "" if ratio <= PULSE_MEMORY_RATIO else "  MISSED"
+    print(f"{'  peak memory, 50,000 / 5,000 files':42} {peak / 1024:6.1f}MB {ratio:6.2f}x "
+          f"{PULSE_MEMORY_RATIO:6}x{mark}  ({small_peak / 1024:.1f} MB for 5,000)")
+    if ratio > PULSE_MEMORY_RATIO:
+        missed.append("pulse merge memory")
+    return missed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--pulse", action="store_true", help="only the pulse merge row")
     args = parser.parse_args()
+    if args.pulse:
+        with tempfile.TemporaryDirectory() as tmp:
+            missed = pulse_rows(Path(tmp), environment(Path(tmp) / "home"), args.runs)
+        return 1 if args.check and missed else 0
 
     import contextlib
     import io
@@ -309,6 +374,7 @@ def main() -> int:
               f"{'':>7} {IMPORT_SECONDS:5}s{mark}")
         if seconds > IMPORT_SECONDS:
             missed.append("import")
+        missed += pulse_rows(Path(tmp), env, args.runs)
     if args.check and missed:
         print("missed: " + ", ".join(missed), file=sys.stderr)
         return 1

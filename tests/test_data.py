@@ -409,7 +409,7 @@ def test_privacy(cli, db_path, home):
     out = cli("privacy").stdout
     assert "File access:  600 (only you); folder 700 (only you)" in out
     assert "Encrypted:    no" in out
-    assert "Schema:       m010_phoneins (9 migrations)" in out
+    assert "Schema:       m011_pulse_reads (10 migrations)" in out
     assert "Integrity:    sound (SQLite integrity check passed)" in out
     assert "Records:      2 check-ins, 1 follow-up, 1 reflection" in out
     assert ("Safety:       1 safety answer, kept in the journal alone: never in a log,\n"

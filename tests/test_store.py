@@ -65,7 +65,7 @@ def test_fresh_schema_is_exact(db_path):
     conn = sqlite3.connect(db_path)
     tables = sorted(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'"))
     assert tables == ["_sqlite_migrations", "checkins", "colleague_checks", "followups", "pack_answers",
-                      "pack_safety_answers", "phonein_plan", "phonein_preps", "phoneins",
+                      "pack_safety_answers", "phonein_plan", "phonein_preps", "phoneins", "pulse_reads",
                       "reflections", "rule_rests", "safety_answers", "silenced_rules", "summaries"]
     columns = [(r[1], r[2], r[3], r[5]) for r in conn.execute("PRAGMA table_info(checkins)")]
     assert columns == EXPECTED_COLUMNS
@@ -77,7 +77,8 @@ def test_fresh_schema_is_exact(db_path):
                                                 "m003_summaries", "m004_supported_colleague",
                                                 "m005_pack_answers", "m006_pack_safety_and_rule_rests",
                                                 "m007_interactions_and_growth",
-                                                "m009_good_moment_and_colleagues", "m010_phoneins"]
+                                                "m009_good_moment_and_colleagues", "m010_phoneins",
+                                                "m011_pulse_reads"]
     # Only a nickname, dates and when a word was had: never the colleague's state or words.
     assert [r[1] for r in conn.execute("PRAGMA table_info(colleague_checks)")] == [
         "id", "nickname", "incident_date", "day3_done", "week4_done", "created_at", "updated_at"]
@@ -104,6 +105,9 @@ def test_fresh_schema_is_exact(db_path):
         "id", "date", "takeaway", "one_thing", "created_at", "updated_at"]
     assert [r[1] for r in conn.execute("PRAGMA table_info(phonein_preps)")] == [
         "id", "date", "bring", "created_at", "updated_at"]
+    assert [(r[1], r[2], r[3]) for r in conn.execute("PRAGMA table_info(pulse_reads)")] == [
+        ("digest", "TEXT", 1), ("kind", "TEXT", 1), ("weeks", "TEXT", 1), ("headline", "TEXT", 1),
+        ("read_at", "TEXT", 1)]
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
 

@@ -17,6 +17,7 @@ from resilience_cli.cli import (
     journal,
     packs,
     phonein,
+    pulse,
     quick,
     settings,
     summary,
@@ -113,6 +114,7 @@ for name, function, short in COMMANDS:
 app.add_typer(packs.app, name="pack")
 app.add_typer(phonein.app, name="phonein")
 app.add_typer(colleague.app, name="colleague")
+app.add_typer(pulse.app, name="pulse")
 
 
 def command(args: list[str] | None = None):

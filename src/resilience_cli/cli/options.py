@@ -49,6 +49,12 @@ class SummaryFormat(StrEnum):
     pdf = "pdf"
 
 
+class PulseFormat(StrEnum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
 def _format(choices: type[StrEnum], note: str = "") -> typer.models.OptionInfo:
     """--format, its help listing the choices in words ("md, txt, html or pdf")."""
     names = [c.value for c in choices]
@@ -71,3 +77,4 @@ ExportFormatOpt = Annotated[ExportFormat, _format(ExportFormat, "check-ins only"
 ImportFormatOpt = Annotated[ImportFormat | None, _format(ImportFormat, "default: from the file")]
 SummaryFormatOpt = Annotated[SummaryFormat, _format(SummaryFormat)]
 HostFormatOpt = Annotated[HostFormat, _format(HostFormat, "text: the live screen on a terminal; md: the running order, to print")]
+PulseFormatOpt = Annotated[PulseFormat, _format(PulseFormat)]

@@ -277,10 +277,28 @@ def m010_phoneins(db: Database) -> None:
     )
 
 
+def m011_pulse_reads(db: Database) -> None:
+    # The team pulse reports and answers the officer has read (pulse read), so
+    # that `resilience pulse` shows the loop from their side. Only what the list
+    # needs: the kind, the weeks, one line, when. The digest of the file's bytes
+    # keeps one row per file, however often it is read.
+    db.execute(
+        """
+        CREATE TABLE pulse_reads (
+            digest TEXT PRIMARY KEY NOT NULL CHECK (length(digest) = 64),
+            kind TEXT NOT NULL CHECK (kind IN ('report', 'response')),
+            weeks TEXT NOT NULL,
+            headline TEXT NOT NULL,
+            read_at TEXT NOT NULL
+        )
+        """
+    )
+
+
 MIGRATIONS = (
     m001_create_checkins, m002_periodic_records, m003_summaries, m004_supported_colleague,
     m005_pack_answers, m006_pack_safety_and_rule_rests, m007_interactions_and_growth,
-    m009_good_moment_and_colleagues, m010_phoneins,
+    m009_good_moment_and_colleagues, m010_phoneins, m011_pulse_reads,
 )
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
