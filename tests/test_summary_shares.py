@@ -298,3 +298,26 @@ def test_a_pdf_the_library_cannot_draw_is_a_plain_message(cli, journal, tmp_path
            "page). Nothing was written. Choose a shorter period with --from, or --format html and print that.\n")
     assert not path.exists()
     assert rows(journal, "SELECT * FROM summaries") == []
+
+
+def test_what_is_left_out_is_decided_in_the_report_not_the_command():
+    from resilience_cli.report import screen
+
+    records = [ci(START, note="Lunch with Jane Doe"), ci(START + dt.timedelta(days=1), note="A quiet shift")]
+    choices = Choices(include=frozenset({"notes"}), harder=("short with Sgt Smith", "Nights"))
+    doc = build(records, (START, END), None, choices)
+    settled, said = screen.unattended(doc, choices)
+    assert settled.left_out == {"harder:0", f"note:{START.isoformat()}"}
+    assert said == [
+        "Line 1 of what has been harder was left out: it may identify someone (a title and surname "
+        "(Sgt Smith)). Run resilience summary in a terminal to keep or edit it.",
+        f"The note from {spelled(START)} was left out: it may identify someone (what may be a person's "
+        "name (Jane Doe)). Run resilience summary in a terminal to keep or edit it.",
+    ]  # one note of two is still shared: the notes section stays, and nothing is said of it
+    after = build(records, (START, END), None, settled)
+    assert after.section("harder").bullets == ("Nights",)
+    assert after.section("notes").bullets == (f"{spelled(START + dt.timedelta(days=1))}: A quiet shift",)
+    # The officer's answers: None leaves out, words are shared (the same words keep them).
+    answered = screen.settle(choices, {"harder:0": "short with a colleague", f"note:{START.isoformat()}": None})
+    assert build(records, (START, END), None, answered).section("harder").bullets == (
+        "short with a colleague", "Nights")

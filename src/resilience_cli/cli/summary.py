@@ -49,6 +49,7 @@ def summary(
       resilience summary --from 2026-11-01 --format pdf --output summary.pdf
       resilience summary --no-input --include notes > summary.md
     """
+    from resilience_cli.report import screen
     from resilience_cli.report.document import OPTIONAL, Choices, build
 
     if list_:
@@ -76,7 +77,9 @@ def summary(
         if interactive:
             choices = _ask(journal, draft, choices)
         else:
-            choices, _ = _look_over(draft, choices, interactive=False)
+            choices, said = screen.unattended(draft(choices), choices)
+            for sentence in said:
+                print(sentence, file=sys.stderr)
     except KeyboardInterrupt:
         raise Cancelled("Summary cancelled; nothing was written.") from None
     doc = draft(choices)
@@ -135,7 +138,7 @@ def _ask(journal: _Period, draft, choices):
     include = frozenset(prompts.pick_private_sections(OPTIONAL_TITLES, set(choices.include)))
     # Words that may identify someone are settled before anything is previewed:
     # the journal's words first, then what the officer types here.
-    choices, kept = _look_over(draft, replace(choices, include=include), interactive=True)
+    choices, kept = _look_over(draft, replace(choices, include=include))
     helped = prompts.edit_list("What has been helping?", suggest_helping(records, window, include))
     harder = prompts.edit_list("What has been harder? Any early signs you notice in yourself?",
                                suggest_harder(records, window, include))
@@ -144,7 +147,7 @@ def _ask(journal: _Period, draft, choices):
                      for a in choices.progress)
     choices = replace(choices, helped=helped, harder=harder, requests=tuple(requests),
                       request_other=other, progress=progress, new_actions=prompts.new_actions())
-    choices, _ = _look_over(draft, choices, interactive=True, kept=kept)
+    choices, _ = _look_over(draft, choices, kept=kept)
     dropped = set()
     # Each section as it will be written, the week-by-week figures the charts
     # draw among them, before the officer keeps or drops it.
@@ -155,47 +158,36 @@ def _ask(journal: _Period, draft, choices):
     return replace(choices, dropped=frozenset(dropped))
 
 
-def _look_over(draft, choices, *, interactive: bool, kept: frozenset[str] = frozenset()):
-    """Warn about the officer's words that may identify other people or cases; the officer decides.
+def _look_over(draft, choices, *, kept: frozenset[str] = frozenset()):
+    """Ask about the officer's words that may identify other people or cases (report.screen
+    finds them); returns the choices and the keys kept as they are.
 
-    Returns the choices and the keys kept as they are. Without a terminal every
-    flagged line is left out, and standard error says which and why. With
-    several flagged lines, the officer may settle them all at once ("leave out
-    all", "keep all") or one by one; an edit is looked over again.
+    With several flagged lines, the officer may settle them all at once
+    ("leave out all", "keep all") or one by one; edited words are asked about
+    again while they still flag.
     """
     from resilience_cli import prompts
     from resilience_cli.report import screen
 
     before = draft(choices)
-    left_out, edits, kept = set(choices.left_out), dict(choices.edits), set(kept)
     found = screen.flagged(before, kept)
-    at_once = prompts.identifiers_at_once(len(found)) if interactive and len(found) > 1 else None
+    at_once = prompts.identifiers_at_once(len(found)) if len(found) > 1 else None
     while found:
+        answers: dict[str, str | None] = {}
         for item in found:
-            key = item.own.key
-            if at_once == prompts.KEEP_ALL:
-                kept.add(key)
-            elif at_once == prompts.DROP_ALL:
-                left_out.add(key)
-            elif interactive:
-                choice, text = prompts.identifier_choice(item.own.where, item.own.text, item.problem)
-                if choice == prompts.DROP:
-                    left_out.add(key)
-                elif choice == prompts.EDIT:
-                    edits[key] = text
-                else:
-                    kept.add(key)
-            else:
-                left_out.add(key)
-                print(item.left_out(), file=sys.stderr)
-        choices = replace(choices, left_out=frozenset(left_out), edits=tuple(edits.items()))
-        # Edited words are looked over again: they may still name someone. (Words
-        # left out are never asked about twice, whatever a section does with them.)
-        found = [item for item in screen.flagged(draft(choices), kept) if item.own.key not in left_out]
-    held = screen.notes_held_back(before, left_out)
+            if at_once in (prompts.KEEP_ALL, prompts.DROP_ALL):
+                answers[item.own.key] = item.own.text if at_once == prompts.KEEP_ALL else None
+                continue
+            choice, text = prompts.identifier_choice(item.own.where, item.own.text, item.problem)
+            answers[item.own.key] = None if choice == prompts.DROP else text
+        kept |= {item.own.key for item in found if answers[item.own.key] == item.own.text}
+        choices = screen.settle(choices, answers)
+        # Words left out are never asked about twice, whatever a section does with them.
+        found = [item for item in screen.flagged(draft(choices), kept) if item.own.key not in choices.left_out]
+    held = screen.notes_held_back(before, choices.left_out)
     if held:
         print(held, file=sys.stderr)
-    return choices, frozenset(kept)
+    return choices, kept
 
 
 def _target(output: Path | None, format_: SummaryFormat, end: dt.date, *, force: bool) -> Path | None:

@@ -10,10 +10,10 @@ nothing, it only finds and words.
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
 
-from resilience_cli.report.document import Document, Own
+from resilience_cli.report.document import Choices, Document, Own
 from resilience_cli.report.identifiers import Warning, describe, scan
 
 
@@ -55,3 +55,20 @@ def notes_held_back(draft: Document, left_out: Collection[str]) -> str | None:
     one = len(keys) == 1
     return (f"Your notes section was left out: all {len(keys)} {'note was' if one else 'notes were'} "
             f"held back because {'it' if one else 'they'} may identify someone.")
+
+
+def settle(choices: Choices, answers: Mapping[str, str | None]) -> Choices:
+    """The officer's answers about flagged words, by key: None leaves them out of this
+    summary; words (the same, to keep them, or new ones) are what it shares."""
+    left_out = set(choices.left_out) | {key for key, words in answers.items() if words is None}
+    edits = dict(choices.edits) | {key: words for key, words in answers.items() if words is not None}
+    return replace(choices, left_out=frozenset(left_out), edits=tuple(edits.items()))
+
+
+def unattended(doc: Document, choices: Choices) -> tuple[Choices, list[str]]:
+    """With nobody to ask: every flagged piece of the officer's words in `doc` (built from
+    `choices`) left out, and a sentence for each, and for a notes section that goes."""
+    found = flagged(doc)
+    settled = settle(choices, {item.own.key: None for item in found})
+    held = notes_held_back(doc, settled.left_out)
+    return settled, [item.left_out() for item in found] + ([held] if held else [])
