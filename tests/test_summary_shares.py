@@ -321,3 +321,21 @@ def test_what_is_left_out_is_decided_in_the_report_not_the_command():
     answered = screen.settle(choices, {"harder:0": "short with a colleague", f"note:{START.isoformat()}": None})
     assert build(records, (START, END), None, answered).section("harder").bullets == (
         "short with a colleague", "Nights")
+
+
+def test_a_chart_of_years_labels_some_weeks_and_marks_incidents_without_words():
+    from resilience_cli.report.html import svg_chart
+    from resilience_cli.sample import generate
+
+    days = 3650
+    records = [replace(r, incident="significant") if i % 12 == 0 else r for i, r in enumerate(generate(END, days))]
+    doc = build(records, (END - dt.timedelta(days=days - 1), END), None, Choices())
+    chart = doc.charts[0]
+    assert len(chart.labels) == 522 and chart.labels[-1].endswith(str(END.year))  # the year, over years
+    svg = svg_chart(chart)
+    # Two axis labels, then a week label as often as one fits beside the next (11 characters each).
+    assert 2 + 5 <= svg.count('class="label"') <= 2 + 8
+    assert "▲ incident" not in svg and svg.count('class="stroke"') == sum(chart.marked)
+    # Four weeks: every week labelled, every incident in words.
+    short = build(records, (START, END), None, Choices()).charts[0]
+    assert svg_chart(short).count('class="label"') == 2 + len(short.labels)
