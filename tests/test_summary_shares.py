@@ -339,3 +339,19 @@ def test_a_chart_of_years_labels_some_weeks_and_marks_incidents_without_words():
     # Four weeks: every week labelled, every incident in words.
     short = build(records, (START, END), None, Choices()).charts[0]
     assert svg_chart(short).count('class="label"') == 2 + len(short.labels)
+
+
+def test_the_preview_shows_words_as_written_and_never_runs_them():
+    from rich.console import Console
+
+    from resilience_cli.render.summary import section_preview
+    from resilience_cli.report.document import Section
+
+    console = Console(width=60, no_color=True, highlight=False)
+    with console.capture() as shown:
+        console.print(section_preview(Section("talking_points", "Talking points",
+                                              bullets=("[bold]loud[/bold] \x1b[31mred",),
+                                              table=(("Week of", "Sleep"), ("[red]9 Nov", "7.5")))))
+    lines = [line.rstrip() for line in shown.get().splitlines()]
+    assert lines[:2] == ["Talking points", "- [bold]loud[/bold] [31mred"]
+    assert lines[-2] == "[red]9 Nov  7.5"

@@ -14,25 +14,32 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
+from resilience_cli.render.words import clean
+
 if TYPE_CHECKING:
     from resilience_cli.report.document import Section
 
 SHORT = 12  # a cell this long or shorter is never wrapped while there is room
 
 
+def _words(words: str, style: str = "") -> Text:
+    """Words as the terminal shows them: no control characters or escape sequences, never markup."""
+    return Text(clean(words), style=style)
+
+
 def section_preview(section: Section) -> RenderableType:
-    parts: list[RenderableType] = [Text(section.title, style="bold")]
-    parts += [Text(p) for p in section.paragraphs]
+    parts: list[RenderableType] = [_words(section.title, style="bold")]
+    parts += [_words(p) for p in section.paragraphs]
     if section.bullets:
         bullets = Table.grid(padding=(0, 1))
         bullets.add_column(no_wrap=True)
         bullets.add_column(overflow="fold")
         for bullet in section.bullets:
-            bullets.add_row(Text("-"), Text(bullet))
+            bullets.add_row(_words("-"), _words(bullet))
         parts.append(bullets)
     if section.table:
         parts.append(_Table(section.table))
-    return Group(*parts, Text(""))
+    return Group(*parts, _words(""))
 
 
 class _Table:
@@ -67,9 +74,9 @@ class _Table:
                 spare -= given
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0))
         for title, width in zip(header, widths, strict=True):
-            table.add_column(Text(title), width=width, overflow="fold")
+            table.add_column(_words(title), width=width, overflow="fold")
         for row in rows:
-            table.add_row(*(Text(cell) for cell in row))
+            table.add_row(*(_words(cell) for cell in row))
         yield table
 
 
