@@ -355,3 +355,28 @@ def test_the_preview_shows_words_as_written_and_never_runs_them():
     lines = [line.rstrip() for line in shown.get().splitlines()]
     assert lines[:2] == ["Talking points", "- [bold]loud[/bold] [31mred"]
     assert lines[-2] == "[red]9 Nov  7.5"
+
+
+def test_an_edit_that_changes_nothing_is_asked_about_again(cli, terminal, journal, tmp_path):
+    drawn = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
+    keys = "".join([
+        ENTER,                                   # private sections: none
+        ENTER, "short with Sgt Smith" + ENTER, ENTER,  # helping: keep the suggestion, add one
+        ENTER,                                   # harder: nothing
+        ENTER, ENTER, ENTER,                     # no requests, nothing else, no action
+        "e" + ENTER, ENTER,                      # flagged: "edit", the words left as they were...
+        "k" + ENTER,                             # ...so asked again: kept, knowingly
+        *(["y" + ENTER] * 5),
+    ])
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(drawn)):
+        pipe.send_text(keys)
+        result = cli("summary", "--output", str(tmp_path / "s.md"))
+    assert result.exit_code == 0, result.stderr
+    asked = words(drawn.buffer.getvalue().decode())
+    flagged = ('Line 2 of what has been helping may identify someone: a title and surname (Sgt Smith). '
+               '"short with Sgt Smith" What would you like to do?')
+    # Asked, edited to the same words, asked again, kept.
+    edited = asked.index(f"{flagged} edit it for this summary")
+    same = asked.index("Your words for the summary: short with Sgt Smith", edited)
+    assert asked.index(f"{flagged} keep it as it is", same) > same
+    assert "- short with Sgt Smith\n" in (tmp_path / "s.md").read_text()

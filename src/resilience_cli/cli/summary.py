@@ -176,11 +176,12 @@ def _look_over(draft, choices, *, kept: frozenset[str] = frozenset()):
         answers: dict[str, str | None] = {}
         for item in found:
             if at_once in (prompts.KEEP_ALL, prompts.DROP_ALL):
-                answers[item.own.key] = item.own.text if at_once == prompts.KEEP_ALL else None
-                continue
-            choice, text = prompts.identifier_choice(item.own.where, item.own.text, item.problem)
+                choice, text = (prompts.KEEP if at_once == prompts.KEEP_ALL else prompts.DROP), item.own.text
+            else:
+                choice, text = prompts.identifier_choice(item.own.where, item.own.text, item.problem)
             answers[item.own.key] = None if choice == prompts.DROP else text
-        kept |= {item.own.key for item in found if answers[item.own.key] == item.own.text}
+            if choice == prompts.KEEP:  # only a keep: words edited (even to the same) are looked at again
+                kept |= {item.own.key}
         choices = screen.settle(choices, answers)
         # Words left out are never asked about twice, whatever a section does with them.
         found = [item for item in screen.flagged(draft(choices), kept) if item.own.key not in choices.left_out]

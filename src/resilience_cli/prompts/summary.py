@@ -62,9 +62,10 @@ def edit_list(question: str, suggested: tuple[str, ...]) -> tuple[str, ...]:
             if changed:
                 kept.append(changed)
     while True:
+        asked = question if not suggested and not kept else "Anything to add to that list?"
         text = questionary.text(
-            fit(question if not suggested and not kept else "Anything to add to that list?"),
-            instruction="(one at a time; no names or case details; Enter when there are no more)",
+            fit(f"{asked} One at a time, with no names or case details."),
+            instruction="(Enter when there are no more)",
         ).unsafe_ask().strip()
         if not text:
             return tuple(kept)
