@@ -92,7 +92,7 @@ def test_every_field_typed_into_the_summary_is_screened(cli, terminal, journal, 
     assert "5 lines may identify someone. What would you like to do with them?" in asked
     assert ("Line 2 of what has been helping may identify someone: a title and surname (DC Jones). "
             '"Walks with DC Jones"') in asked
-    assert ('What you would like, in your own words may identify someone: a title and surname (Insp Green). '
+    assert ('Your request in your own words may identify someone: a title and surname (Insp Green). '
             '"Time with Insp Green"') in asked
     assert 'A new action may identify someone: a title and surname (Mr Ali). "Ask Mr Ali again"' in asked
     text = rendered(fmt, path)
@@ -139,7 +139,7 @@ def test_the_check_finds_the_officers_words_in_every_section():
     assert [(f.own.key, f.own.where, f.problem) for f in found] == [
         ("helping:1", "Line 2 of what has been helping", "a title and surname (DC Jones)"),
         ("harder:0", "Line 1 of what has been harder", "a title and surname (Sgt Smith)"),
-        ("request_other", "What you would like, in your own words", "a title and surname (Insp Green)"),
+        ("request_other", "Your request in your own words", "a title and surname (Insp Green)"),
         ("talking_point:" + (START + dt.timedelta(days=1)).isoformat(),
          f"The talking point from {spelled(START + dt.timedelta(days=1))}", "a prison number (A1234BC)"),
         ("action:0", "An action from your last summary", "a title and surname (Mr Ali)"),

@@ -542,7 +542,7 @@ def _chosen_or_suggested(name: str, choices: Choices,
 
 def _requests_section(choices: Choices) -> Section | None:
     wanted = [REQUESTS[key] for key in choices.requests if key in REQUESTS]
-    other = choices.own("request_other", "What you would like, in your own words", choices.request_other)
+    other = choices.own("request_other", "Your request in your own words", choices.request_other)
     if other:
         wanted.append(other.text)
     if not wanted:
