@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from resilience_cli.contacts import DISCLAIMER
 from resilience_cli.followups import AVOIDANCE_WORDS, DAY3, WEEK4, FollowUp
-from resilience_cli.insights import MIN_PER_SIDE, ARROWS, Change, Window, comparisons, is_heavy, stats
+from resilience_cli.insights import ARROWS, MIN_PER_SIDE, Change, Window, comparisons, is_heavy, stats
 from resilience_cli.model import (
     INTRUSION_WORDS,
     LEVEL_WORDS,
@@ -216,7 +216,7 @@ def _week_label(start: dt.date, window: Window | None = None) -> tuple[dt.date, 
 # More weeks than this are counted, with the latest named, rather than listed: a
 # list of a hundred weeks in one table cell grew taller than a PDF page.
 MAX_WEEKS_LISTED = 6
-LONG_PERIOD_DAYS = 366
+LONG_PERIOD_DAYS = 366  # a period longer than this names the year of each week
 
 
 def _incidents(inside: Sequence[CheckIn], window: Window) -> str:
