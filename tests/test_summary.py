@@ -75,9 +75,11 @@ def test_the_document_on_a_fixed_journal():
         ("Sleep", "6.5 h a night (a little short)", "↓ lower than before"),
         ("Sleep quality", "5.0 of 10 (middling)", "↓ lower than before"),
         ("Switching off after work", "2.3 of 4 (middling)", "↓ lower than before"),
-        ("Energy", "5.0 of 10 (middling)", "↓ lower than before"),
         ("Felt supported", "3.0 of 4 (high)", "→ about the same as before"),
     )
+    # Energy, like mood, only when the officer includes it.
+    with_mood = build(journal(), (START, END), None, Choices(include=frozenset({"mood"})))
+    assert with_mood.section("snapshot").table[-2] == ("Energy", "5.0 of 10 (middling)", "↓ lower than before")
     assert doc.section("weekly").table == (
         ("Week of", "Sleep, hours a night (weekly average)", "Heavy-exposure days", "Significant incident"),
         ("14 Nov", "6.6", "4", "yes"),
@@ -386,8 +388,9 @@ def test_interactive_summary_by_keys(cli, terminal, journal_home, monkeypatch, t
     keys = "".join([
         ENTER,                                  # private sections: none ticked
         "e" + ENTER, "\x15Talk about the wing" + ENTER,  # the flagged talking point, edited
-        "\x15Walks with the dog" + ENTER,        # what helped (replace the suggestion)
-        ENTER,                                  # what was harder: keep the suggestion (none: left out)
+        "d" + ENTER,                            # what helped: drop the one suggestion (sleep)...
+        "Walks with the dog" + ENTER, ENTER,    # ...and add one item of their own
+        ENTER,                                  # what was harder: nothing suggested, nothing added
         " " + DOWN + " " + ENTER,               # requests: workload review, protected breaks
         "Time to catch up" + ENTER,             # anything else
         "Ask about rota" + ENTER, ENTER,        # one new action

@@ -280,7 +280,8 @@ def test_leave_out_all_flagged_lines_at_once(cli, terminal, journal, monkeypatch
     keys = "".join([
         " " + ENTER,                 # private sections: tick the first (notes)
         "d" + ENTER,                 # nine flagged notes: leave out all of them
-        ENTER, ENTER,                # what helped, what was harder: keep the suggestions
+        ENTER * 2, ENTER,            # what helped: keep both suggestions, add nothing
+        ENTER * 4, ENTER,            # what was harder: keep all four suggestions, add nothing
         ENTER, ENTER,                # no requests, nothing else
         ENTER,                       # no new action
         *(["y" + ENTER] * 7),        # keep every section
@@ -298,7 +299,7 @@ def test_leave_out_all_flagged_lines_at_once(cli, terminal, journal, monkeypatch
         for found in scan(note):
             assert found.found not in out
     # The preview showed the week-by-week figures before they were kept.
-    assert "Week by week" in result.stdout and "| Week of |" in result.stdout
+    assert "Week by week" in result.stdout and "Week of" in result.stdout
     assert "Significant incident" in result.stdout
     # Once kept, the officer's own words: no longer marked as suggestions.
     assert "## What has been helping" in out and "suggested from the check-ins" not in out

@@ -52,6 +52,7 @@ def summary(
       resilience summary --from 2026-11-01 --format pdf --output summary.pdf
       resilience summary --no-input --include notes > summary.md
     """
+    from resilience_cli.report import screen
     from resilience_cli.report.document import OPTIONAL, Choices, build
 
     if list_:
@@ -69,18 +70,23 @@ def summary(
     choices = Choices(include=wanted, progress=tuple(previous.open_actions()) if previous else ())
     from resilience_cli.cli.trends import pack_scores
 
-    extra = {"followups": journal.followups, "reflections": journal.reflections, "phoneins": journal.phoneins,
-             "colleagues": journal.colleagues}
+    def draft(chosen: Choices):
+        """The document these choices make: what the officer looks over, previews and writes."""
+        packs = pack_scores(journal.pack_answers, start, end) if "packs" in chosen.include else None
+        return build(journal.records, (start, end), previous, chosen, packs,
+                     followups=journal.followups, reflections=journal.reflections, phoneins=journal.phoneins,
+                     colleagues=journal.colleagues)
+
     try:
         if interactive:
-            choices = _ask(journal.records, (start, end), previous, choices, extra)
+            choices = _ask(journal, draft, choices)
         else:
-            choices = _look_over(journal.records, (start, end), choices, journal.reflections, interactive=False,
-                                 phoneins=journal.phoneins)
+            choices, said = screen.unattended(draft(choices), choices)
+            for sentence in said:
+                print(sentence, file=sys.stderr)
     except KeyboardInterrupt:
         raise Cancelled("Summary cancelled; nothing was written.") from None
-    packs = pack_scores(journal.pack_answers, start, end) if "packs" in choices.include else None
-    doc = build(journal.records, (start, end), previous, choices, packs, **extra)
+    doc = draft(choices)
     _write(doc, format_, target)
     if target is not None:
         _remember(doc, choices)
@@ -127,26 +133,20 @@ def _read(from_: str | None, to: str | None) -> _Period:
                        store.colleague_checks())
 
 
-def _ask(records, period, previous, choices, extra):
+def _ask(journal: _Period, draft, choices):
     from resilience_cli import prompts
-    from resilience_cli.report.document import (
-        REQUESTS,
-        build,
-        suggest_harder,
-        suggest_helping,
-    )
-    from resilience_cli.report.text import markdown
+    from resilience_cli.insights import Window
+    from resilience_cli.render.summary import section_preview
+    from resilience_cli.report.document import REQUESTS, suggest_harder, suggest_helping
     from resilience_cli.supervision import ACTION_STATUSES, Action
 
     out = common.console()
-    from resilience_cli.insights import Window
-
-    window = Window(*period)
+    records, window, previous = journal.records, Window(journal.start, journal.end), journal.previous
     include = frozenset(prompts.pick_private_sections(OPTIONAL_TITLES, set(choices.include)))
-    # Words that may identify someone are settled before anything is previewed.
-    choices = _look_over(records, period, replace(choices, include=include), extra["reflections"],
-                         interactive=True, phoneins=extra["phoneins"])
-    helped = prompts.edit_list("What has been helping?", suggest_helping(records, window))
+    # Words that may identify someone are settled before anything is previewed:
+    # the journal's words first, then what the officer types here.
+    choices, kept = _look_over(draft, replace(choices, include=include))
+    helped = prompts.edit_list("What has been helping?", suggest_helping(records, window, include))
     harder = prompts.edit_list("What has been harder? Any early signs you notice in yourself?",
                                suggest_harder(records, window, include))
     requests, other = prompts.pick_requests(REQUESTS, previous.requests if previous else ())
@@ -154,68 +154,48 @@ def _ask(records, period, previous, choices, extra):
                      for a in choices.progress)
     choices = replace(choices, helped=helped, harder=harder, requests=tuple(requests),
                       request_other=other, progress=progress, new_actions=prompts.new_actions())
-    draft = build(records, period, previous, choices, **extra)
+    choices, _ = _look_over(draft, choices, kept=kept)
     dropped = set()
-    from rich.text import Text
-
-    from resilience_cli.render.words import clean
-
     # Each section as it will be written, the week-by-week figures the charts
     # draw among them, before the officer keeps or drops it.
-    for section in draft.sections:
-        single = replace(draft, sections=(section,), charts=())
-        shown = markdown(single).split("\n## ", 1)[-1].split("\n---")[0]
-        out.print(Text("\n".join(clean(line) for line in shown.split("\n"))))
+    for section in draft(choices).sections:
+        out.print(section_preview(section))
         if not prompts.keep_section(section.title):
             dropped.add(section.id)
     return replace(choices, dropped=frozenset(dropped))
 
 
-def _look_over(records, period, choices, reflections=(), *, interactive: bool, phoneins=()):
-    """Warn about words that may identify other people or cases; the user decides.
+def _look_over(draft, choices, *, kept: frozenset[str] = frozenset()):
+    """Ask about the officer's words that may identify other people or cases (report.screen
+    finds them); returns the choices and the keys kept as they are.
 
-    Without a terminal every flagged line is left out, and standard error says
-    which and why. With several flagged lines, the officer may settle them all
-    at once ("leave out all", "keep all") or one by one.
+    With several flagged lines, the officer may settle them all at once
+    ("leave out all", "keep all") or one by one; edited words are asked about
+    again while they still flag.
     """
     from resilience_cli import prompts
-    from resilience_cli.model import day_words
-    from resilience_cli.report.document import shared_words
-    from resilience_cli.report.identifiers import describe, scan
+    from resilience_cli.report import screen
 
-    left_out, edits = set(choices.left_out), dict(choices.edits)
-    flagged = [(item, warnings) for item in shared_words(records, period, choices.include, reflections, phoneins)
-               if (warnings := scan(item.text))]
-    at_once = prompts.identifiers_at_once(len(flagged)) if interactive and len(flagged) > 1 else None
-    for item, warnings in flagged:
-        kind = {"talking_point": "The talking point", "note": "The note",
-                "reflection": "The reflection", "phonein": "The phone-in takeaway",
-                "growth": "What you learned or are proud of"}[item.key.split(":")[0]]
-        where = f"{kind} from {day_words(item.day)}" if kind != "The reflection" else \
-            f"The reflection for the week of {day_words(item.day)}"
-        if at_once == prompts.KEEP_ALL:
-            continue
-        if at_once == prompts.DROP_ALL:
-            left_out.add(item.key)
-        elif interactive:
-            choice, text = prompts.identifier_choice(where, item.text, describe(warnings))
-            if choice == prompts.DROP:
-                left_out.add(item.key)
-            elif choice == prompts.EDIT:
-                edits[item.key] = text
-        else:
-            left_out.add(item.key)
-            print(f"{where} was left out: it may identify someone ({describe(warnings)}). "
-                  "Run resilience summary in a terminal to keep or edit it.", file=sys.stderr)
-    notes = [item for item, _ in flagged if item.key.startswith("note:")]
-    held = [item for item in notes if item.key in left_out]
-    all_notes = [item for item in shared_words(records, period, choices.include) if item.key.startswith("note:")]
-    if held and len(held) == len(all_notes):
-        # The notes section is then left out: it would be false to say there were none.
-        print(f"Your notes section was left out: all {len(held)} "
-              f"{'note was' if len(held) == 1 else 'notes were'} held back because "
-              f"{'it' if len(held) == 1 else 'they'} may identify someone.", file=sys.stderr)
-    return replace(choices, left_out=frozenset(left_out), edits=tuple(edits.items()))
+    before = draft(choices)
+    found = screen.flagged(before, kept)
+    at_once = prompts.identifiers_at_once(len(found)) if len(found) > 1 else None
+    while found:
+        answers: dict[str, str | None] = {}
+        for item in found:
+            if at_once in (prompts.KEEP_ALL, prompts.DROP_ALL):
+                choice, text = (prompts.KEEP if at_once == prompts.KEEP_ALL else prompts.DROP), item.own.text
+            else:
+                choice, text = prompts.identifier_choice(item.own.where, item.own.text, item.problem)
+            answers[item.own.key] = None if choice == prompts.DROP else text
+            if choice == prompts.KEEP:  # only a keep: words edited (even to the same) are looked at again
+                kept |= {item.own.key}
+        choices = screen.settle(choices, answers)
+        # Words left out are never asked about twice, whatever a section does with them.
+        found = [item for item in screen.flagged(draft(choices), kept) if item.own.key not in choices.left_out]
+    held = screen.notes_held_back(before, choices.left_out)
+    if held:
+        print(held, file=sys.stderr)
+    return choices, kept
 
 
 def _target(output: Path | None, format_: SummaryFormat, end: dt.date, *, force: bool) -> Path | None:

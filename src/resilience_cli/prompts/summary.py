@@ -40,15 +40,36 @@ def pick_requests(options: dict[str, str], ticked: tuple[str, ...]) -> tuple[lis
 
 
 def edit_list(question: str, suggested: tuple[str, ...]) -> tuple[str, ...]:
-    """A short list as one line, items separated by semicolons; the suggestion is the default.
+    """A short list, item by item: each suggestion kept (Enter), changed or dropped, then
+    any the officer adds, one at a time, until an empty line.
 
     What is kept here becomes the officer's own words in the summary.
     """
-    hint = ("(suggested from your check-ins: keep, edit or clear them; separate items with ;  "
-            "no names or case details)" if suggested else
-            "(separate items with ;  no names or case details; Enter to leave it out)")
-    text = questionary.text(fit(question), default="; ".join(suggested), instruction=hint).unsafe_ask()
-    return tuple(part.strip() for part in text.split(";") if part.strip())
+    kept: list[str] = []
+    for n, item in enumerate(suggested, 1):
+        choice = questionary.select(
+            fit(f"{question} Suggested from your check-ins ({n} of {len(suggested)}): {item}"),
+            choices=[Choice("keep it", value=KEEP, shortcut_key="k"),
+                     Choice("change it", value=EDIT, shortcut_key="c"),
+                     Choice("drop it", value=DROP, shortcut_key="d")],
+            use_shortcuts=True, use_jk_keys=False, instruction="(k, c or d, then Enter)",
+        ).unsafe_ask()
+        if choice == KEEP:
+            kept.append(item)
+        elif choice == EDIT:
+            changed = questionary.text("Your words:", default=item,
+                                       instruction="(no names or case details)").unsafe_ask().strip()
+            if changed:
+                kept.append(changed)
+    while True:
+        asked = question if not suggested and not kept else "Anything to add to that list?"
+        text = questionary.text(
+            fit(f"{asked} One at a time, with no names or case details."),
+            instruction="(Enter when there are no more)",
+        ).unsafe_ask().strip()
+        if not text:
+            return tuple(kept)
+        kept.append(text)
 
 
 def review_action(text: str, status: str, statuses: tuple[str, ...]) -> str:

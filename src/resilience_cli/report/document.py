@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from resilience_cli.colleagues import ColleagueCheck
 from resilience_cli.contacts import DISCLAIMER
 from resilience_cli.followups import AVOIDANCE_WORDS, DAY3, WEEK4, FollowUp
-from resilience_cli.insights import ARROWS, Change, Window, comparisons, is_heavy, stats
+from resilience_cli.insights import ARROWS, MIN_PER_SIDE, Change, Window, comparisons, is_heavy, stats
 from resilience_cli.model import (
     INTRUSION_WORDS,
     LEVEL_WORDS,
@@ -68,11 +68,31 @@ class Choices:
     request_other: str | None = None
     progress: tuple[Action, ...] = ()  # last time's actions, with their status now
     new_actions: tuple[str, ...] = ()  # proposed now: "to discuss" until agreed at a later review
-    left_out: frozenset[str] = frozenset()  # keys of the officer's words to leave out (see Shared)
+    left_out: frozenset[str] = frozenset()  # keys of the officer's words to leave out (see Own)
     edits: tuple[tuple[str, str], ...] = ()  # (key, new words): changed for this summary only
 
     def edited(self, key: str, text: str | None) -> str | None:
         return dict(self.edits).get(key, text)
+
+    def own(self, key: str, where: str, text: str | None) -> Own | None:
+        """The officer's words under `key` as they will be shared: edited, or None when left out."""
+        if key in self.left_out:
+            return None
+        shared = self.edited(key, text)
+        return Own(key, where, clean_text(shared)) if shared else None
+
+
+@dataclass(frozen=True)
+class Own:
+    """A piece of the officer's own words as it will be shared (after any edit).
+
+    Every section that carries words the officer typed lists them here, so that
+    one check (report.screen) looks over all of them whatever section they are in.
+    """
+
+    key: str  # "note:DATE", "talking_point:DATE", "helping:N", "new_action:N", ...: for Choices
+    where: str  # "The note from Monday 1 December 2026": how the officer is told which
+    text: str
 
 
 @dataclass(frozen=True)
@@ -82,6 +102,7 @@ class Section:
     paragraphs: tuple[str, ...] = ()
     bullets: tuple[str, ...] = ()
     table: tuple[tuple[str, ...], ...] = ()  # the first row is the header
+    own: tuple[Own, ...] = ()  # the officer's words among the above, for the identifier check
 
 
 @dataclass(frozen=True)
@@ -163,6 +184,9 @@ SNAPSHOT = (
     ("energy", "Energy"),
     ("support", "Felt supported"),
 )
+# Mood and energy are private unless the officer includes "mood": neither is
+# shown, nor anything drawn from them.
+PRIVATE_MOOD = frozenset({"mood", "energy"})
 MATERIAL_BANDS = {0: "none", 1: "a little (under 1 hour)", 2: "some (1 to 3 hours)", 3: "a lot (over 3 hours)"}
 # Heaviest first: the heaviest level that occurred is never hidden behind a commoner one.
 # Heaviest first: the heaviest level is never hidden.
@@ -174,7 +198,7 @@ def _days(n: int) -> str:
 
 
 def _weeks_of(days: Sequence[dt.date], window: Window) -> str:
-    labels = sorted({_week_label(_week_start(d, window)) for d in days}, key=lambda x: x[0])
+    labels = sorted({_week_label(_week_start(d, window), window) for d in days}, key=lambda x: x[0])
     names = [label for _, label in labels]
     if len(names) == 1:
         return f"week of {names[0]}"
@@ -186,15 +210,29 @@ def _week_start(day: dt.date, window: Window) -> dt.date:
     return window.start + dt.timedelta(days=7 * ((day - window.start).days // 7))
 
 
-def _week_label(start: dt.date) -> tuple[dt.date, str]:
-    return start, f"{start.day} {start:%b}"
+def _week_label(start: dt.date, window: Window | None = None) -> tuple[dt.date, str]:
+    """'14 Nov'; '14 Nov 2026' in a period longer than a year, where the month alone repeats."""
+    long = window is not None and window.days > LONG_PERIOD_DAYS
+    return start, f"{start.day} {start:%b}" + (f" {start.year}" if long else "")
+
+
+# More weeks than this are counted, with the latest named, rather than listed: a
+# list of a hundred weeks in one table cell grew taller than a PDF page.
+MAX_WEEKS_LISTED = 6
+LONG_PERIOD_DAYS = 366  # a period longer than this names the year of each week
 
 
 def _incidents(inside: Sequence[CheckIn], window: Window) -> str:
     parts = []
     for level in ("significant", "minor"):
         days = [r.day for r in inside if r.incident == level]
-        if days:
+        if not days:
+            continue
+        weeks = {_week_start(d, window) for d in days}
+        if len(weeks) > MAX_WEEKS_LISTED:
+            latest = _week_label(max(weeks), window)[1]
+            parts.append(f"{len(days)} {level}, in {len(weeks)} weeks; the latest: week of {latest}")
+        else:
             parts.append(f"{len(days)} {level} ({_weeks_of(days, window)})")
     return "; ".join(parts) or "none"
 
@@ -207,7 +245,8 @@ def _levels(inside: Sequence[CheckIn], name: str) -> str | None:
     return "; ".join(f"{words}: {_days(counts[level])}" for level, words in LEVELS if counts[level])
 
 
-def _snapshot(inside: Sequence[CheckIn], before: Sequence[CheckIn], window: Window) -> Section:
+def _snapshot(inside: Sequence[CheckIn], before: Sequence[CheckIn], window: Window,
+              include: frozenset[str] = frozenset()) -> Section:
     rows: list[tuple[str, ...]] = [("", "In this period", "Compared with the period before")]
     incidents = sum(r.incident in ("minor", "significant") for r in inside)
     rows.append(("Distressing incidents", _incidents(inside, window),
@@ -228,7 +267,7 @@ def _snapshot(inside: Sequence[CheckIn], before: Sequence[CheckIn], window: Wind
                            stats(before, "interactions").mean if before else None)))
     for name, label in SNAPSHOT:
         now = stats(inside, name)
-        if not now.count:
+        if not now.count or (name in PRIVATE_MOOD and "mood" not in include):
             continue
         then = stats(before, name)
         rows.append((label, figure(name, now.mean),  # type: ignore[arg-type]
@@ -249,17 +288,30 @@ SUGGESTED_HELPING = "What may have been helping (suggested from the check-ins, n
 SUGGESTED_HARDER = "What may have been harder (suggested from the check-ins, not reviewed)"
 
 
-def suggest_helping(records: Sequence[CheckIn], window: Window) -> tuple[str, ...]:
+# The comparisons a suggestion may be drawn from: (what, the days with it), both from mood.
+MOOD_SUGGESTIONS = {"mood_when_talked": ("Talking to someone trusted", "a talk"),
+                    "mood_with_exercise": ("Exercise", "exercise")}
+
+
+def suggest_helping(records: Sequence[CheckIn], window: Window,
+                    include: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """What may have been helping. Mood is private unless included, and so is what is drawn from it.
+
+    A comparison counts only days inside the period (insights.comparisons
+    selects them), with its minimum on both sides; the suggestion says how many,
+    so a handful of days that happened to fall before a hard week reads as the
+    handful it is.
+    """
     out = []
     counts = Counter(item for r in window.select(records) for item in (r.recovery or ()))
     for item, n in counts.most_common(3):
         phrase = RECOVERY_PHRASES[item]
         out.append(f"{phrase[0].upper()}{phrase[1:]} (on {_days(n)})")
-    for c in comparisons(records, window):
-        if c.id == "mood_when_talked" and c.difference >= 0.5:
-            out.append("Talking to someone trusted: mood was higher on days with a talk")
-        if c.id == "mood_with_exercise" and c.difference >= 0.5:
-            out.append("Exercise: mood was higher on days with exercise")
+    for c in comparisons(records, window) if "mood" in include else ():
+        if c.id in MOOD_SUGGESTIONS and c.difference >= 0.5 and min(c.with_count, c.without_count) >= MIN_PER_SIDE:
+            what, days_with = MOOD_SUGGESTIONS[c.id]
+            out.append(f"{what}: mood was higher on the {_days(c.with_count)} with {days_with} "
+                       f"than on the {_days(c.without_count)} without")
     inside = window.select(records)
     good_sleep = sum(1 for r in inside if (r.sleep_hours or 0) >= 7)
     if inside and good_sleep >= len(inside) / 2:
@@ -322,7 +374,7 @@ def charts(records: Sequence[CheckIn], window: Window, include: frozenset[str] =
     selected: list[list[CheckIn]] = [[] for _ in weeks]
     for r in window.select(records):
         selected[(r.day - window.start).days // 7].append(r)
-    labels = tuple(_week_label(w.start)[1] for w in weeks)
+    labels = tuple(_week_label(w.start, window)[1] for w in weeks)
     marked = tuple(any(r.incident == "significant" for r in week) for week in selected)
     out = []
     for cid, name, title, unit, top, needs in WEEKLY:
@@ -391,29 +443,27 @@ def _incident_section(inside: Sequence[CheckIn], followups: Sequence[FollowUp], 
 
 
 def _reflection_section(reflections: Sequence[Reflection], choices: Choices) -> Section:
-    bullets = []
+    bullets, own = [], []
     for r in reflections:
         parts = []
+        where = f"The reflection for the week of {day_words(dt.date.fromisoformat(r.week))}"
         for name, words in (("helped", "what helped"), ("harder", "what was harder"),
                             ("proud", "learned or quietly proud of"), ("try_next", "one thing to try")):
-            key = f"reflection:{r.week}:{name}"
-            text = choices.edited(key, getattr(r, name))
-            if text and key not in choices.left_out:
-                parts.append(f"{words}: {clean_text(text)}")
+            mine = choices.own(f"reflection:{r.week}:{name}", where, getattr(r, name))
+            if mine:
+                own.append(mine)
+                parts.append(f"{words}: {mine.text}")
         for name, words in (("worthwhile", "work felt worthwhile"), ("connected", "connected to colleagues")):
             value = getattr(r, name)
             if value is not None:
                 parts.append(f"{words}: {value} of 4")
         if parts:
             bullets.append(f"Week of {day_words(dt.date.fromisoformat(r.week))}: " + "; ".join(parts))
-    return Section("reflection", "Weekly reflections", bullets=tuple(bullets) or ("No reflections in this period.",))
+    return Section("reflection", "Weekly reflections", bullets=tuple(bullets) or ("No reflections in this period.",),
+                   own=tuple(own))
 
 
 # -- the document ---------------------------------------------------------------
-
-def _theirs(text: str | None) -> str | None:
-    return None if text is None else clean_text(text)
-
 
 def build(
     records: Sequence[CheckIn],
@@ -445,16 +495,15 @@ def build(
         "reflection": lambda: _reflection_section(
             [r for r in reflections if window.start.isoformat() <= r.week <= window.end.isoformat()], choices),
         "packs": lambda: _packs_section(packs),
-        "phonein": lambda: Section("phonein", "Phone-ins: my own takeaways",
-                                   bullets=phonein_section.bullets(phoneins, period, choices)),
+        "phonein": lambda: _phonein_section(phoneins, period, choices),
         "growth": lambda: _growth_section(records, reflections, window, choices),
         "colleagues": lambda: _colleagues_section(records, colleagues, window),
     }
     sections = [
-        _snapshot(inside, before, window),
+        _snapshot(inside, before, window, choices.include),
         _weekly_section(found_charts),
-        _chosen_or_suggested("helping", choices.helped, lambda: suggest_helping(records, window)),
-        _chosen_or_suggested("harder", choices.harder, lambda: suggest_harder(records, window, choices.include)),
+        _chosen_or_suggested("helping", choices, lambda: suggest_helping(records, window, choices.include)),
+        _chosen_or_suggested("harder", choices, lambda: suggest_harder(records, window, choices.include)),
         _requests_section(choices),
         _talking_points_section(inside, choices),
         _actions_section(previous, choices),
@@ -475,101 +524,84 @@ def build(
     )
 
 
-@dataclass(frozen=True)
-class Shared:
-    """A piece of the user's own words that would go into the summary."""
-
-    key: str  # "note:DATE" or "talking_point:DATE"
-    day: dt.date
-    text: str
-
-
-def shared_words(records: Sequence[CheckIn], period: tuple[dt.date, dt.date], include: frozenset[str],
-                 reflections: Sequence[Reflection] = (), phoneins: Sequence = ()) -> list[Shared]:
-    """Talking points, and notes and reflections when included: what to look over for identifiers."""
-    out = []
-    window = Window(*period)
-    for r in window.select(records):
-        if r.raise_at_supervision and r.talking_point:
-            out.append(Shared(f"talking_point:{r.date}", r.day, r.talking_point))
-        if "notes" in include and r.note:
-            out.append(Shared(f"note:{r.date}", r.day, r.note))
-    if "growth" in include:
-        from resilience_cli.went_well import growth_lines
-
-        out += [Shared(f"growth:{ref.week}", dt.date.fromisoformat(ref.week), ref.proud)  # type: ignore[arg-type]
-                for ref in growth_lines(reflections, window.start, window.end)]
-    if "reflection" in include:
-        for ref in reflections:
-            if window.start.isoformat() <= ref.week <= window.end.isoformat():
-                for name in ("helped", "harder", "proud", "try_next"):
-                    if getattr(ref, name):
-                        out.append(Shared(f"reflection:{ref.week}:{name}", dt.date.fromisoformat(ref.week),
-                                          getattr(ref, name)))
-    if "phonein" in include:
-        out += [Shared(*item) for item in phonein_section.shared(phoneins, period)]
-    return out
-
-
 # -- the sections build() puts together, in its order ----------------------
 
 # A section's title when the officer wrote it, and (for suggestions) when they did not.
 _CHOSEN_TITLES = {"helping": "What has been helping",
                   "harder": "What has been harder, and signs I notice in myself"}
 _SUGGESTED_TITLES = {"helping": SUGGESTED_HELPING, "harder": SUGGESTED_HARDER}
+_LINE_OF = {"helping": "what has been helping", "harder": "what has been harder"}
 
 
-def _chosen_or_suggested(name: str, chosen: Sequence[str] | None,
+def _chosen_or_suggested(name: str, choices: Choices,
                          suggest: Callable[[], tuple[str, ...]]) -> Section | None:
     """The officer's own lines; None chosen yet: suggestions, marked as such; an empty
-    choice: no section (never words they did not pick)."""
+    choice (or every line left out): no section (never words they did not pick)."""
+    chosen = getattr(choices, "helped" if name == "helping" else name)
     if chosen is None:
         suggested = suggest()
         return Section(name, _SUGGESTED_TITLES[name], bullets=suggested) if suggested else None
-    if chosen:
-        return Section(name, _CHOSEN_TITLES[name], bullets=tuple(clean_text(line) for line in chosen))
+    own = tuple(mine for i, line in enumerate(chosen)
+                if (mine := choices.own(f"{name}:{i}", f"Line {i + 1} of {_LINE_OF[name]}", line)))
+    if own:
+        return Section(name, _CHOSEN_TITLES[name], bullets=tuple(mine.text for mine in own), own=own)
     return None
 
 
 def _requests_section(choices: Choices) -> Section | None:
     wanted = [REQUESTS[key] for key in choices.requests if key in REQUESTS]
-    if choices.request_other:
-        wanted.append(clean_text(choices.request_other))
+    other = choices.own("request_other", "Your request in your own words", choices.request_other)
+    if other:
+        wanted.append(other.text)
     if not wanted:
         return None
-    return Section("requests", "What I would like from my manager or the organisation", bullets=tuple(wanted))
+    return Section("requests", "What I would like from my manager or the organisation", bullets=tuple(wanted),
+                   own=(other,) if other else ())
 
 
 def _talking_points_section(inside: Sequence[CheckIn], choices: Choices) -> Section:
-    points = tuple(
-        f"{day_words(r.day)}: {_theirs(choices.edited(f'talking_point:{r.date}', r.talking_point)) or MARKED_TO_RAISE}"
-        for r in inside
-        if r.raise_at_supervision and f"talking_point:{r.date}" not in choices.left_out
-    )
-    return Section("talking_points", "Talking points", bullets=points or ("None marked.",))
+    points, own = [], []
+    for r in inside:
+        key = f"talking_point:{r.date}"
+        if not r.raise_at_supervision or key in choices.left_out:
+            continue
+        mine = choices.own(key, f"The talking point from {day_words(r.day)}", r.talking_point)
+        own += [mine] if mine else []
+        points.append(f"{day_words(r.day)}: {mine.text if mine else MARKED_TO_RAISE}")
+    return Section("talking_points", "Talking points", bullets=tuple(points) or ("None marked.",), own=tuple(own))
 
 
 def _actions_section(previous: PastSummary | None, choices: Choices) -> Section:
-    actions = [f"{clean_text(a.text)}: {a.status}" for a in choices.progress]
-    actions += [f"{clean_text(text)}: {TO_DISCUSS}" for text in choices.new_actions]
-    if previous is None and not actions:
+    # A carried action left out of this summary is still the officer's, and still
+    # remembered for the next one: only this document goes without it.
+    own = [mine for i, a in enumerate(choices.progress)
+           if (mine := choices.own(f"action:{i}", "An action from your last summary", a.text))]
+    statuses = {f"action:{i}": a.status for i, a in enumerate(choices.progress)}
+    own += [mine for i, text in enumerate(choices.new_actions)
+            if (mine := choices.own(f"new_action:{i}", "A new action", text))]
+    actions = [f"{mine.text}: {statuses.get(mine.key, TO_DISCUSS)}" for mine in own]
+    if previous is None and not choices.progress and not choices.new_actions:
         actions = ["No actions carried over: this is the first summary."]
-    return Section("actions", "Actions: agreed, and to discuss", bullets=tuple(actions) or ("None.",))
+    return Section("actions", "Actions: agreed, and to discuss", bullets=tuple(actions) or ("None.",),
+                   own=tuple(own))
 
 
 def _notes_section(inside: Sequence[CheckIn], choices: Choices) -> Section | None:
     with_notes = [r for r in inside if r.note]
-    notes = tuple(f"{day_words(r.day)}: {_theirs(choices.edited(f'note:{r.date}', r.note))}"
-                  for r in with_notes if f"note:{r.date}" not in choices.left_out)
+    own = tuple(mine for r in with_notes
+                if (mine := choices.own(f"note:{r.date}", f"The note from {day_words(r.day)}", r.note)))
     # Every note held back is not "no notes": then the section says nothing at all.
-    if with_notes and not notes:
+    if with_notes and not own:
         return None
-    return Section("notes", "My notes", bullets=notes or ("No notes in this period.",))
+    days = {f"note:{r.date}": r.day for r in with_notes}
+    return Section("notes", "My notes",
+                   bullets=tuple(f"{day_words(days[mine.key])}: {mine.text}" for mine in own)
+                   or ("No notes in this period.",), own=own)
 
 
 def _daily_section(inside: Sequence[CheckIn], choices: Choices) -> Section:
     header = ("Day", "Shift", "Sleep (h)", "Sleep quality", "Mood", "Energy", "Switching off", "Support")
-    columns = header if "mood" in choices.include else tuple(h for h in header if h != "Mood")
+    columns = header if "mood" in choices.include else tuple(h for h in header if h not in ("Mood", "Energy"))
     table = [columns] + [
         tuple(cell for head, cell in zip(header, (
             r.date, r.shift or "-", "-" if r.sleep_hours is None else f"{r.sleep_hours:g}",
@@ -619,13 +651,20 @@ def _growth_section(records: Sequence[CheckIn], reflections: Sequence[Reflection
     if w.weekly:
         bullets.append(f"Work felt worthwhile: {w.mean:.1f} of 4 on average over {len(w.weekly)} weekly "
                        f"{'reflection' if len(w.weekly) == 1 else 'reflections'}")
+    own = []
     for ref in growth_lines(reflections, window.start, window.end):
-        key = f"growth:{ref.week}"
-        text = choices.edited(key, ref.proud)
-        if text and key not in choices.left_out:
-            bullets.append(f"Week of {day_words(dt.date.fromisoformat(ref.week))}, learned or quietly proud of: "
-                           f"{clean_text(text)}")
-    return Section("growth", "What went well", bullets=tuple(bullets) or ("Nothing recorded in this period.",))
+        day = day_words(dt.date.fromisoformat(ref.week))
+        mine = choices.own(f"growth:{ref.week}", f"What you learned or are proud of, week of {day}", ref.proud)
+        if mine:
+            own.append(mine)
+            bullets.append(f"Week of {day}, learned or quietly proud of: {mine.text}")
+    return Section("growth", "What went well", bullets=tuple(bullets) or ("Nothing recorded in this period.",),
+                   own=tuple(own))
+
+
+def _phonein_section(phoneins: Sequence, period: tuple[dt.date, dt.date], choices: Choices) -> Section:
+    bullets, own = phonein_section.bullets(phoneins, period, choices)
+    return Section("phonein", "Phone-ins: my own takeaways", bullets=bullets, own=own)
 
 
 def _colleagues_section(records: Sequence[CheckIn], colleagues: Sequence[ColleagueCheck],

@@ -3,6 +3,7 @@ of any kind, and a print stylesheet for A4."""
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from resilience_cli.report.document import Chart, Document, Section
@@ -25,6 +26,7 @@ svg { width: 100%; height: auto; }
 .axis { stroke: #888; stroke-width: 1; }
 .label { font-size: 11px; fill: #333; }
 .mark { font-size: 10px; fill: #8a3b12; font-weight: 600; }
+.stroke { fill: #8a3b12; }
 footer { margin-top: 2rem; font-size: .9rem; color: #444; border-top: 1px solid #c8c8c8; padding-top: .6rem; }
 @page { size: A4; margin: 18mm 16mm; }
 @media print {
@@ -34,6 +36,11 @@ footer { margin-top: 2rem; font-size: .9rem; color: #444; border-top: 1px solid 
   .statement { background: none; }
 }
 """
+
+
+# More weeks than this in a chart, and its labels are thinned (see svg_chart).
+CROWDED_WEEKS = 26
+LABEL_CHAR = 6.2  # about how wide a character of an 11px label is, in the chart's units
 
 
 def _section(section: Section) -> str:
@@ -68,6 +75,10 @@ def svg_chart(chart: Chart) -> str:
     bars = [f'<line class="axis" x1="{left}" y1="{height - bottom}" x2="{width}" y2="{height - bottom}"/>',
             f'<text class="label" x="2" y="{top_pad + 8}">{chart.top:g}</text>',
             f'<text class="label" x="2" y="{height - bottom}">0</text>']
+    # Over many weeks the bars narrow: the week labels are thinned and an incident
+    # week is a short stroke, so no words print over each other.
+    crowded = n > CROWDED_WEEKS
+    every = max(1, math.ceil((max(map(len, chart.labels), default=0) * LABEL_CHAR + 8) / slot))
     for i, (label, value) in enumerate(zip(chart.labels, chart.values, strict=True)):
         x = left + i * slot + slot * 0.15
         marked = bool(chart.marked) and chart.marked[i]
@@ -76,10 +87,14 @@ def svg_chart(chart: Chart) -> str:
             bars.append(f'<rect class="bar" x="{x:.1f}" y="{height - bottom - h:.1f}" '
                         f'width="{slot * 0.7:.1f}" height="{h:.1f}"><title>{escape(label)}: '
                         f'{_value(chart, value)} {escape(chart.unit)}</title></rect>')
-        if marked:
+        if marked and crowded:
+            bars.append(f'<rect class="stroke" x="{x:.1f}" y="{top_pad - 6}" width="{max(slot * 0.7, 0.5):.1f}" '
+                        'height="4"/>')
+        elif marked:
             # The week of a significant incident, marked above its bar.
             bars.append(f'<text class="mark" x="{x:.1f}" y="{top_pad}">▲ incident</text>')
-        bars.append(f'<text class="label" x="{x:.1f}" y="{height - 8}">{escape(label)}</text>')
+        if i % every == 0:
+            bars.append(f'<text class="label" x="{x:.1f}" y="{height - 8}">{escape(label)}</text>')
     described = "; ".join(
         f"week of {label}: {'no answers' if v is None else _value(chart, v)}"
         + (" (a significant incident)" if chart.marked and chart.marked[i] else "")

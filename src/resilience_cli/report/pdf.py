@@ -4,6 +4,7 @@ only when a PDF is asked for (the `pdf` extra)."""
 
 from __future__ import annotations
 
+import math
 from importlib import resources
 
 from resilience_cli.errors import JournalProblem
@@ -12,6 +13,9 @@ from resilience_cli.report.document import Chart, Document, Section
 INSTALL_HINT = "Install it with: pip install 'resilience-checkin[pdf]'"
 INK = (27, 27, 27)
 ACCENT = (74, 108, 130)
+MARK = (138, 59, 18)  # the weeks of a significant incident, as in the HTML
+# More weeks than this in a chart, and its labels are thinned (see _chart).
+CROWDED_WEEKS = 26
 
 
 def _fpdf():
@@ -24,7 +28,17 @@ def _fpdf():
 
 
 def pdf(doc: Document) -> bytes:
+    """The document as PDF bytes; a failure to draw it is said plainly (JournalProblem), not as a bug."""
     FPDF = _fpdf()
+    try:
+        return _draw(FPDF, doc)
+    except Exception as exc:  # noqa: BLE001 - whatever the library refuses, the officer needs words
+        raise JournalProblem(
+            f"The PDF could not be drawn ({exc}). Nothing was written. Choose a shorter period "
+            "with --from, or --format html and print that.") from exc
+
+
+def _draw(FPDF, doc: Document) -> bytes:
     fonts = resources.files("resilience_cli").joinpath("data/fonts")
     out = FPDF(format="A4", unit="mm")
     out.set_margins(18, 16, 18)
@@ -100,13 +114,26 @@ def _chart(out, chart: Chart, width: float) -> None:
     out.text(out.l_margin, top + 3, f"{chart.top:g}")
     out.text(out.l_margin, base, "0")
     out.set_fill_color(*ACCENT)
+    # Over many weeks the bars narrow: the numbers over them, the incident marks
+    # and the week labels are then thinned so they never print over each other
+    # (the week-by-week table above holds every figure).
+    crowded = len(chart.values) > CROWDED_WEEKS
+    widest = max((out.get_string_width(label) for label in chart.labels), default=0.0)
+    every = max(1, math.ceil((widest + 2) / slot))  # a label every this many weeks, with room between
     for i, (label, value) in enumerate(zip(chart.labels, chart.values, strict=True)):
         x = left + i * slot + slot * 0.15
         if value is not None:
             h = height * min(value, chart.top) / chart.top
             out.rect(x, base - h, slot * 0.7, h, style="F")
-            out.text(x, base - h - 1, f"{value:.0f}" if chart.id == "exposure" else f"{value:.1f}")
+            if not crowded:
+                out.text(x, base - h - 1, f"{value:.0f}" if chart.id == "exposure" else f"{value:.1f}")
         if chart.marked and chart.marked[i]:
-            out.text(x, top - 1, "▲ incident")
-        out.text(x, base + 4, label)
+            if crowded:  # a short stroke above the week: words would print over each other
+                out.set_fill_color(*MARK)
+                out.rect(x, top - 0.8, max(slot * 0.7, 0.2), 1.2, style="F")
+                out.set_fill_color(*ACCENT)
+            else:
+                out.text(x, top - 1, "▲ incident")
+        if i % every == 0:
+            out.text(x, base + 4, label)
     out.set_y(base + label_h + 1)
