@@ -272,7 +272,8 @@ def _save_and_confirm(
                 offer = offer_due(store.reflections(day - dt.timedelta(days=14)), day, settings.reflection_day)
             plan = aftercare.after_saving(ctx, record, safety_answer=safety_answer,
                                           silenced=guidance.silenced(store, settings),
-                                          r5_rest=store.rule_rest("R5"), reflection_offered=offer)
+                                          r5_rest=store.rule_rest("R5"), reflection_offered=offer,
+                                          followup=followup)
             if plan.rest_r5 is not None:
                 # R5 shown: it rests for a week unless things worsen (saved before it is shown).
                 store.rest_rule("R5", day, plan.rest_r5)
@@ -304,15 +305,18 @@ def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: A
         guidance.show(list(plan.items), settings, why=False)
         return
     out.print(confirmation(record, created, plan.averages))
+    boxes = any(i.level != "tip" for i in plan.items)
     if followup is not None and not followup.skipped:
-        guidance.followup_closing(followup, settings)
+        guidance.followup_closing(followup, settings, box_follows=boxes)
     if plan.items:
         guidance.show(list(plan.items), settings, why=False)
-        out.print("Why these? resilience tips --why", style="dim")
+        # Never under a crisis box: it holds the contacts and nothing else.
+        if not any(i.level == "crisis" for i in plan.items):
+            out.print("Why these? resilience tips --why", style="dim")
     if plan.distress_box:
         # A first very bad day gets a route to help whatever the safety
         # answer, even before any pattern rule has the days it needs.
-        guidance.show_distress(settings, to_stderr=not interactive)
+        guidance.show_distress(settings, to_stderr=not interactive, extra=plan.folded)
     if plan.offer_reflection:
         out.print("Your weekly reflection is ready when you are (about two minutes): resilience reflect")
 
