@@ -51,7 +51,7 @@ def write_config(home, text: str) -> None:
 
 def first_run(presses: str) -> str:
     """A fresh journal asks which nation first (Enter: England)."""
-    return ENTER + presses
+    return ENTER + ENTER + presses
 
 
 def distress(mood: str = "1") -> str:

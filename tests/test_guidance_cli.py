@@ -111,7 +111,7 @@ def test_support_box_shows_own_contacts_first(cli, home):
 
 def distress_keys(answer: str) -> str:
     # The nation (a first run), every question skipped but mood 1, then the safety question.
-    return ENTER + checkin_keys(mood="1" + ENTER) + answer
+    return ENTER + ENTER + checkin_keys(mood="1" + ENTER) + answer
 
 
 def test_a_yes_shows_the_crisis_box_and_nothing_else(cli, keys, terminal, db_path):
@@ -142,7 +142,7 @@ def test_a_no_gets_the_usual_confirmation(cli, keys, terminal, db_path):
 
 
 def test_no_safety_question_without_distress(cli, keys, terminal, db_path):
-    keys.send_text(ENTER + checkin_keys(mood="6" + ENTER))
+    keys.send_text(ENTER + ENTER + checkin_keys(mood="6" + ENTER))
     assert cli("checkin").exit_code == 0
     assert rows(db_path, "SELECT * FROM safety_answers") == []
 
@@ -157,7 +157,7 @@ def test_ctrl_c_at_the_safety_question_saves_nothing(cli, keys, terminal, home):
 def test_weekly_safety_question_when_turned_on(cli, keys, terminal, home, db_path):
     home.mkdir(exist_ok=True)
     (home / "config.toml").write_text("[questions]\nsafety_weekly = true\n")
-    keys.send_text(ENTER + checkin_keys(mood="7" + ENTER) + "p")
+    keys.send_text(ENTER + ENTER + checkin_keys(mood="7" + ENTER) + "p")
     assert cli("checkin").exit_code == 0
     assert rows(db_path, "SELECT answer FROM safety_answers") == [{"answer": "prefer_not_to_say"}]
     keys.send_text(checkin_keys())  # amending: Enter keeps each answer; not asked again
@@ -341,6 +341,6 @@ def test_threshold_from_config_changes_a_rule(cli, home):
 def test_alcohol_question_from_config(cli, keys, terminal, home, db_path):
     write_config(home, "[questions]\nalcohol = true\n")
     # alcohol comes after recovery, before "anything to add"
-    keys.send_text(ENTER + checkin_keys(recovery=ENTER + "4" + ENTER))
+    keys.send_text(ENTER + ENTER + checkin_keys(recovery=ENTER + "4" + ENTER))
     assert cli("checkin").exit_code == 0
     assert rows(db_path)[0]["alcohol_units"] == 4.0

@@ -42,6 +42,7 @@ def test_a_person_checks_in(home, db_path):
     day = today()  # read once: a run that crosses midnight agrees with itself
     child = spawn(home, "checkin", "--date", day.isoformat())
     answer(child, "Where in the UK do you live?", "3")
+    answer(child, "Which service do you work in", "\r")  # Enter skips: no numbers asked
     child.expect_exact("Every question can be skipped.")
     answer(child, "What kind of day was it?", "2")
     answer(child, "distressing incident", "0")
@@ -97,9 +98,9 @@ def test_a_rest_day_asks_ten_questions_or_fewer_and_enter_skips_them_all(home, d
     assert child.exitstatus == 0
     drawn = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", screen.getvalue())
     questions = {m for m in re.findall(r"\? ([A-Z][a-z]+ [a-z]+ [a-z]+)", drawn)}
-    # The nation (first run), then sleep, unwanted memories, switching off,
-    # mood and energy, recovery and "anything to add": no work or exposure question.
-    assert asked == 7 and len(questions) == 7, questions
+    # The nation and the service (first run), then sleep, unwanted memories, switching
+    # off, mood and energy, recovery and "anything to add": no work or exposure question.
+    assert asked == 8 and len(questions) == 8, questions
     assert "How well could you switch off from work today?" in " ".join(drawn.split())
     for work_question in ("distressing incident", "distressing material", "workload", "supported did you feel"):
         assert work_question not in drawn
@@ -113,6 +114,7 @@ def test_a_rest_day_asks_ten_questions_or_fewer_and_enter_skips_them_all(home, d
 def test_ctrl_c_saves_nothing(home):
     child = spawn(home, "checkin", "--date", "today")  # a fixed day: no duty-day question before 06:00
     answer(child, "Where in the UK do you live?", "2")
+    answer(child, "Which service do you work in", "\r")
     answer(child, "What kind of day was it?", "4")
     child.expect_exact("distressing incident")
     child.sendintr()
@@ -143,6 +145,7 @@ def test_on_a_very_bad_day_at_40_columns(home, db_path):
                   "--intrusions", "4", "--switch-off", "1", "--mood", "1", "--energy", "2",
                   "--no-talked", "--support", "1", "--recovery", "nothing", "--no-raise", columns=40)
     answer(child, "Where in the UK do you live?", "\r")
+    answer(child, "Which service do you work in", "\r")
     answer(child, "Anything to add?", "\r")
     for line in question_lines(QUESTION, 40):
         assert len(line) <= 39

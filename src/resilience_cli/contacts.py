@@ -14,6 +14,7 @@ then routes with office hours; each contact appears once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -149,3 +150,22 @@ def default_contacts(region: str = DEFAULT_REGION, service: str | None = None) -
         workforce.append(contact)
     return Contacts(region=region, region_name=name, everywhere=_contacts(data["everywhere"]),
                     urgent=urgent, support=support, workforce=tuple(workforce))
+
+
+def phone_number(text: str) -> str:
+    """A phone number as typed ("0800 123 4567", "+44 1632 960000", "01632 960000 ext 12"),
+    tidied; anything else is refused: a number is all these questions take."""
+    from resilience_cli.errors import InvalidInput
+
+    number = " ".join(text.split())
+    digits = sum(ch.isdigit() for ch in number)
+    if not re.fullmatch(r"\+?[\d ()-]+(?: ?(?:ext\.?|extension|x) ?\d+)?", number, re.IGNORECASE) \
+            or not 3 <= digits <= 20:
+        raise InvalidInput("That does not look like a phone number: digits and spaces, such as "
+                           "0800 123 4567 (a + at the start and an extension are fine).")
+    return number
+
+
+def own_contact(kind: str, number: str) -> Contact:
+    """The contact saved for one of the person's own numbers."""
+    return Contact(OWN_NAMES[kind], f"call {number}", "")

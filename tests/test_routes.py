@@ -1,0 +1,289 @@
+"""The right door, first time: help that fits the nation and the service, said once,
+in the order that helps, with who will know (issue 22)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+import tomllib
+from importlib import resources
+
+import pytest
+from conftest import checkin_keys, days_ago
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+ENTER = "\r"
+BOX_DRAWING = re.compile(r"[\u2500-\u257f]")
+SAMARITANS = "116 123"
+# Each nation's urgent line, labelled, as the issue asks.
+EVERY_NATION = (
+    "England: NHS 111, call 111 and select the mental health option (usually option 2)",
+    "Wales: NHS 111 Wales, mental health, call 111 and press 2",
+    "Scotland: NHS 24, mental health hub, call 111",
+    "Scotland: Breathing Space, call 0800 83 85 87",
+    "Northern Ireland: Lifeline, call 0808 808 8000",
+)
+UNREAD = ("Your nation could not be read from your settings, so the urgent line for each nation is shown.")
+
+
+@pytest.fixture
+def keys():
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield pipe
+
+
+def flat(text: str) -> str:
+    return " ".join(BOX_DRAWING.sub(" ", text).split())
+
+
+def write_config(home, text: str) -> None:
+    home.mkdir(exist_ok=True)
+    (home / "config.toml").write_text(text)
+
+
+def data(name: str) -> dict:
+    return tomllib.loads(resources.files("resilience_cli").joinpath(f"data/{name}").read_text("utf-8"))
+
+
+# -- An unknown nation: every nation's urgent line, labelled; never England by guess.
+
+BROKEN = {
+    "cornwall": '[contacts]\nregion = "cornwall"\n',
+    "not toml": "[contacts\nregion = scotland\n",
+    "contacts not a table": 'contacts = "scotland"\n',
+}
+
+
+@pytest.mark.parametrize("config", BROKEN.values(), ids=BROKEN.keys())
+def test_help_now_with_an_unreadable_nation_shows_every_nations_line(cli, home, config):
+    write_config(home, config)
+    result = cli("help-now", "--plain")
+    assert result.exit_code == 0
+    shown = flat(result.stdout)
+    for line in EVERY_NATION:
+        assert line in shown
+    assert UNREAD in shown
+    assert "These contacts are for England" not in shown
+    assert result.stderr == "Your settings file could not be read, so these are the built-in contacts.\n"
+
+
+def test_a_broken_file_that_names_its_nation_keeps_it(cli, home):
+    """A mistake elsewhere in the file does not lose a nation it names clearly."""
+    write_config(home, '[contacts]\nregion = "northern-ireland"\n\n[questions]\nalcohol = "maybe"\n')
+    shown = flat(cli("help-now").stdout)
+    assert "Lifeline: call 0808 808 8000" in shown and "These contacts are for Northern Ireland." in shown
+    assert "NHS 111" not in shown
+
+
+def test_after_a_distressing_check_in_with_an_unknown_nation(cli, home):
+    write_config(home, '[contacts]\nregion = "cornwall"\n')
+    result = cli("checkin", "--mood", "1", "--no-input")
+    assert result.exit_code == 0
+    box = flat(result.stderr)  # with --no-input the distress box goes to standard error
+    assert "Support: You don't have to carry this alone" in box
+    for line in EVERY_NATION:
+        assert line in box
+    assert "In " in result.stderr and "contacts.region must be one of" in result.stderr
+
+
+def test_the_crisis_box_with_an_unknown_nation(cli, keys, terminal, home):
+    write_config(home, '[contacts]\nregion = "cornwall"\n')
+    cli("checkin", "--date", days_ago(1), "--mood", "5", "--no-input", terminal=False)
+    keys.send_text(checkin_keys(mood="1" + ENTER) + "y")
+    result = cli("checkin")
+    shown = flat(result.stdout)
+    assert "Help now: Please reach out now" in shown
+    for line in EVERY_NATION:
+        assert line in shown
+
+
+# -- Said once, in the order that helps.
+
+def test_a_significant_incident_on_a_distressing_day_is_one_box(cli, keys, terminal):
+    # A week of check-ins with no exercise: on an ordinary day R16's tip would show.
+    for ago in range(6, 0, -1):
+        cli("checkin", "--date", days_ago(ago), "--mood", "6", "--recovery", "nothing", "--no-input",
+            terminal=False)
+    keys.send_text(checkin_keys(incident="2", mood="1" + ENTER) + "n")
+    result = cli("checkin")
+    assert result.exit_code == 0, result.stderr
+    shown = flat(result.stdout)
+    assert shown.count(SAMARITANS) == 1
+    assert "Tip:" not in shown and "Why these?" not in shown
+    # The incident's words are in the one box, with the contacts after them.
+    assert shown.index("Support: You don't have to carry this alone") < shown.index(
+        "Use the support around you: TRiM") < shown.index(SAMARITANS)
+    assert "After a significant incident" not in shown  # no second box
+
+
+def test_the_same_from_a_script(cli):
+    result = cli("checkin", "--incident", "significant", "--mood", "1", "--no-input")
+    assert (result.stdout + result.stderr).count(SAMARITANS) == 1
+
+
+def test_a_week_four_follow_up_still_strong_lists_each_contact_once(cli, keys, terminal, db_path):
+    cli("checkin", "--date", days_ago(28), "--incident", "significant", "--no-input", terminal=False)
+    for ago in range(6, 0, -1):
+        cli("checkin", "--date", days_ago(ago), "--mood", "6", "--recovery", "nothing", "--no-input",
+            terminal=False)
+    conn = sqlite3.connect(db_path)
+    conn.execute("INSERT INTO followups (id, incident_date, kind, date, skipped, created_at, updated_at) "
+                 f"VALUES ('a', '{days_ago(28)}', 'day3', '{days_ago(25)}', 1, 'x', 'x')")
+    conn.commit()
+    conn.close()
+    # Still strong: memories 3, sleep 3, avoidance 2; support 1 (low: the closing offers contacts).
+    followup = "y" + "3" + "3" + ENTER + "2" + "1" + ENTER
+    keys.send_text(checkin_keys(mood="6" + ENTER) + followup)
+    result = cli("checkin")
+    assert result.exit_code == 0, result.stderr
+    shown = flat(result.stdout)
+    assert "Support: Still strong after a month" in shown
+    assert shown.count(SAMARITANS) == 1
+    assert "Tip:" not in shown
+
+
+def test_support_box_puts_24_7_lines_before_office_hours(cli):
+    shown = flat(cli("checkin", "--mood", "1", "--no-input").stderr)
+    order = [shown.index(name) for name in (
+        "NHS 111:", "Samaritans:", "Shout:", "Your employee assistance line:", "Your GP:",
+        "TRiM, your care team or a peer supporter:", "NHS Talking Therapies:")]
+    assert order == sorted(order)
+
+
+def test_own_contacts_stay_first_in_a_support_box(cli, home):
+    write_config(home, '[[contacts.own]]\nname = "My sergeant"\nhow = "call 01632 960 001"\n')
+    shown = flat(cli("checkin", "--mood", "1", "--no-input").stderr)
+    assert shown.index("My sergeant: call 01632 960 001") < shown.index("NHS 111:") < shown.index("Your GP:")
+
+
+def _crisis_window(cli, keys, first_run: str = ENTER + ENTER):
+    """A first check-in (the nation and the service skipped) that answers yes to the safety question."""
+    keys.send_text(first_run + checkin_keys(mood="1" + ENTER) + "y")
+    result = cli("checkin")
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def test_a_crisis_box_holds_no_sources_or_why(cli, keys, terminal):
+    result = _crisis_window(cli, keys)
+    assert "Why these?" not in result.stdout
+    why = flat(cli("tips", "--why", terminal=False).stdout)
+    assert why.startswith("Help now: Please reach out now")
+    assert "Does asking about suicide" not in why and "Sources:" not in why and "Why:" not in why
+
+
+def test_a_crisis_box_after_an_incident_lists_each_contact_once(cli, keys, terminal):
+    keys.send_text(ENTER + ENTER + checkin_keys(incident="2", mood="1" + ENTER) + "y")
+    shown = flat(cli("checkin").stdout)
+    assert "Help now: Please reach out now" in shown and "After a significant incident" in shown
+    assert shown.count(SAMARITANS) == 1
+    assert "As well as the people listed above: Your employee assistance line" in shown
+
+
+def test_the_crisis_box_says_day_and_night_only_of_lines_that_are(cli, keys, terminal, home):
+    write_config(home, '[contacts]\nregion = "scotland"\n')
+    shown = flat(_crisis_window(cli, keys, first_run=ENTER).stdout)  # the nation is set: the service only
+    assert "free, day and night" not in shown
+    assert "those marked 24/7 answer day and night" in shown
+    assert "Breathing Space: call 0800 83 85 87 someone to talk to; weekdays 6 pm to 2 am" in shown
+
+
+def test_no_words_promise_monitoring_or_a_reader_of_one():
+    package = resources.files("resilience_cli")
+    texts = [p.read_text("utf-8") for p in package.joinpath("data").iterdir() if p.name.endswith(".toml")]
+    texts += [p.read_text("utf-8") for p in _python_files(package)]
+    for text in texts:
+        for promise in ("we will check in", "we will ask again", "readable by you alone", "we'll check in"):
+            assert promise not in text.lower()
+
+
+def _python_files(folder):
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            yield from _python_files(entry)
+        elif entry.name.endswith(".py"):
+            yield entry
+
+
+def test_the_welcome_says_who_can_open_the_journal(cli, keys, terminal):
+    keys.send_text(ENTER + ENTER + checkin_keys())
+    shown = flat(cli("checkin").stdout)
+    assert "a file only your user account can open (and whoever administers this computer)" in shown
+
+
+# -- Facts, and when each was checked.
+
+def test_every_source_and_contact_says_when_it_was_checked():
+    for key, source in data("sources.toml").items():
+        assert isinstance(source.get("checked"), dt.date), key
+    contacts = data("contacts.toml")
+    entries = [*contacts["everywhere"], *contacts["support"], *contacts["workforce"]]
+    for nation in contacts["regions"].values():
+        entries += [*nation.get("urgent", []), *nation.get("support", [])]
+    for entry in entries:
+        assert isinstance(entry.get("checked"), dt.date), entry["name"]
+        assert entry.get("source"), entry["name"]
+
+
+def test_the_two_miscited_sources_are_corrected(cli):
+    from resilience_cli.rules.content import sources
+
+    found = sources()
+    assert found["bmc2023-investigators"].citation() == (
+        "Mitchell, K. J., Gewirtz-Meydan, A., Finkelhor, D., O'Brien, J. E. and Jones, L. M. (2023), "
+        "The mental health of officials who regularly examine child sexual abuse material: strategies "
+        "for harm mitigation. BMC Psychiatry 23 (doi:10.1186/s12888-023-05445-w)")
+    assert found["hmip-caseloads"].citation() == (
+        "HM Inspectorate of Probation (2021), Caseloads, workloads and staffing levels in probation "
+        "services. Research & Analysis Bulletin 2021/02, justiceinspectorates.gov.uk/hmiprobation")
+
+
+def test_a_phone_number_is_shipped_only_with_its_source():
+    """Every number in contacts.toml belongs to an entry that names the page it is from."""
+    contacts = data("contacts.toml")
+    entries = [*contacts["everywhere"], *contacts["support"], *contacts["workforce"]]
+    for nation in contacts["regions"].values():
+        entries += [*nation.get("urgent", []), *nation.get("support", [])]
+    numbered = [e for e in entries if re.search(r"\d{3}", e["how"])]
+    assert {e["name"] for e in numbered} == {
+        "Emergency services", "Samaritans", "Shout", "NHS 111", "NHS 111 Wales, mental health",
+        "NHS 24, mental health hub", "Breathing Space", "Lifeline"}
+    # The workforce routes whose numbers no primary page we hold gives: named, with where to find them.
+    workforce = {e["name"]: e["how"] for e in contacts["workforce"]}
+    assert workforce["Mental Health Crisis Line for policing"].startswith("its number is on oscarkilo.org.uk")
+
+
+# -- Routes that fit the service, in help-now and the support boxes.
+
+@pytest.mark.parametrize("region,service,present,absent", [
+    ("england", "police", ["Mental Health Crisis Line for policing", "Police Care UK"],
+     ["HMPPS employee assistance line", "Lifelines Scotland"]),
+    ("wales", "prison", ["HMPPS employee assistance line", "Your care team or a TRiM practitioner"],
+     ["Police Care UK", "Your employee assistance line:", "TRiM, your care team or a peer supporter"]),
+    ("england", "probation", ["HMPPS employee assistance line"], ["Mental Health Crisis Line for policing"]),
+    ("scotland", "police", ["Lifelines Scotland", "Police Care UK"], ["Mental Health Crisis Line for policing"]),
+    ("scotland", "prison", ["Lifelines Scotland", "Your employee assistance line:"],
+     ["HMPPS employee assistance line"]),
+    ("northern-ireland", "police", ["Police Care UK"], ["Mental Health Crisis Line for policing", "Lifelines"]),
+    ("england", "other", ["Your employee assistance line:"], ["Police Care UK", "HMPPS", "Lifelines"]),
+])
+def test_help_now_names_the_routes_for_the_service(cli, home, region, service, present, absent):
+    write_config(home, f'[contacts]\nregion = "{region}"\n\n[work]\nservice = "{service}"\n')
+    shown = flat(cli("help-now").stdout)
+    for name in present:
+        assert shown.count(name) == 1, name
+    for name in absent:
+        assert name not in shown, name
+
+
+def test_the_police_crisis_line_is_in_the_crisis_box_and_support_box(cli, home):
+    write_config(home, '[work]\nservice = "police"\n')
+    help_box = flat(cli("help-now").stdout).split("Other support")[0]
+    assert "Mental Health Crisis Line for policing: its number is on oscarkilo.org.uk/crisis-line" in help_box
+    support = flat(cli("checkin", "--mood", "1", "--no-input").stderr)
+    # 24/7: before the routes with office hours.
+    assert support.index("Mental Health Crisis Line for policing") < support.index("Police Care UK")
