@@ -287,3 +287,63 @@ def test_the_police_crisis_line_is_in_the_crisis_box_and_support_box(cli, home):
     support = flat(cli("checkin", "--mood", "1", "--no-input").stderr)
     # 24/7: before the routes with office hours.
     assert support.index("Mental Health Crisis Line for policing") < support.index("Police Care UK")
+
+
+# -- The pack safety check catches the common wordings.
+
+PACK = """\
+name = "check"
+title = "A check"
+cadence = "weekly"
+attribution = "Our own words."
+
+[[questions]]
+id = "week"
+text = "How was your week?"
+
+[[questions]]
+id = "other"
+text = "{text}"
+type = "yesno"
+"""
+
+MISSED = (
+    "Have you had thoughts of death or dying?",
+    "Have you felt that life is not worth living?",
+    "Have you wished you could go to sleep and not wake up?",
+    "Have you thought about taking an overdose?",
+    "Have you felt you do not want to be here any more?",
+    "Have you thought you might end it all?",
+    "Have you felt others would be better off without you?",
+    "Have you wanted to die?",
+)
+NEAR_MISSES = (
+    "How often did a deadline feel impossible?",
+    "Were any of your reports overdue?",
+    "Did you wake up refreshed after you went to sleep?",
+    "Was the extra shift worth it?",
+    "Did you live up to your own standards?",
+    "Did the end of the shift feel calm?",
+    "Did you deal with a death at work this week?",
+    "How lively was the team?",
+    "Did you sleep and wake at regular times?",
+)
+
+
+@pytest.mark.parametrize("text", MISSED)
+def test_a_pack_asking_about_suicide_in_other_words_must_say_so(cli, tmp_path, text):
+    path = tmp_path / "check.toml"
+    path.write_text(PACK.format(text=text))
+    result = cli("pack", "add", str(path))
+    assert (result.exit_code, result.stderr) == (2, (
+        "In check.toml, question 2 (line 10) asks about suicide or self-harm, so it needs safety = true "
+        "and a threshold: its answers are then kept like safety answers and never leave the journal, "
+        "and an answer at the threshold shows where to get help now.\n"))
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_near_misses_are_ordinary_questions(cli, tmp_path, text):
+    path = tmp_path / "check.toml"
+    path.write_text(PACK.format(text=text))
+    result = cli("pack", "add", str(path))
+    assert result.exit_code == 0, result.stderr
