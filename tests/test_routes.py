@@ -347,3 +347,190 @@ def test_near_misses_are_ordinary_questions(cli, tmp_path, text):
     path.write_text(PACK.format(text=text))
     result = cli("pack", "add", str(path))
     assert result.exit_code == 0, result.stderr
+
+
+# -- resilience routes: the map for the nation and service, from a file a lead can adapt.
+
+SERVICES_AND_NATIONS = [(s, n) for s in ("prison", "probation", "police", "other")
+                        for n in ("england", "wales", "scotland", "northern-ireland")]
+FOR_SERVICE = {
+    ("police", "england"): {"police-crisis-line", "police-care-uk", "eap", "trim", "occupational-health"},
+    ("police", "wales"): {"police-crisis-line", "police-care-uk", "eap"},
+    ("police", "scotland"): {"lifelines-scotland", "police-care-uk", "eap"},
+    ("police", "northern-ireland"): {"police-care-uk", "eap"},
+    ("prison", "england"): {"hmpps-eap", "hmpps-care-team", "hmpps-occupational-health"},
+    ("prison", "wales"): {"hmpps-eap", "hmpps-care-team", "hmpps-occupational-health"},
+    ("prison", "scotland"): {"lifelines-scotland", "eap", "trim"},
+    ("probation", "england"): {"hmpps-eap", "reflective-sessions", "hmpps-occupational-health"},
+    ("probation", "scotland"): {"eap", "trim", "occupational-health"},
+}
+URGENT = {"england": "nhs-111-england", "wales": "nhs-111-wales", "scotland": "nhs-24",
+          "northern-ireland": "lifeline"}
+
+
+@pytest.mark.parametrize("service,nation", SERVICES_AND_NATIONS)
+def test_routes_for_each_service_and_nation(cli, home, service, nation):
+    write_config(home, f'[contacts]\nregion = "{nation}"\n\n[work]\nservice = "{service}"\n')
+    result = cli("routes", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert (found["nation"], found["service"], found["need"], found["from"]) == (
+        nation, service, None, "the built-in routes")
+    ids = [r["id"] for r in found["routes"]]
+    assert len(ids) == len(set(ids))
+    assert {"emergency", "samaritans", "shout", "gp", "union", URGENT[nation]} <= set(ids)
+    assert not {URGENT[n] for n in URGENT if n != nation} & set(ids)
+    assert FOR_SERVICE.get((service, nation), set()) <= set(ids)
+    hmpps = service in ("prison", "probation") and nation in ("england", "wales")
+    assert ("eap" in ids) is not hmpps and ("hmpps-eap" in ids) is hmpps  # said once: one EAP
+    assert ("police-crisis-line" in ids) is (service == "police" and nation in ("england", "wales"))
+    for route in found["routes"]:
+        assert set(route) == {"id", "name", "runs_it", "how", "access", "hours", "recorded", "recorded_says",
+                              "source", "checked", "needs", "nation"}
+        assert route["access"] in ("self", "referral", "either", "offered")
+        if route["recorded"] != "ask them":
+            assert route["source"] and re.fullmatch(r"\d{4}-\d{2}-\d{2}", route["checked"]), route["id"]
+    text = flat(cli("routes").stdout)
+    for route in found["routes"]:
+        assert f"{route['name']}: {route['how']}" in text
+
+
+def test_routes_say_what_is_recorded_and_who_is_told(cli, home):
+    write_config(home, '[work]\nservice = "police"\n')
+    text = flat(cli("routes").stdout)
+    assert text.startswith("Support routes for police officers and staff in England (the built-in routes).")
+    assert ("Mental Health Crisis Line for policing: its number is on oscarkilo.org.uk/crisis-line; your "
+            "Federation branch has it too Run by Oscar Kilo, the National Police Wellbeing Service, with TASC "
+            "(The Ambulance Staff Charity); you can go yourself; 24/7. Recorded, and who is told: Independent "
+            "of your force: no identifying information is shared with your force, your line manager or the "
+            "National Police Wellbeing Service. (Oscar Kilo, the National Police Wellbeing Service, with TASC "
+            "(The Ambulance Staff Charity), checked 2026-12-06.)") in text
+    assert "Your GP: your surgery Run by your NHS surgery; you can go yourself; surgery hours. Recorded, and who is told: ask them." in text
+
+
+def test_routes_start_from_whats_going_on(cli, home):
+    write_config(home, '[contacts]\nregion = "wales"\n\n[work]\nservice = "prison"\n')
+    sleep = json.loads(cli("routes", "--need", "sleep", "--format", "json").stdout)
+    assert [r["id"] for r in sleep["routes"]] == ["hmpps-eap", "hmpps-occupational-health", "gp"]
+    crisis = json.loads(cli("routes", "--need", "crisis", "--format", "json").stdout)
+    assert [r["id"] for r in crisis["routes"]] == ["emergency", "nhs-111-wales", "samaritans", "shout"]
+    peer = [r["id"] for r in json.loads(cli("routes", "--need", "peer", "--format", "json").stdout)["routes"]]
+    assert peer == ["hmpps-care-team", "union"]
+    text = flat(cli("routes", "--need", "leaving").stdout)
+    assert text.startswith("Support routes for prison staff in Wales, for: thinking of leaving (the built-in routes).")
+    refused = cli("routes", "--need", "bored")
+    assert (refused.exit_code, refused.stderr) == (
+        2, "--need must be one of incident, sleep, drinking, peer, leaving, crisis; 'bored' is not.\n")
+
+
+def test_routes_with_an_unknown_nation_label_each_nations_own(cli, home):
+    write_config(home, '[contacts]\nregion = "cornwall"\n')
+    found = json.loads(cli("routes", "--format", "json").stdout)
+    labelled = {r["id"]: r["nation"] for r in found["routes"] if r["nation"]}
+    assert labelled["nhs-111-england"] == "England" and labelled["lifeline"] == "Northern Ireland"
+    assert labelled["nhs-24"] == "Scotland" and labelled["talking-therapies"] == "England"
+    assert "Support routes for your work in each nation (yours could not be read)" in flat(
+        cli("routes").stdout)
+
+
+def test_a_wellbeing_leads_own_routes_file(cli, home, tmp_path):
+    from resilience_cli.routes import read_builtin
+
+    adapted = read_builtin().replace('how = "the number your employer gives you"',
+                                     'how = "call 01632 960 123 (our provider)"')
+    home.mkdir()
+    (home / "routes.toml").write_text(adapted)
+    found = json.loads(cli("routes", "--format", "json").stdout)
+    assert found["from"] == f"from {home / 'routes.toml'}"
+    assert next(r for r in found["routes"] if r["id"] == "eap")["how"] == "call 01632 960 123 (our provider)"
+
+
+BROKEN_ROUTES = [
+    ('access = "self"\nhours = "24/7"\nrecorded = "ask them"\nsource = "nhs-urgent-mental-health"',
+     'access = "walk-in"\nhours = "24/7"\nrecorded = "ask them"\nsource = "nhs-urgent-mental-health"',
+     "In routes.toml, route 1 (line 37): access must be one of self, referral, either, offered; "
+     "'walk-in' is not.\n"),
+    ('name = "Shout"', 'name = "Shout"\ncolour = "blue"',
+     "In routes.toml, route 7 (line 112): colour is not part of a route.\n"),
+    ('recorded = "Confidential, and the number does not show on your bill; if a life is at risk they may '
+     'call an ambulance."\nsource = "samaritans-contact"',
+     'recorded = "Nobody is told."',
+     "In routes.toml, route 6 (line 99): what is recorded needs a source, or say \"ask them\".\n"),
+    ('services = ["police"]\nnations = ["england", "wales"]', 'services = ["fire"]\nnations = ["england", "wales"]',
+     "In routes.toml, route 8 (line 124): services must be a list of prison, probation, police, other, any.\n"),
+    ('id = "shout"', 'id = "samaritans"', "In routes.toml, route 7 (line 112): the id 'samaritans' is used twice.\n"),
+    ('[needs]\n', '[needs\n', None),
+]
+
+
+@pytest.mark.parametrize("good,bad,message", BROKEN_ROUTES)
+def test_a_broken_routes_file_is_refused_naming_its_line(cli, home, good, bad, message):
+    from resilience_cli.routes import read_builtin
+
+    text = read_builtin()
+    assert good in text
+    home.mkdir()
+    (home / "routes.toml").write_text(text.replace(good, bad, 1))
+    result = cli("routes")
+    assert result.exit_code == 2 and result.stdout == ""
+    if message is None:
+        assert result.stderr.startswith("routes.toml is not valid TOML: ") and "(at line 29, column 7)" in result.stderr
+    else:
+        assert result.stderr == message
+    checked = cli("routes", "--file", str(home / "routes.toml"))
+    assert checked.exit_code == 2 and checked.stderr == result.stderr
+
+
+def test_the_built_in_routes_cite_only_known_sources_and_name_every_workforce_contact():
+    from resilience_cli.routes import parse, read_builtin
+    from resilience_cli.rules.content import sources
+
+    text = read_builtin()
+    found = parse(text, "routes.toml")
+    keys = {item.get("source") for item in tomllib.loads(text)["routes"]} - {None}
+    assert keys <= set(sources())
+    names = {r.name for r in found.routes}
+    assert {c["name"] for c in data("contacts.toml")["workforce"]} <= names
+
+
+# -- resilience contacts: own numbers and service, from a prompt or standard input.
+
+def test_contacts_add_show_and_remove(cli, home):
+    assert cli("contacts", "--add", "eap", input="0800 123 4567\n").exit_code == 0
+    assert cli("contacts", "--add", "trim", input="01632 960 000\n").exit_code == 0
+    assert cli("contacts", "--service", "prison").exit_code == 0
+    shown = cli("contacts").stdout
+    assert "Your service: prison (its routes: resilience routes)" in shown
+    assert "  1. Your employee assistance line: call 0800 123 4567\n" in shown
+    assert "  2. Your TRiM practitioner or care team: call 01632 960 000\n" in shown
+    listed = json.loads(cli("config", "--format", "json").stdout)["settings"]
+    assert listed["work.service"] == {"value": "prison", "from": "config file"}
+    assert listed["contacts.own"]["value"] == ["Your employee assistance line", "Your TRiM practitioner or care team"]
+    again = cli("contacts", "--add", "eap", input="0800 000 0000\n")
+    assert (again.exit_code, again.stderr) == (2, (
+        "You already have a number for your employee assistance line (1). To change it, remove it first: "
+        "resilience contacts --remove 1\n"))
+    assert cli("contacts", "--remove", "1").stdout == "Removed: Your employee assistance line.\n"
+    assert [c["name"] for c in json.loads(cli("contacts", "--format", "json").stdout)["own"]] == [
+        "Your TRiM practitioner or care team"]
+    help_box = flat(cli("help-now").stdout)
+    assert help_box.index("Your TRiM practitioner or care team: call 01632 960 000") < help_box.index("call 999")
+    assert "TRiM, your care team or a peer supporter" not in help_box  # said once: the saved number stands in
+
+
+@pytest.mark.parametrize("typed", ["ring Dave on the wing", "call me", "12", ""])
+def test_contacts_take_a_phone_number_and_nothing_else(cli, home, typed):
+    result = cli("contacts", "--add", "eap", input=typed + "\n")
+    assert result.exit_code == 2
+    assert not (home / "config.toml").exists()
+
+
+def test_contacts_leave_a_linked_settings_file_alone(cli, home, tmp_path):
+    real = tmp_path / "dotfiles.toml"
+    real.write_text('[contacts]\nregion = "wales"\n')
+    home.mkdir()
+    (home / "config.toml").symlink_to(real)
+    result = cli("contacts", "--add", "eap", input="0800 123 4567\n")
+    assert result.exit_code == 1
+    assert "nothing was changed" in result.stderr and '[[contacts.own]]\nname = "Your employee assistance line"' in result.stderr
+    assert real.read_text() == '[contacts]\nregion = "wales"\n' and (home / "config.toml").is_symlink()
