@@ -166,3 +166,36 @@ def test_help_now_in_a_terminal(home):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_first_run_asks_the_service_and_own_numbers_then_help_shows_them_first(home):
+    """The nation, the service, the person's own numbers (a word refused, a number taken),
+    saved with the check-in; help-now then lists them first, with the routes for the work."""
+    import re
+    import subprocess
+
+    child = spawn(home, "checkin", "--date", "today", "--shift", "rest", "--no-nightmare", "--mood", "6")
+    answer(child, "Where in the UK do you live?", "2")  # Wales
+    answer(child, "Which service do you work in", "1")  # prison
+    answer(child, "employee assistance line's number", "ring the office\r")
+    child.expect_exact("That does not look like a phone number")
+    child.send("\x15" + "0800 123 4567\r")  # Ctrl-U clears the line
+    answer(child, "TRiM practitioner or care team", "\r")  # Enter skips
+    child.expect_exact("Every question can be skipped.")
+    for _ in range(6):  # sleep, memories, switching off, energy, recovery, anything to add
+        child.expect(r"\(")
+        child.send("\r")
+    child.expect_exact("Saved your own numbers")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    config = (home / "config.toml").read_text()
+    assert 'region = "wales"' in config and '[work]\nservice = "prison"' in config
+    assert '[[contacts.own]]\nname = "Your employee assistance line"\nhow = "call 0800 123 4567"\n' in config
+    shown = subprocess.run([script(), "help-now", "--plain"], capture_output=True, text=True, check=True,
+                           env={**os.environ, "RESILIENCE_HOME": str(home), "COLUMNS": "100"}).stdout
+    lines = [line for line in shown.splitlines() if re.match(r"\S.*: ", line)]
+    assert lines[0] == "Your employee assistance line: call 0800 123 4567"
+    assert lines[1] == "Emergency services: call 999"
+    assert "HMPPS employee assistance line" not in shown  # said once: the saved number stands in
+    assert "Your care team or a TRiM practitioner: through your line manager" in shown

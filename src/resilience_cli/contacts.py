@@ -67,18 +67,27 @@ class Contacts:
         """What help-now lists under its crisis box: work and NHS routes, 24/7 first,
         without a general route that the service's own or a saved number stands in for."""
         shown = {c.name for c in self.crisis_box(own)}
-        rest = [c for c in (*self.workforce, *self._general(own)) if c.name not in shown]
+        rest = [c for c in (*self._workforce(own), *self._general(own)) if c.name not in shown]
         return _now_first(rest)
 
     def support_box(self, own: Sequence[Contact] = ()) -> list[Contact]:
         """A support box: the person's own contacts first, then what answers now
         (Samaritans and Shout in every box), then routes with office hours."""
         always = [c for c in self.everywhere if c.name != "Emergency services"]
-        return list(_once([*own, *_now_first([*self.urgent, *always, *self.workforce, *self._general(own)])]))
+        return list(_once([*own, *_now_first([*self.urgent, *always, *self._workforce(own), *self._general(own)])]))
+
+    @staticmethod
+    def _saved(own: Sequence[Contact]) -> set[str]:
+        """The kinds of route the person saved their own number for (OWN_NAMES)."""
+        return {kind for kind, name in OWN_NAMES.items() if any(c.name == name for c in own)}
+
+    def _workforce(self, own: Sequence[Contact]) -> list[Contact]:
+        # A saved number for the employee assistance line is that line: said once.
+        saved = self._saved(own)
+        return [c for c in self.workforce if not c.replaces or c.replaces not in saved]
 
     def _general(self, own: Sequence[Contact]) -> list[Contact]:
-        saved = {kind for kind, name in OWN_NAMES.items() if any(c.name == name for c in own)}
-        replaced = saved | {c.replaces for c in self.workforce if c.replaces}
+        replaced = self._saved(own) | {c.replaces for c in self.workforce if c.replaces}
         return [c for c in self.support if not c.kind or c.kind not in replaced]
 
 
