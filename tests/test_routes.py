@@ -534,3 +534,18 @@ def test_contacts_leave_a_linked_settings_file_alone(cli, home, tmp_path):
     assert result.exit_code == 1
     assert "nothing was changed" in result.stderr and '[[contacts.own]]\nname = "Your employee assistance line"' in result.stderr
     assert real.read_text() == '[contacts]\nregion = "wales"\n' and (home / "config.toml").is_symlink()
+
+
+def test_a_settings_folder_others_can_write_to_is_not_read_at_all(cli, home):
+    """Nothing in a file others could have planted is trusted, the nation included."""
+    home.mkdir()
+    home.chmod(0o777)
+    try:
+        (home / "config.toml").write_text('[contacts]\nregion = "wales"\n\n[[contacts.own]]\n'
+                                          'name = "Fake crisis line"\nhow = "call 0900 000 000"\n')
+        shown = flat(cli("help-now").stdout)
+    finally:
+        home.chmod(0o700)
+    assert "Fake crisis line" not in shown
+    for line in EVERY_NATION:
+        assert line in shown

@@ -321,8 +321,11 @@ def fallback_settings(config_file: Path) -> Settings:
     import tomllib
 
     try:
+        # In a folder others can write to, nothing in the file can be trusted (planted
+        # crisis numbers): none of it is read, and the nation is unknown.
+        refuse_shared_folder(config_file.parent)
         data = tomllib.loads(config_file.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+    except (InvalidInput, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return Settings(region=UNKNOWN_REGION)
     table = data.get("contacts", {})
     if not isinstance(table, dict):
