@@ -160,9 +160,10 @@ def test_own_contacts_stay_first_in_a_support_box(cli, home):
     assert shown.index("My sergeant: call 01632 960 001") < shown.index("NHS 111:") < shown.index("Your GP:")
 
 
-def _crisis_window(cli, keys, first_run: str = ENTER + ENTER):
-    """A first check-in (the nation and the service skipped) that answers yes to the safety question."""
-    keys.send_text(first_run + checkin_keys(mood="1" + ENTER) + "y")
+def _crisis_window(cli, keys):
+    """A check-in (not the first: that asks the nation and service) that answers yes to the safety question."""
+    cli("checkin", "--date", days_ago(3), "--mood", "6", "--no-input", terminal=False)
+    keys.send_text(checkin_keys(mood="1" + ENTER) + "y")
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
     return result
@@ -177,7 +178,8 @@ def test_a_crisis_box_holds_no_sources_or_why(cli, keys, terminal):
 
 
 def test_a_crisis_box_after_an_incident_lists_each_contact_once(cli, keys, terminal):
-    keys.send_text(ENTER + ENTER + checkin_keys(incident="2", mood="1" + ENTER) + "y")
+    cli("checkin", "--date", days_ago(3), "--mood", "6", "--no-input", terminal=False)  # not a first run
+    keys.send_text(checkin_keys(incident="2", mood="1" + ENTER) + "y")
     shown = flat(cli("checkin").stdout)
     assert "Help now: Please reach out now" in shown and "After a significant incident" in shown
     assert shown.count(SAMARITANS) == 1
@@ -186,7 +188,7 @@ def test_a_crisis_box_after_an_incident_lists_each_contact_once(cli, keys, termi
 
 def test_the_crisis_box_says_day_and_night_only_of_lines_that_are(cli, keys, terminal, home):
     write_config(home, '[contacts]\nregion = "scotland"\n')
-    shown = flat(_crisis_window(cli, keys, first_run=ENTER).stdout)  # the nation is set: the service only
+    shown = flat(_crisis_window(cli, keys).stdout)
     assert "free, day and night" not in shown
     assert "those marked 24/7 answer day and night" in shown
     assert "Breathing Space: call 0800 83 85 87 someone to talk to; weekdays 6 pm to 2 am" in shown
@@ -522,6 +524,11 @@ def test_contacts_add_show_and_remove(cli, home):
 def test_contacts_take_a_phone_number_and_nothing_else(cli, home, typed):
     result = cli("contacts", "--add", "eap", input=typed + "\n")
     assert result.exit_code == 2
+    assert result.stderr == ((
+        "That does not look like a phone number: digits and spaces, such as 0800 123 4567 (a + at the start "
+        "and an extension are fine).\n") if typed else (
+        'Give the number on standard input, such as: echo "0800 123 4567" | resilience contacts --add eap. '
+        "Nothing was changed.\n"))
     assert not (home / "config.toml").exists()
 
 
@@ -549,3 +556,17 @@ def test_a_settings_folder_others_can_write_to_is_not_read_at_all(cli, home):
     assert "Fake crisis line" not in shown
     for line in EVERY_NATION:
         assert line in shown
+
+
+def test_no_why_these_under_a_crisis_box_the_day_after(cli, keys, terminal):
+    """Yesterday's yes keeps the crisis box up; today's "prefer not to say" leaves it there,
+    and nothing about tips or sources is printed under it."""
+    cli("checkin", "--date", days_ago(2), "--mood", "6", "--no-input", terminal=False)  # not a first run
+    keys.send_text(checkin_keys(mood="1" + ENTER) + "y")
+    assert cli("checkin", "--date", days_ago(1)).exit_code == 0
+    keys.send_text(checkin_keys(mood="6" + ENTER) + "p")  # asked again, gently: prefer not to say
+    result = cli("checkin")
+    assert result.exit_code == 0, result.stderr
+    shown = flat(result.stdout)
+    assert "Help now: Please reach out now" in shown
+    assert "Why these?" not in shown and "Sources:" not in shown
