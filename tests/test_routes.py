@@ -570,3 +570,15 @@ def test_no_why_these_under_a_crisis_box_the_day_after(cli, keys, terminal):
     shown = flat(result.stdout)
     assert "Help now: Please reach out now" in shown
     assert "Why these?" not in shown and "Sources:" not in shown
+
+
+@pytest.mark.parametrize("before,after", [
+    ('[contacts]\nregion = "wales"\n', '[contacts]\nregion = "wales"\n\n[work]\nservice = "police"\n'),
+    ('# mine\n[work]', '# mine\n[work]\nservice = "police"\n'),
+    ('[work]\nservice = "prison"  # was\n\n[rules]\nsilenced = ["R16"]\n',
+     '[work]\nservice = "police"\n\n[rules]\nsilenced = ["R16"]\n'),
+])
+def test_the_service_is_changed_in_place_and_the_rest_kept(cli, home, before, after):
+    write_config(home, before)
+    assert cli("contacts", "--service", "police").exit_code == 0
+    assert (home / "config.toml").read_text() == after

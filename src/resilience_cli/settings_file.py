@@ -104,15 +104,16 @@ def save_service(config_file: Path, service: str) -> bool:
     line = f"service = {_quoted(service)}\n"
 
     def change(text: str) -> str:
-        found = re.search(r"^\s*\[\s*work\s*\]\s*$", text, re.MULTILINE)
+        text = text if text.endswith("\n") or not text else text + "\n"
+        found = re.search(r"^[ \t]*\[[ \t]*work[ \t]*\][ \t]*$", text, re.MULTILINE)
         if not found:
             return _appended(text, "[work]\n" + line)
         start = found.end() + 1
         section_end = re.search(r"^\s*\[", text[start:], re.MULTILINE)
         stop = start + section_end.start() if section_end else len(text)
         body = text[start:stop]
-        if re.search(r"^\s*service\s*=", body, re.MULTILINE):
-            body = re.sub(r"^\s*service\s*=.*\n?", line, body, count=1, flags=re.MULTILINE)
+        if re.search(r"^[ \t]*service[ \t]*=", body, re.MULTILINE):
+            body = re.sub(r"^[ \t]*service[ \t]*=.*\n?", line, body, count=1, flags=re.MULTILINE)
         else:
             body = line + body
         return text[:start] + body + text[stop:]
