@@ -582,3 +582,16 @@ def test_the_service_is_changed_in_place_and_the_rest_kept(cli, home, before, af
     write_config(home, before)
     assert cli("contacts", "--service", "police").exit_code == 0
     assert (home / "config.toml").read_text() == after
+
+
+def test_a_day_three_follow_up_with_little_support_on_a_distressing_day(cli, keys, terminal):
+    """The follow-up's closing would list the contacts, and so would the distress box: once."""
+    cli("checkin", "--date", days_ago(3), "--incident", "significant", "--no-input", terminal=False)
+    followup = "y" + "2" + "4" + ENTER + "1" + "0" + ENTER  # support 0: the closing offers contacts
+    keys.send_text(checkin_keys(mood="1" + ENTER) + "n" + followup)
+    result = cli("checkin")
+    assert result.exit_code == 0, result.stderr
+    shown = flat(result.stdout)
+    assert "You said you have felt little support since." in shown
+    assert "Support: You don't have to carry this alone" in shown
+    assert shown.count(SAMARITANS) == 1

@@ -343,7 +343,7 @@ def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: A
         guidance.show(list(plan.items), settings, why=False)
         return
     out.print(confirmation(record, created, plan.averages))
-    boxes = any(i.level != "tip" for i in plan.items)
+    boxes = plan.distress_box or any(i.level != "tip" for i in plan.items)
     if followup is not None and not followup.skipped:
         guidance.followup_closing(followup, settings, box_follows=boxes)
     if plan.items:
