@@ -272,6 +272,9 @@ def test_a_phone_number_is_shipped_only_with_its_source():
      ["HMPPS employee assistance line"]),
     ("northern-ireland", "police", ["Police Care UK"], ["Mental Health Crisis Line for policing", "Lifelines"]),
     ("england", "other", ["Your employee assistance line:"], ["Police Care UK", "HMPPS", "Lifelines"]),
+    # Other Scottish services (fire, ambulance) have Lifelines too; probation there is not among them.
+    ("scotland", "other", ["Lifelines Scotland"], ["Police Care UK", "HMPPS"]),
+    ("scotland", "probation", ["Your employee assistance line:"], ["Lifelines", "HMPPS"]),
 ])
 def test_help_now_names_the_routes_for_the_service(cli, home, region, service, present, absent):
     write_config(home, f'[contacts]\nregion = "{region}"\n\n[work]\nservice = "{service}"\n')
