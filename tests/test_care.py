@@ -51,7 +51,7 @@ def write_config(home, text: str) -> None:
 
 def first_run(presses: str) -> str:
     """A fresh journal asks which nation first (Enter: England)."""
-    return ENTER + presses
+    return ENTER + ENTER + presses
 
 
 def distress(mood: str = "1") -> str:
@@ -78,7 +78,7 @@ def test_distress_shows_a_support_box_whatever_the_answer(cli, keys, terminal, d
     assert DISTRESS_BOX in shown
     assert "Samaritans: call 116 123 free, 24/7, UK and Ireland" in shown
     assert "Shout: text SHOUT to 85258 free, 24/7, by text" in shown
-    assert "NHS 111, mental health option: call 111 and choose option 2" in shown
+    assert "NHS 111: call 111 and select the mental health option (usually option 2)" in shown
     assert rows(db_path, "SELECT answer FROM safety_answers") == ([] if stored is None else [{"answer": stored}])
 
 
@@ -336,7 +336,7 @@ def test_low_support_after_an_incident_lists_own_contacts_first(cli, keys, termi
     keys.send_text(checkin_keys() + followup)
     shown = flat(cli("checkin").stdout)
     assert ("You said you have felt little support since. These people are there for you: "
-            "My care team: call 01632 960 000 weekdays Your employee assistance line:") in shown
+            "My care team: call 01632 960 000 weekdays NHS 111:") in shown
 
 
 def test_r5_rests_a_week_after_a_check_in_unless_it_worsens(cli, db_path):
@@ -371,7 +371,7 @@ def test_r9_no_longer_suggests_writing_the_incident_out():
 # 5. Signposting right for each nation.
 
 @pytest.mark.parametrize("region,lines", [
-    ("england", ["NHS 111, mental health option: call 111 and choose option 2",
+    ("england", ["NHS 111: call 111 and select the mental health option (usually option 2)",
                  "NHS Talking Therapies: refer yourself online, no GP needed"]),
     ("wales", ["NHS 111 Wales, mental health: call 111 and press 2"]),
     ("scotland", ["NHS 24, mental health hub: call 111",
@@ -384,7 +384,7 @@ def test_each_nation_gets_its_own_lines(cli, home, region, lines):
     out = flat(cli("help-now").stdout)
     for line in [*lines, "Samaritans: call 116 123 free, 24/7", "Shout: text SHOUT to 85258 free, 24/7"]:
         assert line in out
-    others = {"england": "choose option 2", "wales": "press 2", "scotland": "Breathing Space",
+    others = {"england": "select the mental health option", "wales": "press 2", "scotland": "Breathing Space",
               "northern-ireland": "Lifeline"}
     assert [r for r, words in others.items() if words in out] == [region]
     assert f"These contacts are for {default_contacts(region).region_name}." in out
@@ -411,7 +411,7 @@ def test_samaritans_and_shout_are_in_every_support_box(cli):
 
 def test_the_old_uk_region_still_reads_as_england(cli, home):
     write_config(home, '[contacts]\nregion = "uk"\n')
-    assert "choose option 2" in cli("help-now").stdout
+    assert "select the mental health option" in cli("help-now").stdout
 
 
 # 6. The colleague guide covers the hardest conversation.

@@ -303,7 +303,7 @@ def test_help_now_needs_no_journal(cli, home):
     result = cli("help-now")
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
-    for needed in ("call 999", "call 116 123", "text SHOUT to 85258", "call 111 and choose option 2",
+    for needed in ("call 999", "call 116 123", "text SHOUT to 85258", "call 111 and select the mental health option (usually option 2)",
                    "If you can, tell someone you trust", "not a medical device"):
         assert needed in text
     assert not home.exists()

@@ -87,7 +87,7 @@ def test_readme_tour_runs_against_a_temporary_home(cli, tmp_path, monkeypatch):
         else:
             assert result.exit_code == 0, (line, result.stderr)
         ran += 1
-    assert ran == 28
+    assert ran == 29
 
 
 def test_the_changelog_names_this_version():

@@ -105,7 +105,7 @@ def test_colleague_question_off_by_default_and_counted_when_on(cli, terminal, ho
 
 
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        pipe.send_text("\r" + checkin_keys())  # the nation (first run), then the questions, none about colleagues
+        pipe.send_text("\r\r" + checkin_keys())  # the nation (first run), then the questions, none about colleagues
         assert cli("checkin", "--date", "yesterday").exit_code == 0
     assert rows(db_path)[0]["supported_colleague"] is None
     (home / "config.toml").write_text("[questions]\ncolleague = true\n")

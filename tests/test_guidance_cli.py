@@ -111,7 +111,7 @@ def test_support_box_shows_own_contacts_first(cli, home):
 
 def distress_keys(answer: str) -> str:
     # The nation (a first run), every question skipped but mood 1, then the safety question.
-    return ENTER + checkin_keys(mood="1" + ENTER) + answer
+    return ENTER + ENTER + checkin_keys(mood="1" + ENTER) + answer
 
 
 def test_a_yes_shows_the_crisis_box_and_nothing_else(cli, keys, terminal, db_path):
@@ -142,7 +142,7 @@ def test_a_no_gets_the_usual_confirmation(cli, keys, terminal, db_path):
 
 
 def test_no_safety_question_without_distress(cli, keys, terminal, db_path):
-    keys.send_text(ENTER + checkin_keys(mood="6" + ENTER))
+    keys.send_text(ENTER + ENTER + checkin_keys(mood="6" + ENTER))
     assert cli("checkin").exit_code == 0
     assert rows(db_path, "SELECT * FROM safety_answers") == []
 
@@ -157,7 +157,7 @@ def test_ctrl_c_at_the_safety_question_saves_nothing(cli, keys, terminal, home):
 def test_weekly_safety_question_when_turned_on(cli, keys, terminal, home, db_path):
     home.mkdir(exist_ok=True)
     (home / "config.toml").write_text("[questions]\nsafety_weekly = true\n")
-    keys.send_text(ENTER + checkin_keys(mood="7" + ENTER) + "p")
+    keys.send_text(ENTER + ENTER + checkin_keys(mood="7" + ENTER) + "p")
     assert cli("checkin").exit_code == 0
     assert rows(db_path, "SELECT answer FROM safety_answers") == [{"answer": "prefer_not_to_say"}]
     keys.send_text(checkin_keys())  # amending: Enter keeps each answer; not asked again
@@ -278,19 +278,19 @@ def test_config_lists_every_setting_once_in_the_tables_order(cli, home):
     from resilience_cli.rules.thresholds import THRESHOLD_NAMES
 
     keys = [setting.key for setting in SETTINGS]
-    assert keys[:9] == ["questions.alcohol", "questions.colleague", "questions.safety_weekly",
-                        "reflection.weekly", "reflection.day", "supervision.next", "rules.silenced",
-                        "contacts.region", "contacts.own"]
-    assert keys[9:] == [f"thresholds.{name}" for name in THRESHOLD_NAMES]
+    assert keys[:10] == ["questions.alcohol", "questions.colleague", "questions.safety_weekly",
+                         "reflection.weekly", "reflection.day", "supervision.next", "rules.silenced",
+                         "contacts.region", "contacts.own", "work.service"]
+    assert keys[10:] == [f"thresholds.{name}" for name in THRESHOLD_NAMES]
     covered = {s.attr for s in SETTINGS if not s.attr.startswith("thresholds.")} | {"thresholds"}
     assert covered == {f.name for f in dataclasses.fields(Settings)} - {"from_file"}
-    assert SECTIONS == ("questions", "reflection", "supervision", "rules", "contacts", "thresholds")
+    assert SECTIONS == ("questions", "reflection", "supervision", "rules", "contacts", "work", "thresholds")
     listed = json.loads(cli("config", "--format", "json").stdout)["settings"]
     assert list(listed) == [*keys, "rules.silenced_for_now"]  # the last from the journal
     write_config(home, "[wing]\nx = 1\n")
     assert cli("config").stderr.startswith(f"In {home / 'config.toml'}, [wing] is not a settings section; "
                                            "the sections are questions, reflection, supervision, rules, "
-                                           "contacts, thresholds.")
+                                           "contacts, work, thresholds.")
 
 
 @pytest.mark.parametrize(
@@ -341,6 +341,6 @@ def test_threshold_from_config_changes_a_rule(cli, home):
 def test_alcohol_question_from_config(cli, keys, terminal, home, db_path):
     write_config(home, "[questions]\nalcohol = true\n")
     # alcohol comes after recovery, before "anything to add"
-    keys.send_text(ENTER + checkin_keys(recovery=ENTER + "4" + ENTER))
+    keys.send_text(ENTER + ENTER + checkin_keys(recovery=ENTER + "4" + ENTER))
     assert cli("checkin").exit_code == 0
     assert rows(db_path)[0]["alcohol_units"] == 4.0

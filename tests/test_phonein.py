@@ -218,7 +218,7 @@ def test_what_to_bring_is_saved_privately_and_never_leaves(cli, terminal, keys, 
     keys.send_text("Rota worries on nights" + ENTER)
     result = cli("phonein", "prep")
     assert result.exit_code == 0, result.stderr
-    assert "Noted, for you alone. It is not exported and never goes into a summary." in result.stdout
+    assert "Noted in your journal. It is not exported and never goes into a summary." in result.stdout
     assert [r["bring"] for r in rows(db_path, "SELECT * FROM phonein_preps")] == ["Rota worries on nights"]
     cli("checkin", "--mood", "6", "--no-input")
     exported = cli("export", "--format", "jsonl").stdout

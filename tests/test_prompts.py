@@ -141,7 +141,7 @@ def test_duty_day_question_defaults_to_yesterday(keys):
 
 
 def test_interactive_checkin_through_the_command(cli, keys, terminal, db_path):
-    keys.send_text(ENTER + "".join(FULL))  # the first run asks for the nation: Enter keeps England
+    keys.send_text(ENTER + ENTER + "".join(FULL))  # the first run asks for the nation (Enter keeps England), then the service
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
     assert "Welcome to resilience." in result.stdout  # the first check-in on a new home
@@ -151,7 +151,7 @@ def test_interactive_checkin_through_the_command(cli, keys, terminal, db_path):
 
 
 def test_flags_and_prompts_together(cli, keys, terminal, db_path):
-    keys.send_text(ENTER + "".join(FULL[1:]))  # the nation; shift given by flag: not asked
+    keys.send_text(ENTER + ENTER + "".join(FULL[1:]))  # the nation; shift given by flag: not asked
     result = cli("checkin", "--shift", "late")
     assert result.exit_code == 0, result.stderr
     assert rows(db_path)[0]["shift"] == "late"
@@ -200,13 +200,13 @@ def test_delete_asks_first(cli, keys, terminal, db_path):
 
 def test_small_hours_ask_which_duty_day(cli, keys, terminal, monkeypatch, db_path):
     monkeypatch.setattr(common, "now", lambda: dt.datetime.combine(today(), dt.time(3, 10)))
-    keys.send_text(ENTER + "".join(FULL))
+    keys.send_text(ENTER + ENTER + ENTER + "".join(FULL))  # the duty day, the nation, the service
     assert cli("checkin").exit_code == 0
     assert rows(db_path)[0]["date"] == (today() - dt.timedelta(days=1)).isoformat()
 
 
 def test_the_welcome_comes_once(cli, keys, terminal):
-    keys.send_text("".join(FULL))
+    keys.send_text(ENTER + ENTER + "".join(FULL))
     assert "Welcome to resilience." in cli("checkin").stdout
     keys.send_text(ENTER * 12)
     assert "Welcome to resilience." not in cli("checkin").stdout

@@ -42,6 +42,7 @@ def test_a_person_checks_in(home, db_path):
     day = today()  # read once: a run that crosses midnight agrees with itself
     child = spawn(home, "checkin", "--date", day.isoformat())
     answer(child, "Where in the UK do you live?", "3")
+    answer(child, "Which service do you work in", "\r")  # Enter skips: no numbers asked
     child.expect_exact("Every question can be skipped.")
     answer(child, "What kind of day was it?", "2")
     answer(child, "distressing incident", "0")
@@ -97,9 +98,9 @@ def test_a_rest_day_asks_ten_questions_or_fewer_and_enter_skips_them_all(home, d
     assert child.exitstatus == 0
     drawn = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", screen.getvalue())
     questions = {m for m in re.findall(r"\? ([A-Z][a-z]+ [a-z]+ [a-z]+)", drawn)}
-    # The nation (first run), then sleep, unwanted memories, switching off,
-    # mood and energy, recovery and "anything to add": no work or exposure question.
-    assert asked == 7 and len(questions) == 7, questions
+    # The nation and the service (first run), then sleep, unwanted memories, switching
+    # off, mood and energy, recovery and "anything to add": no work or exposure question.
+    assert asked == 8 and len(questions) == 8, questions
     assert "How well could you switch off from work today?" in " ".join(drawn.split())
     for work_question in ("distressing incident", "distressing material", "workload", "supported did you feel"):
         assert work_question not in drawn
@@ -113,6 +114,7 @@ def test_a_rest_day_asks_ten_questions_or_fewer_and_enter_skips_them_all(home, d
 def test_ctrl_c_saves_nothing(home):
     child = spawn(home, "checkin", "--date", "today")  # a fixed day: no duty-day question before 06:00
     answer(child, "Where in the UK do you live?", "2")
+    answer(child, "Which service do you work in", "\r")
     answer(child, "What kind of day was it?", "4")
     child.expect_exact("distressing incident")
     child.sendintr()
@@ -143,6 +145,7 @@ def test_on_a_very_bad_day_at_40_columns(home, db_path):
                   "--intrusions", "4", "--switch-off", "1", "--mood", "1", "--energy", "2",
                   "--no-talked", "--support", "1", "--recovery", "nothing", "--no-raise", columns=40)
     answer(child, "Where in the UK do you live?", "\r")
+    answer(child, "Which service do you work in", "\r")
     answer(child, "Anything to add?", "\r")
     for line in question_lines(QUESTION, 40):
         assert len(line) <= 39
@@ -163,3 +166,36 @@ def test_help_now_in_a_terminal(home):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_first_run_asks_the_service_and_own_numbers_then_help_shows_them_first(home):
+    """The nation, the service, the person's own numbers (a word refused, a number taken),
+    saved with the check-in; help-now then lists them first, with the routes for the work."""
+    import re
+    import subprocess
+
+    child = spawn(home, "checkin", "--date", "today", "--shift", "rest", "--no-nightmare", "--mood", "6")
+    answer(child, "Where in the UK do you live?", "2")  # Wales
+    answer(child, "Which service do you work in", "1")  # prison
+    answer(child, "employee assistance line's number", "ring the office\r")
+    child.expect_exact("That does not look like a phone number")
+    child.send("\x15" + "0800 123 4567\r")  # Ctrl-U clears the line
+    answer(child, "TRiM practitioner or care team", "\r")  # Enter skips
+    child.expect_exact("Every question can be skipped.")
+    for _ in range(6):  # sleep, memories, switching off, energy, recovery, anything to add
+        child.expect(r"\(")
+        child.send("\r")
+    child.expect_exact("Saved your own numbers")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    config = (home / "config.toml").read_text()
+    assert 'region = "wales"' in config and '[work]\nservice = "prison"' in config
+    assert '[[contacts.own]]\nname = "Your employee assistance line"\nhow = "call 0800 123 4567"\n' in config
+    shown = subprocess.run([script(), "help-now", "--plain"], capture_output=True, text=True, check=True,
+                           env={**os.environ, "RESILIENCE_HOME": str(home), "COLUMNS": "100"}).stdout
+    lines = [line for line in shown.splitlines() if re.match(r"\S.*: ", line)]
+    assert lines[0] == "Your employee assistance line: call 0800 123 4567"
+    assert lines[1] == "Emergency services: call 999"
+    assert "HMPPS employee assistance line" not in shown  # said once: the saved number stands in
+    assert "Your care team or a TRiM practitioner: through your line manager" in shown

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from resilience_cli.followups import Due, due
+from resilience_cli.followups import WEEK4, Due, FollowUp, due
 from resilience_cli.model import CLEAR, CheckIn
 from resilience_cli.rules.engine import (
     Item,
@@ -53,6 +53,8 @@ class After:
     rest_r5: int | None  # R5 was shown: rest it at this strength
     distress_box: bool  # the answers show distress and no shown box gives a route to help
     offer_reflection: bool
+    # Support boxes folded into the distress box (after an incident, say): one box, each contact once.
+    folded: tuple[Item, ...] = ()
 
 
 def prospective(before: RuleContext, day: dt.date, answers: dict[str, Any]) -> RuleContext:
@@ -77,7 +79,11 @@ def before_saving(before: RuleContext, day: dt.date, answers: dict[str, Any], *,
 
 def after_saving(ctx: RuleContext, record: CheckIn, *, safety_answer: str | None,
                  silenced: Any = (), r5_rest: tuple[dt.date, int] | None = None,
-                 reflection_offered: bool = False) -> After:
+                 reflection_offered: bool = False, followup: FollowUp | None = None) -> After:
+    """What to show. A person in distress (today's answers, or a four-week follow-up
+    still strong) reads boxes only, no ordinary tip beside them; and when the
+    distress box shows, the support boxes that would list the same contacts are
+    folded into it."""
     from resilience_cli.insights import recent_average
 
     day = record.day
@@ -86,11 +92,21 @@ def after_saving(ctx: RuleContext, record: CheckIn, *, safety_answer: str | None
                      distress_box=False, offer_reflection=False)
     history: Sequence[CheckIn] = [r for r in ctx.records if r.date < record.date]
     items = tuple(after_checkin(evaluate(ctx, silenced), r5_resting=r5_rests(r5_rest, ctx)))
+    distress = distress_in(record)
+    t = ctx.thresholds
+    still_strong = (followup is not None and not followup.skipped and followup.kind == WEEK4
+                    and followup.still_strong(t.followup_intrusions, t.followup_avoidance,
+                                              t.followup_sleep_quality))
+    if distress or still_strong:
+        items = tuple(i for i in items if i.level != "tip")
+    distress_box = distress and not any(i.rule in ROUTES_TO_HELP for i in items)
+    folded = tuple(i for i in items if i.level == "support") if distress_box else ()
     return After(
         crisis_only=False,
-        items=items,
+        items=tuple(i for i in items if i not in folded),
         averages={name: recent_average(history, name, day) for name in AVERAGED},
         rest_r5=r5_strength(ctx) if any(i.rule == "R5" for i in items) else None,
-        distress_box=distress_in(record) and not any(i.rule in ROUTES_TO_HELP for i in items),
+        distress_box=distress_box,
         offer_reflection=reflection_offered,
+        folded=folded,
     )

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from resilience_cli.contacts import DEFAULT_REGION, REGIONS, Contact
+from resilience_cli.contacts import DEFAULT_REGION, REGIONS, SERVICES, UNKNOWN_REGION, Contact
 from resilience_cli.errors import InvalidInput
 from resilience_cli.model import WEEKDAYS
 from resilience_cli.rules.thresholds import THRESHOLD_NAMES, Thresholds
@@ -112,6 +112,7 @@ class Settings:
     thresholds: Thresholds = field(default_factory=Thresholds)
     region: str = DEFAULT_REGION
     own_contacts: tuple[Contact, ...] = ()
+    service: str | None = None  # prison, probation, police or other: the routes for their work
     # Dotted setting name -> "config file" for every value the file set.
     from_file: frozenset[str] = frozenset()
 
@@ -214,6 +215,13 @@ def _own_contacts(value: object) -> tuple[Contact, ...]:
     return tuple(parsed)
 
 
+def _service(value: object) -> str:
+    service = str(value).strip().lower()
+    if service not in SERVICES:
+        raise _NotAllowed
+    return service
+
+
 def _threshold(default: float) -> Callable[[object], object]:
     def read(value: object) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
@@ -238,6 +246,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("contacts.region", "one of " + ", ".join(REGIONS), _region, "region"),
     Setting("contacts.own", "a table with name and how, and optionally when, all text", _own_contacts,
             "own_contacts", show=lambda own: [c.name for c in own]),
+    Setting("work.service", "one of " + ", ".join(SERVICES), _service, "service"),
     *(Setting(f"thresholds.{name}", "a whole number of 0 or more" if isinstance(getattr(Thresholds(), name), int)
               else "a number of 0 or more", _threshold(getattr(Thresholds(), name)), f"thresholds.{name}")
       for name in THRESHOLD_NAMES),
@@ -302,6 +311,40 @@ def _parse(data: dict, config_file: Path) -> Settings:
         values["thresholds"] = replace(Thresholds(), **thresholds)
     seen = frozenset(f"{section}.{key}" for section, table in data.items() for key in table)
     return Settings(**values, from_file=seen)  # type: ignore[arg-type]
+
+
+def fallback_settings(config_file: Path) -> Settings:
+    """The defaults, for a settings file that could not be used, with what can still be
+    read of it: the nation when the file is valid TOML and names a known one (absent,
+    the default), else unknown (every nation's urgent line: never England by guess),
+    and the person's own contacts and service when they read cleanly."""
+    import tomllib
+
+    try:
+        # In a folder others can write to, nothing in the file can be trusted (planted
+        # crisis numbers): none of it is read, and the nation is unknown.
+        refuse_shared_folder(config_file.parent)
+        data = tomllib.loads(config_file.read_text("utf-8"))
+    except (InvalidInput, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return Settings(region=UNKNOWN_REGION)
+    table = data.get("contacts", {})
+    if not isinstance(table, dict):
+        return Settings(region=UNKNOWN_REGION)
+    values: dict[str, object] = {"region": DEFAULT_REGION}
+    for key, attr, read in (("region", "region", _region), ("own", "own_contacts", _own_contacts)):
+        if key in table:
+            try:
+                values[attr] = read(table[key])
+            except _NotAllowed:
+                if key == "region":
+                    values["region"] = UNKNOWN_REGION
+    work = data.get("work")
+    if isinstance(work, dict) and "service" in work:
+        try:
+            values["service"] = _service(work["service"])
+        except _NotAllowed:
+            pass
+    return Settings(**values)  # type: ignore[arg-type]
 
 
 def save_region(config_file: Path, region: str) -> bool:

@@ -80,7 +80,7 @@ def due(records: Sequence[CheckIn], done: Sequence[FollowUp], today: dt.date) ->
 
 DAY3_MESSAGE = (
     "Thank you. Strong reactions in the first days after an incident are common, and for "
-    "most people they settle over the following weeks. We will ask again in about four weeks."
+    "most people they settle over the following weeks. Your check-in in about four weeks will offer these questions again."
 )
 WEEK4_EASED_MESSAGE = "Thank you for checking in about it. If anything comes back later, support is still there."
 WEEK4_STRONG_MESSAGE = "Thank you for checking in about it."

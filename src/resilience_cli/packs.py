@@ -55,7 +55,19 @@ NAME = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
 SAFETY_WORDS = re.compile(
     r"suicid|self[- ]?harm|(harm|hurt|kill|injur)(ing|ed|es|e|y)?\s+(your|my|them)sel(f|ves)"
     r"|end(ing)?\s+(your|my|their)\s+(own\s+)?li(fe|ves)|tak(e|ing)\s+(your|my|their)\s+(own\s+)?li(fe|ves)"
-    r"|better off dead|wish(ed)? (you|i) (were|was) dead",
+    r"|better off dead|wish(ed)? (you|i) (were|was) dead"
+    # Common ways of asking about it without those words (issue 22): each is tested,
+    # beside near misses that must pass ("deadline", "overdue").
+    r"|thoughts?\s+(of|about)\s+(your\s+own\s+|my\s+own\s+)?(death|dying)\b"
+    r"|\b(life|living)\s+(is|was|isn't|wasn't|is\s+not|was\s+not)\s+(not\s+)?worth\s+(living|it)\b"
+    r"|\bnot\s+worth\s+living\b"
+    r"|sleep\s+and\s+(not|never)\s+wake\b"
+    r"|\boverdos(e|es|ed|ing)\b"
+    r"|\bwant(ed|s)?\s+to\s+be\s+here\s+any\s*more\b"
+    r"|\b(not|n't|no\s+longer)\s+want(ed|s)?\s+to\s+(live|be\s+alive|go\s+on\s+living)\b"
+    r"|\bwant(ed|s)?\s+to\s+die\b"
+    r"|\bend(s|ed|ing)?\s+it\s+all\b"
+    r"|\bbetter\s+off\s+without\s+(you|me)\b",
     re.IGNORECASE,
 )
 

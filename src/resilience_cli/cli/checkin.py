@@ -217,10 +217,42 @@ def _ask(day: dt.date, given: dict[str, Any], settings: Any,
             from resilience_cli.prompts import ask_region
 
             region = ask_region()
+        if "work.service" not in settings.from_file:
+            # Then the service and the person's own numbers (Enter skips each);
+            # saved with the check-in, as the nation is.
+            from resilience_cli.prompts import ask_workplace
+
+            region = FirstRun(region, ask_workplace(numbers=not settings.own_contacts))
     heading = "Amending" if existing else "Checking in for"
     out.print(f"{heading} {day_words(day)}. Every question can be skipped.")
     return ask_checkin(existing, given, ask_alcohol=settings.alcohol_question,
                        ask_colleague=settings.colleague_question), region
+
+
+class FirstRun:
+    """What the first run asked besides the day: the nation, the service, own numbers."""
+
+    def __init__(self, region: str | None, workplace) -> None:
+        self.region, self.workplace = region, workplace
+
+
+def _save_first_run(answers) -> None:
+    """The service and own numbers, saved with the check-in; said where, or what to add by hand."""
+    from resilience_cli.settings_file import add_own_contacts, lines_to_add, save_service
+
+    workplace = answers.workplace
+    config_file = paths().config_file
+    saved_service = workplace.service is None or save_service(config_file, workplace.service)
+    saved_own = add_own_contacts(config_file, workplace.own)
+    out = common.console()
+    if workplace.service is not None and saved_service:
+        out.print(f"Saved: the routes for your work ({workplace.service}), in {config_file}.", markup=False)
+    if workplace.own and saved_own:
+        out.print(f"Saved your own numbers; they are shown first whenever help is. Change them with: "
+                  "resilience contacts", markup=False)
+    if not (saved_service and saved_own):
+        missing = lines_to_add(() if saved_own else workplace.own, None if saved_service else workplace.service)
+        out.print(f"To use them, add these lines to {config_file}:\n{missing}", markup=False)
 
 
 def _save_region(region: str) -> None:
@@ -274,7 +306,8 @@ def _save_and_confirm(
                 offer = offer_due(store.reflections(day - dt.timedelta(days=14)), day, settings.reflection_day)
             plan = aftercare.after_saving(ctx, record, safety_answer=safety_answer,
                                           silenced=guidance.silenced(store, settings),
-                                          r5_rest=store.rule_rest("R5"), reflection_offered=offer)
+                                          r5_rest=store.rule_rest("R5"), reflection_offered=offer,
+                                          followup=followup)
             if plan.rest_r5 is not None:
                 # R5 shown: it rests for a week unless things worsen (saved before it is shown).
                 store.rest_rule("R5", day, plan.rest_r5)
@@ -296,11 +329,17 @@ def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: A
     from resilience_cli.cli import guidance
     from resilience_cli.render.journal import confirmation
 
-    if region is not None:
-        from dataclasses import replace
+    from dataclasses import replace
 
+    first = region if isinstance(region, FirstRun) else None
+    region = first.region if first else region
+    if region is not None:
         _save_region(region)
         settings = replace(settings, region=region)
+    if first is not None:
+        _save_first_run(first)
+        settings = replace(settings, service=first.workplace.service or settings.service,
+                           own_contacts=(*settings.own_contacts, *first.workplace.own))
     out = common.console()
     if plan.crisis_only:
         # The crisis box at once, and nothing else but R4's words after an incident.
@@ -308,15 +347,18 @@ def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: A
         guidance.show(list(plan.items), settings, why=False)
         return
     out.print(confirmation(record, created, plan.averages))
+    boxes = plan.distress_box or any(i.level != "tip" for i in plan.items)
     if followup is not None and not followup.skipped:
-        guidance.followup_closing(followup, settings)
+        guidance.followup_closing(followup, settings, box_follows=boxes)
     if plan.items:
         guidance.show(list(plan.items), settings, why=False)
-        out.print("Why these? resilience tips --why", style="dim")
+        # Never under a crisis box: it holds the contacts and nothing else.
+        if not any(i.level == "crisis" for i in plan.items):
+            out.print("Why these? resilience tips --why", style="dim")
     if plan.distress_box:
         # A first very bad day gets a route to help whatever the safety
         # answer, even before any pattern rule has the days it needs.
-        guidance.show_distress(settings, to_stderr=not interactive)
+        guidance.show_distress(settings, to_stderr=not interactive, extra=plan.folded)
     if plan.offer_reflection:
         out.print("Your weekly reflection is ready when you are (about two minutes): resilience reflect")
 

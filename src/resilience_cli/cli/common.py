@@ -182,7 +182,7 @@ def settings():
     file. Everything else says what is wrong, on standard error, and goes
     ahead on the defaults.
     """
-    from resilience_cli.config import Settings, load_settings, refuse_shared_folder
+    from resilience_cli.config import fallback_settings, load_settings, refuse_shared_folder
 
     # A folder others can write to is no typo: it is refused, not warned about.
     refuse_shared_folder(paths().config_file.parent)
@@ -190,7 +190,8 @@ def settings():
         return load_settings(paths().config_file)
     except InvalidInput as exc:
         print(f"{exc.message} Until then the defaults are used.", file=sys.stderr)
-        return Settings()
+        # What can still be read of it: the nation (or, unknown, every nation's line), own contacts.
+        return fallback_settings(paths().config_file)
 
 
 def positive_days(value: int, option: str = "--days") -> int:

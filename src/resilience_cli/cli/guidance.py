@@ -38,37 +38,47 @@ def silenced(store: JournalStore | None, settings: Settings) -> dict[str, dt.dat
     return found
 
 
-def show(items: Sequence[Item], settings: Settings, *, why: bool) -> None:
+def contacts_for(settings: Settings):
+    """The built-in contacts for the person's nation (every nation's when unknown) and service."""
     from resilience_cli.contacts import default_contacts
+
+    return default_contacts(settings.region, settings.service)
+
+
+def show(items: Sequence[Item], settings: Settings, *, why: bool) -> None:
+    """Tips and boxes; each contact listed once on the screen."""
     from resilience_cli.render.tips import items_view
 
     common.console().print(
-        items_view(items, why=why, contacts=default_contacts(settings.region), own=settings.own_contacts,
+        items_view(items, why=why, contacts=contacts_for(settings), own=settings.own_contacts,
                    plain=common.plain_mode())
     )
 
 
-def show_distress(settings: Settings, *, to_stderr: bool) -> None:
+def show_distress(settings: Settings, *, to_stderr: bool, extra: Sequence[Item] = ()) -> None:
     """The short support box after a check-in that meets a trigger of the safety question.
 
+    `extra`: support boxes that would have listed the same contacts (after an
+    incident, say), folded into this one: one box, each contact once.
     With --no-input it goes to standard error: a script reading standard
     output is not disturbed, and a person at the terminal still sees it.
     """
-    from resilience_cli.contacts import default_contacts
     from resilience_cli.render.tips import item_panel
     from resilience_cli.safety import DISTRESS_TEXT, DISTRESS_TITLE
 
     box = Item("distress", "support", DISTRESS_TITLE, DISTRESS_TEXT, "Because of today's answers.", ())
     out = common.console(stderr=to_stderr)
-    out.print(item_panel(box, why=False, contacts=default_contacts(settings.region),
-                         own=settings.own_contacts, plain=common.plain_mode()))
+    out.print(item_panel(box, why=False, contacts=contacts_for(settings), own=settings.own_contacts,
+                         plain=common.plain_mode(), extra=[i.text for i in extra]))
 
 
-def followup_closing(followup: Any, settings: Settings) -> None:
-    """Words after a follow-up that fit its answers: the route to TRiM, own contacts first."""
+def followup_closing(followup: Any, settings: Settings, *, box_follows: bool = False) -> None:
+    """Words after a follow-up that fit its answers: the route to TRiM, own contacts first.
+
+    `box_follows`: a support box comes next and lists the contacts; they are not listed twice.
+    """
     from rich.text import Text
 
-    from resilience_cli.contacts import default_contacts
     from resilience_cli.followups import closing_words
     from resilience_cli.render.contacts import ContactList
 
@@ -78,5 +88,5 @@ def followup_closing(followup: Any, settings: Settings) -> None:
     out = common.console()
     for paragraph in closing.paragraphs:
         out.print(Text(paragraph))
-    if closing.contacts:
-        out.print(ContactList(default_contacts(settings.region).support_box(settings.own_contacts)))
+    if closing.contacts and not box_follows:
+        out.print(ContactList(contacts_for(settings).support_box(settings.own_contacts)))

@@ -19,26 +19,30 @@ def show_help_now(*, plain: bool = False) -> None:
     """
     import sys
 
-    from resilience_cli.config import Settings, load_settings
-    from resilience_cli.contacts import default_contacts
+    from resilience_cli.config import Settings, fallback_settings, load_settings
+    from resilience_cli.contacts import UNKNOWN_REGION, default_contacts
     from resilience_cli.render.help import help_now as render_help_now
 
     try:
         settings = load_settings(paths().config_file)
     except Exception:  # noqa: BLE001 - a broken file must never hide these numbers
-        settings = Settings()
+        try:
+            settings = fallback_settings(paths().config_file)
+        except Exception:  # noqa: BLE001
+            settings = Settings(region=UNKNOWN_REGION)
         print("Your settings file could not be read, so these are the built-in contacts.",
               file=sys.stderr)
     out = common.console(plain=plain)
     try:
         with out.capture() as captured:
-            out.print(render_help_now(default_contacts(settings.region), settings.own_contacts,
-                                      plain=plain))
+            out.print(render_help_now(default_contacts(settings.region, settings.service), settings.own_contacts,
+                                      plain=plain, service_known=settings.service is not None))
         shown = captured.get()
     except Exception:  # noqa: BLE001
         print("Your own contacts could not be shown, so these are the built-in ones.", file=sys.stderr)
+        # The nation is unknown here: every nation's line, never England by guess.
         with out.capture() as captured:
-            out.print(render_help_now(default_contacts(), (), plain=plain))
+            out.print(render_help_now(default_contacts(UNKNOWN_REGION), (), plain=plain))
         shown = captured.get()
     out.file.write(shown)
     out.file.flush()

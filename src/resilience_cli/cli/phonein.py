@@ -134,7 +134,7 @@ def prep(
     validate_takeaway({"takeaway": bring})  # the same length limit as any typed line
     with common.created_store() as store:
         store.save_prep(today, bring)
-    out.print("Noted, for you alone. It is not exported and never goes into a summary.")
+    out.print("Noted in your journal. It is not exported and never goes into a summary.")
 
 
 @app.command("host")

@@ -185,12 +185,12 @@ def followup() -> None:
     from resilience_cli.cli.guidance import followup_closing
 
     common.console().print(f"Saved your follow-up about the incident on {day_words(first.incident_date)}.")
-    followup_closing(record, settings)
     # Still strong at four weeks: the professional-help box now, as after a check-in.
     from resilience_cli.rules.engine import evaluate
 
     with common.read_only_store() as store:
         ctx = guidance.rule_context(store, today, settings)
     boxes = [i for i in evaluate(ctx) if i.rule in ("R1", "R5")]
+    followup_closing(record, settings, box_follows=bool(boxes))
     if boxes:
         guidance.show(boxes, settings, why=False)

@@ -31,6 +31,7 @@ from resilience_cli.prompts.periodic import (
     ask_pack,
     ask_reflection,
 )
+from resilience_cli.prompts.workplace import Workplace, ask_number, ask_service, ask_workplace
 from resilience_cli.prompts.summary import (
     DROP,
     DROP_ALL,
@@ -69,6 +70,10 @@ __all__ = [
     "ask_passphrase",
     "ask_reflection",
     "ask_region",
+    "ask_service",
+    "ask_number",
+    "ask_workplace",
+    "Workplace",
     "ask_safety",
     "confirm",
     "confirm_delete",

@@ -45,7 +45,12 @@ class ContactList:
         width = options.max_width
         for c in self.contacts:
             name, how, when = clean(c.name).strip(), clean(c.how).strip(), clean(c.when).strip()
-            for n, line in enumerate(wrap(f"{name}: {how}" if how else name, width)):
+            # Labelled by nation when the person's nation is unknown: "Northern Ireland: Lifeline, call ..."
+            nation = clean(getattr(c, "nation", "")).strip()
+            if nation:
+                name = f"{nation}: {name}"
+            joined = f"{name}{', ' if nation else ': '}{how}" if how else name
+            for n, line in enumerate(wrap(joined, width)):
                 text = Text(line, no_wrap=True, overflow="ignore")
                 if n == 0:
                     text.stylize("bold", 0, min(len(name) + 1, len(line)))

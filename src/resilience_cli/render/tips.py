@@ -19,14 +19,35 @@ BORDER = {"crisis": "bold red", "support": "yellow", "tip": "cyan"}
 LEVEL_WORDS = {"crisis": "Help now", "support": "Support", "tip": "Tip"}
 
 
-def item_panel(item: Item, *, why: bool, contacts: Contacts, own: Sequence[Contact],
-               plain: bool = False) -> RenderableType:
-    parts: list[RenderableType] = [Text(item.text)]
+# A second box on one screen points back to the first one's contacts: each contact once.
+LISTED_ABOVE = "The people listed above are there for this too."
+AS_WELL_AS = "As well as the people listed above:"
+
+
+def box_contacts(item: Item, contacts: Contacts, own: Sequence[Contact]) -> tuple[Contact, ...]:
     if item.level == "crisis":
-        parts += [Text(""), ContactList([*contacts.crisis, *own])]
-    elif item.level == "support":
-        parts += [Text(""), ContactList(contacts.support_box(tuple(own)))]
-    if why:
+        return contacts.crisis_box(own)
+    if item.level == "support":
+        return tuple(contacts.support_box(tuple(own)))
+    return ()
+
+
+def item_panel(item: Item, *, why: bool, contacts: Contacts, own: Sequence[Contact],
+               plain: bool = False, shown: frozenset[str] = frozenset(),
+               extra: Sequence[str] = ()) -> RenderableType:
+    """One tip or box. `shown`: the names of contacts already on the screen, not listed
+    again. `extra`: paragraphs of other boxes folded into this one (said once)."""
+    parts: list[RenderableType] = [Text(item.text)]
+    for paragraph in extra:
+        parts += [Text(""), Text(paragraph)]
+    listed = box_contacts(item, contacts, own)
+    rest = [c for c in listed if c.name not in shown]
+    if listed and not rest:
+        parts += [Text(""), Text(LISTED_ABOVE)]
+    elif listed:
+        parts += [Text("")] + ([Text(AS_WELL_AS)] if len(rest) < len(listed) else []) + [ContactList(rest)]
+    # A crisis box holds the contacts and nothing else: no reasons, no sources.
+    if why and item.level != "crisis":
         parts += [Text(""), Text(f"Why: {item.why}", style="italic")]
         parts.append(Text("Sources: " + "; ".join(item.sources), style="dim"))
     # A tip's rule id is how it is silenced (tips --silence R6); support and
@@ -38,9 +59,16 @@ def item_panel(item: Item, *, why: bool, contacts: Contacts, own: Sequence[Conta
 
 
 def items_view(
-    items: Sequence[Item], *, why: bool, contacts: Contacts, own: Sequence[Contact], plain: bool = False
+    items: Sequence[Item], *, why: bool, contacts: Contacts, own: Sequence[Contact], plain: bool = False,
+    shown: frozenset[str] = frozenset(),
 ) -> RenderableType:
-    return Group(*(item_panel(i, why=why, contacts=contacts, own=own, plain=plain) for i in items))
+    """The items in order, each contact listed once: a later box lists only those not
+    yet on the screen (`shown`: names something earlier on the screen listed)."""
+    panels = []
+    for item in items:
+        panels.append(item_panel(item, why=why, contacts=contacts, own=own, plain=plain, shown=shown))
+        shown = shown | {c.name for c in box_contacts(item, contacts, own)}
+    return Group(*panels)
 
 
 def nothing_to_say(enough_data: bool) -> Text:

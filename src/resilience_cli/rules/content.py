@@ -17,6 +17,7 @@ class Source:
     title: str
     where: str
     supports: str
+    checked: str = ""  # when the citation was last checked against its primary reference
 
     def citation(self) -> str:
         """Author (year), title, where: the form shown in `tips --why` and the JSON."""
@@ -66,7 +67,7 @@ def _read(name: str) -> dict:
 
 @cache
 def sources() -> dict[str, Source]:
-    return {key: Source(key=key, **item) for key, item in _read("sources.toml").items()}
+    return {key: Source(key=key, **{k: str(v) for k, v in item.items()}) for key, item in _read("sources.toml").items()}
 
 
 @cache
