@@ -177,14 +177,29 @@ def restore(
     Example:
       resilience restore ~/.local/share/resilience/backups/journal-2026-11-20.db
     """
-    from resilience_cli.config import ensure_private_dir
-    from resilience_cli.store.files import inspect_file, replace_journal
+    from resilience_cli.store.files import private_copy
 
     source = path.expanduser()
-    counts = inspect_file(source, common.passphrase_for(source, purpose="of the backup"))
     journal = paths().database
     if source.resolve() == journal.resolve():
         raise InvalidInput("That file is your journal itself. Nothing was changed.")
+    phrase = common.passphrase_for(source, purpose="of the backup")
+    # What is checked, and then installed, is this private copy (its -wal folded
+    # in), never the backup's own file, which could change or differ from what
+    # SQLite read.
+    copy = private_copy(source, journal.parent, phrase)
+    try:
+        _restore_copy(source, copy, phrase, yes=yes, decrypt=decrypt)
+    finally:
+        copy.unlink(missing_ok=True)
+
+
+def _restore_copy(source: Path, copy: Path, phrase: str | None, *, yes: bool, decrypt: bool) -> None:
+    from resilience_cli.config import ensure_private_dir
+    from resilience_cli.store.files import inspect_file, private_copy, replace_journal
+
+    journal = paths().database
+    counts = inspect_file(copy, phrase, today=common.today(), shown_as=source)
     from resilience_cli.store.cipher import looks_encrypted
 
     if journal.exists() and looks_encrypted(journal) and not looks_encrypted(source) and not decrypt:
@@ -207,6 +222,7 @@ def restore(
             print("Nothing was changed.")
             return
     kept = None
+    old_phrase = common.passphrase_for(journal)
     current = common.open_store(create=False)
     if current is not None:
         kept = default_backup_path(common.today()).with_name(
@@ -214,7 +230,7 @@ def restore(
         ensure_private_dir(kept.parent)
         with current:
             current.backup_to(kept)
-    replace_journal(journal, source, common.passphrase_for(journal))
+    replace_journal(journal, copy, old_phrase)
     try:
         reopened = common.open_store(create=True)  # brings an older backup's schema up to date
         if reopened is not None:
@@ -224,7 +240,7 @@ def restore(
         # previous journal goes back, and the person is told where it is.
         if kept is None:
             raise
-        replace_journal(journal, kept)
+        replace_journal(journal, private_copy(kept, journal.parent, old_phrase))
         raise JournalProblem(f"The restored journal could not be opened ({exc.message.rstrip('.')}), so your "
                              f"previous journal was put back. A copy of it is also at {kept}.") from None
     print(f"Restored {counts['checkins']} check-ins from {source}.")

@@ -432,3 +432,9 @@ def summary_from(item: dict, today: dt.date) -> PastSummary:
         period_from=start, period_to=end, requests=tuple(requests), request_other=other,
         actions=tuple(parsed),
     )
+
+
+# The same checks, for a restore that reads a backup's rows table by table.
+check_id = _id
+check_day = _day
+check_stamp = _stamp
