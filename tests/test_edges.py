@@ -204,3 +204,174 @@ def test_today_is_no_future_date(cli, journal, tmp_path):
     result = cli("restore", str(backup), "--yes")
     assert result.exit_code == 0, result.stderr
     assert rows(journal)[-1]["date"] == today().isoformat()
+
+
+# -- Out: files written -----------------------------------------------------------
+
+@pytest.fixture
+def linked_journal(cli, home, tmp_path):
+    """journal.db kept as a link into a synced folder."""
+    synced = tmp_path / "sync"
+    synced.mkdir(mode=0o700)
+    assert cli("checkin", "--date", days_ago(2), "--mood", "6", "--no-input").exit_code == 0
+    real = synced / "journal.db"
+    shutil.move(home / "journal.db", real)
+    (home / "journal.db").symlink_to(real)
+    assert cli("checkin", "--date", days_ago(1), "--mood", "6", "--no-input").exit_code == 0
+    assert real.is_file() and len(rows(real)) == 2
+    return real
+
+
+@pytest.mark.parametrize("command", [("export",), ("summary", "--no-input")])
+@pytest.mark.parametrize("name", ["journal.db", "journal.db-wal", "journal.db-journal", "notes.md"])
+def test_an_output_never_replaces_a_linked_journal_or_its_real_folder(cli, linked_journal, command, name):
+    target = linked_journal.parent / name
+    before = linked_journal.read_bytes()
+    result = cli(*command, "-o", str(target), "--force")
+    assert (result.exit_code, result.stderr) == (
+        2, f"{target} is in the folder that holds your journal and settings ({linked_journal.parent}), where "
+           "it could overwrite them. Choose a path outside it. Nothing was written.\n")
+    assert linked_journal.read_bytes() == before and len(rows(linked_journal)) == 2
+    assert not (linked_journal.parent / "notes.md").exists()
+
+
+@pytest.mark.parametrize("name", ["config.toml", "journal.db-wal", "packs/x.db"])
+def test_backup_path_is_refused_where_an_output_is(cli, journal, home, name):
+    target = home / name
+    result = cli("backup", str(target))
+    assert (result.exit_code, result.stderr) == (
+        2, f"{target} is in the folder that holds your journal and settings ({home}), where it could "
+           "overwrite them. Choose a path outside it. Nothing was written.\n")
+    assert not (home / "config.toml").exists()
+    assert cli("checkin", "--mood", "5", "--no-input").exit_code == 0
+
+
+def test_backup_into_the_backups_folder_by_name_is_allowed(cli, journal, home):
+    target = home / "backups" / "mine.db"
+    target.parent.mkdir(mode=0o700)
+    result = cli("backup", str(target))
+    assert (result.exit_code, result.stdout) == (0, f"Backed up 3 check-ins to {target}.\n")
+    assert len(rows(target)) == 3
+
+
+RACER = """
+import os, sys, time
+theirs, planted, stop = sys.argv[1:]
+print("ready", flush=True)
+while not os.path.exists(stop):
+    try:
+        os.symlink(theirs, planted)
+    except FileExistsError:
+        pass
+"""
+
+
+def test_a_partial_name_planted_in_a_shared_folder_receives_nothing(cli, journal, tmp_path):
+    """Another local user plants `.NAME.partial` as a link to her own empty file, again and
+    again, while the owner backs up into a folder both can write."""
+    import os
+    import subprocess
+    import sys
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    theirs = tmp_path / "theirs.db"
+    theirs.touch()
+    stop = tmp_path / "stop"
+    made = []
+    for n in range(5):
+        dest = shared / f"journal-{n}.db"
+        racer = subprocess.Popen([sys.executable, "-c", RACER, str(theirs), str(shared / f".{dest.name}.partial"),
+                                  str(stop)], stdout=subprocess.PIPE, text=True)
+        assert racer.stdout.readline().strip() == "ready"
+        try:
+            result = cli("backup", str(dest))
+        finally:
+            stop.touch()
+            racer.wait(30)
+            stop.unlink()
+        made.append(result)
+        assert theirs.stat().st_size == 0, "the planted link received the journal"
+        assert (result.exit_code, BUG in result.stderr) == (0, False), result.stderr
+        assert not dest.is_symlink() and len(rows(dest)) == 3
+        assert oct(dest.stat().st_mode & 0o777) == "0o600"
+
+
+def _first_checkin_with_region(cli, keys) -> str:
+    """The first check-in (no journal yet): Scotland at the welcome's question, then Enter."""
+    keys.send_text("3" + "\r" * 14)
+    result = cli("checkin", "--shift", "day", "--mood", "6", "--sleep-hours", "7")
+    assert result.exit_code == 0, result.stderr
+    return " ".join(result.stdout.split())
+
+
+@pytest.fixture
+def keys():
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield pipe
+
+
+def test_the_region_answer_leaves_a_linked_config_alone(cli, keys, terminal, home, tmp_path):
+    dotfiles = tmp_path / "dotfiles"
+    dotfiles.mkdir(mode=0o700)
+    home.mkdir(mode=0o700)
+    (dotfiles / "config.toml").write_text("[questions]\nalcohol = false\n")
+    (home / "config.toml").symlink_to(dotfiles / "config.toml")
+    out = _first_checkin_with_region(cli, keys)
+    assert f'To use those contacts, add region = "scotland" under [contacts] in {home / "config.toml"}.' in out
+    assert (home / "config.toml").is_symlink()
+    assert (dotfiles / "config.toml").read_text() == "[questions]\nalcohol = false\n"
+
+
+def test_the_region_answer_leaves_a_read_only_config_alone(cli, keys, terminal, home):
+    import os
+
+    home.mkdir(mode=0o700)
+    config = home / "config.toml"
+    config.write_text("[questions]\nalcohol = false\n")
+    os.chmod(config, 0o400)
+    out = _first_checkin_with_region(cli, keys)
+    assert f'To use those contacts, add region = "scotland" under [contacts] in {config}.' in out
+    assert config.read_text() == "[questions]\nalcohol = false\n"
+    assert oct(config.stat().st_mode & 0o777) == "0o400"
+
+
+def test_trends_window_before_the_calendar_begins_is_refused(cli, journal):
+    result = cli("trends", "--to", "1970-01-01", "--days", "366000")
+    assert (result.exit_code, result.stderr) == (
+        2, "--days 366000 before 1970-01-01 reaches back before the calendar begins; give fewer days or a "
+           "later --to.\n")
+
+
+CI_CHECK = Path(__file__).resolve().parent.parent / ".ci" / "stray-outputs"
+
+
+@pytest.mark.parametrize("name,stray", [
+    ("-", True), ("journal.db", True), ("backups/journal-2026-11-20.db-wal", True), ("export.json", True),
+    ("resilience-summary-2026-11-20.pdf", True), ("summary.md", True),
+    ("README.md", False), ("CHANGELOG.md", False), ("docs/summary.md", False),
+])
+def test_ci_fails_when_the_tree_holds_an_output_file(tmp_path, name, stray):
+    import subprocess
+
+    repo = tmp_path / "repo"
+    (repo / Path(name).parent).mkdir(parents=True)
+    (repo / name).write_text("{}")
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-f", "--", name], check=True)
+    result = subprocess.run([str(CI_CHECK), str(repo)], capture_output=True, text=True)
+    assert result.returncode == (1 if stray else 0), result.stdout
+    assert (name in result.stdout.splitlines()) == stray
+
+
+def test_this_checkout_holds_no_output_file():
+    import subprocess
+
+    result = subprocess.run([str(CI_CHECK)], capture_output=True, text=True)
+    assert (result.returncode, result.stdout) == (0, "")

@@ -314,6 +314,10 @@ def save_region(config_file: Path, region: str) -> bool:
     from resilience_cli.files import write_private
 
     line = f'region = "{region}"\n'
+    # A link (into a dotfiles folder) or a file made read-only is the user's to edit:
+    # rewriting it would replace the link with a plain file, or make it writable.
+    if config_file.is_symlink() or (config_file.exists() and not config_file.stat().st_mode & 0o200):
+        return False
     if not config_file.exists():
         ensure_private_dir(config_file.parent)
         write_private(config_file, "# Settings for resilience: see resilience config.\n\n[contacts]\n" + line)

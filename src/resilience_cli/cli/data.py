@@ -23,7 +23,7 @@ from resilience_cli.errors import (
     JournalProblem,
     ResilienceError,
 )
-from resilience_cli.files import output_target, write_private
+from resilience_cli.files import output_target, refuse_protected, write_private
 
 BACKUPS = "backups"
 
@@ -157,7 +157,11 @@ def backup(
     if store is None:
         raise JournalProblem("There is no journal to back up yet. Nothing was written.")
     dest = (path.expanduser() if path else default_backup_path(common.today()))
-    if path is None:
+    if path is not None:
+        # Like --output: never over the journal, config.toml or anything beside them
+        # (an SQLite file as config.toml stopped every check-in); the backups folder is theirs.
+        refuse_protected(dest, common.protected_folders(), allowed=paths().data_dir / BACKUPS)
+    else:
         ensure_private_dir(dest.parent)
     with store:
         store.backup_to(dest, without_safety=without_safety, passphrase=common.passphrase_for(paths().database))

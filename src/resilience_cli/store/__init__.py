@@ -29,7 +29,7 @@ from resilience_cli.errors import (
     JournalProblem,
     NewerJournal,
 )
-from resilience_cli.files import create_private_file, put_in_place
+from resilience_cli.files import create_private_file, new_partial, put_in_place
 from resilience_cli.model import CLEAR, CheckIn
 from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
 from resilience_cli.store.periodic import PeriodicRecords
@@ -275,8 +275,9 @@ class JournalStore(PeriodicRecords):
 
     def stale_copies(self) -> list[Path]:
         """Copies of the journal an interrupted conversion left (for `privacy`)."""
-        return [p for p in (self.path.with_name(f".{self.path.name}.converting"),
-                            self.path.with_name(f".{self.path.name}.partial")) if p.exists()]
+        name = self.path.name
+        return sorted(p for pattern in (f".{name}.converting", f".{name}.partial", f".{name}.*.converting")
+                      for p in self.path.parent.glob(pattern) if p.is_file())
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -410,10 +411,12 @@ class JournalStore(PeriodicRecords):
         Written beside `dest` first and moved into place, so `dest` is either
         absent or complete; mode 0600 like the journal.
         """
-        if dest.exists():
+        if dest.exists() or dest.is_symlink():
             raise JournalProblem(f"{dest} already exists; choose another name. Nothing was written.")
-        partial = dest.with_name(f".{dest.name}.partial")
-        partial.unlink(missing_ok=True)
+        # Created exclusively under a name nobody can guess: in a folder others can
+        # write to, a fixed name could be planted as a link to their own file, which
+        # would then receive the whole journal.
+        partial = new_partial(dest, ".partial")
         try:
             with self.guard():
                 self._snapshot(partial)

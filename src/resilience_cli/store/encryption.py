@@ -11,7 +11,7 @@ import contextlib
 from pathlib import Path
 
 from resilience_cli.errors import InvalidInput, JournalProblem
-from resilience_cli.files import put_in_place
+from resilience_cli.files import new_partial, put_in_place
 from resilience_cli.store import JournalStore
 from resilience_cli.store.cipher import driver, literal, looks_encrypted, unlock
 
@@ -28,10 +28,10 @@ def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
     # rather than saying "Saved" into the old file.
     with current.guard():
         current.conn.execute("BEGIN IMMEDIATE")
-    partial = journal.with_name(f".{journal.name}.converting")
+    partial = None
     try:
         before = current.counts()
-        partial.unlink(missing_ok=True)
+        partial = new_partial(journal, ".converting")
         conn = sc.connect(str(journal), isolation_level=None)
         try:
             if key_in is not None:
@@ -56,7 +56,8 @@ def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
         put_in_place(partial, journal)
     finally:
         # On every way out, Ctrl-C included: never a plaintext copy left behind.
-        partial.unlink(missing_ok=True)
+        if partial is not None:
+            partial.unlink(missing_ok=True)
         with contextlib.suppress(Exception):
             current.conn.execute("ROLLBACK")
         current.close()
