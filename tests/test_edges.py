@@ -375,3 +375,129 @@ def test_this_checkout_holds_no_output_file():
 
     result = subprocess.run([str(CI_CHECK)], capture_output=True, text=True)
     assert (result.returncode, result.stdout) == (0, "")
+
+
+# -- Settings, packs and odd homes ------------------------------------------------
+
+DEEP = "deep = " + "[" * 5000 + "]" * 5000 + "\n"
+
+
+@pytest.mark.parametrize("content,warning", [
+    ('[[contacts.own]]\nname = "Zoë"\nhow = "07700 900123"\n'.encode("latin-1"),
+     "The settings file {config} is not UTF-8 text (an editor may have saved it as Latin-1 or "
+     "Windows-1252). Save it as UTF-8, or move it aside to use the defaults."),
+    (DEEP.encode(), "The settings file {config} nests its tables or lists too deeply to be settings. "
+                    "Move it aside to use the defaults."),
+])
+def test_a_settings_file_that_cannot_be_read_is_a_warning_and_the_check_in_is_saved(
+        cli, home, db_path, content, warning):
+    home.mkdir(mode=0o700)
+    config = home / "config.toml"
+    config.write_bytes(content)
+    result = cli("checkin", "--mood", "6", "--no-input")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == warning.format(config=config) + " Until then the defaults are used.\n"
+    assert [r["mood"] for r in rows(db_path)] == [6]
+    for command in (("tips",), ("status",)):
+        other = cli(*command)
+        assert other.exit_code == 0 and BUG not in other.stderr
+    shown = cli("config")
+    assert (shown.exit_code, shown.stderr) == (2, warning.format(config=config) + "\n")
+
+
+def test_a_settings_file_with_a_byte_order_mark_is_read(cli, home):
+    home.mkdir(mode=0o700)
+    (home / "config.toml").write_bytes(b"\xef\xbb\xbf[questions]\nalcohol = true\n")
+    result = cli("config", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    import json
+
+    assert json.loads(result.stdout)["settings"]["questions.alcohol"] == {"value": True, "from": "config file"}
+
+
+def test_a_pack_with_a_byte_order_mark_is_added(cli, tmp_path):
+    pack = tmp_path / "p.toml"
+    pack.write_bytes(b"\xef\xbb\xbf" + cli("pack", "example").stdout.encode())
+    result = cli("pack", "add", str(pack))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Added the pack 'worthwhile-work' (Worthwhile work): 4 questions, weekly.")
+    assert cli("pack", "list").stdout.startswith("worthwhile-work  Worthwhile work")
+
+
+def test_a_pack_nested_too_deeply_is_refused_plainly(cli, tmp_path, home):
+    pack = tmp_path / "deep.toml"
+    pack.write_text(DEEP)
+    result = cli("pack", "add", str(pack))
+    assert (result.exit_code, result.stderr) == (
+        2, "deep.toml nests its tables or lists too deeply to be a pack.\n")
+    assert not (home / "packs").exists()
+
+
+@pytest.mark.parametrize("command", [("checkin", "--mood", "5", "--no-input"), ("reflect", "--connected", "2", "--no-input"),
+                                     ("tips", "--silence", "R16"), ("backup",)])
+def test_a_home_under_a_file_gets_a_plain_sentence(cli, tmp_path, monkeypatch, command):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    monkeypatch.setenv("RESILIENCE_HOME", str(blocker / "home"))
+    result = cli(*command)
+    expected = (f"{blocker} is a file, not a folder, so resilience cannot keep anything in {blocker / 'home'}. "
+                "Set RESILIENCE_HOME to a folder of your own.\n")
+    if command == ("backup",):
+        expected = "There is no journal to back up yet. Nothing was written.\n"
+    assert (result.exit_code, result.stderr) == (1, expected)
+
+
+@pytest.mark.parametrize("command", [("checkin", "--mood", "5", "--no-input"), ("tips", "--silence", "R16")])
+def test_a_home_in_a_system_folder_that_cannot_hold_files_gets_a_plain_sentence(cli, monkeypatch, command):
+    monkeypatch.setenv("RESILIENCE_HOME", "/proc/resilience-home")
+    result = cli(*command)
+    assert (result.exit_code, result.stderr) == (
+        1, "The folder /proc/resilience-home could not be created (No such file or directory). Set "
+           "RESILIENCE_HOME to a folder you can write to.\n")
+
+
+@pytest.fixture
+def immutable():
+    """Make a folder unwritable even for root (tests run as root, where chmod is no
+    obstacle): chattr +i, where the file system allows it."""
+    import subprocess
+
+    made = []
+
+    def freeze(folder: Path) -> None:
+        if shutil.which("chattr") is None or subprocess.run(
+                ["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
+            pytest.skip("chattr +i is not available here")
+        made.append(folder)
+
+    yield freeze
+    for folder in made:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_a_read_only_journal_folder_gets_a_plain_sentence_naming_it(cli, journal, home, immutable, tmp_path):
+    immutable(home)
+    backup = cli("backup")
+    assert (backup.exit_code, backup.stderr) == (
+        1, f"The folder {home / 'backups'} could not be created (Operation not permitted). Set RESILIENCE_HOME "
+           "to a folder you can write to.\n")
+    elsewhere = cli("backup", str(tmp_path / "b.db"))
+    assert elsewhere.exit_code == 0, elsewhere.stderr
+    checkin = cli("checkin", "--mood", "5", "--no-input")
+    assert (checkin.exit_code, checkin.stderr) == (
+        1, f"The folder {home} cannot be written to, so the journal in it can be read but not changed. "
+           "Nothing was changed.\n")
+    restore = cli("restore", str(tmp_path / "b.db"), "--yes")
+    assert restore.exit_code == 1 and BUG not in restore.stderr and str(home) in restore.stderr
+    conn = sqlite3.connect(f"file:{journal}?immutable=1", uri=True)
+    assert conn.execute("SELECT count(*) FROM checkins").fetchone()[0] == 3
+    conn.close()
+
+
+def test_a_read_only_backups_folder_gets_a_plain_sentence(cli, journal, home, immutable):
+    (home / "backups").mkdir(mode=0o700)
+    immutable(home / "backups")
+    result = cli("backup")
+    assert (result.exit_code, result.stderr) == (
+        1, f"No new file can be made in the folder {home / 'backups'} (Operation not permitted), so "
+           f"journal-{today().isoformat()}.db was not written. Nothing was changed.\n")

@@ -77,7 +77,8 @@ def new_partial(beside: Path, suffix: str) -> Path:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{beside.name}.", suffix=suffix, dir=beside.parent)
     except OSError as exc:
-        raise JournalProblem(f"{beside} could not be written ({exc.strerror}). Nothing was written.") from None
+        raise JournalProblem(f"No new file can be made in the folder {beside.parent} ({exc.strerror}), so "
+                             f"{beside.name} was not written. Nothing was changed.") from None
     os.close(fd)
     return Path(name)
 

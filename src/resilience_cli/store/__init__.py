@@ -245,6 +245,11 @@ class JournalStore(PeriodicRecords):
                 f"The journal at {self.path} cannot be written (it is read-only). "
                 "Nothing was changed."
             )
+        if code.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")) and not os.access(self.path.parent, os.W_OK):
+            # Writing needs files beside the journal (its -wal), so its folder must be writable.
+            return JournalProblem(
+                f"The folder {self.path.parent} cannot be written to, so the journal in it can be read "
+                "but not changed. Nothing was changed.")
         if code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM")):
             return JournalProblem(
                 f"The journal at {self.path} could not be read or written ({exc}). "
