@@ -501,3 +501,22 @@ def test_a_read_only_backups_folder_gets_a_plain_sentence(cli, journal, home, im
     assert (result.exit_code, result.stderr) == (
         1, f"No new file can be made in the folder {home / 'backups'} (Operation not permitted), so "
            f"journal-{today().isoformat()}.db was not written. Nothing was changed.\n")
+
+
+@pytest.mark.parametrize("prefer", [(), ("--prefer", "file"), ("--prefer", "journal")])
+def test_an_imported_record_whose_id_is_under_another_day_is_skipped_with_why(cli, journal, tmp_path, prefer):
+    import json
+
+    exported = json.loads(cli("export").stdout)
+    [record] = [r for r in exported["records"] if r["type"] == "checkin" and r["date"] == days_ago(3)]
+    record["date"] = days_ago(5)  # the same record, by its id, moved to another day
+    exported["records"] = [record]
+    path = tmp_path / "moved.json"
+    path.write_text(json.dumps(exported))
+    before = rows(journal)
+    result = cli("import", str(path), *prefer)
+    assert (result.exit_code, result.stdout) == (0, (
+        "Imported check-ins: 0 new, 0 updated, 0 unchanged, 1 skipped.\n"
+        f"  {days_ago(5)}: skipped; the file's record has the id of your journal's record for {days_ago(3)}, "
+        "which is as recent or more, so it was left as it is.\n"))
+    assert rows(journal) == before
