@@ -520,3 +520,44 @@ def test_an_imported_record_whose_id_is_under_another_day_is_skipped_with_why(cl
         f"  {days_ago(5)}: skipped; the file's record has the id of your journal's record for {days_ago(3)}, "
         "which is as recent or more, so it was left as it is.\n"))
     assert rows(journal) == before
+
+
+CHECKINS = """
+import datetime as dt, sys
+from resilience_cli.cli import run
+print("ready", flush=True)
+for i in range(int(sys.argv[1])):
+    day = (dt.date(2001, 1, 1) + dt.timedelta(days=i)).isoformat()
+    code = run(["checkin", "--date", day, "--mood", "5", "--no-input"])
+    print(day, code, flush=True)
+"""
+
+
+def test_encrypt_while_check_ins_keep_arriving_loses_nothing(cli, journal, monkeypatch):
+    """Check-ins saved in another process throughout: encrypt either converts the journal or
+    says another command was writing; every check-in that said "Saved" is in the journal."""
+    import os
+    import subprocess
+    import sys
+
+    pytest.importorskip("sqlcipher3", reason="the encryption extra is not installable here")
+    secret = "correct horse battery"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RESILIENCE_PASSPHRASE")}
+    writer = subprocess.Popen([sys.executable, "-c", CHECKINS, "150"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True, env=env)
+    assert writer.stdout.readline().strip() == "ready"
+    writer.stdout.readline()  # the first check-in is in
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE_NEW", secret)
+    result = cli("encrypt")
+    out, _ = writer.communicate(timeout=120)
+    assert BUG not in result.stderr
+    assert (result.exit_code, result.stderr) in ((0, ""), (
+        1, "Another resilience command was writing to the journal while it was being converted. Nothing was "
+           "changed; try again in a moment.\n")), result.stderr
+    saved = {line.split()[0] for line in out.splitlines() if line.split()[1] == "0"}
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE", secret if result.exit_code == 0 else "")
+    import json
+
+    logged = json.loads(cli("log", "--format", "json", "--days", "366000").stdout)
+    assert saved <= {entry["date"] for entry in logged}
+    assert len(saved) >= 1

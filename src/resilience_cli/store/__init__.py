@@ -62,12 +62,15 @@ class JournalStore(PeriodicRecords):
     # -- opening -----------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, create: bool, passphrase: str | None = None) -> JournalStore | None:
+    def open(cls, path: Path, *, create: bool, passphrase: str | None = None,
+             through_cipher: bool = False) -> JournalStore | None:
         """Open the journal at `path`.
 
         With create=False (read-only commands) a missing journal gives None and
         nothing is created. A damaged file, another program's database or one
         written by a newer version raises, and the file is left untouched.
+        `through_cipher`: open even a plain journal with SQLCipher's library, for a
+        conversion whose other connection is SQLCipher's (see encryption._convert).
         """
         from resilience_cli.config import refuse_shared_folder
 
@@ -83,6 +86,10 @@ class JournalStore(PeriodicRecords):
                 f"The journal path {path} is not a regular file (it may be a pipe, a device or a "
                 "folder), so it was left alone. Move it aside, or set RESILIENCE_HOME to another folder.")
         db = _driver(path, passphrase)
+        if through_cipher:
+            from resilience_cli.store import cipher
+
+            db = cipher.driver()
         # A journal on a read-only copy (a backup disc, a locked-down share) can
         # still be read and exported: reads open it read-only.
         folder_writable = os.access(path.parent, os.W_OK)

@@ -19,7 +19,13 @@ from resilience_cli.store.cipher import driver, literal, looks_encrypted, unlock
 def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
     """Write the journal into a new file with another key ('' is plain), then swap it in."""
     sc = driver()
-    current = JournalStore.open(journal, create=False, passphrase=key_in)
+    # Through SQLCipher's library, as the converting connection below is: SQLite keeps
+    # one set of locks per file for all its connections, but two libraries in one
+    # process do not share theirs, and closing the other's file handle silently
+    # dropped this connection's write lock (POSIX locks belong to the process). Check-ins
+    # then wrote during the conversion, which failed with "attempt to write a readonly
+    # database", and the sweep of stale copies could remove the copy being made.
+    current = JournalStore.open(journal, create=False, passphrase=key_in, through_cipher=True)
     if current is None:
         raise JournalProblem("There is no journal yet. Nothing was changed.")
     current.checkpoint()
@@ -42,6 +48,9 @@ def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
             conn.execute(f"PRAGMA converted.user_version = {int(version)}")
             conn.execute("DETACH DATABASE converted")
         except sc.Error as exc:
+            if "readonly" in str(exc) or "locked" in str(exc) or "busy" in str(exc):
+                raise JournalProblem("Another resilience command was writing to the journal while it was "
+                                     "being converted. Nothing was changed; try again in a moment.") from None
             raise JournalProblem(f"The journal could not be converted ({exc}). Nothing was changed.") from None
         finally:
             conn.close()
