@@ -561,3 +561,37 @@ def test_encrypt_while_check_ins_keep_arriving_loses_nothing(cli, journal, monke
     logged = json.loads(cli("log", "--format", "json", "--days", "366000").stdout)
     assert saved <= {entry["date"] for entry in logged}
     assert len(saved) >= 1
+
+
+# -- Ctrl-C -------------------------------------------------------------------
+
+EARLY_CTRL_C = """
+import atexit, os, signal, sys
+from resilience_cli.cli import main  # the console script's one import
+atexit.register(signal.setitimer, signal.ITIMER_REAL, 0)  # a run that ends first is not signalled
+signal.signal(signal.SIGALRM, lambda *_: os.kill(os.getpid(), signal.SIGINT))
+signal.setitimer(signal.ITIMER_REAL, float(sys.argv[1]))
+main(sys.argv[2:])
+"""
+
+
+@pytest.mark.parametrize("command", [("checkin", "--mood", "5", "--no-input"), ("tips",)])
+def test_ctrl_c_in_the_first_tenth_of_a_second_prints_no_traceback(home, command):
+    """SIGINT at every moment of start-up, imports included, from the entry point on:
+    either the command finished, or it says it was cancelled; never a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "RESILIENCE_HOME": str(home)}
+    seen = set()
+    for ms in range(2, 150, 4):
+        run = subprocess.run([sys.executable, "-c", EARLY_CTRL_C, str(ms / 1000), *command],
+                             capture_output=True, text=True, env=env, timeout=60)
+        assert "Traceback" not in run.stderr and BUG not in run.stderr, (ms, run.stderr)
+        if run.returncode == 130:
+            assert run.stderr.lower().endswith("cancelled; nothing was saved.\n"), (ms, run.stderr)
+        else:
+            assert run.returncode == 0, (ms, run.returncode, run.stderr)
+        seen.add(run.returncode)
+    assert 130 in seen  # some of the signals did land during start-up

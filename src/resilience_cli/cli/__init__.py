@@ -21,7 +21,30 @@ HELP_NOW_LINE = "If you need help now: resilience help-now"
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with the contract's exit code."""
-    sys.exit(run(argv))
+    import signal
+
+    # First, before any import that takes time: a Ctrl-C in the first tenth of a
+    # second once printed a traceback from half-way through an import. Until the
+    # command runs inside _run's handling, it ends the run quietly.
+    signal.signal(signal.SIGINT, _cancelled_early)
+    code = run(argv)
+    # The command has done its work: a Ctrl-C now must not say it was cancelled.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(code)
+
+
+def _cancelled_early(signum: int, frame: object) -> None:
+    os.write(2, b"Cancelled; nothing was saved.\n")
+    os._exit(EXIT_CANCELLED)
+
+
+def _handle_ctrl_c_as_exception() -> None:
+    """From here Ctrl-C raises KeyboardInterrupt, so that every `finally` runs (a
+    conversion removes its copy) and _run says "Cancelled"."""
+    import signal
+
+    if signal.getsignal(signal.SIGINT) is _cancelled_early:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def run(argv: list[str] | None = None, *, terminal: bool | None = None) -> int:
@@ -54,6 +77,7 @@ def _run(args: list[str]) -> int:
     from resilience_cli.errors import ResilienceError
 
     try:
+        _handle_ctrl_c_as_exception()
         from resilience_cli.cli.quick import fast_path
 
         if fast_path(args):
@@ -92,6 +116,10 @@ def _through_typer(args: list[str]) -> int:
         if exc.exit_code == EXIT_USAGE:
             _say(HELP_NOW_LINE)
         return exc.exit_code
+    if result == EXIT_CANCELLED:
+        # Typer turns a Ctrl-C that reaches it (mid-import in a command) into a
+        # silent exit 130; our commands say Cancelled by raising, never by returning.
+        _say("Cancelled; nothing was saved.")
     return result if isinstance(result, int) else EXIT_OK
 
 
