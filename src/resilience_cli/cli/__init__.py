@@ -45,6 +45,17 @@ def _handle_ctrl_c_as_exception() -> None:
 
     if signal.getsignal(signal.SIGINT) is _cancelled_early:
         signal.signal(signal.SIGINT, signal.default_int_handler)
+        sys.unraisablehook = _unraisable
+
+
+def _unraisable(unraisable: object) -> None:
+    """A Ctrl-C that lands in a callback Python cannot raise from (the import system's
+    lock clean-up) was printed as "Exception ignored ... KeyboardInterrupt" and lost.
+    Sent again it could land in this hook itself, so the run ends here, as at start-up:
+    SQLite rolls back an open transaction, and a conversion's copy is swept on the next open."""
+    if issubclass(getattr(unraisable, "exc_type", type(None)), KeyboardInterrupt):
+        _cancelled_early(0, None)
+    sys.__unraisablehook__(unraisable)  # type: ignore[arg-type]
 
 
 def run(argv: list[str] | None = None, *, terminal: bool | None = None) -> int:
@@ -94,6 +105,9 @@ def _run(args: list[str]) -> int:
     except BrokenPipeError:  # `resilience log | head`
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if _from_ctrl_c(exc):
+            _say("Cancelled; nothing was saved.")
+            return EXIT_CANCELLED
         _say(
             "Something went wrong inside resilience (this is a bug). Any check-in "
             "being saved was not saved. Run again with --debug to see the details."
@@ -101,6 +115,18 @@ def _run(args: list[str]) -> int:
         if debug:
             _traceback(exc)
         return EXIT_FAILED
+
+
+def _from_ctrl_c(exc: BaseException) -> bool:
+    """Whether a Ctrl-C caused this error: one mid-import can come out wrapped in
+    another (RuntimeError: "Error calling __set_name__")."""
+    seen = 0
+    cause: BaseException | None = exc
+    while cause is not None and seen < 20:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        cause, seen = cause.__cause__ or cause.__context__, seen + 1
+    return False
 
 
 def _through_typer(args: list[str]) -> int:
