@@ -595,3 +595,35 @@ def test_ctrl_c_in_the_first_tenth_of_a_second_prints_no_traceback(home, command
             assert run.returncode == 0, (ms, run.returncode, run.stderr)
         seen.add(run.returncode)
     assert 130 in seen  # some of the signals did land during start-up
+
+
+@pytest.mark.parametrize("question", ["distressing incident", "How manageable was your workload"])
+def test_a_sigint_between_two_questions_cancels_the_check_in(home, db_path, question):
+    """A real SIGINT (kill -INT, or a terminal's Ctrl-C while it is not in raw mode), sent
+    to the process in a pseudo-terminal while the check-in waits at a question."""
+    import os
+    import signal
+    import sys
+
+    pexpect = pytest.importorskip("pexpect")
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS")}
+    env.update(RESILIENCE_HOME=str(home), TERM="xterm-256color", PROMPT_TOOLKIT_NO_CPR="1")
+    script = str(Path(sys.executable).parent / "resilience")
+    child = pexpect.spawn(script, ["checkin"], env=env, encoding="utf-8", timeout=20, dimensions=(40, 100))
+    child.expect_exact("Where in the UK do you live?")
+    child.send("3")
+    child.expect_exact("What kind of day was it?")
+    child.send("2")
+    child.expect_exact("distressing incident")
+    if question != "distressing incident":
+        for answer, next_question in (("0", "distressing material"), ("0", "hostile or distressing interactions"),
+                                      ("0", question)):
+            child.send(answer)
+            child.expect_exact(next_question)
+    os.kill(child.pid, signal.SIGINT)
+    child.expect_exact("Check-in cancelled; nothing was saved.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert not db_path.exists() or rows(db_path) == []
+    assert not (home / "config.toml").exists()  # the region is saved with the check-in, never before
