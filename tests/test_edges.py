@@ -627,3 +627,11 @@ def test_a_sigint_between_two_questions_cancels_the_check_in(home, db_path, ques
     assert child.exitstatus == 130
     assert not db_path.exists() or rows(db_path) == []
     assert not (home / "config.toml").exists()  # the region is saved with the check-in, never before
+
+
+def test_backup_to_a_dash_is_refused_not_a_file_named_dash(cli, journal, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("backup", "-")
+    assert (result.exit_code, result.stderr) == (
+        2, "A backup is a database file, not text for standard output: give it a file name. Nothing was written.\n")
+    assert not (tmp_path / "-").exists()

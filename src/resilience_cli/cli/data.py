@@ -153,6 +153,10 @@ def backup(
     """
     from resilience_cli.config import ensure_private_dir
 
+    if path is not None and str(path) == "-":
+        # Not standard output: a backup is a database file, and this once left a file named "-".
+        raise InvalidInput("A backup is a database file, not text for standard output: give it a file "
+                           "name. Nothing was written.")
     store = common.open_store(create=False)
     if store is None:
         raise JournalProblem("There is no journal to back up yet. Nothing was written.")
