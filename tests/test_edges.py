@@ -635,3 +635,26 @@ def test_backup_to_a_dash_is_refused_not_a_file_named_dash(cli, journal, tmp_pat
     assert (result.exit_code, result.stderr) == (
         2, "A backup is a database file, not text for standard output: give it a file name. Nothing was written.\n")
     assert not (tmp_path / "-").exists()
+
+
+def _refused_folder() -> Path:
+    """A folder this user may not look into, even as root: /proc/1/root in a container
+    (another process's root, guarded by ptrace rules). Skipped where it is readable."""
+    folder = Path("/proc/1/root")
+    try:
+        (folder / "resilience-probe").exists()
+    except PermissionError:
+        return folder
+    pytest.skip("no folder here refuses this user")
+
+
+@pytest.mark.parametrize("command", [("status",), ("checkin", "--mood", "5", "--no-input"), ("tips",), ("log",),
+                                     ("backup",), ("export",), ("config",), ("trends",), ("privacy",),
+                                     ("pack", "list"), ("summary", "--no-input", "-o", "-")])
+def test_a_home_in_a_folder_the_user_cannot_read_gets_a_plain_sentence(cli, monkeypatch, command):
+    home = _refused_folder() / "home"
+    monkeypatch.setenv("RESILIENCE_HOME", str(home))
+    result = cli(*command)
+    assert (result.exit_code, result.stderr) == (
+        1, f"resilience cannot use the folder {home}: you do not have permission to read or write there. "
+           "Set RESILIENCE_HOME to a folder of your own.\n")

@@ -104,6 +104,15 @@ def _run(args: list[str]) -> int:
         return EXIT_CANCELLED
     except BrokenPipeError:  # `resilience log | head`
         return EXIT_OK
+    except PermissionError as exc:
+        # A home in a folder of another person's, or of the system: whichever file
+        # was first refused, its folder is the one to change.
+        folder = os.path.dirname(exc.filename) if exc.filename else "its folder"
+        _say(f"resilience cannot use the folder {folder}: you do not have permission to read or "
+             "write there. Set RESILIENCE_HOME to a folder of your own.")
+        if debug:
+            _traceback(exc)
+        return EXIT_FAILED
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if _from_ctrl_c(exc):
             _say("Cancelled; nothing was saved.")
