@@ -658,3 +658,24 @@ def test_a_home_in_a_folder_the_user_cannot_read_gets_a_plain_sentence(cli, monk
     assert (result.exit_code, result.stderr) == (
         1, f"resilience cannot use the folder {home}: you do not have permission to read or write there. "
            "Set RESILIENCE_HOME to a folder of your own.\n")
+
+
+def test_restore_into_a_linked_journal_keeps_the_link(cli, linked_journal, home, tmp_path):
+    backup = _backup(cli, tmp_path)
+    cli("delete", days_ago(1), "--yes")
+    result = cli("restore", str(backup), "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert (home / "journal.db").is_symlink() and (home / "journal.db").resolve() == linked_journal
+    assert len(rows(linked_journal)) == 2
+    assert [p.name for p in linked_journal.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_encrypt_and_decrypt_a_linked_journal_keep_the_link(cli, linked_journal, home, monkeypatch):
+    pytest.importorskip("sqlcipher3", reason="the encryption extra is not installable here")
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE_NEW", "correct horse battery")
+    assert cli("encrypt").exit_code == 0
+    assert (home / "journal.db").is_symlink()
+    assert not linked_journal.read_bytes().startswith(b"SQLite format 3")
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE", "correct horse battery")
+    assert cli("decrypt").exit_code == 0
+    assert (home / "journal.db").is_symlink() and len(rows(linked_journal)) == 2

@@ -195,7 +195,8 @@ def restore(
     # What is checked, and then installed, is this private copy (its -wal folded
     # in), never the backup's own file, which could change or differ from what
     # SQLite read.
-    copy = private_copy(source, journal.parent, phrase)
+    # Beside the real file: a journal kept as a link (into a synced folder) stays a link.
+    copy = private_copy(source, journal.resolve().parent, phrase)
     try:
         _restore_copy(source, copy, phrase, yes=yes, decrypt=decrypt)
     finally:
@@ -238,7 +239,7 @@ def _restore_copy(source: Path, copy: Path, phrase: str | None, *, yes: bool, de
         ensure_private_dir(kept.parent)
         with current:
             current.backup_to(kept)
-    replace_journal(journal, copy, old_phrase)
+    replace_journal(journal.resolve(), copy, old_phrase)
     try:
         reopened = common.open_store(create=True)  # brings an older backup's schema up to date
         if reopened is not None:
@@ -248,7 +249,7 @@ def _restore_copy(source: Path, copy: Path, phrase: str | None, *, yes: bool, de
         # previous journal goes back, and the person is told where it is.
         if kept is None:
             raise
-        replace_journal(journal, private_copy(kept, journal.parent, old_phrase))
+        replace_journal(journal.resolve(), private_copy(kept, journal.resolve().parent, old_phrase))
         raise JournalProblem(f"The restored journal could not be opened ({exc.message.rstrip('.')}), so your "
                              f"previous journal was put back. A copy of it is also at {kept}.") from None
     print(f"Restored {counts['checkins']} check-ins from {source}.")
@@ -379,7 +380,8 @@ def encrypt() -> None:
         raise JournalProblem("There is no journal to encrypt yet. Check in first. Nothing was changed.")
     if cipher.looks_encrypted(journal):
         raise InvalidInput("The journal is already encrypted. To change the passphrase: resilience passphrase")
-    encryption.encrypt(journal, _new_passphrase())
+    # The real file: a journal kept as a link stays a link.
+    encryption.encrypt(journal.resolve(), _new_passphrase())
     print(f"Your journal at {journal} is now encrypted. Every command will ask for the passphrase.")
     print("A lost passphrase cannot be recovered. Backups made before now are not encrypted: "
           "delete them or keep them somewhere safe.")
@@ -397,7 +399,7 @@ def decrypt() -> None:
     journal = paths().database
     if not journal.exists() or not cipher.looks_encrypted(journal):
         raise InvalidInput("The journal is not encrypted. Nothing was changed.")
-    encryption.decrypt(journal, common.passphrase_for(journal, purpose="to decrypt your journal") or "")
+    encryption.decrypt(journal.resolve(), common.passphrase_for(journal, purpose="to decrypt your journal") or "")
     print(f"Your journal at {journal} is no longer encrypted.")
 
 
