@@ -679,3 +679,17 @@ def test_encrypt_and_decrypt_a_linked_journal_keep_the_link(cli, linked_journal,
     monkeypatch.setenv("RESILIENCE_PASSPHRASE", "correct horse battery")
     assert cli("decrypt").exit_code == 0
     assert (home / "journal.db").is_symlink() and len(rows(linked_journal)) == 2
+
+
+def test_a_restore_copy_left_by_a_killed_restore_is_swept_once_old(cli, journal):
+    import os
+    import time
+
+    old = journal.parent / ".restore.k1ll3d.checking"
+    recent = journal.parent / ".restore.runn1n.checking"
+    for leftover in (old, recent):
+        leftover.write_bytes(b"SQLite format 3\x00 a copy of a backup")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    assert cli("checkin", "--mood", "5", "--no-input").exit_code == 0
+    assert not old.exists() and recent.exists()  # a restore may be checking that one now

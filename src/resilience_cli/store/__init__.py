@@ -287,9 +287,17 @@ class JournalStore(PeriodicRecords):
 
     def stale_copies(self) -> list[Path]:
         """Copies of the journal an interrupted conversion left (for `privacy`)."""
+        import time
+
         name = self.path.name
-        return sorted(p for pattern in (f".{name}.converting", f".{name}.partial", f".{name}.*.converting")
-                      for p in self.path.parent.glob(pattern) if p.is_file())
+        found = [p for pattern in (f".{name}.converting", f".{name}.partial", f".{name}.*.converting")
+                 for p in self.path.parent.glob(pattern) if p.is_file()]
+        # A restore's private copy is checked and installed without the journal's lock
+        # (it asks first): only one an hour old is surely left by a restore that was killed.
+        hour_ago = time.time() - 3600
+        found += [p for p in self.path.parent.glob(".restore.*.checking")
+                  if p.is_file() and p.stat().st_mtime < hour_ago]
+        return sorted(found)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
