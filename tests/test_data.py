@@ -31,7 +31,7 @@ def seed(cli, db_path):
     conn.execute("INSERT INTO followups (id, incident_date, kind, date, intrusions, trim, skipped, created_at, updated_at) "
                  f"VALUES ('8c7e1a4e-3d5b-4f0a-9b1c-2e3f4a5b6c7d', '{days_ago(2)}', 'day3', '{days_ago(0)}', 2, 'used', 0, "
                  "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
-    conn.execute("INSERT INTO safety_answers (id, date, answer, created_at) VALUES ('s', ?, 'yes', 'x')",
+    conn.execute("INSERT INTO safety_answers (id, date, answer, created_at) VALUES ('0b6c2d7e-1f3a-4c5b-8d9e-0a1b2c3d4e5f', ?, 'yes', '2026-01-01T00:00:00Z')",
                  (days_ago(1),))
     conn.commit()
     conn.close()

@@ -149,9 +149,9 @@ def test_a_backup_with_a_view_in_place_of_a_table_is_refused(cli, journal, tmp_p
 
 
 @pytest.mark.parametrize("sql,named", [
-    ("UPDATE checkins SET mood = 99 WHERE date = '{d}'", "in the checkin for {d}, mood: 99 is not a whole number from 0"),
-    ("UPDATE checkins SET shift = 'pirate' WHERE date = '{d}'", "in the checkin for {d}, shift: 'pirate' is not one of"),
-    ("UPDATE checkins SET recovery = '[not, a list' WHERE date = '{d}'", "in the checkin for {d}, recovery: '[not' is not one of"),
+    ("UPDATE checkins SET mood = 99 WHERE date = '{d}'", "in the check-in for {d} (table checkins), mood: 99 is not a whole number from 0"),
+    ("UPDATE checkins SET shift = 'pirate' WHERE date = '{d}'", "in the check-in for {d} (table checkins), shift: 'pirate' is not one of"),
+    ("UPDATE checkins SET recovery = '[not, a list' WHERE date = '{d}'", "in the check-in for {d} (table checkins), recovery: '[not' is not one of"),
 ])
 def test_a_backup_with_values_out_of_range_is_refused_naming_the_record(cli, journal, tmp_path, sql, named):
     backup = _backup(cli, tmp_path)
@@ -440,7 +440,7 @@ def test_a_home_others_can_write_to_is_refused(cli, home):
 def test_backup_without_safety_answers(cli, db_path, tmp_path):
     cli("checkin", "--mood", "5", "--no-input")
     conn = sqlite3.connect(db_path)
-    conn.execute("INSERT INTO safety_answers (id, date, answer, created_at) VALUES ('s', '2026-01-05', 'yes', 'x')")
+    conn.execute("INSERT INTO safety_answers (id, date, answer, created_at) VALUES ('0b6c2d7e-1f3a-4c5b-8d9e-0a1b2c3d4e5f', '2026-01-05', 'yes', '2026-01-05T00:00:00Z')")
     conn.commit()
     conn.close()
     copy = tmp_path / "b.db"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from resilience_cli.contacts import DEFAULT_REGION, REGIONS, SERVICES, UNKNOWN_REGION, Contact
-from resilience_cli.errors import InvalidInput
+from resilience_cli.errors import InvalidInput, JournalProblem
 from resilience_cli.model import WEEKDAYS
 from resilience_cli.rules.thresholds import THRESHOLD_NAMES, Thresholds
 
@@ -89,13 +89,21 @@ def ensure_private_dir(path: Path) -> None:
     """
     missing = []
     probe = path
-    while not probe.exists():
+    while not probe.exists() and not probe.is_symlink():
         missing.append(probe)
         probe = probe.parent
+    if not probe.is_dir():
+        raise JournalProblem(f"{probe} is a file, not a folder, so resilience cannot keep anything in "
+                             f"{path}. Set RESILIENCE_HOME to a folder of your own.")
     for directory in reversed(missing):
-        directory.mkdir(mode=0o700)
-        # mkdir's mode is filtered by the umask; say it plainly.
-        os.chmod(directory, 0o700)
+        try:
+            directory.mkdir(mode=0o700)
+            # mkdir's mode is filtered by the umask; say it plainly.
+            os.chmod(directory, 0o700)
+        except OSError as exc:
+            # A home under another person's folder, a system folder, a read-only disc.
+            raise JournalProblem(f"The folder {directory} could not be created ({exc.strerror}). Set "
+                                 "RESILIENCE_HOME to a folder you can write to.") from None
 
 
 @dataclass(frozen=True)
@@ -267,13 +275,20 @@ def load_settings(config_file: Path) -> Settings:
     import tomllib
 
     try:
-        with config_file.open("rb") as handle:
-            data = tomllib.load(handle)
+        # utf-8-sig: a byte-order mark (Notepad's UTF-8) is no part of the text.
+        data = tomllib.loads(config_file.read_bytes().decode("utf-8-sig"))
     except tomllib.TOMLDecodeError as exc:
         raise InvalidInput(
             f"The settings file {config_file} could not be read: {exc}. "
             "Fix that line, or move the file aside to use the defaults."
         ) from None
+    except UnicodeDecodeError:
+        raise InvalidInput(
+            f"The settings file {config_file} is not UTF-8 text (an editor may have saved it as Latin-1 "
+            "or Windows-1252). Save it as UTF-8, or move it aside to use the defaults.") from None
+    except RecursionError:
+        raise InvalidInput(f"The settings file {config_file} nests its tables or lists too deeply to be "
+                           "settings. Move it aside to use the defaults.") from None
     except OSError as exc:
         raise InvalidInput(f"The settings file {config_file} could not be opened: {exc.strerror}.") from None
     return _parse(data, config_file)
@@ -357,6 +372,10 @@ def save_region(config_file: Path, region: str) -> bool:
     from resilience_cli.files import write_private
 
     line = f'region = "{region}"\n'
+    # A link (into a dotfiles folder) or a file made read-only is the user's to edit:
+    # rewriting it would replace the link with a plain file, or make it writable.
+    if config_file.is_symlink() or (config_file.exists() and not config_file.stat().st_mode & 0o200):
+        return False
     if not config_file.exists():
         ensure_private_dir(config_file.parent)
         write_private(config_file, "# Settings for resilience: see resilience config.\n\n[contacts]\n" + line)

@@ -27,12 +27,7 @@ def output_target(path: Path, *, force: bool, ask: Callable[[str], bool] | None,
     if str(path) == STDOUT:
         return None
     target = path.expanduser()
-    resolved = target.resolve()
-    for folder in {p.resolve() for p in protected}:
-        if resolved == folder or resolved.is_relative_to(folder):
-            raise InvalidInput(
-                f"{target} is in the folder that holds your journal and settings ({folder}), where it "
-                "could overwrite them. Choose a path outside it. Nothing was written.")
+    refuse_protected(target, protected)
     if target.is_dir():
         raise InvalidInput(f"{target} is a folder; give a file name. Nothing was written.")
     if target.exists() or target.is_symlink():
@@ -44,6 +39,21 @@ def output_target(path: Path, *, force: bool, ask: Callable[[str], bool] | None,
         if not ask(f"{target} already exists. Replace it?"):
             raise Cancelled(f"{target} was left as it was. Nothing was written.")
     return target
+
+
+def refuse_protected(target: Path, protected: Iterable[Path], *, allowed: Path | None = None) -> None:
+    """Refuse a path to write that is in (or is) one of the `protected` folders, as its real
+    location: the journal may be a link into a synced folder, and a file written over its
+    real path replaced every check-in. `allowed`: a folder inside them that may be written
+    (the backups folder beside the journal)."""
+    resolved = target.resolve()
+    if allowed is not None and resolved.parent == allowed.resolve():
+        return
+    for folder in {p.resolve() for p in protected}:
+        if resolved == folder or resolved.is_relative_to(folder):
+            raise InvalidInput(
+                f"{target} is in the folder that holds your journal and settings ({folder}), where it "
+                "could overwrite them. Choose a path outside it. Nothing was written.")
 
 
 def create_private_file(path: Path, what: str) -> None:
@@ -58,6 +68,19 @@ def create_private_file(path: Path, what: str) -> None:
             "Check that the folder is yours and the disk has space."
         ) from None
     os.close(fd)
+
+
+def new_partial(beside: Path, suffix: str) -> Path:
+    """A new empty file, the user's alone, beside `beside`, under a name nobody can guess
+    and created exclusively: never one that is already there, which someone else could
+    have planted as a link to a file of theirs."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{beside.name}.", suffix=suffix, dir=beside.parent)
+    except OSError as exc:
+        raise JournalProblem(f"No new file can be made in the folder {beside.parent} ({exc.strerror}), so "
+                             f"{beside.name} was not written. Nothing was changed.") from None
+    os.close(fd)
+    return Path(name)
 
 
 def put_in_place(partial: Path, dest: Path) -> None:

@@ -184,10 +184,14 @@ def parse(text: str, source: str) -> Pack:
     """A pack from its TOML text; errors name the line, or the question and its line."""
     import tomllib
 
+    # A byte-order mark (Notepad's UTF-8) is no part of the text.
+    text = text.removeprefix("\ufeff")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InvalidInput(f"{source} is not valid TOML: {exc}.") from None
+    except RecursionError:
+        raise InvalidInput(f"{source} nests its tables or lists too deeply to be a pack.") from None
 
     def bad(message: str) -> InvalidInput:
         return InvalidInput(f"In {source}, {message}")

@@ -21,7 +21,41 @@ HELP_NOW_LINE = "If you need help now: resilience help-now"
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with the contract's exit code."""
-    sys.exit(run(argv))
+    import signal
+
+    # First, before any import that takes time: a Ctrl-C in the first tenth of a
+    # second once printed a traceback from half-way through an import. Until the
+    # command runs inside _run's handling, it ends the run quietly.
+    signal.signal(signal.SIGINT, _cancelled_early)
+    code = run(argv)
+    # The command has done its work: a Ctrl-C now must not say it was cancelled.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(code)
+
+
+def _cancelled_early(signum: int, frame: object) -> None:
+    os.write(2, b"Cancelled; nothing was saved.\n")
+    os._exit(EXIT_CANCELLED)
+
+
+def _handle_ctrl_c_as_exception() -> None:
+    """From here Ctrl-C raises KeyboardInterrupt, so that every `finally` runs (a
+    conversion removes its copy) and _run says "Cancelled"."""
+    import signal
+
+    if signal.getsignal(signal.SIGINT) is _cancelled_early:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        sys.unraisablehook = _unraisable
+
+
+def _unraisable(unraisable: object) -> None:
+    """A Ctrl-C that lands in a callback Python cannot raise from (the import system's
+    lock clean-up) was printed as "Exception ignored ... KeyboardInterrupt" and lost.
+    Sent again it could land in this hook itself, so the run ends here, as at start-up:
+    SQLite rolls back an open transaction, and a conversion's copy is swept on the next open."""
+    if issubclass(getattr(unraisable, "exc_type", type(None)), KeyboardInterrupt):
+        _cancelled_early(0, None)
+    sys.__unraisablehook__(unraisable)  # type: ignore[arg-type]
 
 
 def run(argv: list[str] | None = None, *, terminal: bool | None = None) -> int:
@@ -54,6 +88,7 @@ def _run(args: list[str]) -> int:
     from resilience_cli.errors import ResilienceError
 
     try:
+        _handle_ctrl_c_as_exception()
         from resilience_cli.cli.quick import fast_path
 
         if fast_path(args):
@@ -69,7 +104,19 @@ def _run(args: list[str]) -> int:
         return EXIT_CANCELLED
     except BrokenPipeError:  # `resilience log | head`
         return EXIT_OK
+    except PermissionError as exc:
+        # A home in a folder of another person's, or of the system: whichever file
+        # was first refused, its folder is the one to change.
+        folder = os.path.dirname(exc.filename) if exc.filename else "its folder"
+        _say(f"resilience cannot use the folder {folder}: you do not have permission to read or "
+             "write there. Set RESILIENCE_HOME to a folder of your own.")
+        if debug:
+            _traceback(exc)
+        return EXIT_FAILED
     except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if _from_ctrl_c(exc):
+            _say("Cancelled; nothing was saved.")
+            return EXIT_CANCELLED
         _say(
             "Something went wrong inside resilience (this is a bug). Any check-in "
             "being saved was not saved. Run again with --debug to see the details."
@@ -77,6 +124,18 @@ def _run(args: list[str]) -> int:
         if debug:
             _traceback(exc)
         return EXIT_FAILED
+
+
+def _from_ctrl_c(exc: BaseException) -> bool:
+    """Whether a Ctrl-C caused this error: one mid-import can come out wrapped in
+    another (RuntimeError: "Error calling __set_name__")."""
+    seen = 0
+    cause: BaseException | None = exc
+    while cause is not None and seen < 20:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        cause, seen = cause.__cause__ or cause.__context__, seen + 1
+    return False
 
 
 def _through_typer(args: list[str]) -> int:
@@ -92,6 +151,10 @@ def _through_typer(args: list[str]) -> int:
         if exc.exit_code == EXIT_USAGE:
             _say(HELP_NOW_LINE)
         return exc.exit_code
+    if result == EXIT_CANCELLED:
+        # Typer turns a Ctrl-C that reaches it (mid-import in a command) into a
+        # silent exit 130; our commands say Cancelled by raising, never by returning.
+        _say("Cancelled; nothing was saved.")
     return result if isinstance(result, int) else EXIT_OK
 
 

@@ -265,7 +265,7 @@ def _save_region(region: str) -> None:
                                f"in {config_file}.")
     else:
         common.console().print(f'To use those contacts, add region = "{region}" under [contacts] '
-                               f"in {config_file}.")
+                               f"in {config_file}.", markup=False)
 
 
 def _save_and_confirm(

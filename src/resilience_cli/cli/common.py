@@ -133,10 +133,13 @@ def ask_replace():
     return confirm
 
 
-def protected_folders() -> tuple[Path, Path]:
-    """The folders no --output may write into: the journal's and the settings'."""
+def protected_folders() -> tuple[Path, ...]:
+    """The folders no --output may write into: the journal's and the settings', and the
+    real folders of the journal and config.toml when they are links (into a synced
+    folder, a dotfiles folder): `-o <the real journal> --force` once replaced it."""
     where = paths()
-    return where.data_dir, where.config_dir
+    return (where.data_dir, where.config_dir, where.database.resolve().parent,
+            where.config_file.resolve().parent)
 
 
 def styled(text: str, sgr: str) -> str:

@@ -23,7 +23,7 @@ from resilience_cli.errors import (
     JournalProblem,
     ResilienceError,
 )
-from resilience_cli.files import output_target, write_private
+from resilience_cli.files import output_target, refuse_protected, write_private
 
 BACKUPS = "backups"
 
@@ -169,11 +169,19 @@ def backup(
     """
     from resilience_cli.config import ensure_private_dir
 
+    if path is not None and str(path) == "-":
+        # Not standard output: a backup is a database file, and this once left a file named "-".
+        raise InvalidInput("A backup is a database file, not text for standard output: give it a file "
+                           "name. Nothing was written.")
     store = common.open_store(create=False)
     if store is None:
         raise JournalProblem("There is no journal to back up yet. Nothing was written.")
     dest = (path.expanduser() if path else default_backup_path(common.today()))
-    if path is None:
+    if path is not None:
+        # Like --output: never over the journal, config.toml or anything beside them
+        # (an SQLite file as config.toml stopped every check-in); the backups folder is theirs.
+        refuse_protected(dest, common.protected_folders(), allowed=paths().data_dir / BACKUPS)
+    else:
         ensure_private_dir(dest.parent)
     with store:
         store.backup_to(dest, without_safety=without_safety, passphrase=common.passphrase_for(paths().database))
@@ -193,14 +201,30 @@ def restore(
     Example:
       resilience restore ~/.local/share/resilience/backups/journal-2026-11-20.db
     """
-    from resilience_cli.config import ensure_private_dir
-    from resilience_cli.store.files import inspect_file, replace_journal
+    from resilience_cli.store.files import private_copy
 
     source = path.expanduser()
-    counts = inspect_file(source, common.passphrase_for(source, purpose="of the backup"))
     journal = paths().database
     if source.resolve() == journal.resolve():
         raise InvalidInput("That file is your journal itself. Nothing was changed.")
+    phrase = common.passphrase_for(source, purpose="of the backup")
+    # What is checked, and then installed, is this private copy (its -wal folded
+    # in), never the backup's own file, which could change or differ from what
+    # SQLite read.
+    # Beside the real file: a journal kept as a link (into a synced folder) stays a link.
+    copy = private_copy(source, journal.resolve().parent, phrase)
+    try:
+        _restore_copy(source, copy, phrase, yes=yes, decrypt=decrypt)
+    finally:
+        copy.unlink(missing_ok=True)
+
+
+def _restore_copy(source: Path, copy: Path, phrase: str | None, *, yes: bool, decrypt: bool) -> None:
+    from resilience_cli.config import ensure_private_dir
+    from resilience_cli.store.files import inspect_file, private_copy, replace_journal
+
+    journal = paths().database
+    counts = inspect_file(copy, phrase, today=common.today(), shown_as=source)
     from resilience_cli.store.cipher import looks_encrypted
 
     if journal.exists() and looks_encrypted(journal) and not looks_encrypted(source) and not decrypt:
@@ -223,6 +247,7 @@ def restore(
             print("Nothing was changed.")
             return
     kept = None
+    old_phrase = common.passphrase_for(journal)
     current = common.open_store(create=False)
     if current is not None:
         kept = default_backup_path(common.today()).with_name(
@@ -230,7 +255,7 @@ def restore(
         ensure_private_dir(kept.parent)
         with current:
             current.backup_to(kept)
-    replace_journal(journal, source, common.passphrase_for(journal))
+    replace_journal(journal.resolve(), copy, old_phrase)
     try:
         reopened = common.open_store(create=True)  # brings an older backup's schema up to date
         if reopened is not None:
@@ -240,7 +265,7 @@ def restore(
         # previous journal goes back, and the person is told where it is.
         if kept is None:
             raise
-        replace_journal(journal, kept)
+        replace_journal(journal.resolve(), private_copy(kept, journal.resolve().parent, old_phrase))
         raise JournalProblem(f"The restored journal could not be opened ({exc.message.rstrip('.')}), so your "
                              f"previous journal was put back. A copy of it is also at {kept}.") from None
     print(f"Restored {counts['checkins']} check-ins from {source}.")
@@ -374,7 +399,8 @@ def encrypt() -> None:
         raise JournalProblem("There is no journal to encrypt yet. Check in first. Nothing was changed.")
     if cipher.looks_encrypted(journal):
         raise InvalidInput("The journal is already encrypted. To change the passphrase: resilience passphrase")
-    encryption.encrypt(journal, _new_passphrase())
+    # The real file: a journal kept as a link stays a link.
+    encryption.encrypt(journal.resolve(), _new_passphrase())
     print(f"Your journal at {journal} is now encrypted. Every command will ask for the passphrase.")
     print("A lost passphrase cannot be recovered. Backups made before now are not encrypted: "
           "delete them or keep them somewhere safe.")
@@ -392,7 +418,7 @@ def decrypt() -> None:
     journal = paths().database
     if not journal.exists() or not cipher.looks_encrypted(journal):
         raise InvalidInput("The journal is not encrypted. Nothing was changed.")
-    encryption.decrypt(journal, common.passphrase_for(journal, purpose="to decrypt your journal") or "")
+    encryption.decrypt(journal.resolve(), common.passphrase_for(journal, purpose="to decrypt your journal") or "")
     print(f"Your journal at {journal} is no longer encrypted.")
 
 

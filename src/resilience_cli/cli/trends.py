@@ -41,7 +41,11 @@ def trends(
     end = common.parse_date(to, allow_future=True) if to else common.today()
     # Read only the window, the previous one and the baseline: the cost of a
     # fixed window must not grow with years of history.
-    span = history_needed(end, days)
+    try:
+        span = history_needed(end, days)
+    except OverflowError:  # the window, the one before it and the baseline reach before year 1
+        raise InvalidInput(f"--days {days} before {end.isoformat()} reaches back before the calendar "
+                           "begins; give fewer days or a later --to.") from None
     with common.read_only_store() as store:
         records = store.between(span.start, span.end) if store else []
         pack_answers = store.pack_answers(end - dt.timedelta(days=days - 1)) if store else []

@@ -500,3 +500,9 @@ def colleague_check_from(item: dict, today: dt.date) -> ColleagueCheck:
         created_at=_stamp("created_at", item.get("created_at")),
         updated_at=_stamp("updated_at", item.get("updated_at")),
     )
+
+
+# The same checks, for a restore that reads a backup's rows table by table.
+check_id = _id
+check_day = _day
+check_stamp = _stamp

@@ -190,6 +190,9 @@ class _Question:
         kb = KeyBindings()
 
         @kb.add(Keys.ControlC, eager=True)
+        # The signal too (kill -INT, or Ctrl-C while the terminal was between two
+        # questions): prompt_toolkit turns it into this key, which was bound to nothing.
+        @kb.add(Keys.SIGINT, eager=True)
         def _cancel(event: Any) -> None:
             event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
 

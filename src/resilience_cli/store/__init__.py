@@ -29,7 +29,7 @@ from resilience_cli.errors import (
     JournalProblem,
     NewerJournal,
 )
-from resilience_cli.files import create_private_file, put_in_place
+from resilience_cli.files import create_private_file, new_partial, put_in_place
 from resilience_cli.model import CLEAR, CheckIn
 from resilience_cli.store.colleagues import ColleagueRecords
 from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
@@ -64,12 +64,15 @@ class JournalStore(PeriodicRecords, PhoneinRecords, ColleagueRecords):
     # -- opening -----------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, create: bool, passphrase: str | None = None) -> JournalStore | None:
+    def open(cls, path: Path, *, create: bool, passphrase: str | None = None,
+             through_cipher: bool = False) -> JournalStore | None:
         """Open the journal at `path`.
 
         With create=False (read-only commands) a missing journal gives None and
         nothing is created. A damaged file, another program's database or one
         written by a newer version raises, and the file is left untouched.
+        `through_cipher`: open even a plain journal with SQLCipher's library, for a
+        conversion whose other connection is SQLCipher's (see encryption._convert).
         """
         from resilience_cli.config import refuse_shared_folder
 
@@ -85,6 +88,10 @@ class JournalStore(PeriodicRecords, PhoneinRecords, ColleagueRecords):
                 f"The journal path {path} is not a regular file (it may be a pipe, a device or a "
                 "folder), so it was left alone. Move it aside, or set RESILIENCE_HOME to another folder.")
         db = _driver(path, passphrase)
+        if through_cipher:
+            from resilience_cli.store import cipher
+
+            db = cipher.driver()
         # A journal on a read-only copy (a backup disc, a locked-down share) can
         # still be read and exported: reads open it read-only.
         folder_writable = os.access(path.parent, os.W_OK)
@@ -247,6 +254,11 @@ class JournalStore(PeriodicRecords, PhoneinRecords, ColleagueRecords):
                 f"The journal at {self.path} cannot be written (it is read-only). "
                 "Nothing was changed."
             )
+        if code.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")) and not os.access(self.path.parent, os.W_OK):
+            # Writing needs files beside the journal (its -wal), so its folder must be writable.
+            return JournalProblem(
+                f"The folder {self.path.parent} cannot be written to, so the journal in it can be read "
+                "but not changed. Nothing was changed.")
         if code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM")):
             return JournalProblem(
                 f"The journal at {self.path} could not be read or written ({exc}). "
@@ -277,8 +289,17 @@ class JournalStore(PeriodicRecords, PhoneinRecords, ColleagueRecords):
 
     def stale_copies(self) -> list[Path]:
         """Copies of the journal an interrupted conversion left (for `privacy`)."""
-        return [p for p in (self.path.with_name(f".{self.path.name}.converting"),
-                            self.path.with_name(f".{self.path.name}.partial")) if p.exists()]
+        import time
+
+        name = self.path.name
+        found = [p for pattern in (f".{name}.converting", f".{name}.partial", f".{name}.*.converting")
+                 for p in self.path.parent.glob(pattern) if p.is_file()]
+        # A restore's private copy is checked and installed without the journal's lock
+        # (it asks first): only one an hour old is surely left by a restore that was killed.
+        hour_ago = time.time() - 3600
+        found += [p for p in self.path.parent.glob(".restore.*.checking")
+                  if p.is_file() and p.stat().st_mtime < hour_ago]
+        return sorted(found)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -412,10 +433,12 @@ class JournalStore(PeriodicRecords, PhoneinRecords, ColleagueRecords):
         Written beside `dest` first and moved into place, so `dest` is either
         absent or complete; mode 0600 like the journal.
         """
-        if dest.exists():
+        if dest.exists() or dest.is_symlink():
             raise JournalProblem(f"{dest} already exists; choose another name. Nothing was written.")
-        partial = dest.with_name(f".{dest.name}.partial")
-        partial.unlink(missing_ok=True)
+        # Created exclusively under a name nobody can guess: in a folder others can
+        # write to, a fixed name could be planted as a link to their own file, which
+        # would then receive the whole journal.
+        partial = new_partial(dest, ".partial")
         try:
             with self.guard():
                 self._snapshot(partial)

@@ -32,11 +32,14 @@ class Tally:
     updated: int = 0
     unchanged: int = 0
     kept: int = 0  # conflicts settled in the journal's favour
+    skipped: int = 0  # records that could not be placed; report.changes says why
 
     def words(self, noun: str) -> str:
         parts = [f"{self.new} new", f"{self.updated} updated", f"{self.unchanged} unchanged"]
         if self.kept:
             parts.append(f"{self.kept} kept as they were in your journal")
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped")
         return f"{noun}: " + ", ".join(parts)
 
 
@@ -99,6 +102,15 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
                     if held_by is not None and held_by != record.id and _when(record.updated_at) > _when(by_id[record.id][1]):
                         # The file moves a record to a day that holds another one.
                         conflicts.append(key)
+                        continue
+                    held_at = by_id[record.id][0]
+                    if held_at != key and _when(record.updated_at) <= _when(by_id[record.id][1]):
+                        # The same record (its id) is in the journal for another day, and
+                        # the journal's copy is as new: neither "unchanged" nor settled by --prefer.
+                        report.changes.append(
+                            f"{key}: skipped; the file's record has the id of your journal's record for "
+                            f"{held_at}, which is as recent or more, so it was left as it is.")
+                        tally.skipped += 1
                         continue
                     if _when(record.updated_at) > _when(by_id[record.id][1]):
                         conn.execute(f"DELETE FROM {table} WHERE id = ?", (record.id,))

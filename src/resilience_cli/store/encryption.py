@@ -11,7 +11,7 @@ import contextlib
 from pathlib import Path
 
 from resilience_cli.errors import InvalidInput, JournalProblem
-from resilience_cli.files import put_in_place
+from resilience_cli.files import new_partial, put_in_place
 from resilience_cli.store import JournalStore
 from resilience_cli.store.cipher import driver, literal, looks_encrypted, unlock
 
@@ -19,7 +19,13 @@ from resilience_cli.store.cipher import driver, literal, looks_encrypted, unlock
 def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
     """Write the journal into a new file with another key ('' is plain), then swap it in."""
     sc = driver()
-    current = JournalStore.open(journal, create=False, passphrase=key_in)
+    # Through SQLCipher's library, as the converting connection below is: SQLite keeps
+    # one set of locks per file for all its connections, but two libraries in one
+    # process do not share theirs, and closing the other's file handle silently
+    # dropped this connection's write lock (POSIX locks belong to the process). Check-ins
+    # then wrote during the conversion, which failed with "attempt to write a readonly
+    # database", and the sweep of stale copies could remove the copy being made.
+    current = JournalStore.open(journal, create=False, passphrase=key_in, through_cipher=True)
     if current is None:
         raise JournalProblem("There is no journal yet. Nothing was changed.")
     current.checkpoint()
@@ -28,10 +34,10 @@ def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
     # rather than saying "Saved" into the old file.
     with current.guard():
         current.conn.execute("BEGIN IMMEDIATE")
-    partial = journal.with_name(f".{journal.name}.converting")
+    partial = None
     try:
         before = current.counts()
-        partial.unlink(missing_ok=True)
+        partial = new_partial(journal, ".converting")
         conn = sc.connect(str(journal), isolation_level=None)
         try:
             if key_in is not None:
@@ -42,6 +48,9 @@ def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
             conn.execute(f"PRAGMA converted.user_version = {int(version)}")
             conn.execute("DETACH DATABASE converted")
         except sc.Error as exc:
+            if "readonly" in str(exc) or "locked" in str(exc) or "busy" in str(exc):
+                raise JournalProblem("Another resilience command was writing to the journal while it was "
+                                     "being converted. Nothing was changed; try again in a moment.") from None
             raise JournalProblem(f"The journal could not be converted ({exc}). Nothing was changed.") from None
         finally:
             conn.close()
@@ -56,7 +65,8 @@ def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
         put_in_place(partial, journal)
     finally:
         # On every way out, Ctrl-C included: never a plaintext copy left behind.
-        partial.unlink(missing_ok=True)
+        if partial is not None:
+            partial.unlink(missing_ok=True)
         with contextlib.suppress(Exception):
             current.conn.execute("ROLLBACK")
         current.close()
