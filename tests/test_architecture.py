@@ -92,7 +92,8 @@ def test_third_party_libraries_stay_in_their_owner(library, allowed):
     assert importers_of(library) <= allowed
 
 
-PURE = ("model", "insights", "errors", "rules", "followups", "reflection", "safety", "supervision", "aftercare")
+PURE = ("model", "insights", "errors", "rules", "followups", "reflection", "safety", "supervision", "aftercare",
+        "dutyday")
 UPPER = ("cli", "prompts", "render", "store", "config", "contacts", "interchange")
 
 

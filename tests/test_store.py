@@ -45,6 +45,8 @@ EXPECTED_COLUMNS = [
     ("supported_colleague", "INTEGER", 0, 0),
     # Added by m007.
     ("interactions", "INTEGER", 0, 0),
+    # Added by m008 (which rebuilt the table to widen shift's CHECK, keeping this order).
+    ("hurt", "INTEGER", 0, 0),
 ]
 
 
@@ -73,7 +75,7 @@ def test_fresh_schema_is_exact(db_path):
     assert applied == list(MIGRATION_NAMES) == ["m001_create_checkins", "m002_periodic_records",
                                                 "m003_summaries", "m004_supported_colleague",
                                                 "m005_pack_answers", "m006_pack_safety_and_rule_rests",
-                                                "m007_interactions_and_growth"]
+                                                "m007_interactions_and_growth", "m008_day_kinds_and_hurt"]
     assert [r[1] for r in conn.execute("PRAGMA table_info(pack_answers)")] == [
         "id", "pack", "date", "answers", "created_at", "updated_at"]
     assert [r[1] for r in conn.execute("PRAGMA table_info(pack_safety_answers)")] == [
@@ -148,7 +150,7 @@ def test_save_then_amend_keeps_id_and_unanswered(db_path):
 
 def test_round_trip_of_every_type(db_path):
     answers = {
-        "shift": "long", "incident": "minor", "material": 3, "graphic": True, "interactions": 1,
+        "shift": "long", "incident": "minor", "hurt": True, "material": 3, "graphic": True, "interactions": 1,
         "workload": 0, "sleep_hours": 7.25, "sleep_quality": 10, "nightmare": False,
         "intrusions": 4, "switch_off": 0, "mood": 10, "energy": 0, "talked": True,
         "support": 4, "recovery": ("exercise", "wind_down"), "alcohol_units": 2.5,

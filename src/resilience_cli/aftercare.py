@@ -32,6 +32,15 @@ OFFER_SAFETY = ("R2", "R20")
 # Rules whose own box already gives a route to help: the distress box is not shown again.
 ROUTES_TO_HELP = ("R1", "R2", "R20")
 AVERAGED = ("sleep_hours", "sleep_quality", "mood", "energy")
+# Said after a check-in that records being assaulted or hurt at work, beside any
+# incident support (DOMAIN.md, "Hurt at work"): in our own words.
+HURT_TITLE = "Assaulted or hurt at work"
+HURT_TEXT = (
+    "Being assaulted or hurt at work is an incident in its own right, never a personal failing. "
+    "Report it through your workplace's process, even if it seems small. Occupational health can "
+    "help with an injury and with how you are afterwards. Your union or staff association (the POA, "
+    "Napo, UNISON, the Police Federation) can advise and stand with you."
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,7 @@ class After:
     rest_r5: int | None  # R5 was shown: rest it at this strength
     distress_box: bool  # the answers show distress and no shown box gives a route to help
     offer_reflection: bool
+    hurt: bool = False  # assaulted or hurt at work: the words for it, beside the incident support
 
 
 def prospective(before: RuleContext, day: dt.date, answers: dict[str, Any]) -> RuleContext:
@@ -93,4 +103,5 @@ def after_saving(ctx: RuleContext, record: CheckIn, *, safety_answer: str | None
         rest_r5=r5_strength(ctx) if any(i.rule == "R5" for i in items) else None,
         distress_box=distress_in(record) and not any(i.rule in ROUTES_TO_HELP for i in items),
         offer_reflection=reflection_offered,
+        hurt=record.hurt is True,
     )

@@ -25,6 +25,12 @@ DUTY_DAY_ENDS = 18
 def checked_in_today() -> bool | None:
     """Whether today's duty is checked in; None when the journal is encrypted and no
     passphrase is at hand (never ask in a prompt line)."""
+    return today_at_a_glance()[0]
+
+
+def today_at_a_glance() -> tuple[bool | None, str | None]:
+    """Whether today's duty is checked in (as `checked_in_today`), and the line saying a
+    follow-up after an incident is due, when one is."""
     import datetime as dt
 
     from resilience_cli.store import JournalStore
@@ -32,24 +38,29 @@ def checked_in_today() -> bool | None:
 
     path = paths().database
     if not path.exists():
-        return False
+        return False, None
     encrypted = looks_encrypted(path)
     passphrase = os.environ.get(PASSPHRASE_ENV) if encrypted else None
     if encrypted and not passphrase:
-        return None
+        return None, None
     store = JournalStore.open(path, create=False, passphrase=passphrase)
     if store is None:
-        return False
-    from resilience_cli import clock
+        return False, None
+    from resilience_cli import clock, followups
 
     now = clock.now()
+    today = now.date()
     with store:
-        if store.has(now.date()):
-            return True
+        # Only the weeks a follow-up can be due in are read: status stays quick with years of data.
+        since = today - dt.timedelta(days=max(followups.KINDS.values()) + followups.DUE_FOR_DAYS)
+        due = followups.due(store.between(since, today), store.followups(since), today)
+        line = followups.due_line(due[0], today) if due else None
+        if store.has(today):
+            return True, line
         if now.hour >= DUTY_DAY_ENDS:
-            return False
-        yesterday = store.get(now.date() - dt.timedelta(days=1))
-        return yesterday is not None and yesterday.shift in ("night", "long")
+            return False, line
+        yesterday = store.get(today - dt.timedelta(days=1))
+        return yesterday is not None and yesterday.shift in ("night", "long"), line
 
 
 def status(quiet: bool = False) -> None:
@@ -57,7 +68,7 @@ def status(quiet: bool = False) -> None:
     from resilience_cli.errors import ResilienceError
 
     try:
-        done = checked_in_today()
+        done, followup = today_at_a_glance()
     except ResilienceError as exc:
         # A shell start-up line must never fail: say why on standard error, exit 0.
         import sys
@@ -68,10 +79,13 @@ def status(quiet: bool = False) -> None:
         if not quiet:
             print(f"Your journal is encrypted; status needs {PASSPHRASE_ENV} to look inside.")
     elif done:
-        if not quiet:
+        # A due follow-up is said even with --quiet: that is when the line helps.
+        if followup:
+            print(f"{CHECKED_IN} {followup}")
+        elif not quiet:
             print(CHECKED_IN)
     else:
-        print(f"{NOT_YET} When you have a minute: resilience checkin")
+        print(f"{NOT_YET} When you have a minute: resilience checkin" + (f". {followup}" if followup else ""))
 
 
 def version() -> None:
