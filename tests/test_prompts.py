@@ -198,8 +198,9 @@ def test_delete_asks_first(cli, keys, terminal, db_path):
 
 def test_small_hours_ask_which_duty_day(cli, keys, terminal, monkeypatch, db_path):
     monkeypatch.setattr(common, "now", lambda: dt.datetime.combine(today(), dt.time(3, 10)))
-    # Once the shift is known (night), which day: Enter keeps the shift that began the day before.
-    keys.send_text(FULL[0] + ENTER + "".join(FULL[1:]))
+    # The welcome's nation (Enter: England); once the shift is known (night), which
+    # day: Enter keeps the shift that began the day before.
+    keys.send_text(ENTER + FULL[0] + ENTER + "".join(FULL[1:]))
     assert cli("checkin").exit_code == 0
     assert rows(db_path)[0]["date"] == (today() - dt.timedelta(days=1)).isoformat()
 
