@@ -305,15 +305,17 @@ class _Flow:
                                                  self.amending, name="incident", ticks=ticks))
         if answer is BACK or not ticks:
             return answer
-        # As the dreams tick: answered whenever the incident question was.
+        # As the dreams tick: answered (no, unless ticked) whenever the incident is newly
+        # answered; an earlier answer kept (Enter) keeps the earlier tick as it was.
+        kept = answer == SKIP or (self.amending and answer == self.earlier("incident"))
         if hurt.checked:
             self.answers["hurt"] = True
+        elif self.earlier("hurt"):
+            self.answers["hurt"] = False  # an earlier yes, unticked
         elif answer is CLEAR:
             self.answers["hurt"] = CLEAR if self.earlier("hurt") is not None else None
-        elif answer == SKIP:
-            self.answers["hurt"] = False if self.earlier("hurt") else None
         else:
-            self.answers["hurt"] = False
+            self.answers["hurt"] = self.earlier("hurt") if kept else False
         return answer
 
     def ask_yes_no(self, name: str) -> Any:

@@ -47,6 +47,7 @@ class DutyDays:
         self.day: dt.date | None = None
         self.existing: CheckIn | None = None
         self.said = False  # whether the day has been said
+        self.chosen: dt.date | None = None  # the day picked at the question, if it was asked
 
     def start(self, shift: str | None) -> str:
         """Before the first question: the best guess at the day, and the heading that says it."""
@@ -80,7 +81,8 @@ class DutyDays:
         """The one question: the rule's day first (Enter keeps it), the other on one key."""
         found = filing(self.now, shift, self.until)
         days = [found.day, found.other]
-        current = days.index(self.day) if self.day in days else 0
+        # Enter keeps the rule's day, or the one chosen here before (Backspace came back).
+        current = days.index(self.chosen) if self.chosen in days else 0
         answer = ask(QUESTION,
                      options=[Option(str(n), shift_day_words(shift, d, self.today), d)
                               for n, d in enumerate(days, start=1)],
@@ -89,6 +91,7 @@ class DutyDays:
                           f"{2 - current} files it for the other day; Backspace goes back")
         if answer is BACK:
             return BACK
+        self.chosen = answer
         self._move(answer, shift, said=True)
         return answer
 
