@@ -344,3 +344,59 @@ def test_a_journal_from_before_m008_upgrades_with_every_answer_kept(db_path):
         assert conn.execute("SELECT shift, hurt FROM checkins WHERE date = '2026-11-02'").fetchone() == ("sick", 1)
     finally:
         conn.close()
+
+
+# -- a real pseudo-terminal ----------------------------------------------------------
+
+@pytest.mark.terminal
+def test_two_nights_in_a_real_terminal_under_a_fixed_clock(home, db_path, at, england):
+    """07:30 on getting home after Saturday night, then 02:30 during Sunday night."""
+    import pexpect
+    from test_terminal import answer, spawn
+
+    at(NIGHT_THEN_HOME)
+    child = spawn(home, "checkin")
+    child.expect_exact("Checking in. Every question can be skipped.")
+    answer(child, "What kind of day was it?", "4")
+    answer(child, "Which day does this check-in belong to?", "")
+    child.expect_exact("the night shift that began Saturday 19 December")
+    child.send("\r")
+    answer(child, "you were assaulted or physically hurt at work", "h2")  # the tick, then significant
+    answer(child, "distressing material", "0")
+    answer(child, "graphic images", "n")
+    answer(child, "hostile or distressing interactions", "2")
+    answer(child, "How manageable was your workload", "2 1\r")
+    answer(child, "how many hours did you sleep", "5 4\r")
+    answer(child, "Did unwanted memories", "1")
+    answer(child, "How well could you switch off", "1")
+    answer(child, "how has your mood been", "3 3\r")
+    answer(child, "What did you do for yourself?", "\r")
+    answer(child, "Anything to add?", "\r")
+    child.expect_exact("Saved your check-in for Saturday 19 December 2026 (night shift).")
+    child.expect_exact("Support: Assaulted or hurt at work")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    at(NEXT_NIGHT)
+    child = spawn(home, "checkin")
+    child.expect_exact("Checking in. Every question can be skipped.")
+    answer(child, "What kind of day was it?", "4")
+    child.expect_exact("the night shift that began Sunday 20 December")
+    child.send("\r")
+    answer(child, "distressing incident", "0")
+    answer(child, "distressing material", "0")
+    answer(child, "hostile or distressing interactions", "0")
+    answer(child, "How manageable was your workload", "\r")
+    answer(child, "how many hours did you sleep", "\r")
+    answer(child, "Did unwanted memories", "\r")
+    answer(child, "How well could you switch off", "\r")
+    answer(child, "how has your mood been", "7\r")
+    answer(child, "What did you do for yourself?", "\r")
+    answer(child, "Anything to add?", "\r")
+    child.expect_exact("Saved your check-in for Sunday 20 December 2026 (night shift).")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert [(r["date"], r["incident"], r["hurt"], r["mood"]) for r in rows(db_path)] == [
+        ("2026-12-19", "significant", 1, 3), ("2026-12-20", "none", 0, 7)]
