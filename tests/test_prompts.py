@@ -12,7 +12,7 @@ from prompt_toolkit.output import DummyOutput
 
 from resilience_cli.cli import common
 from resilience_cli.model import CheckIn
-from resilience_cli.prompts import ask_checkin, ask_duty_day
+from resilience_cli.prompts import ask_checkin
 from resilience_cli.prompts.question import CLEAR
 
 ENTER = "\r"
@@ -128,11 +128,6 @@ def test_ctrl_c_raises_keyboard_interrupt(keys):
     keys.send_text("4" + CTRL_C)
     with pytest.raises(KeyboardInterrupt):
         ask_checkin(None, {}, ask_alcohol=False)
-
-
-def test_duty_day_question_defaults_to_yesterday(keys):
-    keys.send_text(ENTER)
-    assert ask_duty_day(dt.date(2026, 11, 27)) == dt.date(2026, 11, 26)
 
 
 # The same flow through the command itself, as if standard input were a terminal.

@@ -450,15 +450,6 @@ def ask_region() -> str | None:
     return None if answer == DEFAULT_REGION else answer
 
 
-def ask_duty_day(today: dt.date) -> dt.date:
-    """In the small hours, ask whether this is for the shift that began yesterday."""
-    yesterday = today - dt.timedelta(days=1)
-    return ask("Which duty day is this check-in for?",
-               options=[Option("1", f"the shift that began yesterday, {day_words(yesterday)}", yesterday),
-                        Option("2", f"today, {day_words(today)}", today)],
-               pointer=0, skip_title=None, hint="1 or 2; Enter: the shift that began yesterday")
-
-
 def ask_checkin(
     existing: CheckIn | None, given: dict[str, Any], *, ask_alcohol: bool, ask_colleague: bool = False,
     days: DutyDays | None = None,
