@@ -177,7 +177,8 @@ def test_an_interactive_check_in_after_a_night_asks_the_day_once_the_shift_is_kn
     keys.send_text("4" + ENTER + ENTER * 10)
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
-    assert "\nChecking in. Every question can be skipped.\n" in result.stdout
+    assert ("Checking in for today, Sunday 20 December; after a night or long shift, for the day it began. "
+            "Every question can be skipped.") in flat(result.stdout)
     assert day_rows(db_path) == [("2026-12-19", "night", None, None)]
     # Then a day shift the same morning: no question, today, and said.
     keys.send_text("2" + ENTER * 10)
@@ -356,7 +357,7 @@ def test_two_nights_in_a_real_terminal_under_a_fixed_clock(home, db_path, at, en
 
     at(NIGHT_THEN_HOME)
     child = spawn(home, "checkin")
-    child.expect_exact("Checking in. Every question can be skipped.")
+    child.expect_exact("Checking in for today, Sunday 20 December; after a night or long shift, for the day")
     answer(child, "What kind of day was it?", "4")
     answer(child, "Which day does this check-in belong to?", "")
     child.expect_exact("the night shift that began Saturday 19 December")
@@ -380,7 +381,7 @@ def test_two_nights_in_a_real_terminal_under_a_fixed_clock(home, db_path, at, en
 
     at(NEXT_NIGHT)
     child = spawn(home, "checkin")
-    child.expect_exact("Checking in. Every question can be skipped.")
+    child.expect_exact("Checking in for the shift that began Sunday 20 December.")
     answer(child, "What kind of day was it?", "4")
     child.expect_exact("the night shift that began Sunday 20 December")
     child.send("\r")

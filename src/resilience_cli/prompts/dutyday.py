@@ -64,9 +64,12 @@ class DutyDays:
         self.said = True
         if self.existing is not None:
             return amending_words(self.existing, self.today)
-        if found.other is not None or (shift is None and in_the_morning_window(self.now, self.until)):
-            self.said = False  # the day comes once the shift is known
-            return "Checking in."
+        if found.other is not None:
+            return f"Checking in for {shift_day_words(shift, day, self.today)}."
+        if shift is None and in_the_morning_window(self.now, self.until):
+            # Said before the first answer; the question after the shift settles it.
+            return (f"Checking in for {shift_day_words(shift, day, self.today)}; after a night or long "
+                    "shift, for the day it began.")
         return f"Checking in for {short_day(day, self.today)}."
 
     def doubt(self, shift: str | None) -> bool:
