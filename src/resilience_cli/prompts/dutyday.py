@@ -90,8 +90,9 @@ class DutyDays:
                      options=[Option(str(n), shift_day_words(shift, d, self.today), d)
                               for n, d in enumerate(days, start=1)],
                      pointer=current, skip_title=None, can_go_back=True,
-                     hint=f"Enter keeps {'the first' if current == 0 else 'it'}; "
-                          f"{2 - current} files it for the other day; Backspace goes back")
+                     hint=("Enter keeps the first; 2 files it for today" if current == 0 else
+                           "Enter keeps today; 1 files it under the day the shift began")
+                     + "; Backspace goes back")
         if answer is BACK:
             return BACK
         self.chosen = answer
