@@ -194,6 +194,22 @@ def test_one_key_files_the_night_for_today_instead(cli, at, db_path, keys, termi
     assert [r["date"] for r in rows(db_path)] == ["2026-12-20"]
 
 
+def test_backspace_returns_to_the_day_question_with_the_day_chosen(cli, at, db_path, keys, terminal, england):
+    at(NIGHT_THEN_HOME)
+    backspace = "\x7f"
+    # Night; today (2); back from the incident to the day question: Enter keeps today.
+    keys.send_text("4" + "2" + backspace + ENTER + ENTER * 10)
+    assert cli("checkin").exit_code == 0
+    assert [(r["date"], r["shift"]) for r in rows(db_path)] == [("2026-12-20", "night")]
+    # The next morning: night, then back from the day question to the shift: a late
+    # shift is today's, with no question.
+    at("2026-12-21T08:00:00")
+    keys.send_text("4" + backspace + "3" + ENTER * 10)
+    result = cli("checkin")
+    assert result.exit_code == 0, result.stderr
+    assert [(r["date"], r["shift"]) for r in rows(db_path)] == [("2026-12-20", "night"), ("2026-12-21", "late")]
+
+
 def test_an_interactive_check_in_for_a_day_with_one_opens_as_its_amendment(
         cli, at, db_path, keys, terminal, england):
     at("2026-12-20T07:31:00")
