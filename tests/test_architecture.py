@@ -94,7 +94,7 @@ def test_third_party_libraries_stay_in_their_owner(library, allowed):
 
 
 PURE = ("model", "insights", "errors", "rules", "followups", "reflection", "safety", "supervision", "aftercare",
-        "phonein", "colleagues", "went_well", "pulse")
+        "phonein", "colleagues", "went_well", "pulse", "dutyday")
 UPPER = ("cli", "prompts", "render", "store", "config", "contacts", "interchange")
 
 

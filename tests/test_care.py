@@ -348,7 +348,7 @@ def test_r5_rests_a_week_after_a_check_in_unless_it_worsens(cli, db_path):
     assert "Support: Memories that keep coming back Unwanted memories from work on many days" in first
     assert "after a month" not in first
     again = flat(cli("checkin", "--intrusions", "2", "--no-input").stdout)
-    assert "Saved" not in again and "Updated your check-in" in again
+    assert "Saved" not in again and f"{spelled(today()).rsplit(' ', 1)[0]} already had these answers: nothing changed." in again
     assert "Memories that keep coming back" not in again  # resting
     assert "Memories that keep coming back" in flat(cli("tips").stdout)  # always in tips
     cli("checkin", "--date", days_ago(11), "--intrusions", "2", "--no-input")
@@ -563,7 +563,10 @@ def test_the_followup_command_never_creates_a_check_in(cli, keys, terminal, db_p
     result = cli("followup")
     assert result.exit_code == 0, result.stderr
     shown = flat(result.stdout)
-    assert shown.startswith(f"Saved your follow-up about the incident on {spelled(dt.date.fromisoformat(incident))}.")
+    # Which incident and which follow-up, first; the year is left out when it is this year's.
+    day = dt.date.fromisoformat(incident)
+    heading = f"Day 3 after the significant incident on {spelled(day) if day.year != today().year else spelled(day).rsplit(' ', 1)[0]}."
+    assert shown.startswith(f"{heading} Saved your follow-up about the incident on {spelled(day)}.")
     assert "TRiM, a care team or peer support was offered: it is not too late to take it up." in shown
     assert rows(db_path, "SELECT kind, intrusions, sleep_quality, avoidance, support, trim FROM followups") == [
         {"kind": "day3", "intrusions": 2, "sleep_quality": 5, "avoidance": 1, "support": 3, "trim": "offered"}]

@@ -25,7 +25,7 @@ def test_flag_only_checkin_stores_exact_values(cli, db_path):
     assert result.stderr == ""
     [row] = rows(db_path)
     assert {k: v for k, v in row.items() if k not in ("id", "created_at", "updated_at")} == {
-        "date": days_ago(1), "shift": "night", "incident": "minor", "material": 2,
+        "date": days_ago(1), "shift": "night", "incident": "minor", "hurt": None, "material": 2,
         "graphic": 1, "interactions": 3, "workload": 1, "sleep_hours": 5.5, "sleep_quality": 3,
         "nightmare": 0, "intrusions": 2, "switch_off": 1, "mood": 4, "energy": 3,
         "talked": 1, "support": 2, "recovery": "exercise,people", "alcohol_units": 2.0,
@@ -51,7 +51,8 @@ def test_amend_by_flags_keeps_other_answers_and_id(cli, db_path):
     [before] = rows(db_path)
     result = cli("checkin", "--date", "today", "--mood", "6", "--no-input")
     assert result.exit_code == 0
-    assert result.stdout.startswith(f"Updated your check-in for {spelled(today())} (late shift).")
+    # What the amendment changed, answer by answer (the day without its year: this year's).
+    assert result.stdout.startswith(f"Updated {spelled(today()).rsplit(' ', 1)[0]}: mood 3 → 6.\n")
     [after] = rows(db_path)
     assert (after["id"], after["mood"], after["shift"]) == (before["id"], 6, "late")
     assert after["created_at"] == before["created_at"]
@@ -96,7 +97,7 @@ def test_recovery_nothing_is_an_empty_list(cli):
         (["--sleep-hours", "25"], "Hours of sleep (--sleep-hours): 25 is not a number from 0 to 24. Nothing was saved."),
         (["--sleep-hours", "7h30"], "Hours of sleep (--sleep-hours): '7h30' is not a number, such as 6.5; give a number from 0 to 24. Nothing was saved."),
         (["--sleep-hours", "lots"], "Hours of sleep (--sleep-hours): 'lots' is not a number, such as 6.5; give a number from 0 to 24. Nothing was saved."),
-        (["--shift", "nite"], "Kind of day (--shift): 'nite' is not one of rest, day, late, night, long. Nothing was saved."),
+        (["--shift", "nite"], "Kind of day (--shift): 'nite' is not one of rest, day, late, night, long, sick, leave, training. Nothing was saved."),
         (["--incident", "major"], "Distressing incident (--incident): 'major' is not one of none, minor, significant. Nothing was saved."),
         (["--recovery", "gaming"], "What you did for yourself (--recovery): 'gaming' is not one of exercise, outdoors, people, hobby, wind_down, rest, other, nothing. Nothing was saved."),
         (["--alcohol-units", "-2"], "Units of alcohol (--alcohol-units): -2 is not a number from 0 to 100. Nothing was saved."),
@@ -163,7 +164,7 @@ def test_log_table_and_machine_formats(cli):
     records = json.loads(cli("log", "--format", "json").stdout)
     assert [r["date"] for r in records] == [days_ago(2), days_ago(1)]
     assert list(records[0]) == [
-        "id", "date", "shift", "incident", "material", "graphic", "interactions", "workload", "sleep_hours",
+        "id", "date", "shift", "incident", "hurt", "material", "graphic", "interactions", "workload", "sleep_hours",
         "sleep_quality", "nightmare", "intrusions", "switch_off", "mood", "energy", "talked",
         "support", "recovery", "alcohol_units", "note", "raise_at_supervision",
         "talking_point", "supported_colleague", "good_moment", "created_at", "updated_at",
@@ -201,7 +202,7 @@ def test_log_bad_input(cli, args, message):
 
 
 def test_log_narrow_terminal_lists_lines(cli, monkeypatch):
-    cli("checkin", "--shift", "night", "--sleep-hours", "5", "--mood", "4", "--no-input")
+    cli("checkin", "--date", "today", "--shift", "night", "--sleep-hours", "5", "--mood", "4", "--no-input")
     monkeypatch.setenv("COLUMNS", "40")
     lines = [line.rstrip() for line in cli("log").stdout.splitlines()]
     assert lines[0] == f"{today().isoformat()}  night, incident -, material"

@@ -117,7 +117,7 @@ def test_a_newer_record_wins_and_an_older_one_does_not(cli, db_path, tmp_path):
     "change,message",
     [
         (lambda r: r[1].update(mood=11), "Nothing was imported. Record 2: mood: 11 is not a whole number from 0 (very low) to 10 (very good)."),
-        (lambda r: r[0].update(shift="nights"), "Nothing was imported. Record 1: shift: 'nights' is not one of rest, day, late, night, long."),
+        (lambda r: r[0].update(shift="nights"), "Nothing was imported. Record 1: shift: 'nights' is not one of rest, day, late, night, long, sick, leave, training."),
         (lambda r: r[0].update(date="2026-02-30"), "Nothing was imported. Record 1: date must be a date as YYYY-MM-DD; '2026-02-30' is not one."),
         (lambda r: r[0].update(id="not-a-uuid"), "Nothing was imported. Record 1: id must be a UUID; 'not-a-uuid' is not one."),
         (lambda r: r[0].update(moood=3), "Nothing was imported. Record 1: moood is not a field resilience knows."),
@@ -140,7 +140,7 @@ def test_bad_rows_in_csv_and_lines_in_jsonl_are_named(cli, db_path, tmp_path):
     (tmp_path / "bad.csv").write_text(csv_text)
     result = cli("import", str(tmp_path / "bad.csv"))
     assert (result.exit_code, result.stderr) == (
-        2, "Nothing was imported. Row 2: shift: 'evening' is not one of rest, day, late, night, long.\n")
+        2, "Nothing was imported. Row 2: shift: 'evening' is not one of rest, day, late, night, long, sick, leave, training.\n")
     lines = cli("export", "--format", "jsonl").stdout.splitlines()
     lines[2] = lines[2][:-5]
     (tmp_path / "bad.jsonl").write_text("\n".join(lines) + "\n")
@@ -409,7 +409,7 @@ def test_privacy(cli, db_path, home):
     out = cli("privacy").stdout
     assert "File access:  600 (only you); folder 700 (only you)" in out
     assert "Encrypted:    no" in out
-    assert "Schema:       m011_pulse_reads (10 migrations)" in out
+    assert "Schema:       m011_pulse_reads (11 migrations)" in out
     assert "Integrity:    sound (SQLite integrity check passed)" in out
     assert "Records:      2 check-ins, 1 follow-up, 1 reflection" in out
     assert ("Safety:       1 safety answer, kept in the journal alone: never in a log,\n"

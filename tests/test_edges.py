@@ -212,25 +212,26 @@ def test_undecodable_text_gets_a_plain_refusal(cli, journal, tmp_path, sql, name
 
 
 def test_a_backup_made_before_later_migrations_still_restores(cli, journal, tmp_path):
-    """Older backups lack the newer columns: they are skipped answers, not bad rows."""
-    backup = _backup(cli, tmp_path)
-    conn = sqlite3.connect(backup)
-    # As the release with six migrations left it: m007 and everything after undone.
-    later = {"checkins": ("interactions", "hurt", "good_moment"), "reflections": ("proud",)}
-    for table, columns in later.items():
-        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
-        for column in columns:
-            if column in have:
-                conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-    for table in ("colleague_checks", "phoneins", "phonein_plan", "phonein_preps", "pulse_reads"):
-        conn.execute(f"DROP TABLE {table}")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name >= 'm007'")
-    conn.commit()
-    conn.close()
+    """Older backups lack the newer columns and tables: skipped answers, not bad rows.
+    The backup is a journal as the release with six migrations made it."""
+    from sqlite_utils import Database
+
+    from resilience_cli.store.migrations import build
+
+    backup = tmp_path / "old.db"
+    db = Database(backup)
+    build().apply(db, stop_before="m007_interactions_and_growth")
+    for n, day in enumerate((days_ago(3), days_ago(2), days_ago(1))):
+        db.execute("INSERT INTO checkins (id, date, shift, mood, created_at, updated_at) VALUES "
+                   f"('0b6c2d7e-1f3a-4c5b-8d9e-0a1b2c3d4e5{n}', '{day}', 'night', 6, '{STAMP}', '{STAMP}')")
+    db.conn.commit()
+    db.close()
     result = cli("restore", str(backup), "--yes")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith(f"Restored 3 check-ins from {backup}.")
-    assert "interactions" in rows(journal)[0] and len(rows(journal)) == 3
+    restored = rows(journal)
+    assert len(restored) == 3 and {r["shift"] for r in restored} == {"night"}
+    assert (restored[0]["interactions"], restored[0]["hurt"], restored[0]["good_moment"]) == (None, None, None)
 
 
 def test_today_is_no_future_date(cli, journal, tmp_path):

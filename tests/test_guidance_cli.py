@@ -278,19 +278,19 @@ def test_config_lists_every_setting_once_in_the_tables_order(cli, home):
     from resilience_cli.rules.thresholds import THRESHOLD_NAMES
 
     keys = [setting.key for setting in SETTINGS]
-    assert keys[:10] == ["questions.alcohol", "questions.colleague", "questions.safety_weekly",
+    assert keys[:11] == ["questions.alcohol", "questions.colleague", "questions.safety_weekly",
                          "reflection.weekly", "reflection.day", "supervision.next", "rules.silenced",
-                         "contacts.region", "contacts.own", "work.service"]
-    assert keys[10:] == [f"thresholds.{name}" for name in THRESHOLD_NAMES]
+                         "contacts.region", "contacts.own", "work.service", "day.night_shift_until"]
+    assert keys[11:] == [f"thresholds.{name}" for name in THRESHOLD_NAMES]
     covered = {s.attr for s in SETTINGS if not s.attr.startswith("thresholds.")} | {"thresholds"}
     assert covered == {f.name for f in dataclasses.fields(Settings)} - {"from_file"}
-    assert SECTIONS == ("questions", "reflection", "supervision", "rules", "contacts", "work", "thresholds")
+    assert SECTIONS == ("questions", "reflection", "supervision", "rules", "contacts", "work", "day", "thresholds")
     listed = json.loads(cli("config", "--format", "json").stdout)["settings"]
     assert list(listed) == [*keys, "rules.silenced_for_now"]  # the last from the journal
     write_config(home, "[wing]\nx = 1\n")
     assert cli("config").stderr.startswith(f"In {home / 'config.toml'}, [wing] is not a settings section; "
                                            "the sections are questions, reflection, supervision, rules, "
-                                           "contacts, work, thresholds.")
+                                           "contacts, work, day, thresholds.")
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ INT_FIELDS = {
 
 def test_the_fields_are_the_contract():
     assert ANSWER_FIELDS == (
-        "shift", "incident", "material", "graphic", "interactions", "workload", "sleep_hours",
+        "shift", "incident", "hurt", "material", "graphic", "interactions", "workload", "sleep_hours",
         "sleep_quality", "nightmare", "intrusions", "switch_off", "mood", "energy",
         "talked", "support", "recovery", "alcohol_units", "note",
         "raise_at_supervision", "talking_point", "supported_colleague", "good_moment",
@@ -134,7 +134,7 @@ def test_choice_message_lists_what_is_allowed():
     with pytest.raises(InvalidInput) as info:
         validate_answer("shift", "nite")
     assert info.value.message == (
-        "kind of day: 'nite' is not one of rest, day, late, night, long."
+        "kind of day: 'nite' is not one of rest, day, late, night, long, sick, leave, training."
     )
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import rows, today
+from conftest import rows, spelled, today
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from resilience_cli.cli import common
 from resilience_cli.model import CheckIn
-from resilience_cli.prompts import ask_checkin, ask_duty_day
+from resilience_cli.prompts import ask_checkin
 from resilience_cli.prompts.question import CLEAR
 
 ENTER = "\r"
@@ -47,7 +47,7 @@ FULL = [
 ]
 
 FULL_ANSWERS = {
-    "shift": "night", "incident": "significant", "material": 2, "graphic": True, "interactions": 3,
+    "shift": "night", "incident": "significant", "hurt": False, "material": 2, "graphic": True, "interactions": 3,
     "workload": 1, "support": 3, "sleep_hours": 5.5, "sleep_quality": 4, "nightmare": False,
     "intrusions": 2, "switch_off": 1, "mood": 6, "energy": None, "talked": False,
     "recovery": ("exercise", "people"), "note": "slept badly",
@@ -82,7 +82,7 @@ def test_skipping_everything(keys):
 
 
 def test_flags_are_not_asked_again(keys):
-    given = {"shift": "day", "incident": "none", "material": 0, "interactions": 0, "workload": 3,
+    given = {"shift": "day", "incident": "none", "hurt": False, "material": 0, "interactions": 0, "workload": 3,
              "sleep_hours": 8.0, "sleep_quality": 8, "nightmare": False, "intrusions": 0,
              "switch_off": 4, "mood": 8, "energy": 7, "talked": True, "support": 4,
              "recovery": ("outdoors",), "raise_at_supervision": False}
@@ -132,11 +132,6 @@ def test_ctrl_c_raises_keyboard_interrupt(keys):
         ask_checkin(None, {}, ask_alcohol=False)
 
 
-def test_duty_day_question_defaults_to_yesterday(keys):
-    keys.send_text(ENTER)
-    assert ask_duty_day(dt.date(2026, 11, 27)) == dt.date(2026, 11, 26)
-
-
 # The same flow through the command itself, as if standard input were a terminal.
 
 
@@ -183,7 +178,7 @@ def test_edit_through_the_command(cli, keys, terminal, db_path):
     keys.send_text("".join(presses))
     result = cli("edit", "today")
     assert result.exit_code == 0, result.stderr
-    assert "Updated your check-in" in result.stdout
+    assert f"Updated {spelled(today()).rsplit(' ', 1)[0]}: mood 3 → 7; good moment skipped → no." in result.stdout
     [row] = rows(db_path)
     assert (row["mood"], row["shift"], row["material"]) == (7, "day", 0)
 
@@ -200,7 +195,9 @@ def test_delete_asks_first(cli, keys, terminal, db_path):
 
 def test_small_hours_ask_which_duty_day(cli, keys, terminal, monkeypatch, db_path):
     monkeypatch.setattr(common, "now", lambda: dt.datetime.combine(today(), dt.time(3, 10)))
-    keys.send_text(ENTER + ENTER + ENTER + "".join(FULL))  # the duty day, the nation, the service
+    # The welcome's nation and service (Enter: England, skipped); once the shift is
+    # known (night), which day: Enter keeps the shift that began the day before.
+    keys.send_text(ENTER + ENTER + FULL[0] + ENTER + "".join(FULL[1:]))
     assert cli("checkin").exit_code == 0
     assert rows(db_path)[0]["date"] == (today() - dt.timedelta(days=1)).isoformat()
 
@@ -220,7 +217,7 @@ def test_a_rest_day_asks_no_work_or_exposure_question(keys):
     keys.send_text("1" + "8 7" + ENTER + "0" + "2" + "7 6" + ENTER + "2" + ENTER + ENTER)
     answers = ask_checkin(None, {}, ask_alcohol=False)
     assert answers == {
-        "shift": "rest", "incident": None, "material": None, "interactions": None, "workload": None,
+        "shift": "rest", "incident": None, "hurt": None, "material": None, "interactions": None, "workload": None,
         "support": None,
         "sleep_hours": 8.0, "sleep_quality": 7, "nightmare": False, "intrusions": 0, "switch_off": 2,
         "mood": 7, "energy": 6, "recovery": ("outdoors",), "talked": False, "note": None,

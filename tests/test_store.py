@@ -45,6 +45,8 @@ EXPECTED_COLUMNS = [
     ("supported_colleague", "INTEGER", 0, 0),
     # Added by m007.
     ("interactions", "INTEGER", 0, 0),
+    # Added by m008 (which rebuilt the table to widen shift's CHECK, keeping this order).
+    ("hurt", "INTEGER", 0, 0),
     # Added by m009.
     ("good_moment", "INTEGER", 0, 0),
 ]
@@ -76,7 +78,7 @@ def test_fresh_schema_is_exact(db_path):
     assert applied == list(MIGRATION_NAMES) == ["m001_create_checkins", "m002_periodic_records",
                                                 "m003_summaries", "m004_supported_colleague",
                                                 "m005_pack_answers", "m006_pack_safety_and_rule_rests",
-                                                "m007_interactions_and_growth",
+                                                "m007_interactions_and_growth", "m008_day_kinds_and_hurt",
                                                 "m009_good_moment_and_colleagues", "m010_phoneins",
                                                 "m011_pulse_reads"]
     # Only a nickname, dates and when a word was had: never the colleague's state or words.
@@ -166,7 +168,7 @@ def test_save_then_amend_keeps_id_and_unanswered(db_path):
 
 def test_round_trip_of_every_type(db_path):
     answers = {
-        "shift": "long", "incident": "minor", "material": 3, "graphic": True, "interactions": 1,
+        "shift": "long", "incident": "minor", "hurt": True, "material": 3, "graphic": True, "interactions": 1,
         "workload": 0, "sleep_hours": 7.25, "sleep_quality": 10, "nightmare": False,
         "intrusions": 4, "switch_off": 0, "mood": 10, "energy": 0, "talked": True,
         "support": 4, "recovery": ("exercise", "wind_down"), "alcohol_units": 2.5,

@@ -139,7 +139,7 @@ def test_on_a_very_bad_day_at_40_columns(home, db_path):
     from resilience_cli.prompts.question import question_lines
     from resilience_cli.safety import QUESTION
 
-    child = spawn(home, "checkin", "--date", "today", "--shift", "day", "--incident", "none", "--material", "0",
+    child = spawn(home, "checkin", "--date", "today", "--shift", "day", "--incident", "none", "--no-hurt", "--material", "0",
                   "--interactions", "1",
                   "--workload", "2", "--sleep-hours", "5", "--sleep-quality", "2", "--no-nightmare",
                   "--intrusions", "4", "--switch-off", "1", "--mood", "1", "--energy", "2",

@@ -32,6 +32,15 @@ OFFER_SAFETY = ("R2", "R20")
 # Rules whose own box already gives a route to help: the distress box is not shown again.
 ROUTES_TO_HELP = ("R1", "R2", "R20")
 AVERAGED = ("sleep_hours", "sleep_quality", "mood", "energy")
+# Said after a check-in that records being assaulted or hurt at work, beside any
+# incident support (DOMAIN.md, "Hurt at work"): in our own words.
+HURT_TITLE = "Assaulted or hurt at work"
+HURT_TEXT = (
+    "Being assaulted or hurt at work is an incident in its own right, never a personal failing. "
+    "Report it through your workplace's process, even if it seems small. Occupational health can "
+    "help with an injury and with how you are afterwards. Your union or staff association (the POA, "
+    "Napo, UNISON, the Police Federation) can advise and stand with you."
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,7 @@ class After:
     offer_reflection: bool
     # Support boxes folded into the distress box (after an incident, say): one box, each contact once.
     folded: tuple[Item, ...] = ()
+    hurt: bool = False  # assaulted or hurt at work: the words for it, beside the incident support
 
 
 def prospective(before: RuleContext, day: dt.date, answers: dict[str, Any]) -> RuleContext:
@@ -99,6 +109,9 @@ def after_saving(ctx: RuleContext, record: CheckIn, *, safety_answer: str | None
                                               t.followup_sleep_quality))
     if distress or still_strong:
         items = tuple(i for i in items if i.level != "tip")
+    if record.hurt:
+        # Beside the incident support, in the same box when the distress box folds them in.
+        items += (Item("hurt", "support", HURT_TITLE, HURT_TEXT, "Because of today's answers.", ()),)
     distress_box = distress and not any(i.rule in ROUTES_TO_HELP for i in items)
     folded = tuple(i for i in items if i.level == "support") if distress_box else ()
     return After(
@@ -109,4 +122,5 @@ def after_saving(ctx: RuleContext, record: CheckIn, *, safety_answer: str | None
         distress_box=distress_box,
         offer_reflection=reflection_offered,
         folded=folded,
+        hurt=record.hurt is True,
     )

@@ -121,6 +121,9 @@ class Settings:
     region: str = DEFAULT_REGION
     own_contacts: tuple[Contact, ...] = ()
     service: str | None = None  # prison, probation, police or other: the routes for their work
+    # A night or long shift checked in before this time belongs to the day before
+    # (DOMAIN.md, "Duty days").
+    night_shift_until: dt.time = dt.time(14)
     # Dotted setting name -> "config file" for every value the file set.
     from_file: frozenset[str] = frozenset()
 
@@ -211,6 +214,18 @@ def _region(value: object) -> str:
     return region
 
 
+def _time_of_day(value: object) -> dt.time:
+    # TOML has its own time type (14:00:00); a string such as "14:00" reads too.
+    if isinstance(value, str):
+        try:
+            value = dt.time.fromisoformat(value.strip())
+        except ValueError:
+            raise _NotAllowed from None
+    if not isinstance(value, dt.time) or value.tzinfo is not None:
+        raise _NotAllowed
+    return value
+
+
 def _own_contacts(value: object) -> tuple[Contact, ...]:
     if not isinstance(value, list):
         raise _NotAllowed(allowed="a list of [[contacts.own]] tables")
@@ -255,6 +270,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("contacts.own", "a table with name and how, and optionally when, all text", _own_contacts,
             "own_contacts", show=lambda own: [c.name for c in own]),
     Setting("work.service", "one of " + ", ".join(SERVICES), _service, "service"),
+    Setting("day.night_shift_until", 'a time of day such as "14:00"', _time_of_day, "night_shift_until",
+            show=lambda when: when.strftime("%H:%M")),
     *(Setting(f"thresholds.{name}", "a whole number of 0 or more" if isinstance(getattr(Thresholds(), name), int)
               else "a number of 0 or more", _threshold(getattr(Thresholds(), name)), f"thresholds.{name}")
       for name in THRESHOLD_NAMES),

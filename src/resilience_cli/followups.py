@@ -123,3 +123,25 @@ def closing_words(f: FollowUp, *, still_strong: bool) -> Closing:
     if low:
         paragraphs.append(LOW_SUPPORT_MESSAGE)
     return Closing(tuple(paragraphs), contacts=low)
+
+
+# Which follow-up, in words: "Day 3" or "Week 4".
+KIND_WORDS = {DAY3: "Day 3", WEEK4: "Week 4"}
+
+
+def which(d: Due, today: dt.date) -> str:
+    """'Day 3 after the significant incident on Monday 14 December': what `followup` opens with."""
+    from resilience_cli.dutyday import short_day
+
+    return f"{KIND_WORDS[d.kind]} after the significant incident on {short_day(d.incident_date, today)}"
+
+
+def due_line(d: Due, today: dt.date) -> str:
+    """One line for `status`, bare `resilience` and a check-in without questions."""
+    from resilience_cli.dutyday import short_day
+
+    # A weekday names the day only within the week: a fortnight on, "Monday's" would mislead.
+    ago = (today - d.incident_date).days
+    about = (f"{d.incident_date:%A}'s incident" if 0 < ago < 7
+             else f"the incident on {short_day(d.incident_date, today)}")
+    return f"A short follow-up about {about} is due: resilience followup"

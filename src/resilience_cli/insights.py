@@ -184,6 +184,7 @@ class Exposure:
     graphic_days: int
     heavy_days: int  # material >= 2, interactions >= 2 or an incident (model.is_heavy)
     working_days: int
+    hurt_days: int = 0  # assaulted or physically hurt at work
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,8 @@ class Trends:
     recovery: dict[str, int]  # activity -> days; "nothing" -> days with nothing
     comparisons: list[Comparison] = field(default_factory=list)
     colleague_days: int | None = None  # None when the optional question was never answered
+    # Days of each kind (model.SHIFTS, and "skipped"), every kind listed.
+    day_types: dict[str, int] = field(default_factory=dict)
 
 
 def exposure(records: Sequence[CheckIn]) -> Exposure:
@@ -232,7 +235,18 @@ def exposure(records: Sequence[CheckIn]) -> Exposure:
         graphic_days=sum(bool(r.graphic) for r in records),
         heavy_days=sum(is_heavy(r) for r in records),
         working_days=sum(is_working(r) for r in records),
+        hurt_days=sum(r.hurt is True for r in records),
     )
+
+
+def day_types(records: Sequence[CheckIn]) -> dict[str, int]:
+    """How many days of each kind: every kind of day, then the days whose kind was skipped."""
+    from resilience_cli.model import SHIFTS
+
+    counts = dict.fromkeys((*SHIFTS, "skipped"), 0)
+    for r in records:
+        counts[r.shift or "skipped"] += 1
+    return counts
 
 
 def recovery_counts(records: Sequence[CheckIn]) -> dict[str, int]:
@@ -366,6 +380,7 @@ def trends(records: Sequence[CheckIn], end: dt.date, days: int) -> Trends:
         comparisons=comparisons(records, window),
         colleague_days=(sum(bool(r.supported_colleague) for r in inside)
                         if any(r.supported_colleague is not None for r in inside) else None),
+        day_types=day_types(inside),
     )
 
 
@@ -419,7 +434,9 @@ def to_json_dict(result: Trends) -> dict:
             "graphic_days": result.exposure.graphic_days,
             "heavy_exposure_days": result.exposure.heavy_days,
             "working_days": result.exposure.working_days,
+            "hurt_days": result.exposure.hurt_days,
         },
+        "days_by_type": result.day_types,
         "recovery_days": result.recovery,
         "supported_colleague_days": result.colleague_days,
         "comparisons": [

@@ -16,7 +16,11 @@ from typing import Any
 
 from resilience_cli.errors import InvalidInput
 
-SHIFTS = ("rest", "day", "late", "night", "long")
+SHIFTS = ("rest", "day", "late", "night", "long", "sick", "leave", "training")
+# Days off work: asked like a rest day (DOMAIN.md), and not working days for the rules.
+# Off sick and annual leave are not days at work, whatever they cost; counting
+# them as working days would make a week of sickness look like a week of no exposure.
+DAYS_OFF = ("rest", "sick", "leave")
 INCIDENTS = ("none", "minor", "significant")
 RECOVERY = ("exercise", "outdoors", "people", "hobby", "wind_down", "rest", "other")
 # How "nothing today" (an empty recovery list) is spelt on the command line
@@ -63,6 +67,9 @@ SHIFT_WORDS = {
     "late": "late shift",
     "night": "night shift",
     "long": "long or extended shift",
+    "sick": "off sick",
+    "leave": "annual leave",
+    "training": "training, court or office day",
 }
 INCIDENT_WORDS = {"none": "no", "minor": "yes, minor", "significant": "yes, significant"}
 MATERIAL_WORDS = {0: "none", 1: "a little (under 1 h)", 2: "some (1-3 h)", 3: "a lot (over 3 h)"}
@@ -91,6 +98,7 @@ FIELD_SPECS: dict[str, FieldSpec] = {
     for spec in (
         FieldSpec("shift", "choice", "shift", choices=SHIFTS, words=SHIFT_WORDS),
         FieldSpec("incident", "choice", "incident", choices=INCIDENTS, words=INCIDENT_WORDS),
+        FieldSpec("hurt", "bool", "assaulted or hurt at work"),
         FieldSpec("material", "int", "distressing material", 0, 3, words=MATERIAL_WORDS),
         FieldSpec("graphic", "bool", "graphic images or video"),
         FieldSpec("interactions", "int", "distressing interactions", 0, 3,
@@ -152,6 +160,7 @@ class CheckIn:
     date: str
     shift: str | None = None
     incident: str | None = None
+    hurt: bool | None = None
     material: int | None = None
     graphic: bool | None = None
     interactions: int | None = None
@@ -221,12 +230,12 @@ def is_heavy(record: CheckIn) -> bool:
 
 
 # What a rest day does not ask: work and exposure (DOMAIN.md, "The daily check-in").
-NOT_ASKED_ON_A_REST_DAY = ("incident", "material", "graphic", "interactions", "workload", "support")
+NOT_ASKED_ON_A_REST_DAY = ("incident", "hurt", "material", "graphic", "interactions", "workload", "support")
 
 
 def not_asked(record: CheckIn) -> set[str]:
     """The questions the check-in does not ask on a day like this one."""
-    if record.shift == "rest":
+    if record.shift in DAYS_OFF:
         # The good-moment tick is about work: a day off does not offer it.
         return {*NOT_ASKED_ON_A_REST_DAY, "good_moment"}
     if not record.material and record.incident not in ("minor", "significant"):
@@ -235,15 +244,17 @@ def not_asked(record: CheckIn) -> set[str]:
 
 
 def is_working(record: CheckIn) -> bool:
-    """A working day: any check-in whose shift is not a rest day (a skipped shift counts)."""
-    return record.shift != "rest"
+    """A working day: any check-in whose shift is not a day off (rest, off sick, annual
+    leave); a skipped shift counts, and so does a training, court or office day."""
+    return record.shift not in DAYS_OFF
 
 
 # Each answer as the person knows it from its question: what error messages
 # name ("hours of sleep: '7h30' is not a number, such as 6.5"), never the
 # field name of the record.
 SPOKEN = {
-    "shift": "kind of day", "incident": "distressing incident", "material": "distressing material",
+    "shift": "kind of day", "incident": "distressing incident",
+    "hurt": "assaulted or physically hurt at work", "material": "distressing material",
     "graphic": "graphic images or video", "interactions": "hostile or distressing interactions",
     "workload": "workload", "sleep_hours": "hours of sleep",
     "sleep_quality": "how well you slept", "nightmare": "upsetting dreams about work",

@@ -32,13 +32,16 @@ def overview() -> None:
 
         common.console().print(welcome(str(paths().database), plain=common.plain_mode()))
         return
-    done = quick.checked_in_today()
+    done, followup, nudges = quick.today_at_a_glance()
+    then = f" {followup}" if followup else ""
     if done is None:
         print("Your journal is encrypted. Check in: resilience checkin")
     elif done:
-        print(f"{quick.CHECKED_IN} See your recent days: resilience log")
+        print(f"{quick.CHECKED_IN}{then or ' See your recent days: resilience log'}")
     else:
-        print(f"{quick.NOT_YET} Check in: resilience checkin")
+        print(f"{quick.NOT_YET} Check in: resilience checkin" + (f".{then}" if then else ""))
+    for line in nudges:  # due reminders to look out for a colleague, as in `status`
+        print(line)
     print("Need help now: resilience help-now. All commands: resilience --help")
 
 

@@ -18,15 +18,12 @@ from resilience_cli.errors import (
     NotFound,
     ResilienceError,
 )
-from resilience_cli.model import day_words
+from resilience_cli.model import SHIFT_WORDS, day_words
 
 if TYPE_CHECKING:
     from resilience_cli.store import JournalStore
 
 CANCELLED = "Check-in cancelled; nothing was saved."
-# Before this hour, an interactive check-in asks whether it is for the shift
-# that began yesterday: a night shift belongs to the day it started.
-SMALL_HOURS_END = 6
 
 DateOpt = Annotated[
     str | None,
@@ -36,8 +33,9 @@ DateOpt = Annotated[
 
 def checkin(
     date: DateOpt = None,
-    shift: Annotated[str | None, typer.Option(metavar="S", help="rest, day, late, night or long.")] = None,
+    shift: Annotated[str | None, typer.Option(metavar="S", help="rest, day, late, night, long, sick (off sick), leave (annual leave) or training (training, court or office).")] = None,
     incident: Annotated[str | None, typer.Option(metavar="I", help="none, minor or significant.")] = None,
+    hurt: Annotated[bool | None, typer.Option("--hurt/--no-hurt", help="You were assaulted or physically hurt at work.")] = None,
     material: Annotated[str | None, typer.Option(metavar="0-3", help="Distressing material: 0 none, 1 a little, 2 some, 3 a lot.")] = None,
     graphic: Annotated[bool | None, typer.Option("--graphic/--no-graphic", help="Any violent or graphic images or video.")] = None,
     interactions: Annotated[str | None, typer.Option(metavar="0-3", help="Hostile or distressing interactions (abuse, threats, manipulation, someone in acute distress): 0 none, 1 a little, 2 some, 3 a lot.")] = None,
@@ -69,7 +67,7 @@ def checkin(
       echo "Cover for breaks on nights" | resilience checkin --talking-point-stdin
     """
     flags: dict[str, Any] = {
-        "shift": shift, "incident": incident, "material": material, "graphic": graphic,
+        "shift": shift, "incident": incident, "hurt": hurt, "material": material, "graphic": graphic,
         "interactions": interactions,
         "workload": workload, "sleep_hours": sleep_hours, "sleep_quality": sleep_quality,
         "nightmare": nightmare, "intrusions": intrusions, "switch_off": switch_off,
@@ -99,11 +97,11 @@ def checkin(
         if talking_point_stdin:
             given["talking_point"] = _read_stdin("talking_point")
             given["raise_at_supervision"] = True
-        if day is None:
-            day = _duty_day(interactive=interactive)
         region = None
         if interactive:
-            given, region = _ask(day, given, settings, store)
+            day, given, region = _ask(day, given, settings, store)
+        elif day is None:
+            day = _duty_day(given.get("shift"), settings)
         _save_and_confirm(day, given, settings, store, interactive=interactive, region=region)
     except KeyboardInterrupt:
         raise Cancelled(CANCELLED) from None
@@ -112,20 +110,24 @@ def checkin(
             store.close()
 
 
-def _duty_day(*, interactive: bool) -> dt.date:
-    """The day a check-in without --date is for: today, or in the small hours the
-    shift that began yesterday (asked in a terminal; said, never silent, without one)."""
-    now = common.now()
-    if now.hour >= SMALL_HOURS_END:
-        return now.date()
-    if interactive:
-        from resilience_cli.prompts import ask_duty_day
+def _duty_day(shift: str | None, settings: Settings) -> dt.date:
+    """The day a check-in without --date and without questions is for (dutyday.filing),
+    said on standard error whenever it is not today: never silent."""
+    from resilience_cli.dutyday import SMALL_HOURS, filing, shift_day_words
 
-        return ask_duty_day(now.date())
-    day = now.date() - dt.timedelta(days=1)
-    print(f"Before 6 am a check-in is for the shift that began the day before, so this one "
-          f"is for {day_words(day)}. For today instead, add --date today.", file=sys.stderr)
-    return day
+    now = common.now()
+    found = filing(now, shift, settings.night_shift_until)
+    if found.other is None:
+        return found.day
+    if found.why == SMALL_HOURS:
+        print(f"Before 6 am a check-in is for the shift that began the day before, so this one "
+              f"is for {day_words(found.day)}. For today instead, add --date today.", file=sys.stderr)
+    else:
+        until = settings.night_shift_until.strftime("%H:%M")
+        print(f"After a {SHIFT_WORDS[shift]}, a check-in before {until} is for the day the shift began, "
+              f"so this one is for {shift_day_words(shift, found.day, now.date())}. "
+              "For today instead, add --date today.", file=sys.stderr)
+    return found.day
 
 
 def edit(
@@ -151,7 +153,7 @@ def edit(
                 f"To add one: resilience checkin --date {day.isoformat()}"
             )
         settings = common.settings()
-        given, _ = _ask(day, {}, settings, store)
+        _, given, _ = _ask(day, {}, settings, store)
         _save_and_confirm(day, given, settings, store, interactive=True)
     except KeyboardInterrupt:
         raise Cancelled(CANCELLED) from None
@@ -198,14 +200,25 @@ def _read_stdin(name: str) -> str | None:
     return _validated({name: text}).get(name)
 
 
-def _ask(day: dt.date, given: dict[str, Any], settings: Any,
-         store: JournalStore | None) -> tuple[dict[str, Any], str | None]:
+def _ask(day: dt.date | None, given: dict[str, Any], settings: Any,
+         store: JournalStore | None) -> tuple[dt.date, dict[str, Any], str | None]:
     """The questions the flags left open, and on a first run (no journal yet) the
-    nation for help contacts."""
-    existing = store.get(day) if store else None
+    nation for help contacts. Without a date (`day` None), the day follows from the
+    shift (prompts.dutyday). Returns the day, the answers and the nation chosen."""
     from resilience_cli.prompts import ask_checkin
+    from resilience_cli.prompts.dutyday import DutyDays, amending_words
 
     out = common.console()
+    lookup = (lambda d: store.get(d)) if store is not None else (lambda d: None)
+    days = None
+    if day is None:
+        days = DutyDays(common.now(), settings.night_shift_until, lookup, lambda words: out.print(words))
+        heading = days.start(given.get("shift"))
+        day, existing = days.day, days.existing
+    else:
+        existing = lookup(day)
+        heading = (amending_words(existing, common.today()) if existing
+                   else f"Checking in for {day_words(day)}.")
     region = None
     if store is None:
         # Before the very first check-in there is no journal: the welcome,
@@ -223,10 +236,10 @@ def _ask(day: dt.date, given: dict[str, Any], settings: Any,
             from resilience_cli.prompts import ask_workplace
 
             region = FirstRun(region, ask_workplace(numbers=not settings.own_contacts))
-    heading = "Amending" if existing else "Checking in for"
-    out.print(f"{heading} {day_words(day)}. Every question can be skipped.")
-    return ask_checkin(existing, given, ask_alcohol=settings.alcohol_question,
-                       ask_colleague=settings.colleague_question), region
+    out.print(f"{heading} Every question can be skipped.")
+    answers = ask_checkin(existing, given, ask_alcohol=settings.alcohol_question,
+                          ask_colleague=settings.colleague_question, days=days)
+    return (days.day if days is not None else day), answers, region  # type: ignore[return-value]
 
 
 class FirstRun:
@@ -296,6 +309,7 @@ def _save_and_confirm(
     else:
         store.prepare_for_writing()
     with store:
+        earlier = store.get(day)  # to say what an amendment changed
         record, created = store.save(day, answers, safety_answer=safety_answer, followup=followup)
         try:
             ctx = guidance.rule_context(store, day, settings)
@@ -311,7 +325,10 @@ def _save_and_confirm(
             if plan.rest_r5 is not None:
                 # R5 shown: it rests for a week unless things worsen (saved before it is shown).
                 store.rest_rule("R5", day, plan.rest_r5)
-            _show(plan, record, created, settings, followup, region, interactive=interactive)
+            _show(plan, record, created, settings, followup, region, interactive=interactive, earlier=earlier,
+                  followups_note=_followups_note(earlier, record, store) if earlier is not None else None)
+            if not interactive:
+                _say_followup_due(ctx)
             if not plan.crisis_only:
                 _nudge_colleagues(store)
         except ResilienceError:
@@ -323,8 +340,27 @@ def _save_and_confirm(
                 "--debug to see the details.") from exc
 
 
+def _followups_note(earlier: Any, record: Any, store: JournalStore) -> str | None:
+    """After an amendment, what happens to the follow-ups of an incident it took away."""
+    from resilience_cli.render.changes import followups_line
+
+    answered = sum(1 for f in store.followups(record.day)
+                   if f.incident_date == record.date and not f.skipped)
+    return followups_line(earlier, record, answered)
+
+
+def _say_followup_due(ctx: Any) -> None:
+    """Without questions, a due follow-up is said on standard error: `resilience followup` asks it."""
+    from resilience_cli.followups import due, due_line
+
+    today = common.today()
+    found = due(ctx.records, ctx.followups, today)
+    if found:
+        print(due_line(found[0], today), file=sys.stderr)
+
+
 def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: Any, region: str | None, *,
-          interactive: bool) -> None:
+          interactive: bool, earlier: Any = None, followups_note: str | None = None) -> None:
     """Everything shown once the check-in is saved, as `aftercare` decided it."""
     from resilience_cli.cli import guidance
     from resilience_cli.render.journal import confirmation
@@ -346,14 +382,24 @@ def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: A
         out.print("Thank you for answering honestly.", style="bold")
         guidance.show(list(plan.items), settings, why=False)
         return
-    out.print(confirmation(record, created, plan.averages))
+    headline = None
+    if not created and earlier is not None:
+        from resilience_cli.dutyday import short_day
+        from resilience_cli.render.changes import updated_line
+
+        headline = updated_line(short_day(record.day, common.today()), earlier, record,
+                                plain=common.plain_mode())
+    out.print(confirmation(record, created, plan.averages, headline))
+    if followups_note:
+        out.print(followups_note)
     boxes = plan.distress_box or any(i.level != "tip" for i in plan.items)
     if followup is not None and not followup.skipped:
         guidance.followup_closing(followup, settings, box_follows=boxes)
     if plan.items:
         guidance.show(list(plan.items), settings, why=False)
-        # Never under a crisis box: it holds the contacts and nothing else.
-        if not any(i.level == "crisis" for i in plan.items):
+        # Never under a crisis box: it holds the contacts and nothing else. Only
+        # rules have a "why" in `tips` (the hurt box is today's answer, not a pattern).
+        if not any(i.level == "crisis" for i in plan.items) and any(i.rule != "hurt" for i in plan.items):
             out.print("Why these? resilience tips --why", style="dim")
     if plan.distress_box:
         # A first very bad day gets a route to help whatever the safety

@@ -25,12 +25,13 @@ DUTY_DAY_ENDS = 18
 def checked_in_today() -> bool | None:
     """Whether today's duty is checked in; None when the journal is encrypted and no
     passphrase is at hand (never ask in a prompt line)."""
-    return _look()[0]
+    return today_at_a_glance()[0]
 
 
-def _look() -> tuple[bool | None, list[str]]:
-    """Whether today is checked in (as `checked_in_today`), and the reminders to look out
-    for a colleague that are due, in words: one opening of the journal for both."""
+def today_at_a_glance() -> tuple[bool | None, str | None, list[str]]:
+    """Whether today's duty is checked in (as `checked_in_today`), the line saying a
+    follow-up after an incident is due, when one is, and the reminders to look out for
+    a colleague that are due, in words: one opening of the journal for all three."""
     import datetime as dt
 
     from resilience_cli.store import JournalStore
@@ -38,25 +39,30 @@ def _look() -> tuple[bool | None, list[str]]:
 
     path = paths().database
     if not path.exists():
-        return False, []
+        return False, None, []
     encrypted = looks_encrypted(path)
     passphrase = os.environ.get(PASSPHRASE_ENV) if encrypted else None
     if encrypted and not passphrase:
-        return None, []
+        return None, None, []
     store = JournalStore.open(path, create=False, passphrase=passphrase)
     if store is None:
-        return False, []
-    from resilience_cli import clock
+        return False, None, []
+    from resilience_cli import clock, followups
 
     now = clock.now()
+    today = now.date()
     with store:
-        nudges = _colleague_nudges(store, now.date())
-        if store.has(now.date()):
-            return True, nudges
+        nudges = _colleague_nudges(store, today)
+        # Only the weeks a follow-up can be due in are read: status stays quick with years of data.
+        since = today - dt.timedelta(days=max(followups.KINDS.values()) + followups.DUE_FOR_DAYS)
+        due = followups.due(store.between(since, today), store.followups(since), today)
+        line = followups.due_line(due[0], today) if due else None
+        if store.has(today):
+            return True, line, nudges
         if now.hour >= DUTY_DAY_ENDS:
-            return False, nudges
-        yesterday = store.get(now.date() - dt.timedelta(days=1))
-        return yesterday is not None and yesterday.shift in ("night", "long"), nudges
+            return False, line, nudges
+        yesterday = store.get(today - dt.timedelta(days=1))
+        return yesterday is not None and yesterday.shift in ("night", "long"), line, nudges
 
 
 def _colleague_nudges(store, today) -> list[str]:
@@ -73,7 +79,7 @@ def status(quiet: bool = False) -> None:
     from resilience_cli.errors import ResilienceError
 
     try:
-        done, nudges = _look()
+        done, followup, nudges = today_at_a_glance()
     except ResilienceError as exc:
         # A shell start-up line must never fail: say why on standard error, exit 0.
         import sys
@@ -84,10 +90,13 @@ def status(quiet: bool = False) -> None:
         if not quiet:
             print(f"Your journal is encrypted; status needs {PASSPHRASE_ENV} to look inside.")
     elif done:
-        if not quiet:
+        # A due follow-up is said even with --quiet: that is when the line helps.
+        if followup:
+            print(f"{CHECKED_IN} {followup}")
+        elif not quiet:
             print(CHECKED_IN)
     else:
-        print(f"{NOT_YET} When you have a minute: resilience checkin")
+        print(f"{NOT_YET} When you have a minute: resilience checkin" + (f". {followup}" if followup else ""))
     # Due reminders to look out for a colleague speak even with --quiet: like
     # the check-in nudge, they print only when there is something to do.
     for line in nudges:

@@ -157,7 +157,7 @@ def followup() -> None:
 
     from resilience_cli import prompts
     from resilience_cli.cli import guidance
-    from resilience_cli.followups import FollowUp, due
+    from resilience_cli.followups import FollowUp, due, which
 
     today = common.today()
     settings = common.settings()
@@ -169,6 +169,8 @@ def followup() -> None:
     if not common.stdin_is_terminal():
         raise InvalidInput("A follow-up asks its questions in a terminal: run resilience followup in one.")
     first = pending[0]
+    # Which incident and which follow-up, before any question about it.
+    common.console().print(f"{which(first, today)}.", style="bold")
     try:
         answers = prompts.ask_followup()
     except KeyboardInterrupt:

@@ -17,7 +17,6 @@ from resilience_cli.prompts.basics import (
 from resilience_cli.prompts.checkin import (
     QUESTIONS,
     ask_checkin,
-    ask_duty_day,
     ask_region,
     ask_safety,
     confirm_delete,
@@ -62,7 +61,6 @@ __all__ = [
     "QUESTIONS",
     "SKIP",
     "ask_checkin",
-    "ask_duty_day",
     "ask_followup",
     "ask_followup_consent",
     "ask_new_passphrase",

@@ -7,6 +7,7 @@ from typing import Any
 
 from resilience_cli.errors import InvalidInput
 from resilience_cli.model import (
+    DAYS_OFF,
     FIELD_SPECS,
     INCIDENT_WORDS,
     RECOVERY,
@@ -17,10 +18,12 @@ from resilience_cli.model import (
     validate_answer,
 )
 from resilience_cli.prompts.basics import confirm
+from resilience_cli.prompts.dutyday import DutyDays
 from resilience_cli.prompts.question import BACK, CLEAR, SKIP, Option, Tick, ask
 from resilience_cli.render.words import answer_words
 
 _NOTHING = "__nothing__"
+DAY = "__day__"  # the step that settles the duty day: not an answer
 
 # The questions, in our own words (DOMAIN.md, "The daily check-in").
 QUESTIONS = {
@@ -30,6 +33,7 @@ QUESTIONS = {
     "material": "How much of your day involved distressing material or accounts "
     "(case files, statements, images or video, hearing what happened to someone)?",
     "graphic": "Did any of it include violent or graphic images or video?",
+    "hurt": "Were you assaulted or physically hurt at work?",
     "interactions": "How much of your day involved hostile or distressing interactions: abuse, threats, "
     "manipulation, or someone in acute distress?",
     "workload": "How manageable was your workload, and could you take the breaks you needed?",
@@ -82,11 +86,12 @@ ON_ITS_OWN_HINTS = {
 }
 # The same word has the same key everywhere: "no" and "none" on 0, "yes" on 1.
 YES_NO = ((False, "no", "0", "n"), (True, "yes", "1", "y"))
-SHIFT_KEYS = dict(zip(SHIFT_WORDS, "12345", strict=True))
+SHIFT_KEYS = dict(zip(SHIFT_WORDS, "12345678", strict=True))
 INCIDENT_KEYS = {"none": "0", "minor": "1", "significant": "2"}
 RECOVERY_KEYS = dict(zip(RECOVERY, "1234567", strict=True))
 NOTHING_KEY = "0"
-DREAMS_KEY, TALKED_KEY = "d", "t"
+DREAMS_KEY, TALKED_KEY, HURT_KEY = "d", "t", "h"
+HURT_TITLE = "you were assaulted or physically hurt at work"
 # What went well rides on the mood line, as the dreams ride on the sleep line:
 # no extra question (DOMAIN.md, good_moment).
 GOOD_MOMENT_KEY = "g"
@@ -104,10 +109,10 @@ def _keys_hint(enter: str) -> str:
 
 
 def _choice(message: str, options: list[Option], current: Any, amending: bool,
-            name: str | None = None) -> Any:
+            name: str | None = None, ticks: tuple[Tick, ...] = ()) -> Any:
     values = [o.value for o in options]
     pointer = values.index(current) if current in values else None
-    return ask(message, options=options, pointer=pointer,
+    return ask(message, options=options, pointer=pointer, ticks=ticks,
                hint=_keys_hint(KEEPS if amending else ENTER_SKIPS), can_clear=amending and current is not None,
                can_go_back=True, skip_words="kept" if amending else "skipped",
                skip_title="keep as it was" if amending else "skip",
@@ -164,9 +169,11 @@ class _Flow:
     """The check-in's questions in order, asking only what applies; Backspace goes back one."""
 
     def __init__(self, existing: CheckIn | None, given: dict[str, Any], *, ask_alcohol: bool,
-                 ask_colleague: bool) -> None:
+                 ask_colleague: bool, days: DutyDays | None = None) -> None:
         self.existing = existing
         self.amending = existing is not None
+        # Without --date, the day (and so the earlier answers) follows from the shift.
+        self.days = days
         self.given = given
         self.answers: dict[str, Any] = dict(given)
         self.ask_alcohol = ask_alcohol
@@ -186,7 +193,8 @@ class _Flow:
         return self.given.get(name) is None
 
     def rest_day(self) -> bool:
-        return self.now("shift") == "rest"
+        # Off sick and annual leave are asked as a rest day is (DOMAIN.md).
+        return self.now("shift") in DAYS_OFF
 
     def exposed(self) -> bool:
         return bool(self.now("material")) or self.now("incident") in ("minor", "significant")
@@ -197,7 +205,8 @@ class _Flow:
         always = lambda: True
         return [
             (("shift",), always, self.ask_shift),
-            (("incident",), working, lambda: self.ask_select("incident")),
+            ((DAY,), self.day_in_doubt, self.ask_day),
+            (("incident", "hurt"), working, lambda: self.ask_select("incident")),
             (("material",), working, lambda: self.ask_select("material")),
             (("graphic",), lambda: working() and self.exposed(), lambda: self.ask_yes_no("graphic")),
             (("interactions",), working, lambda: self.ask_select("interactions")),
@@ -243,6 +252,8 @@ class _Flow:
         # questions are skipped, not "none".
         for names, _applies, _ask in steps:
             for n in names:
+                if n == DAY:
+                    continue
                 if n in ("supported_colleague",) and not self.ask_colleague:
                     continue
                 if n == "alcohol_units" and not self.ask_alcohol:
@@ -255,6 +266,24 @@ class _Flow:
                     continue  # not asked on a day off: skipped, never "no"
                 self.answers.setdefault(n, None)
         return self.answers
+
+    def day_in_doubt(self) -> bool:
+        """Whether to ask which day this is for; when not, the day is settled now."""
+        if self.days is None:
+            return False
+        doubt = self.days.doubt(self.now("shift"))
+        self._follow_the_day()
+        return doubt
+
+    def ask_day(self) -> Any:
+        answer = self.days.ask(self.now("shift"))  # type: ignore[union-attr]
+        self._follow_the_day()
+        return answer
+
+    def _follow_the_day(self) -> None:
+        # A day that already has a check-in is amended, its answers the defaults.
+        self.existing = self.days.existing  # type: ignore[union-attr]
+        self.amending = self.existing is not None
 
     def _store(self, name: str, value: Any) -> Any:
         if value is BACK:
@@ -269,11 +298,34 @@ class _Flow:
 
     def ask_select(self, name: str) -> Any:
         if name == "incident":
-            options = [Option(INCIDENT_KEYS[v], w, v) for v, w in INCIDENT_WORDS.items()]
-        else:
-            options = _scale_options(name)
+            return self.ask_incident()
+        options = _scale_options(name)
         message = REST_DAY_SWITCH_OFF if name == "switch_off" and self.rest_day() else QUESTIONS[name]
         return self._store(name, _choice(message, options, self.earlier(name), self.amending, name=name))
+
+    def ask_incident(self) -> Any:
+        """The incident question, with "assaulted or physically hurt" as a tick on it."""
+        if not self.open_("incident"):  # the incident given by a flag: the hurt question on its own
+            return self.ask_yes_no("hurt")
+        options = [Option(INCIDENT_KEYS[v], w, v) for v, w in INCIDENT_WORDS.items()]
+        hurt = Tick(HURT_KEY, HURT_TITLE, bool(self.earlier("hurt")))
+        ticks = (hurt,) if self.open_("hurt") else ()
+        answer = self._store("incident", _choice(QUESTIONS["incident"], options, self.earlier("incident"),
+                                                 self.amending, name="incident", ticks=ticks))
+        if answer is BACK or not ticks:
+            return answer
+        # As the dreams tick: answered (no, unless ticked) whenever the incident is newly
+        # answered; an earlier answer kept (Enter) keeps the earlier tick as it was.
+        kept = answer == SKIP or (self.amending and answer == self.earlier("incident"))
+        if hurt.checked:
+            self.answers["hurt"] = True
+        elif self.earlier("hurt"):
+            self.answers["hurt"] = False  # an earlier yes, unticked
+        elif answer is CLEAR:
+            self.answers["hurt"] = CLEAR if self.earlier("hurt") is not None else None
+        else:
+            self.answers["hurt"] = self.earlier("hurt") if kept else False
+        return answer
 
     def ask_yes_no(self, name: str) -> Any:
         return self._store(name, _choice(QUESTIONS[name], _yes_no_options(), self.earlier(name),
@@ -427,24 +479,17 @@ def ask_region() -> str | None:
     return None if answer == DEFAULT_REGION else answer
 
 
-def ask_duty_day(today: dt.date) -> dt.date:
-    """In the small hours, ask whether this is for the shift that began yesterday."""
-    yesterday = today - dt.timedelta(days=1)
-    return ask("Which duty day is this check-in for?",
-               options=[Option("1", f"the shift that began yesterday, {day_words(yesterday)}", yesterday),
-                        Option("2", f"today, {day_words(today)}", today)],
-               pointer=0, skip_title=None, hint="1 or 2; Enter: the shift that began yesterday")
-
-
 def ask_checkin(
-    existing: CheckIn | None, given: dict[str, Any], *, ask_alcohol: bool, ask_colleague: bool = False
+    existing: CheckIn | None, given: dict[str, Any], *, ask_alcohol: bool, ask_colleague: bool = False,
+    days: DutyDays | None = None,
 ) -> dict[str, Any]:
     """Ask every question the flags left open and the day calls for.
 
     Returns validated answers: None is skipped (on an amended day: kept as it
-    was), CLEAR sets an earlier answer back to skipped.
+    was), CLEAR sets an earlier answer back to skipped. `days`: without
+    --date, which day this files, settled after the shift (its `day`).
     """
-    return _Flow(existing, given, ask_alcohol=ask_alcohol, ask_colleague=ask_colleague).run()
+    return _Flow(existing, given, ask_alcohol=ask_alcohol, ask_colleague=ask_colleague, days=days).run()
 
 
 def confirm_delete(day: dt.date) -> bool:

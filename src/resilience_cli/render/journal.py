@@ -21,13 +21,16 @@ from resilience_cli.render.words import (
 
 
 def confirmation(
-    record: CheckIn, created: bool, averages: dict[str, float | None]
+    record: CheckIn, created: bool, averages: dict[str, float | None], headline: str | None = None
 ) -> RenderableType:
-    """A compact, friendly confirmation, beside the user's own recent averages."""
+    """A compact, friendly confirmation, beside the user's own recent averages.
+
+    `headline`, for an amendment: what it changed, answer by answer (render.changes).
+    """
     day = day_words(record.day)
     shift = f" ({answer_words('shift', record.shift)})" if record.shift else ""
     verb = "Saved your check-in" if created else "Updated your check-in"
-    lines = [Text(f"{verb} for {day}{shift}.", style="bold")]
+    lines = [Text(headline or f"{verb} for {day}{shift}.", style="bold")]
     parts = []
     for name, unit in (("sleep_hours", " h"), ("sleep_quality", "/10"),
                        ("mood", "/10"), ("energy", "/10")):

@@ -27,7 +27,7 @@ def sleep_cell(r: CheckIn) -> str:
 
 
 def marks(r: CheckIn) -> str:
-    return " ".join(m for m, on in (("note", r.note), ("raise", r.raise_at_supervision)) if on)
+    return " ".join(m for m, on in (("hurt", r.hurt), ("note", r.note), ("raise", r.raise_at_supervision)) if on)
 
 
 LOG_COLUMNS = (("Day", "left"), ("Shift", "left"), ("Incident", "left"), ("Mat.", "right"),
@@ -67,7 +67,7 @@ def log_rows(records: Sequence[CheckIn]) -> tuple[str, list[str]]:
 SHORT_INCIDENT = {"none": "none", "minor": "minor", "significant": "sig."}
 LEGEND = ("Incident: sig. is significant. Mat. (distressing material) and Host. (hostile or distressing "
           "interactions): 0 none to 3 a lot. Sleep: hours and quality (q, 0-10). Mood and energy 0-10; "
-          "off (switching off) and support 0-4. '-' is a skipped answer. 'raise': to raise at supervision.")
+          "off (switching off) and support 0-4. '-' is a skipped answer. 'raise': to raise at supervision. 'hurt': assaulted or physically hurt at work.")
 
 
 def num(value: Any) -> str:

@@ -151,6 +151,9 @@ def exposure_lines(result: Trends) -> list[RenderableType]:
     if e.minor_incidents:
         incidents.append(f"{e.minor_incidents} minor")
     lines.append(indented(Text("Incidents: " + (", ".join(incidents) if incidents else "none") + ".")))
+    if e.hurt_days:
+        lines.append(indented(Text(f"Assaulted or physically hurt at work on {e.hurt_days} "
+                                   f"{'day' if e.hurt_days == 1 else 'days'}.")))
     bands = sorted(LEVEL_WORDS.items(), reverse=True)  # heaviest first
     for label, days in (("Distressing material", e.material_days),
                         ("Hostile or distressing interactions", e.interaction_days)):
@@ -267,6 +270,24 @@ def checked_in_line(result: Trends) -> Text:
     )
 
 
+# Each kind of day counted: (one, many).
+DAY_TYPE_WORDS = {
+    "day": ("day shift", "day shifts"), "late": ("late shift", "late shifts"),
+    "night": ("night shift", "night shifts"), "long": ("long or extended shift", "long or extended shifts"),
+    "training": ("training, court or office day", "training, court or office days"),
+    "rest": ("rest day", "rest days"), "sick": ("day off sick", "days off sick"),
+    "leave": ("day of annual leave", "days of annual leave"),
+    "skipped": ("day with its kind skipped", "days with their kind skipped"),
+}
+
+
+def day_types_line(result: Trends) -> list[RenderableType]:
+    """'Kinds of day: 4 day shifts, 2 night shifts, 1 day off sick.' Only the kinds there were."""
+    pieces = [f"{n} {DAY_TYPE_WORDS[kind][n != 1]}" for kind, n in result.day_types.items()
+              if n and kind in DAY_TYPE_WORDS]
+    return [Text("Kinds of day: " + ", ".join(pieces) + ".")] if pieces else []
+
+
 def too_little(window: Window, count: int) -> Text:
     have = "no check-ins" if count == 0 else f"{count} check-in{'s' if count != 1 else ''}"
     return Text(
@@ -284,6 +305,7 @@ def dashboard(result: Trends, *, calendar_metric: str, width: int, plain: bool =
     parts: list[RenderableType] = [
         Text(f"Your last {period_words(result.window.days)}", style="bold"),
         checked_in_line(result),
+        *day_types_line(result),
         Text(""),
         metrics_table(result, width, sparklines=not plain),
         Text(""),

@@ -260,6 +260,10 @@ def _snapshot(inside: Sequence[CheckIn], before: Sequence[CheckIn], window: Wind
     graphic = sum(bool(r.graphic) for r in inside)
     if graphic:
         rows.append(("Graphic images or video", f"on {_days(graphic)}", ""))
+    # By number only: which days, and what happened, are the officer's to tell.
+    hurt = sum(r.hurt is True for r in inside)
+    if hurt:
+        rows.append(("Assaulted or physically hurt at work", f"on {_days(hurt)}", ""))
     hostile = _levels(inside, "interactions")
     if hostile:
         rows.append(("Hostile or distressing interactions", hostile,

@@ -205,6 +205,51 @@ def m007_interactions_and_growth(db: Database) -> None:
     db.execute("ALTER TABLE reflections ADD COLUMN proud TEXT")
 
 
+def m008_day_kinds_and_hurt(db: Database) -> None:
+    # Three more kinds of day (off sick, annual leave, training/court/office)
+    # and the "assaulted or physically hurt at work" answer. SQLite cannot
+    # change a CHECK constraint in place, so the table is rebuilt: the same
+    # columns in the same order (hurt last, as an added column would be), the
+    # rows copied as they are, in the migration's one transaction.
+    db.execute(
+        """
+        CREATE TABLE checkins_m008 (
+            id TEXT PRIMARY KEY NOT NULL,
+            date TEXT NOT NULL UNIQUE
+                CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+            shift TEXT CHECK (shift IN ('rest', 'day', 'late', 'night', 'long', 'sick', 'leave', 'training')),
+            incident TEXT CHECK (incident IN ('none', 'minor', 'significant')),
+            material INTEGER CHECK (material BETWEEN 0 AND 3),
+            graphic INTEGER CHECK (graphic IN (0, 1)),
+            workload INTEGER CHECK (workload BETWEEN 0 AND 4),
+            sleep_hours REAL CHECK (sleep_hours BETWEEN 0 AND 24),
+            sleep_quality INTEGER CHECK (sleep_quality BETWEEN 0 AND 10),
+            nightmare INTEGER CHECK (nightmare IN (0, 1)),
+            intrusions INTEGER CHECK (intrusions BETWEEN 0 AND 4),
+            switch_off INTEGER CHECK (switch_off BETWEEN 0 AND 4),
+            mood INTEGER CHECK (mood BETWEEN 0 AND 10),
+            energy INTEGER CHECK (energy BETWEEN 0 AND 10),
+            talked INTEGER CHECK (talked IN (0, 1)),
+            support INTEGER CHECK (support BETWEEN 0 AND 4),
+            recovery TEXT,
+            alcohol_units REAL CHECK (alcohol_units >= 0),
+            note TEXT,
+            raise_at_supervision INTEGER CHECK (raise_at_supervision IN (0, 1)),
+            talking_point TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            supported_colleague INTEGER CHECK (supported_colleague IN (0, 1)),
+            interactions INTEGER CHECK (interactions BETWEEN 0 AND 3),
+            hurt INTEGER CHECK (hurt IN (0, 1))
+        )
+        """
+    )
+    kept = ", ".join(r[1] for r in db.execute("PRAGMA table_info(checkins)").fetchall())
+    db.execute(f"INSERT INTO checkins_m008 ({kept}) SELECT {kept} FROM checkins")
+    db.execute("DROP TABLE checkins")
+    db.execute("ALTER TABLE checkins_m008 RENAME TO checkins")
+
+
 def m009_good_moment_and_colleagues(db: Database) -> None:
     # "A moment at work that felt worthwhile": a tick on the mood line. Past
     # days keep it skipped (NULL), never "no".
@@ -298,7 +343,7 @@ def m011_pulse_reads(db: Database) -> None:
 MIGRATIONS = (
     m001_create_checkins, m002_periodic_records, m003_summaries, m004_supported_colleague,
     m005_pack_answers, m006_pack_safety_and_rule_rests, m007_interactions_and_growth,
-    m009_good_moment_and_colleagues, m010_phoneins, m011_pulse_reads,
+    m008_day_kinds_and_hurt, m009_good_moment_and_colleagues, m010_phoneins, m011_pulse_reads,
 )
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 

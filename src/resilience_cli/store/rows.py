@@ -14,7 +14,11 @@ _BOOL_FIELDS = frozenset(n for n, s in FIELD_SPECS.items() if s.kind == "bool")
 
 
 def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    # From the program's one clock, so that "checked in at 07:31" agrees with
+    # the duty day under a fixed test clock too.
+    from resilience_cli import clock
+
+    return clock.now().astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def to_row(record: CheckIn) -> dict[str, Any]:
