@@ -19,6 +19,8 @@ commits and compare):
   it enters a higher layer than the step before, which happens only when a
   lower layer has returned its data to a caller above and the work carries on
   there (one such climb is unavoidable: the command itself writes the file).
+  The climbs back to the cli layer are counted apart: each is the command
+  taking the data back to hand it on, the cost the issue names.
 
 Layers, highest first: cli; prompts, render, report; store; config and the
 modules that read files for it (config, contacts, routes, files,
@@ -83,7 +85,7 @@ def structure() -> None:
     edges = {(module_name(p), imported) for p in paths for imported in our_imports(p, modules)}
     by_layer = Counter(NAMES[rank(m)] for m in modules)
     print(f"modules: {len(modules)} ({', '.join(f'{n} {by_layer[n]}' for n in NAMES.values())})")
-    print(f"  in cli/: {sum(1 for m in modules if rank(m) == 5)}, of which command modules: "
+    print(f"  in cli/: {sum(1 for m in modules if m.startswith('resilience_cli.cli'))}, of which command modules: "
           f"{sum(1 for m in modules if is_command(m))}")
     crossing = [e for e in edges if rank(e[0]) != rank(e[1])]
     upward = sorted(e for e in edges if rank(e[0]) < rank(e[1]))
@@ -148,8 +150,9 @@ def summary_path() -> None:
         sys.setprofile(None)
     assert code == 0 and out.exists(), code
     ups = [n for n in range(1, len(steps)) if rank(steps[n][0]) > rank(steps[n - 1][1])]
+    to_cli = [n for n in ups if rank(steps[n][0]) == 5]
     print(f"summary, journal to PDF: {len(steps)} steps (distinct calls from one module of ours to another), "
-          f"{len(ups)} of them back up")
+          f"{len(ups)} of them back up, {len(to_cli)} of those back up to the command line's layer")
     for n, (caller, callee) in enumerate(steps):
         mark = "  ^" if n in ups else "   "
         print(f"{mark} {n + 1:3} {caller.removeprefix('resilience_cli.')} ({rank(caller)}) -> "

@@ -107,7 +107,8 @@ def test_pure_modules_import_no_terminal_database_or_upper_layer(pure):
     assert not {i for i in imports if i.startswith("resilience_cli.") and layer(i) in UPPER}
 
 
-@pytest.mark.parametrize("lower", ["store", "config", "model", "insights", "prompts", "render"])
+@pytest.mark.parametrize("lower", ["store", "config", "model", "insights", "prompts", "render", "report", "rules",
+                                   "pack_files"])
 def test_nothing_below_the_cli_imports_it(lower):
     imports = set().union(*(imps for mod, imps in MODULES.items() if layer(mod) == lower))
     assert not {i for i in imports if i.startswith("resilience_cli.cli")}

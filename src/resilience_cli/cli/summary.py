@@ -231,16 +231,12 @@ def _remember(doc, choices) -> None:
     """Keep the period, requests and actions, so the next summary starts where this ended."""
     import uuid
 
+    from resilience_cli.report.period import to_remember
     from resilience_cli.store import utc_now
-    from resilience_cli.supervision import TO_DISCUSS, Action, PastSummary
 
-    actions = (*choices.progress, *(Action(text, TO_DISCUSS) for text in choices.new_actions))
     store = common.created_store()
     with store:
-        store.save_summary(PastSummary(
-            id=str(uuid.uuid4()), created_at=utc_now(), period_from=doc.period_from.isoformat(),
-            period_to=doc.period_to.isoformat(), requests=choices.requests,
-            request_other=choices.request_other, actions=actions))
+        store.save_summary(to_remember(doc, choices, id=str(uuid.uuid4()), created_at=utc_now()))
 
 
 def _list() -> None:

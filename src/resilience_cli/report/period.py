@@ -43,3 +43,14 @@ def draft(period: Period, chosen: Choices, packs: dict | None) -> Document:
     return build(period.records, (period.start, period.end), period.previous, chosen, packs,
                  followups=period.followups, reflections=period.reflections, phoneins=period.phoneins,
                  colleagues=period.colleagues)
+
+
+def to_remember(doc: Document, choices: Choices, *, id: str, created_at: str):
+    """What the next summary starts from: this one's period, its requests, and the actions
+    (last time's with their status now, and new ones "to discuss" until agreed at a later review)."""
+    from resilience_cli.supervision import TO_DISCUSS, Action, PastSummary
+
+    actions = (*choices.progress, *(Action(text, TO_DISCUSS) for text in choices.new_actions))
+    return PastSummary(id=id, created_at=created_at, period_from=doc.period_from.isoformat(),
+                       period_to=doc.period_to.isoformat(), requests=choices.requests,
+                       request_other=choices.request_other, actions=actions)
