@@ -266,6 +266,10 @@ def test_no_command_module_imports_another():
     folder = PACKAGE / "cli"
     every = {p.stem if p.stem != "__init__" else "": p for p in folder.glob("*.py")}
     assert set(SHARED_CLI) <= set(every)
+    # A shared module with a command of its own would be a command by another name:
+    # none but options (which defines options for the commands) uses Typer.
+    assert [stem for stem in SHARED_CLI if stem != "options"
+            and {"typer", "click"} & {n.split(".")[0] for n in _every_import(every[stem])}] == []
     commands = {f"resilience_cli.cli.{stem}" for stem in every} - {
         f"resilience_cli.cli.{stem}" for stem in (*SHARED_CLI, *COMMAND_TABLE)}
     assert {"resilience_cli.cli.summary", "resilience_cli.cli.everyday", "resilience_cli.cli.trends"} <= commands
