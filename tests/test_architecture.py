@@ -107,7 +107,8 @@ def test_pure_modules_import_no_terminal_database_or_upper_layer(pure):
     assert not {i for i in imports if i.startswith("resilience_cli.") and layer(i) in UPPER}
 
 
-@pytest.mark.parametrize("lower", ["store", "config", "model", "insights", "prompts", "render"])
+@pytest.mark.parametrize("lower", ["store", "config", "model", "insights", "prompts", "render", "report", "rules",
+                                   "pack_files"])
 def test_nothing_below_the_cli_imports_it(lower):
     imports = set().union(*(imps for mod, imps in MODULES.items() if layer(mod) == lower))
     assert not {i for i in imports if i.startswith("resilience_cli.cli")}
@@ -233,3 +234,49 @@ def test_no_module_reaches_into_anothers_private_names():
                   and f"{node.value.id}.{node.attr}" != "os._exit"):  # the standard library's, public
                 found.append(f"{module_name(path)} uses {node.value.id}.{node.attr}")
     assert sorted(set(found)) == []
+
+
+# The modules of cli/ that the commands share, and why each is shared rather than a command.
+SHARED_CLI = {
+    "common": "the console, the journal opened for a command, dates and settings as every command reads them",
+    "options": "options several commands take, defined once (see test_shared_options_are_defined_once)",
+    "context": "what this run knows: --plain, whether questions can be asked",
+    "quick": "the bodies of status and --version, which cli.run answers before Typer loads",
+    "helpnow": "help-now's body, which cli.run's quick path reaches (with every slip of the keys) before Typer loads",
+}
+# The command table imports every command (that is its job); the package's run() imports the table.
+COMMAND_TABLE = ("app", "")
+
+
+def _every_import(path: Path) -> set[str]:
+    """Our modules this one imports, at the top or inside a function, for type checkers too."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+            found.add(node.module)
+    return found
+
+
+def test_no_command_module_imports_another():
+    """A command that borrows from another (the summary once took pack_scores from
+    trends, and demo ran trends, tips and summary) ties two commands' options and
+    output together; what they share lives below the CLI, or in a shared module."""
+    folder = PACKAGE / "cli"
+    every = {p.stem if p.stem != "__init__" else "": p for p in folder.glob("*.py")}
+    assert set(SHARED_CLI) <= set(every)
+    # A shared module with a command of its own would be a command by another name:
+    # none but options (which defines options for the commands) uses Typer.
+    assert [stem for stem in SHARED_CLI if stem != "options"
+            and {"typer", "click"} & {n.split(".")[0] for n in _every_import(every[stem])}] == []
+    commands = {f"resilience_cli.cli.{stem}" for stem in every} - {
+        f"resilience_cli.cli.{stem}" for stem in (*SHARED_CLI, *COMMAND_TABLE)}
+    assert {"resilience_cli.cli.summary", "resilience_cli.cli.everyday", "resilience_cli.cli.trends"} <= commands
+    found = sorted(
+        f"{module_name(path)} imports {name}"
+        for stem, path in every.items() if stem not in COMMAND_TABLE
+        for name in _every_import(path) & commands if name != module_name(path)
+    )
+    assert found == []

@@ -90,6 +90,18 @@ def test_demo_never_touches_your_journal_and_tells_its_story(cli, home, db_path)
     assert sorted(p.name for p in home.iterdir()) == ["journal.db"]
 
 
+def test_demo_shows_its_story_with_the_defaults_not_your_settings(cli, home):
+    """The demo reads its own journal through the functions the commands use, never your
+    settings: a tip you silenced for good still shows in the demo's story."""
+    home.mkdir(mode=0o700, exist_ok=True)
+    (home / "config.toml").write_text('[rules]\nsilenced = ["R6", "R7"]\n')
+    result = cli("demo")
+    assert result.exit_code == 0, result.stderr
+    nights = result.stdout.split("$ resilience tips --to")[1].split("$ resilience tips   (today")[0]
+    assert "(R6)" in nights and "(R7)" in nights
+    assert sorted(p.name for p in home.iterdir()) == ["config.toml"]
+
+
 def test_colleague_guide(cli):
     out = cli("colleague").stdout
     for needed in ("How are you doing?", "Pushing for details", "You'll be fine", "TRiM",

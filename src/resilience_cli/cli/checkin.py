@@ -292,11 +292,11 @@ def _save_and_confirm(
     open (and exists); it is used for the save too.
     """
     from resilience_cli import aftercare
-    from resilience_cli.cli import guidance
+    from resilience_cli.rules.inputs import rule_context, silenced
 
     safety_answer = followup = None
     if interactive:
-        before = guidance.rule_context(store, day, settings)
+        before = rule_context(store, day, settings, today=common.today())
         safety_answer, followup = _extra_questions(
             day, aftercare.before_saving(before, day, answers, safety_weekly=settings.safety_weekly))
 
@@ -312,14 +312,14 @@ def _save_and_confirm(
         earlier = store.get(day)  # to say what an amendment changed
         record, created = store.save(day, answers, safety_answer=safety_answer, followup=followup)
         try:
-            ctx = guidance.rule_context(store, day, settings)
+            ctx = rule_context(store, day, settings, today=common.today())
             offer = False
             if settings.reflection_weekly:
                 from resilience_cli.reflection import offer_due
 
                 offer = offer_due(store.reflections(day - dt.timedelta(days=14)), day, settings.reflection_day)
             plan = aftercare.after_saving(ctx, record, safety_answer=safety_answer,
-                                          silenced=guidance.silenced(store, settings),
+                                          silenced=silenced(store, settings),
                                           r5_rest=store.rule_rest("R5"), reflection_offered=offer,
                                           followup=followup)
             if plan.rest_r5 is not None:
@@ -362,7 +362,7 @@ def _say_followup_due(ctx: Any) -> None:
 def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: Any, region: str | None, *,
           interactive: bool, earlier: Any = None, followups_note: str | None = None) -> None:
     """Everything shown once the check-in is saved, as `aftercare` decided it."""
-    from resilience_cli.cli import guidance
+    from resilience_cli.render import guidance
     from resilience_cli.render.journal import confirmation
 
     from dataclasses import replace
@@ -380,7 +380,7 @@ def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: A
     if plan.crisis_only:
         # The crisis box at once, and nothing else but R4's words after an incident.
         out.print("Thank you for answering honestly.", style="bold")
-        guidance.show(list(plan.items), settings, why=False)
+        out.print(guidance.items(plan.items, settings, why=False, plain=common.plain_mode()))
         return
     headline = None
     if not created and earlier is not None:
@@ -394,9 +394,9 @@ def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: A
         out.print(followups_note)
     boxes = plan.distress_box or any(i.level != "tip" for i in plan.items)
     if followup is not None and not followup.skipped:
-        guidance.followup_closing(followup, settings, box_follows=boxes)
+        out.print(guidance.followup_closing(followup, settings, box_follows=boxes))
     if plan.items:
-        guidance.show(list(plan.items), settings, why=False)
+        out.print(guidance.items(plan.items, settings, why=False, plain=common.plain_mode()))
         # Never under a crisis box: it holds the contacts and nothing else. Only
         # rules have a "why" in `tips` (the hurt box is today's answer, not a pattern).
         if not any(i.level == "crisis" for i in plan.items) and any(i.rule != "hurt" for i in plan.items):
@@ -404,7 +404,10 @@ def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: A
     if plan.distress_box:
         # A first very bad day gets a route to help whatever the safety
         # answer, even before any pattern rule has the days it needs.
-        guidance.show_distress(settings, to_stderr=not interactive, extra=plan.folded)
+        # With --no-input it goes to standard error: a script reading standard
+        # output is not disturbed, and a person at the terminal still sees it.
+        common.console(stderr=not interactive).print(
+            guidance.distress(settings, plain=common.plain_mode(), extra=plan.folded))
     if plan.offer_reflection:
         out.print("Your weekly reflection is ready when you are (about two minutes): resilience reflect")
 

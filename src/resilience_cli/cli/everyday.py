@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import sys
@@ -122,44 +121,81 @@ def demo(
     import datetime as dt
     import tempfile
 
-    from resilience_cli.cli import summary as summary_cmd
-    from resilience_cli.cli import tips as tips_cmd
-    from resilience_cli.cli import trends as trends_cmd
+    from resilience_cli.config import Settings
     from resilience_cli.sample import demo_story
     from resilience_cli.store import JournalStore
 
     folder = Path(tempfile.mkdtemp(prefix="resilience-demo-"))
-    saved = os.environ.get("RESILIENCE_HOME")
     out = common.console()
     today = common.today()
+    # The defaults, never the person's own settings: the demo's story is not theirs.
+    settings = Settings()
     try:
-        os.environ["RESILIENCE_HOME"] = str(folder)
         story = demo_story(today)
         with JournalStore.open(folder / "journal.db", create=True) as store:
             store.insert_many(story.checkins)
             store.import_followups(story.followups)
-        out.print("DEMO: six months of made-up check-ins, in a temporary folder. Your own journal is not touched.",
-                  style="bold reverse")
-        out.print(f"\nThe story: {story.description}\n")
-        out.print("$ resilience trends --days 28", style="bold")
-        trends_cmd.trends(days=28, to=None, metric="sleep_hours", format_=trends_cmd.TextOrJson.text)
-        nights_end = today - dt.timedelta(days=story.nights_ended_days_ago)
-        out.print(f"\n$ resilience tips --to {nights_end}   (at the end of the run of nights)", style="bold")
-        tips_cmd.tips(to=nights_end.isoformat(), format_=trends_cmd.TextOrJson.text, why=True,
-                      silence=None, unsilence=None)
-        out.print("\n$ resilience tips   (today, after a better spell)", style="bold")
-        tips_cmd.tips(to=None, format_=trends_cmd.TextOrJson.text, why=True, silence=None, unsilence=None)
-        out.print("\n$ resilience summary --no-input", style="bold")
-        summary_cmd.summary(from_=None, to=None, format_=summary_cmd.SummaryFormat.md, output=None,
-                            include=None, no_input=True, list_=False)
+            out.print("DEMO: six months of made-up check-ins, in a temporary folder. Your own journal is not touched.",
+                      style="bold reverse")
+            out.print(f"\nThe story: {story.description}\n")
+            out.print("$ resilience trends --days 28", style="bold")
+            _demo_trends(store, today, days=28, metric="sleep_hours")
+            nights_end = today - dt.timedelta(days=story.nights_ended_days_ago)
+            out.print(f"\n$ resilience tips --to {nights_end}   (at the end of the run of nights)", style="bold")
+            _demo_tips(store, nights_end, settings)
+            out.print("\n$ resilience tips   (today, after a better spell)", style="bold")
+            _demo_tips(store, today, settings)
+            out.print("\n$ resilience summary --no-input", style="bold")
+            _demo_summary(store, today)
         out.print("DEMO ends. To start your own journal: resilience checkin", style="bold reverse")
         if keep:
             out.print(f"The demo journal is kept in {folder}. Explore it with:\n"
                       f"  RESILIENCE_HOME={folder} resilience log")
     finally:
-        if saved is None:
-            os.environ.pop("RESILIENCE_HOME", None)
-        else:
-            os.environ["RESILIENCE_HOME"] = saved
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+# The demo shows what trends, tips and summary show, built from the same functions
+# below the CLI (no command runs another: each owns its options and output).
+
+def _demo_trends(store, end, *, days: int, metric: str) -> None:
+    from resilience_cli import went_well
+    from resilience_cli.insights import history_needed
+    from resilience_cli.insights import trends as compute
+    from resilience_cli.render.trends import dashboard
+    from resilience_cli.render.went_well import went_well_lines
+
+    span = history_needed(end, days)
+    records = store.between(span.start, span.end)
+    result = compute(records, end, days)
+    well = went_well.went_well(records, store.reflections(span.start), store.colleague_checks(), result.window)
+    out = common.console()
+    out.print(dashboard(result, calendar_metric=metric, width=out.width, plain=common.plain_mode(),
+                        beside=went_well_lines(well, width=out.width, sparklines=not common.plain_mode())))
+
+
+def _demo_tips(store, to, settings) -> None:
+    from resilience_cli.render import guidance
+    from resilience_cli.render.tips import nothing_to_say
+    from resilience_cli.rules.engine import evaluate
+    from resilience_cli.rules.inputs import rule_context, silenced
+
+    ctx = rule_context(store, to, settings, today=common.today())
+    items = evaluate(ctx, silenced(store, settings))
+    out = common.console()
+    out.print(guidance.items(items, settings, why=True, plain=common.plain_mode()) if items
+              else nothing_to_say(ctx.enough()))
+
+
+def _demo_summary(store, today) -> None:
+    """As `summary --no-input` writes it in Markdown, with no section added."""
+    from resilience_cli.report import period, screen, text
+    from resilience_cli.report.document import Choices, default_period
+
+    start, end = default_period(today, None)
+    journal = period.read(store, start, end, None)
+    choices, said = screen.unattended(period.draft(journal, Choices(), None), Choices())
+    for sentence in said:
+        print(sentence, file=sys.stderr)
+    common.machine_output(text.markdown(period.draft(journal, choices, None)))

@@ -23,23 +23,9 @@ app = typer.Typer(help="Question packs: an extra periodic questionnaire, defined
 EXAMPLE = "worthwhile-work"
 
 
-def installed() -> dict[str, object]:
-    """The packs in the data folder, by name. A broken file is skipped with a warning."""
-    from resilience_cli.packs import parse
-
-    folder = paths().packs_dir
-    found = {}
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.toml")):
-            try:
-                pack = parse(path.read_text("utf-8"), path.name)
-            except (ResilienceError, OSError, UnicodeDecodeError):
-                continue
-            found[pack.name] = pack
-    return found
-
-
 def _pack(name: str):
+    from resilience_cli.pack_files import installed
+
     packs = installed()
     if name not in packs:
         have = ", ".join(packs) or "none yet"
@@ -81,6 +67,8 @@ def list_() -> None:
     Example:
       resilience pack list
     """
+    from resilience_cli.pack_files import installed
+
     packs = installed()
     if not packs:
         print("No packs yet. See an example with: resilience pack example")
@@ -152,14 +140,15 @@ def run(
 
 def _crisis_box() -> None:
     """The crisis box at once, and nothing else: the answers are saved."""
-    from resilience_cli.cli import guidance
+    from resilience_cli.render import guidance
     from resilience_cli.rules.engine import RuleContext, evaluate
     from resilience_cli.safety import YES, SafetyAnswer
 
     settings = common.settings()
     today = common.today()
     ctx = RuleContext(to=today, records=[], safety=[SafetyAnswer("pack", today.isoformat(), YES, "")])
-    guidance.show([i for i in evaluate(ctx) if i.rule == "R1"], settings, why=False)
+    common.console().print(guidance.items([i for i in evaluate(ctx) if i.rule == "R1"], settings, why=False,
+                                          plain=common.plain_mode()))
 
 
 @app.command("example")

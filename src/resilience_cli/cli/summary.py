@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -52,8 +52,8 @@ def summary(
       resilience summary --from 2026-11-01 --format pdf --output summary.pdf
       resilience summary --no-input --include notes > summary.md
     """
-    from resilience_cli.report import screen
-    from resilience_cli.report.document import OPTIONAL, Choices, build
+    from resilience_cli.report import period, screen
+    from resilience_cli.report.document import OPTIONAL, Choices
 
     if list_:
         _list()
@@ -68,14 +68,12 @@ def summary(
     # Where it goes is settled before any question: a refused path costs nothing.
     target = _target(output, format_, end, force=force)
     choices = Choices(include=wanted, progress=tuple(previous.open_actions()) if previous else ())
-    from resilience_cli.cli.trends import pack_scores
+    from resilience_cli.pack_files import pack_scores
 
     def draft(chosen: Choices):
         """The document these choices make: what the officer looks over, previews and writes."""
         packs = pack_scores(journal.pack_answers, start, end) if "packs" in chosen.include else None
-        return build(journal.records, (start, end), previous, chosen, packs,
-                     followups=journal.followups, reflections=journal.reflections, phoneins=journal.phoneins,
-                     colleagues=journal.colleagues)
+        return period.draft(journal, chosen, packs)
 
     try:
         if interactive:
@@ -92,24 +90,9 @@ def summary(
         _remember(doc, choices)
 
 
-@dataclass(frozen=True)
-class _Period:
-    """What the summary reads from the journal: its period, the last summary, and the records
-    (check-ins reaching one period further back, for the arrows)."""
-
-    start: dt.date
-    end: dt.date
-    previous: Any
-    records: list
-    pack_answers: list
-    followups: list
-    reflections: list
-    phoneins: list = ()  # type: ignore[assignment]
-    colleagues: list = ()  # type: ignore[assignment]
-
-
-def _read(from_: str | None, to: str | None) -> _Period:
+def _read(from_: str | None, to: str | None):
     """The period (--from, --to, or from the day after the last summary) and its records."""
+    from resilience_cli.report import period
     from resilience_cli.report.document import default_period
 
     with common.read_only_store() as store:
@@ -126,14 +109,10 @@ def _read(from_: str | None, to: str | None) -> _Period:
             # Exit 1: the command could not do its job (the contract); the input was fine.
             raise NotFound("There are no check-ins yet, so there is nothing to summarise. "
                            "Start with: resilience checkin")
-        days = (end - start).days + 1
-        return _Period(start, end, previous, store.between(start - dt.timedelta(days=days), end),
-                       store.pack_answers(start), store.followups(start),
-                       store.reflections(start - dt.timedelta(days=6)), store.takeaways(start),
-                       store.colleague_checks())
+        return period.read(store, start, end, previous)
 
 
-def _ask(journal: _Period, draft, choices):
+def _ask(journal, draft, choices):
     from resilience_cli import prompts
     from resilience_cli.insights import Window
     from resilience_cli.render.summary import section_preview
@@ -252,16 +231,12 @@ def _remember(doc, choices) -> None:
     """Keep the period, requests and actions, so the next summary starts where this ended."""
     import uuid
 
+    from resilience_cli.report.period import to_remember
     from resilience_cli.store import utc_now
-    from resilience_cli.supervision import TO_DISCUSS, Action, PastSummary
 
-    actions = (*choices.progress, *(Action(text, TO_DISCUSS) for text in choices.new_actions))
     store = common.created_store()
     with store:
-        store.save_summary(PastSummary(
-            id=str(uuid.uuid4()), created_at=utc_now(), period_from=doc.period_from.isoformat(),
-            period_to=doc.period_to.isoformat(), requests=choices.requests,
-            request_other=choices.request_other, actions=actions))
+        store.save_summary(to_remember(doc, choices, id=str(uuid.uuid4()), created_at=utc_now()))
 
 
 def _list() -> None:

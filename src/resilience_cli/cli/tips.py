@@ -30,8 +30,8 @@ def tips(
       resilience tips --silence R16
       resilience tips --format json
     """
-    from resilience_cli.cli import guidance
     from resilience_cli.rules.engine import evaluate
+    from resilience_cli.rules.inputs import rule_context, silenced
 
     settings = common.settings()
     end = common.parse_date(to, allow_future=True) if to else common.today()
@@ -39,8 +39,8 @@ def tips(
         _change_silences(silence or [], unsilence or [], settings)
         return
     with common.read_only_store() as store:
-        ctx = guidance.rule_context(store, end, settings)
-        quiet = guidance.silenced(store, settings)
+        ctx = rule_context(store, end, settings, today=common.today())
+        quiet = silenced(store, settings)
         plan = _last_weeks_plan(store, end)
     items = evaluate(ctx, quiet)
     if format_ is TextOrJson.json:
@@ -49,7 +49,9 @@ def tips(
         return
     out = common.console()
     if items:
-        guidance.show(items, settings, why=why)
+        from resilience_cli.render import guidance
+
+        out.print(guidance.items(items, settings, why=why, plain=common.plain_mode()))
     else:
         from resilience_cli.render.tips import nothing_to_say
 
@@ -156,13 +158,13 @@ def followup() -> None:
     from dataclasses import replace
 
     from resilience_cli import prompts
-    from resilience_cli.cli import guidance
     from resilience_cli.followups import FollowUp, due, which
+    from resilience_cli.rules.inputs import rule_context
 
     today = common.today()
     settings = common.settings()
     with common.read_only_store() as store:
-        ctx = guidance.rule_context(store, today, settings)
+        ctx = rule_context(store, today, settings, today=today)
     pending = due(ctx.records, ctx.followups, today)
     if not pending:
         raise NotFound("No follow-up is due today. They come about 3 days and 4 weeks after a significant incident.")
@@ -184,15 +186,16 @@ def followup() -> None:
         raise ResilienceError("The journal could not be opened. Nothing was saved.")
     with store:
         store.save_followup(record)
-    from resilience_cli.cli.guidance import followup_closing
+    from resilience_cli.render import guidance
 
     common.console().print(f"Saved your follow-up about the incident on {day_words(first.incident_date)}.")
     # Still strong at four weeks: the professional-help box now, as after a check-in.
     from resilience_cli.rules.engine import evaluate
 
     with common.read_only_store() as store:
-        ctx = guidance.rule_context(store, today, settings)
+        ctx = rule_context(store, today, settings, today=today)
     boxes = [i for i in evaluate(ctx) if i.rule in ("R1", "R5")]
-    followup_closing(record, settings, box_follows=bool(boxes))
+    out = common.console()
+    out.print(guidance.followup_closing(record, settings, box_follows=bool(boxes)))
     if boxes:
-        guidance.show(boxes, settings, why=False)
+        out.print(guidance.items(boxes, settings, why=False, plain=common.plain_mode()))

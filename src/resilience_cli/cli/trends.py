@@ -33,6 +33,7 @@ def trends(
     """
     from resilience_cli.insights import history_needed, to_json_dict
     from resilience_cli.insights import trends as compute
+    from resilience_cli.pack_files import pack_scores
 
     days = common.positive_days(days)
     metric_name = metric.strip().lower().replace("-", "_")
@@ -77,13 +78,3 @@ def trends(
         for line in pack_lines(packs):
             out.print(line)
 
-
-def pack_scores(answers, start: dt.date, end: dt.date) -> dict:
-    """Scores of the installed packs answered in the window, by pack name."""
-    if not answers:
-        return {}
-    from resilience_cli.cli.packs import installed
-    from resilience_cli.packs import window_scores
-
-    return {name: {"title": pack.title, "scores": window_scores(pack, answers, start, end)}
-            for name, pack in installed().items() if any(a.pack == name for a in answers)}
