@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from resilience_cli.followups import Due, due
+from resilience_cli.frozen import Frozen
 from resilience_cli.model import CLEAR, CheckIn
 from resilience_cli.rules.engine import (
     Item,
@@ -34,8 +35,7 @@ ROUTES_TO_HELP = ("R1", "R2", "R20")
 AVERAGED = ("sleep_hours", "sleep_quality", "mood", "energy")
 
 
-@dataclass(frozen=True)
-class Before:
+class Before(Frozen):
     """What to ask once the day's questions are answered, before anything is saved."""
 
     safety: bool  # ask the safety question
@@ -43,8 +43,7 @@ class Before:
     followup: Due | None  # the follow-up due today, at most one
 
 
-@dataclass(frozen=True)
-class After:
+class After(Frozen):
     """What to show once the check-in is saved."""
 
     crisis_only: bool  # a yes to the safety question: the crisis box and nothing else but R4

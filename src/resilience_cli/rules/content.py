@@ -3,13 +3,13 @@ data/sources.toml (data, not code)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from resilience_cli.frozen import Fresh, Frozen
 
-@dataclass(frozen=True)
-class Source:
+
+class Source(Frozen):
     key: str
     kind: str  # study | guidance | practice | principle | heuristic
     author: str
@@ -23,8 +23,7 @@ class Source:
         return f"{self.author} ({self.year}), {self.title}. {self.where}"
 
 
-@dataclass(frozen=True)
-class RuleText:
+class RuleText(Frozen):
     rule: str
     level: str
     title: str
@@ -34,7 +33,7 @@ class RuleText:
     lasting: str = ""
     # Words for a particular case of the rule: "later" (R4, an incident
     # recorded days after it), "sustained" (R5's second branch).
-    alternates: dict[str, str] = field(default_factory=dict)
+    alternates: dict[str, str] = Fresh(dict)
 
     def pick(self, seed: int, variants: tuple[str, ...] | None = None) -> str:
         """One variant, chosen by `seed` (the day), so the words change from day to day."""

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from resilience_cli.followups import WEEK4, FollowUp
+from resilience_cli.frozen import Frozen
 from resilience_cli.model import CheckIn, day_words, is_heavy, is_working
 from resilience_cli.rules.content import silenceable as content_silenceable
 from resilience_cli.rules.content import texts
@@ -38,8 +39,7 @@ R5_REST_DAYS = 7
 HISTORY_DAYS = 90
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(Frozen):
     rule: str
     level: str  # tip | support | crisis
     title: str
