@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 from resilience_cli.followups import Due, due
@@ -60,7 +59,7 @@ def prospective(before: RuleContext, day: dt.date, answers: dict[str, Any]) -> R
     given = {k: v for k, v in answers.items() if v is not None and v is not CLEAR}
     record = existing.amended(answers, "") if existing else CheckIn(id="new", date=day.isoformat(), **given)
     others = [r for r in before.records if r.date != day.isoformat()]
-    return replace(before, records=sorted([*others, record], key=lambda r: r.date))
+    return before.replace(records=sorted([*others, record], key=lambda r: r.date))
 
 
 def before_saving(before: RuleContext, day: dt.date, answers: dict[str, Any], *,

@@ -6,9 +6,9 @@ Creating a dataclass writes and compiles its methods as it is defined: 0.5 to
 dataclass does; defining one costs next to nothing. It gives what the values
 on the check-in's path use: construction by position or keyword, defaults
 (`Fresh(list)` for a new list each time), comparison and hashing by value,
-a readable repr, and no assignment after construction. Types that are
-copied with `dataclasses.replace` or turned into rows with `asdict` stay
-dataclasses.
+a readable repr, `.replace(...)` for a changed copy, and no assignment
+after construction. Types that are turned into rows with `asdict`, or are
+copied with `dataclasses.replace` in many places, stay dataclasses.
 """
 
 from __future__ import annotations
@@ -59,6 +59,10 @@ class Frozen:
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only: cannot delete {name}")
+
+    def replace(self, **changes: Any) -> Any:
+        """A copy with some values changed (what `dataclasses.replace` does)."""
+        return type(self)(**{**self.__dict__, **changes})
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(self.__dict__[n] for n in self._fields)
