@@ -55,3 +55,11 @@ def test_thresholds_are_read_only_with_every_name_in_order():
         t.low_mood = 4
     with pytest.raises(TypeError):
         Thresholds(no_such=1)
+
+
+def test_a_dataclass_field_as_a_default_is_refused_when_the_class_is_defined():
+    from dataclasses import field
+
+    with pytest.raises(TypeError, match="use Fresh"):
+        class Wrong(Frozen):
+            items: list = field(default_factory=list)

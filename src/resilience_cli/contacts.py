@@ -8,21 +8,19 @@ the same everywhere and appear in every box.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from resilience_cli.frozen import Frozen
 
 REGIONS = ("england", "wales", "scotland", "northern-ireland")
 DEFAULT_REGION = "england"
 
 
-@dataclass(frozen=True)
-class Contact:
+class Contact(Frozen):
     name: str
     how: str
     when: str
 
 
-@dataclass(frozen=True)
-class Contacts:
+class Contacts(Frozen):
     region: str  # one of REGIONS
     region_name: str  # "Scotland"
     everywhere: tuple[Contact, ...]  # 999, Samaritans, Shout

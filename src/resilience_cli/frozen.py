@@ -36,6 +36,10 @@ class Frozen:
         names = tuple(n for n in cls.__dict__.get("__annotations__", {}) if not n.startswith("_"))
         cls._fields = (*cls._fields, *names)
         cls._defaults = {**cls._defaults, **{n: cls.__dict__[n] for n in names if n in cls.__dict__}}
+        for name, default in cls._defaults.items():
+            # dataclasses.field(...) means nothing here: say so at once, not with a wrong value later.
+            if type(default).__module__ == "dataclasses":
+                raise TypeError(f"{cls.__name__}.{name}: use Fresh(...) for a default made anew, not field()")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         fields = self._fields
