@@ -146,3 +146,35 @@ def test_a_damaged_journal_is_never_stamped_sound(db_path):
             JournalStore.open(db_path, create=True)
     assert stamp(db_path).read_text() == first
     assert bytes(data) == db_path.read_bytes()
+
+
+def test_encrypt_passphrase_and_decrypt_check_the_whole_journal_first(cli, db_path, monkeypatch, full_checks):
+    pytest.importorskip("sqlcipher3", reason="the encryption extra is not installable here")
+    monkeypatch.delenv("RESILIENCE_PASSPHRASE", raising=False)
+    cli("checkin", "--mood", "5", "--no-input")
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE_NEW", "correct horse battery")
+    # The journal before it is converted, and the converted copy before it is put in place.
+    assert checked_once(cli, full_checks, "encrypt") == 2
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE", "correct horse battery")
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE_NEW", "battery staple horse")
+    assert checked_once(cli, full_checks, "passphrase") == 1
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE", "battery staple horse")
+    assert checked_once(cli, full_checks, "decrypt") == 2
+    monkeypatch.delenv("RESILIENCE_PASSPHRASE")
+    assert [r["mood"] for r in rows(db_path)] == [5]
+
+
+def test_encrypt_refuses_a_damaged_journal_and_leaves_it_as_it_is(cli, db_path, monkeypatch):
+    pytest.importorskip("sqlcipher3", reason="the encryption extra is not installable here")
+    for n in range(300):
+        cli("checkin", "--date", (today() - dt.timedelta(days=n)).isoformat(), "--mood", "5", "--no-input")
+    data = bytearray(db_path.read_bytes())
+    data[4096:4096 * 3] = b"\xa5" * (4096 * 2)
+    db_path.write_bytes(bytes(data))
+    monkeypatch.setenv("RESILIENCE_PASSPHRASE_NEW", "correct horse battery")
+    result = cli("encrypt")
+    assert (result.exit_code, result.stderr) == (1, (
+        f"The journal at {db_path} is damaged or is not a database, so it was left as it is. "
+        "Restore a backup, or move the file aside to start a new journal.\n"))
+    assert db_path.read_bytes() == bytes(data)
+    assert sorted(p.name for p in db_path.parent.iterdir() if "converting" in p.name) == []
