@@ -52,9 +52,10 @@ def _contacts(items: list[dict]) -> tuple[Contact, ...]:
 def default_contacts(region: str = DEFAULT_REGION) -> Contacts:
     """The built-in contacts for one nation (DOMAIN.md, Signposting)."""
     import tomllib
-    from importlib import resources
+    from pathlib import Path
 
-    text = resources.files("resilience_cli").joinpath("data/contacts.toml").read_text("utf-8")
+    # Beside the package's modules (see rules.content._read: not importlib.resources).
+    text = (Path(__file__).parent / "data" / "contacts.toml").read_text("utf-8")
     data = tomllib.loads(text)
     nation = data["regions"][region if region in REGIONS else DEFAULT_REGION]
     return Contacts(
