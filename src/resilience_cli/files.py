@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -89,6 +88,8 @@ def write_private(path: Path, content: str | bytes) -> None:
         raise InvalidInput(f"{path} is a folder; give a file name.")
     data = content.encode("utf-8") if isinstance(content, str) else content
     partial: str | None = None
+    import tempfile  # here: with typing, about 3 ms that `status` need not pay
+
     try:
         fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
