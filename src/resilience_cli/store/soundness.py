@@ -11,7 +11,8 @@ unless this journal is vouched for:
   vouched for at the time. Anything that changed the file since (another
   program, a copy over it, a sync tool, a restore, an interrupted run whose
   log was later folded in) changes its change time, which no program can set
-  back, so the stamp no longer matches and the check runs;
+  back, so the stamp no longer matches and the check runs (on Windows, where
+  that time is the creation time, the size and modification time carry it);
 - no write-ahead log (`journal.db-wal`) was beside it when this command opened
   it: the last connection to close removes it, so one left there means a
   command was ended part-way (or is running now). SQLite replays a log safely,
@@ -88,6 +89,7 @@ def record(journal: Path, checked: dt.date) -> None:
         return
     # A stamp that cannot be written only means a full check next time.
     with suppress(OSError):
-        fd = os.open(stamp_path(journal), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd = os.open(stamp_path(journal), os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0),
+                     0o600)
         with os.fdopen(fd, "w", encoding="ascii") as handle:
             handle.write(f"{signature} {checked.isoformat()} {_END}\n")
