@@ -41,3 +41,15 @@ def test_a_run_imports_only_the_module_of_its_command(tmp_path, args, module):
 def test_every_command_in_the_table_loads_and_runs_its_help(cli):
     for name, where, _ in COMMANDS:
         assert cli(name, "--help").stdout.startswith(f"Usage: resilience {name} "), where
+
+
+def test_shell_completion_still_knows_every_command_and_its_options(tmp_path):
+    """Completion runs with no command on the line: every command is loaded for it."""
+    def complete(words: str, cword: int) -> list[str]:
+        out = subprocess.run([sys.executable, "-m", "resilience_cli"], capture_output=True, text=True, env={
+            "RESILIENCE_HOME": str(tmp_path / "h"), "PATH": "/usr/bin:/bin", "_RESILIENCE_COMPLETE": "complete_bash",
+            "COMP_WORDS": words, "COMP_CWORD": str(cword)})
+        return out.stdout.split()
+
+    assert complete("resilience checkin --sl", 2) == ["--sleep-hours", "--sleep-quality"]
+    assert complete("resilience pu", 1) == ["pulse"]
