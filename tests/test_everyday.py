@@ -87,7 +87,7 @@ def test_demo_never_touches_your_journal_and_tells_its_story(cli, home, db_path)
     assert "(R17)" in today
     assert "# My wellbeing summary for supervision" in out
     assert db_path.read_bytes() == before
-    assert sorted(p.name for p in home.iterdir()) == ["journal.db"]
+    assert sorted(p.name for p in home.iterdir()) == [".journal.db.checked", "journal.db"]  # the check-in's stamp
 
 
 def test_demo_shows_its_story_with_the_defaults_not_your_settings(cli, home):

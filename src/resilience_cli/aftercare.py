@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from typing import Any
 
 from resilience_cli.followups import WEEK4, Due, FollowUp, due
+from resilience_cli.frozen import Frozen
 from resilience_cli.model import CLEAR, CheckIn
 from resilience_cli.rules.engine import (
     Item,
@@ -43,8 +43,7 @@ HURT_TEXT = (
 )
 
 
-@dataclass(frozen=True)
-class Before:
+class Before(Frozen):
     """What to ask once the day's questions are answered, before anything is saved."""
 
     safety: bool  # ask the safety question
@@ -52,8 +51,7 @@ class Before:
     followup: Due | None  # the follow-up due today, at most one
 
 
-@dataclass(frozen=True)
-class After:
+class After(Frozen):
     """What to show once the check-in is saved."""
 
     crisis_only: bool  # a yes to the safety question: the crisis box and nothing else but R4
@@ -73,7 +71,7 @@ def prospective(before: RuleContext, day: dt.date, answers: dict[str, Any]) -> R
     given = {k: v for k, v in answers.items() if v is not None and v is not CLEAR}
     record = existing.amended(answers, "") if existing else CheckIn(id="new", date=day.isoformat(), **given)
     others = [r for r in before.records if r.date != day.isoformat()]
-    return replace(before, records=sorted([*others, record], key=lambda r: r.date))
+    return before.replace(records=sorted([*others, record], key=lambda r: r.date))
 
 
 def before_saving(before: RuleContext, day: dt.date, answers: dict[str, Any], *,

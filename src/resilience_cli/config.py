@@ -10,12 +10,11 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from resilience_cli.contacts import DEFAULT_REGION, REGIONS, SERVICES, UNKNOWN_REGION, Contact
 from resilience_cli.errors import InvalidInput, JournalProblem
-from resilience_cli.model import WEEKDAYS
 from resilience_cli.rules.thresholds import THRESHOLD_NAMES, Thresholds
 
 # A journal's passphrase for scripts (see the README for the risks).
@@ -25,10 +24,24 @@ DATABASE_NAME = "journal.db"
 CONFIG_NAME = "config.toml"
 
 
-@dataclass(frozen=True)
 class Paths:
-    data_dir: Path
-    config_dir: Path
+    """Where the journal and the settings live. A plain class, not a dataclass,
+    as Setting and Thresholds: each dataclass costs start-up (see Thresholds)."""
+
+    __slots__ = ("data_dir", "config_dir")
+
+    def __init__(self, data_dir: Path, config_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.config_dir = config_dir
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Paths) and (self.data_dir, self.config_dir) == (other.data_dir, other.config_dir)
+
+    def __hash__(self) -> int:
+        return hash((self.data_dir, self.config_dir))
+
+    def __repr__(self) -> str:
+        return f"Paths({self.data_dir!r}, {self.config_dir!r})"
 
     @property
     def database(self) -> Path:
@@ -144,16 +157,15 @@ class _NotAllowed(ValueError):
         self.allowed = allowed
 
 
-@dataclass(frozen=True)
 class Setting:
     """One line of config.toml: its key, how its value is read, the words for what
     it may be, and where it lives in Settings (an attribute, or a threshold)."""
 
-    key: str
-    allowed: str
-    read: Callable[[object], object]
-    attr: str
-    show: Callable[[object], object] = lambda value: value
+    __slots__ = ("key", "allowed", "read", "attr", "show")
+
+    def __init__(self, key: str, allowed: str, read: Callable[[object], object], attr: str,
+                 show: Callable[[object], object] = lambda value: value) -> None:
+        self.key, self.allowed, self.read, self.attr, self.show = key, allowed, read, attr, show
 
     @property
     def section(self) -> str:
@@ -176,6 +188,8 @@ def _true_or_false(value: object) -> bool:
 
 
 def _weekday(value: object) -> str:
+    from resilience_cli.model import WEEKDAYS
+
     day = str(value).lower()
     if day not in WEEKDAYS:
         raise _NotAllowed
@@ -340,7 +354,7 @@ def _parse(data: dict, config_file: Path) -> Settings:
             else:
                 values[setting.attr] = value
     if thresholds:
-        values["thresholds"] = replace(Thresholds(), **thresholds)
+        values["thresholds"] = Thresholds(**thresholds)
     seen = frozenset(f"{section}.{key}" for section, table in data.items() for key in table)
     return Settings(**values, from_file=seen)  # type: ignore[arg-type]
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+
+from resilience_cli.frozen import Frozen
 
 REGIONS = ("england", "wales", "scotland", "northern-ireland")
 DEFAULT_REGION = "england"
@@ -28,8 +29,7 @@ SERVICES = ("prison", "probation", "police", "other")
 OWN_NAMES = {"eap": "Your employee assistance line", "trim": "Your TRiM practitioner or care team"}
 
 
-@dataclass(frozen=True)
-class Contact:
+class Contact(Frozen):
     name: str
     how: str
     when: str
@@ -40,8 +40,7 @@ class Contact:
     crisis: bool = False  # a crisis line: in the crisis box too
 
 
-@dataclass(frozen=True)
-class Contacts:
+class Contacts(Frozen):
     region: str  # one of REGIONS, or UNKNOWN_REGION
     region_name: str  # "Scotland"; "" when unknown
     everywhere: tuple[Contact, ...]  # 999, Samaritans, Shout
@@ -120,9 +119,10 @@ def _contacts(items: list[dict], nation: str = "") -> tuple[Contact, ...]:
 def read_data() -> dict:
     """data/contacts.toml, as it is."""
     import tomllib
-    from importlib import resources
+    from pathlib import Path
 
-    return tomllib.loads(resources.files("resilience_cli").joinpath("data/contacts.toml").read_text("utf-8"))
+    # Beside the package's modules (see rules.content._read: not importlib.resources).
+    return tomllib.loads((Path(__file__).parent / "data" / "contacts.toml").read_text("utf-8"))
 
 
 def nation_name(region: str) -> str:
@@ -155,7 +155,7 @@ def default_contacts(region: str = DEFAULT_REGION, service: str | None = None) -
         [contact] = _contacts([item])
         if region == UNKNOWN_REGION and set(item["nations"]) != set(REGIONS):
             # Not for every nation: labelled, and the general route stays beside it.
-            contact = replace(contact, nation=" and ".join(nation_name(n) for n in item["nations"]), replaces="")
+            contact = contact.replace(nation=" and ".join(nation_name(n) for n in item["nations"]), replaces="")
         workforce.append(contact)
     return Contacts(region=region, region_name=name, everywhere=_contacts(data["everywhere"]),
                     urgent=urgent, support=support, workforce=tuple(workforce))

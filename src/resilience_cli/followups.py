@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from resilience_cli.frozen import Frozen
 from resilience_cli.model import CheckIn
 
 DAY3 = "day3"
@@ -53,8 +54,7 @@ class FollowUp:
         )
 
 
-@dataclass(frozen=True)
-class Due:
+class Due(Frozen):
     incident_date: dt.date
     kind: str
 
@@ -105,8 +105,7 @@ LOW_SUPPORT_MESSAGE = "You said you have felt little support since. These people
 LOW_SUPPORT = 1
 
 
-@dataclass(frozen=True)
-class Closing:
+class Closing(Frozen):
     """The words after an answered follow-up, and whether to list contacts, own ones first."""
 
     paragraphs: tuple[str, ...]

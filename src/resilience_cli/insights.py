@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 
+from resilience_cli.frozen import Fresh, Frozen
 from resilience_cli.model import (
     FIELD_SPECS,
     NUMERIC_FIELDS,
@@ -39,16 +39,14 @@ STEADY_WITHIN_0_10 = 0.5
 STEADY_WITHIN_0_4 = 0.25
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(Frozen):
     count: int
     mean: float | None
     low: float | None
     high: float | None
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(Frozen):
     start: dt.date
     end: dt.date
 
@@ -135,8 +133,7 @@ def steady_within(name: str) -> float:
 ARROWS = {"up": "↑", "down": "↓", "same": "→"}
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Frozen):
     """The difference between two means, in words as well as numbers."""
 
     amount: float  # now - then
@@ -153,8 +150,7 @@ class Change:
         return cls(amount, direction, easier)
 
 
-@dataclass(frozen=True)
-class MetricTrend:
+class MetricTrend(Frozen):
     name: str
     now: Stats
     previous: Stats
@@ -175,8 +171,7 @@ class MetricTrend:
         return Change.between(self.name, self.now.mean, self.baseline.mean)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True)
-class Exposure:
+class Exposure(Frozen):
     material_days: dict[int, int]  # band -> days
     interaction_days: dict[int, int]  # band -> days
     minor_incidents: int
@@ -187,8 +182,7 @@ class Exposure:
     hurt_days: int = 0  # assaulted or physically hurt at work
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(Frozen):
     """Two groups of days and one measure: an association, never a cause."""
 
     id: str
@@ -205,17 +199,16 @@ class Comparison:
         return self.with_mean - self.without_mean
 
 
-@dataclass(frozen=True)
-class Trends:
+class Trends(Frozen):
     window: Window
     checked_in: int
     metrics: dict[str, MetricTrend]
     exposure: Exposure
     recovery: dict[str, int]  # activity -> days; "nothing" -> days with nothing
-    comparisons: list[Comparison] = field(default_factory=list)
+    comparisons: list[Comparison] = Fresh(list)
     colleague_days: int | None = None  # None when the optional question was never answered
     # Days of each kind (model.SHIFTS, and "skipped"), every kind listed.
-    day_types: dict[str, int] = field(default_factory=dict)
+    day_types: dict[str, int] = Fresh(dict)
 
 
 def exposure(records: Sequence[CheckIn]) -> Exposure:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from resilience_cli.frozen import Frozen
 from resilience_cli.model import CheckIn
 
 YES = "yes"
@@ -33,8 +33,7 @@ WEEK = 7
 ASK_AGAIN_DAYS = 7
 
 
-@dataclass(frozen=True)
-class SafetyAnswer:
+class SafetyAnswer(Frozen):
     id: str
     date: str  # the duty day it was asked on
     answer: str

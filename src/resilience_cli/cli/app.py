@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 import copy
+import importlib
+import os
 from typing import Annotated
 
 import typer
 
-from resilience_cli.cli import (
-    basics,
-    checkin,
-    colleague,
-    contacts,
-    context,
-    data,
-    everyday,
-    journal,
-    packs,
-    phonein,
-    pulse,
-    quick,
-    routes,
-    settings,
-    summary,
-    tips,
-    trends,
-)
+# Only the module of the command being run is imported (see `command`): the
+# others cost about 11 ms of every run's start-up.
+from resilience_cli.cli import context, quick
 
 try:  # Typer 0.26+ carries its own copy of Click.
     from typer._click.exceptions import ClickException
@@ -80,45 +66,66 @@ def root(
 ) -> None:
     context.current().plain = plain
     if ctx.invoked_subcommand is None:
+        from resilience_cli.cli import basics
+
         basics.overview()
 
 
 # Name, function, and the one line `resilience --help` shows (Click would cut
-# the docstrings' first lines at 45 characters, mid-phrase).
+# the docstrings' first lines at 45 characters, mid-phrase). The function is
+# "module:function" in resilience_cli.cli, imported only when that command
+# runs, or the function itself.
 COMMANDS = (
-    ("checkin", checkin.checkin, "Check in for today (or amend a day): about a minute."),
-    ("help-now", basics.help_now, "Support and crisis contacts, any time."),
-    ("routes", routes.routes, "Support routes for your work: who runs each, who is told."),
-    ("edit", checkin.edit, "Amend a day's check-in, question by question."),
-    ("log", journal.log, "List recent check-ins (table, JSON or CSV)."),
-    ("show", journal.show, "Every answer of one day, with its note."),
-    ("delete", journal.delete, "Delete one day's check-in."),
-    ("trends", trends.trends, "Your pattern against your own baseline."),
-    ("tips", tips.tips, "Tips and signposts for your recent pattern."),
-    ("summary", summary.summary, "Write a summary to take into supervision."),
-    ("reflect", tips.reflect, "This week's two-minute reflection."),
-    ("followup", tips.followup, "Answer a due follow-up after an incident."),
-    ("config", settings.config, "Your settings and where each comes from."),
-    ("contacts", contacts.contacts, "Your own numbers and service, shown first in help."),
-    ("export", data.export, "Write out every record (JSON, JSONL, CSV)."),
-    ("import", data.import_, "Bring records back, or from Daylio or jrnl."),
-    ("backup", data.backup, "Make a consistent copy of your journal."),
-    ("restore", data.restore, "Replace your journal with a checked backup."),
-    ("privacy", data.privacy, "Where your data lives and who can read it."),
-    ("encrypt", data.encrypt, "Encrypt your journal with a passphrase."),
-    ("decrypt", data.decrypt, "Turn an encrypted journal back into a plain one."),
-    ("passphrase", data.passphrase, "Change an encrypted journal's passphrase."),
-    ("remind", everyday.remind, "Snippets for reminders that fit your shifts."),
-    ("demo", everyday.demo, "See everything on six months of made-up data."),
-    ("status", basics.status, "One line: has today been checked in?"),
-    ("where", basics.where, "Where your journal and settings live."),
+    ("checkin", "checkin:checkin", "Check in for today (or amend a day): about a minute."),
+    ("help-now", "basics:help_now", "Support and crisis contacts, any time."),
+    ("routes", "routes:routes", "Support routes for your work: who runs each, who is told."),
+    ("edit", "checkin:edit", "Amend a day's check-in, question by question."),
+    ("log", "journal:log", "List recent check-ins (table, JSON or CSV)."),
+    ("show", "journal:show", "Every answer of one day, with its note."),
+    ("delete", "journal:delete", "Delete one day's check-in."),
+    ("trends", "trends:trends", "Your pattern against your own baseline."),
+    ("tips", "tips:tips", "Tips and signposts for your recent pattern."),
+    ("summary", "summary:summary", "Write a summary to take into supervision."),
+    ("reflect", "tips:reflect", "This week's two-minute reflection."),
+    ("followup", "tips:followup", "Answer a due follow-up after an incident."),
+    ("config", "settings:config", "Your settings and where each comes from."),
+    ("contacts", "contacts:contacts", "Your own numbers and service, shown first in help."),
+    ("export", "data:export", "Write out every record (JSON, JSONL, CSV)."),
+    ("import", "data:import_", "Bring records back, or from Daylio or jrnl."),
+    ("backup", "data:backup", "Make a consistent copy of your journal."),
+    ("restore", "data:restore", "Replace your journal with a checked backup."),
+    ("privacy", "data:privacy", "Where your data lives and who can read it."),
+    ("encrypt", "data:encrypt", "Encrypt your journal with a passphrase."),
+    ("decrypt", "data:decrypt", "Turn an encrypted journal back into a plain one."),
+    ("passphrase", "data:passphrase", "Change an encrypted journal's passphrase."),
+    ("remind", "everyday:remind", "Snippets for reminders that fit your shifts."),
+    ("demo", "everyday:demo", "See everything on six months of made-up data."),
+    ("status", "basics:status", "One line: has today been checked in?"),
+    ("where", "basics:where", "Where your journal and settings live."),
 )
+# Groups of commands: name, and their Typer app as "module:app" (or the app itself).
+GROUPS = (
+    ("pack", "packs:app"),
+    ("phonein", "phonein:app"),
+    ("colleague", "colleague:app"),
+    ("pulse", "pulse:app"),
+)
+
+
+def _not_loaded() -> None:
+    """Stands in for a command's function until that command runs (see `command`)."""
+
+
 for name, function, short in COMMANDS:
-    app.command(name, short_help=short)(function)
-app.add_typer(packs.app, name="pack")
-app.add_typer(phonein.app, name="phonein")
-app.add_typer(colleague.app, name="colleague")
-app.add_typer(pulse.app, name="pulse")
+    app.command(name, short_help=short)(function if callable(function) else _not_loaded)
+
+
+def _load(where):
+    """A command's function or a group's app, importing its module when named by it."""
+    if not isinstance(where, str):
+        return where
+    module, _, attr = where.partition(":")
+    return getattr(importlib.import_module(f"resilience_cli.cli.{module}"), attr)
 
 
 def command(args: list[str] | None = None):
@@ -127,12 +134,28 @@ def command(args: list[str] | None = None):
     Typer builds every command's parameters on every run. When the command
     line names one command, only that one is built (and the global options):
     measured, this saves about 30 ms on every everyday command.
+    Only that command's module is imported, too. `resilience --help`, a
+    slip of the keys and shell completion get every command, loaded.
     """
     name = next((a for a in args or [] if not a.startswith("-")), None)
-    names = {c.name for c in app.registered_commands} | {g.name for g in app.registered_groups}
-    if name not in names:
-        return typer.main.get_command(app)
+    functions = {n: f for n, f, _ in COMMANDS}
+    groups = dict(GROUPS)
+    names = {c.name for c in app.registered_commands} | {g.name for g in app.registered_groups} | set(groups)
+    every = name not in names or "_RESILIENCE_COMPLETE" in os.environ
+
+    def wanted(n: str | None) -> bool:
+        return every or n == name
+
     slim = copy.copy(app)  # the same settings and global options
-    slim.registered_commands = [c for c in app.registered_commands if c.name == name]
-    slim.registered_groups = [g for g in app.registered_groups if g.name == name]
+    slim.registered_commands = []
+    for info in app.registered_commands:
+        if wanted(info.name):
+            if info.callback is _not_loaded:
+                info = copy.copy(info)
+                info.callback = _load(functions[info.name])
+            slim.registered_commands.append(info)
+    slim.registered_groups = [g for g in app.registered_groups if wanted(g.name)]
+    for n, where in GROUPS:
+        if wanted(n):
+            slim.add_typer(_load(where), name=n)
     return typer.main.get_command(slim)

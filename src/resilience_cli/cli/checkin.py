@@ -414,12 +414,15 @@ def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: A
 
 def _nudge_colleagues(store: JournalStore) -> None:
     """Reminders to look out for a colleague, where the officer's own follow-ups come up."""
+    checks = store.colleague_checks()  # no rows, no import: the usual case stays as quick
+    if not checks:
+        return
     from rich.text import Text
 
     from resilience_cli.colleagues import due, nudge_words
 
     today = common.today()
-    for nudge in due(store.colleague_checks(), today):
+    for nudge in due(checks, today):
         common.console().print(Text(nudge_words(nudge, today)))
 
 

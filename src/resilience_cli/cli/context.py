@@ -13,19 +13,23 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 
 
-@dataclass
 class Run:
-    # Standard input is a terminal: questions can be asked and answered.
-    terminal: bool
-    # --plain: text only, for screen readers and plain terminals (set while
-    # the global options are read).
-    plain: bool = False
-    # Passphrases typed in this run, by file: a command that opens the
-    # journal twice asks once.
-    passphrases: dict[str, str] = field(default_factory=dict)
+    """A plain class, not a dataclass: every run creates this one, and creating
+    a dataclass costs start-up."""
+
+    __slots__ = ("terminal", "plain", "passphrases")
+
+    def __init__(self, terminal: bool, plain: bool = False) -> None:
+        # Standard input is a terminal: questions can be asked and answered.
+        self.terminal = terminal
+        # --plain: text only, for screen readers and plain terminals (set while
+        # the global options are read).
+        self.plain = plain
+        # Passphrases typed in this run, by file: a command that opens the
+        # journal twice asks once.
+        self.passphrases: dict[str, str] = {}
 
 
 def _stdin_is_a_tty() -> bool:

@@ -184,6 +184,7 @@ def backup(
     else:
         ensure_private_dir(dest.parent)
     with store:
+        store.check_integrity()  # a copy to rely on later: never of a damaged journal
         store.backup_to(dest, without_safety=without_safety, passphrase=common.passphrase_for(paths().database))
         counts = store.counts()
     left_out = " Safety answers were left out of it." if without_safety else ""

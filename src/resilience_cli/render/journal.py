@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from resilience_cli.model import FIELD_SPECS, CheckIn, day_words
@@ -86,6 +85,8 @@ def detail(record: CheckIn, turned_off: Sequence[str] = ()) -> RenderableType:
     from resilience_cli.model import not_asked
 
     hidden = set(turned_off) | not_asked(record)
+    from rich.table import Table  # here: the check-in's confirmation needs no table
+
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()

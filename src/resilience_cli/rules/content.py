@@ -3,13 +3,13 @@ data/sources.toml (data, not code)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
+from pathlib import Path
+
+from resilience_cli.frozen import Fresh, Frozen
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Frozen):
     key: str
     kind: str  # study | guidance | practice | principle | heuristic
     author: str
@@ -24,8 +24,7 @@ class Source:
         return f"{self.author} ({self.year}), {self.title}. {self.where}"
 
 
-@dataclass(frozen=True)
-class RuleText:
+class RuleText(Frozen):
     rule: str
     level: str
     title: str
@@ -35,7 +34,7 @@ class RuleText:
     lasting: str = ""
     # Words for a particular case of the rule: "later" (R4, an incident
     # recorded days after it), "sustained" (R5's second branch).
-    alternates: dict[str, str] = field(default_factory=dict)
+    alternates: dict[str, str] = Fresh(dict)
 
     def pick(self, seed: int, variants: tuple[str, ...] | None = None) -> str:
         """One variant, chosen by `seed` (the day), so the words change from day to day."""
@@ -62,7 +61,9 @@ def never_silenced() -> tuple[str, ...]:
 def _read(name: str) -> dict:
     import tomllib
 
-    return tomllib.loads(resources.files("resilience_cli").joinpath(f"data/{name}").read_text("utf-8"))
+    # Beside the package's modules, as a wheel installs it: importlib.resources would
+    # import zipfile and tempfile (about 3 ms) on every check-in that shows a tip.
+    return tomllib.loads((Path(__file__).parent.parent / "data" / name).read_text("utf-8"))
 
 
 @cache

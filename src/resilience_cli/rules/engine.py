@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from resilience_cli.followups import WEEK4, FollowUp
+from resilience_cli.frozen import Frozen
 from resilience_cli.model import CheckIn, day_words, is_heavy, is_working
 from resilience_cli.rules.content import silenceable as content_silenceable
 from resilience_cli.rules.content import texts
@@ -38,8 +38,7 @@ R5_REST_DAYS = 7
 HISTORY_DAYS = 90
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(Frozen):
     rule: str
     level: str  # tip | support | crisis
     title: str
@@ -52,13 +51,12 @@ class Item:
                 "text": self.text, "why": self.why, "sources": list(self.sources)}
 
 
-@dataclass(frozen=True)
-class RuleContext:
+class RuleContext(Frozen):
     to: dt.date
     records: Sequence[CheckIn]  # oldest first, none after `to`
     followups: Sequence[FollowUp] = ()
     safety: Sequence[SafetyAnswer] = ()
-    thresholds: Thresholds = field(default_factory=Thresholds)
+    thresholds: Thresholds = Thresholds()  # read-only: one default serves every context
     alcohol_question: bool = False
     supervision: dt.date | None = None
     # The real date, when it differs from `to`: a check-in for an earlier day,

@@ -60,6 +60,12 @@ class JournalStore(PeriodicRecords, PhoneinRecords, ColleagueRecords):
         # sqlite3, or SQLCipher's module for an encrypted journal: each has its
         # own exception classes.
         self.driver = driver
+        # Whether a write-ahead log was beside the file before this opened it (see
+        # store.soundness), and the day of the last full check this connection can
+        # vouch for (None: not vouched for, so a write checks the whole file first).
+        self.was_left_open = False
+        self.sound_since: dt.date | None = None
+        self.scanned = False
 
     # -- opening -----------------------------------------------------------
 
@@ -92,6 +98,9 @@ class JournalStore(PeriodicRecords, PhoneinRecords, ColleagueRecords):
             from resilience_cli.store import cipher
 
             db = cipher.driver()
+        from resilience_cli.store.soundness import left_open
+
+        was_left_open = left_open(path)
         # A journal on a read-only copy (a backup disc, a locked-down share) can
         # still be read and exported: reads open it read-only.
         folder_writable = os.access(path.parent, os.W_OK)
@@ -101,6 +110,7 @@ class JournalStore(PeriodicRecords, PhoneinRecords, ColleagueRecords):
         conn = _connect(db, path, "rw" if not read_only else "ro" if folder_writable else "ro&immutable=1")
         store = cls(conn, path, db)
         store.read_only = read_only
+        store.was_left_open = was_left_open
         try:
             if passphrase is not None:
                 from resilience_cli.store.cipher import unlock
@@ -119,6 +129,8 @@ class JournalStore(PeriodicRecords, PhoneinRecords, ColleagueRecords):
                     f"The journal at {path} was written by an older version of resilience and needs "
                     f"updating, which needs write access to {path.parent}. Copy it somewhere you can "
                     "write to, and set RESILIENCE_HOME there.")
+            if state == "behind":
+                store.check_integrity()  # a schema update rewrites tables: never on a damaged file
             if create or state == "behind":
                 store.prepare_for_writing()
             if state != "current":
@@ -191,11 +203,15 @@ class JournalStore(PeriodicRecords, PhoneinRecords, ColleagueRecords):
             self.conn.execute("COMMIT")
 
     def check_integrity(self) -> None:
-        """Raise DamagedJournal unless SQLite finds the file sound."""
+        """Raise DamagedJournal unless SQLite finds the whole file sound."""
         with self.guard():
             result = self.conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
             raise self._damaged()
+        from resilience_cli import clock
+
+        self.sound_since = clock.today()
+        self.scanned = True
 
     def replaced(self) -> bool:
         """Whether another file now stands at this journal's path (encrypt, decrypt
@@ -205,13 +221,26 @@ class JournalStore(PeriodicRecords, PhoneinRecords, ColleagueRecords):
     def prepare_for_writing(self) -> None:
         """Before the first write: a damaged file is never written to, and the
         journal is in WAL mode. Opening with create=True does this; a command that
-        opened to read first (an interactive check-in) does it before saving."""
-        self.check_integrity()
+        opened to read first (an interactive check-in) does it before saving.
+
+        The whole file is checked unless it is exactly as resilience last left it,
+        closed cleanly and checked within the week (store.soundness)."""
+        if self.sound_since is None:
+            from resilience_cli import clock
+            from resilience_cli.store.soundness import vouched
+
+            self.sound_since = vouched(self.path, clock.today(), was_left_open=self.was_left_open)
+            if self.sound_since is None:
+                self.check_integrity()
         with self.guard():
             self.conn.execute("PRAGMA journal_mode=WAL")
 
     def close(self) -> None:
         self.conn.close()
+        if self.sound_since is not None and not self.read_only and not self.replaced():
+            from resilience_cli.store.soundness import record
+
+            record(self.path, self.sound_since)
 
     def __enter__(self) -> JournalStore:
         return self
@@ -222,6 +251,7 @@ class JournalStore(PeriodicRecords, PhoneinRecords, ColleagueRecords):
     # -- errors ------------------------------------------------------------
 
     def _damaged(self) -> DamagedJournal:
+        self.sound_since = None  # never stamped as sound
         return DamagedJournal(
             f"The journal at {self.path} is damaged or is not a database, so it was left as it is. "
             "Restore a backup, or move the file aside to start a new journal."
@@ -422,6 +452,8 @@ class JournalStore(PeriodicRecords, PhoneinRecords, ColleagueRecords):
         """Add a validated batch in one transaction (see store.bulk); all of it or none."""
         from resilience_cli.store.bulk import DryRun, import_batch
 
+        if not self.scanned:
+            self.check_integrity()  # many rows at once: the whole file is checked first
         try:
             return import_batch(self, batch, prefer=prefer, dry_run=dry_run)
         except DryRun as done:

@@ -28,6 +28,11 @@ def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
     current = JournalStore.open(journal, create=False, passphrase=key_in, through_cipher=True)
     if current is None:
         raise JournalProblem("There is no journal yet. Nothing was changed.")
+    try:
+        current.check_integrity()  # every page is rewritten: never from a damaged journal
+    except BaseException:
+        current.close()
+        raise
     current.checkpoint()
     # The journal's write lock, held for the whole conversion: a check-in run
     # meanwhile waits, and then finds the journal replaced and saves nothing,
@@ -93,8 +98,10 @@ def change(journal: Path, old: str, new: str) -> None:
     store = JournalStore.open(journal, create=False, passphrase=old)
     if store is None:
         raise JournalProblem("There is no journal yet. Nothing was changed.")
-    with store, store.guard():
-        store.conn.execute(f"PRAGMA rekey = {literal(new)}")
+    with store:
+        store.check_integrity()  # every page is rewritten: never a damaged journal
+        with store.guard():
+            store.conn.execute(f"PRAGMA rekey = {literal(new)}")
 
 
 MIN_LENGTH = 8
