@@ -117,7 +117,8 @@ def _scale_options(name: str) -> list[Option]:
     levels = range(int(spec.low), int(spec.high) + 1)  # type: ignore[arg-type]
     if name in ("material", "interactions"):
         return [Option(str(v), spec.words[v], v) for v in levels]
-    return [Option(str(v), f"{v}  {spec.words.get(v, '')}".rstrip(), v) for v in levels]
+    # The key is the digit, shown once beside the words ("0  not at all").
+    return [Option(str(v), spec.words.get(v, ""), v) for v in levels]
 
 
 def _yes_no_options() -> list[Option]:
@@ -167,6 +168,9 @@ class _Flow:
         self.answers: dict[str, Any] = dict(given)
         self.ask_alcohol = ask_alcohol
         self.ask_colleague = ask_colleague
+        # Answers given at a question then left with Backspace from the one
+        # after: asked again, they are its defaults, so Enter keeps them.
+        self.went_back_from: dict[str, Any] = {}
 
     # What the day is, from this check-in's answers or the earlier ones.
     def now(self, name: str) -> Any:
@@ -177,6 +181,12 @@ class _Flow:
 
     def earlier(self, name: str) -> Any:
         return getattr(self.existing, name) if self.existing is not None else None
+
+    def default(self, name: str) -> Any:
+        """What a question starts on: the answer given before going back, or the earlier one."""
+        if self.went_back_from.get(name) is not None and self.went_back_from[name] is not CLEAR:
+            return self.went_back_from[name]
+        return self.earlier(name)
 
     def open_(self, name: str) -> bool:
         return self.given.get(name) is None
@@ -225,10 +235,10 @@ class _Flow:
                         self.answers.pop(n, None)
                 if asked:
                     i = asked.pop()
-                    # Its answers are asked afresh.
+                    # Its answers are asked afresh, starting on the ones given.
                     for n in steps[i][0]:
                         if self.open_(n):
-                            self.answers.pop(n, None)
+                            self.went_back_from[n] = self.answers.pop(n, None)
                 continue
             asked.append(i)
             i += 1
@@ -255,7 +265,7 @@ class _Flow:
 
     def ask_shift(self) -> Any:
         options = [Option(SHIFT_KEYS[v], w, v) for v, w in SHIFT_WORDS.items()]
-        return self._store("shift", _choice(QUESTIONS["shift"], options, self.earlier("shift"),
+        return self._store("shift", _choice(QUESTIONS["shift"], options, self.default("shift"),
                                             self.amending))
 
     def ask_select(self, name: str) -> Any:
@@ -264,10 +274,10 @@ class _Flow:
         else:
             options = _scale_options(name)
         message = REST_DAY_SWITCH_OFF if name == "switch_off" and self.rest_day() else QUESTIONS[name]
-        return self._store(name, _choice(message, options, self.earlier(name), self.amending, name=name))
+        return self._store(name, _choice(message, options, self.default(name), self.amending, name=name))
 
     def ask_yes_no(self, name: str) -> Any:
-        return self._store(name, _choice(QUESTIONS[name], _yes_no_options(), self.earlier(name),
+        return self._store(name, _choice(QUESTIONS[name], _yes_no_options(), self.default(name),
                                          self.amending))
 
     def ask_typed(self, names: tuple[str, ...], ticks: tuple[Tick, ...] = ()) -> Any:
@@ -277,7 +287,7 @@ class _Flow:
             hint = ON_ITS_OWN_HINTS.get(names[0], "a number, 0 for none")
         else:
             message, hint = PAIRS[names], PAIR_HINTS[names]
-        earlier = [self.earlier(n) for n in names]
+        earlier = [self.default(n) for n in names]
         default_text = " ".join(_format(v) for v in earlier) if any(v is not None for v in earlier) else ""
         answer = ask(message, typed=_parse_typed(names), default_text=default_text, ticks=ticks,
                      hint=f"{hint}; {KEEPS_TYPED if self.amending else ENTER_SKIPS}; "
@@ -296,7 +306,7 @@ class _Flow:
 
     def ask_sleep(self) -> Any:
         names = tuple(n for n in ("sleep_hours", "sleep_quality") if self.open_(n))
-        dreams = Tick(DREAMS_KEY, "upsetting dreams about work", bool(self.earlier("nightmare")))
+        dreams = Tick(DREAMS_KEY, "upsetting dreams about work", bool(self.default("nightmare")))
         ticks = (dreams,) if self.open_("nightmare") else ()
         if not names:  # hours and quality given by flags: the dreams question on its own
             return self.ask_yes_no("nightmare")
@@ -316,13 +326,13 @@ class _Flow:
         return answer
 
     def ask_recovery(self) -> Any:
-        earlier = self.earlier("recovery")
+        earlier = self.default("recovery")
         options = [Option(RECOVERY_KEYS[item], RECOVERY_WORDS[item], item) for item in RECOVERY]
         options.append(Option(NOTHING_KEY, "nothing today", _NOTHING))
         checked = [i for i, o in enumerate(options)
                    if earlier is not None and (o.value in earlier or (o.value == _NOTHING and earlier == ()))]
         talked = Tick(TALKED_KEY, "talked to someone you trust about how work is affecting you",
-                      bool(self.earlier("talked")))
+                      bool(self.default("talked")))
         ticks = (talked,) if self.open_("talked") else ()
         hint = ("keys 1 to 7 and 0 tick and untick" + (", t too" if ticks else "")
                 + f", then Enter; Enter with nothing ticked {'keeps the earlier answers' if self.amending else 'skips'}; "
@@ -353,7 +363,12 @@ class _Flow:
             options.append(Option("2", "something to raise at supervision", RAISE))
         if open_note and open_raise:
             options.append(Option("3", "both", BOTH))
-        choice = ask("Anything to add?", options=options,
+        # Back here with Backspace: on the choice made before, so Enter keeps it.
+        before = {NOTE: self.went_back_from.get("note") is not None,
+                  RAISE: bool(self.went_back_from.get("raise_at_supervision"))}
+        made = BOTH if all(before.values()) else NOTE if before[NOTE] else RAISE if before[RAISE] else None
+        pointer = next((i for i, o in enumerate(options) if o.value == made), None)
+        choice = ask("Anything to add?", options=options, pointer=pointer,
                      hint=_keys_hint("Enter keeps what was there" if self.amending else "Enter: nothing to add"),
                      can_go_back=True, skip_words="nothing to add" if not self.amending else "kept",
                      skip_title="nothing to add" if not self.amending else "keep as it was")
@@ -373,7 +388,7 @@ class _Flow:
     def _text(self, name: str) -> Any:
         hint = ("no names or case details; Enter to finish" if name == "note" else
                 "a line; no names or case details; Enter to leave it for now")
-        earlier = self.earlier(name)
+        earlier = self.default(name)
         answer = ask(QUESTIONS[name], typed=lambda text: validate_answer(name, text),
                      default_text=earlier or "", hint=hint, can_clear=self.amending,
                      can_go_back=True, shown=lambda v: v, skip_words="none")
