@@ -363,27 +363,27 @@ class _Flow:
             options.append(Option("2", "something to raise at supervision", RAISE))
         if open_note and open_raise:
             options.append(Option("3", "both", BOTH))
-        # Back here with Backspace: on the choice made before, so Enter keeps it.
-        before = {NOTE: self.went_back_from.get("note") is not None,
-                  RAISE: bool(self.went_back_from.get("raise_at_supervision"))}
-        made = BOTH if all(before.values()) else NOTE if before[NOTE] else RAISE if before[RAISE] else None
-        pointer = next((i for i, o in enumerate(options) if o.value == made), None)
-        choice = ask("Anything to add?", options=options, pointer=pointer,
-                     hint=_keys_hint("Enter keeps what was there" if self.amending else "Enter: nothing to add"),
-                     can_go_back=True, skip_words="nothing to add" if not self.amending else "kept",
-                     skip_title="nothing to add" if not self.amending else "keep as it was")
-        if choice is BACK:
-            return BACK
-        if choice in (NOTE, BOTH):
-            note = self._text("note")
-            if note is BACK:
+        made = None
+        while True:
+            # Back here with Backspace from a line: on the choice made, so Enter keeps it.
+            pointer = next((i for i, o in enumerate(options) if o.value == made), None)
+            choice = ask("Anything to add?", options=options, pointer=pointer,
+                         hint=_keys_hint("Enter keeps what was there" if self.amending else "Enter: nothing to add"),
+                         can_go_back=True, skip_words="nothing to add" if not self.amending else "kept",
+                         skip_title="nothing to add" if not self.amending else "keep as it was")
+            if choice is BACK:
                 return BACK
-        if choice in (RAISE, BOTH):
-            self.answers["raise_at_supervision"] = True
-            point = self._text("talking_point")
-            if point is BACK:
-                return BACK
-        return choice
+            back = choice in (NOTE, BOTH) and self._text("note") is BACK
+            if not back and choice in (RAISE, BOTH):
+                self.answers["raise_at_supervision"] = True
+                back = self._text("talking_point") is BACK
+            if not back:
+                return choice
+            # What was typed is kept for when the line is asked again.
+            for name in ("note", "raise_at_supervision", "talking_point"):
+                if self.open_(name) and name in self.answers:
+                    self.went_back_from[name] = self.answers.pop(name)
+            made = choice
 
     def _text(self, name: str) -> Any:
         hint = ("no names or case details; Enter to finish" if name == "note" else
