@@ -48,7 +48,7 @@ PERSONAS = [
             "0",               # no incident
             "1",               # a little distressing material
             "0",               # none of it graphic
-            "1",               # a little hostile or distressing contact
+            "1",               # a little hostile or distressing interactions
             *typed("3 3"),     # workload and support
             *typed("7 6"),     # hours and quality of sleep
             "0",               # no unwanted memories
@@ -68,7 +68,7 @@ PERSONAS = [
             "2",               # a significant incident
             "0",               # no material
             "1",               # graphic: yes (body-worn video)
-            "2",               # some hostile or distressing contact
+            "2",               # some hostile or distressing interactions
             *typed("1 3"),     # workload and support
             "d", *typed("5 4"),  # dreams ticked; hours and quality of sleep
             "2",               # unwanted memories several times

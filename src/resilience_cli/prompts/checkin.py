@@ -129,8 +129,13 @@ def _parse_typed(names: tuple[str, ...]):
     """A line of one or two answers: '6.5 7', or '6.5' alone, or '- 7' for the second alone."""
     from resilience_cli.model import spoken
 
+    whole = all(FIELD_SPECS[n].kind == "int" for n in names)
+
     def parse(text: str) -> dict[str, Any]:
         parts = text.split()
+        if whole and len(names) > 1 and len(parts) == 1:
+            # Between two whole numbers a comma can only part them: "6,5" is 6 and 5.
+            parts = parts[0].split(",")
         if len(parts) > len(names):
             asked = " and ".join(spoken(n) for n in names)
             raise InvalidInput(f"{asked.capitalize()}: give at most {len(names)} numbers, "
