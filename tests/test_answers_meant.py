@@ -196,3 +196,14 @@ def test_the_scale_on_the_screen_shows_its_key_once(screen):
     text = shown(drawn)
     assert "0  not at all" in text and "4  completely" in text
     assert "0  0" not in text and "4  4" not in text
+
+
+def test_the_follow_up_scales_show_each_key_once_and_the_answer_in_full(screen):
+    from resilience_cli.prompts import ask_followup
+
+    pipe, drawn = screen
+    pipe.send_text("1" + "5" + ENTER + "0" + "4" + "n")
+    assert ask_followup() == {"intrusions": 1, "sleep_quality": 5, "avoidance": 0, "support": 4, "trim": "no"}
+    text = shown(drawn)
+    assert "0  not at all" in text and "0  0" not in text and "4  4" not in text
+    assert "How supported have you felt since?  4  very" in text

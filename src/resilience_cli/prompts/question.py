@@ -226,7 +226,12 @@ class _Question:
     def said(self, row: Option) -> str:
         if row.value == SKIP:
             return self.skip_words
-        return self.shown(row.value) if self.shown is not None else row.title
+        if self.shown is not None:
+            return self.shown(row.value)
+        if type(row.value) is int and row.key == str(row.value):
+            # A point on a scale, its key shown once beside its words: once answered, both.
+            return f"{row.value}  {row.title}".rstrip()
+        return row.title
 
     def tick_words(self) -> list[str]:
         return [t.title for t in self.ticks if t.checked]
