@@ -11,14 +11,15 @@ question, a follow-up) is one of three kinds, all drawn by `ask`:
 And on every one: Enter alone skips (on an amended day, keeps the earlier
 answer), `s` skips a choice, Backspace goes back to the question before
 (with the answer given there chosen, so Enter keeps it), Ctrl-C cancels. A
-key that answers nothing says at once which keys do.
+key that answers nothing says at once which keys do. A tick line ("d [ ]
+upsetting dreams about work") can sit under a typed answer or a tick list:
+its key ticks it and the question stays.
 
 Many people type an answer and then Enter, whatever the question. So an
 Enter pressed straight after a one-key answer, as the next question's first
 key, confirms that answer: it does not skip the next question. Enter alone
 still skips everywhere else (press it twice to skip the question after a
-one-key answer). A tick line ("d [ ] upsetting dreams about work") can sit
-under a typed answer or a tick list: its key ticks it and the question stays.
+one-key answer).
 
 We draw the question ourselves, rather than with questionary, for three
 things questionary does not do: an answer on one key, going back, and
