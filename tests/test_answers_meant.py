@@ -81,6 +81,7 @@ ANSWERED = {
     "shift": "day", "incident": "none", "material": 1, "graphic": False, "interactions": 2,
     "workload": 3, "support": 2, "sleep_hours": 6.5, "sleep_quality": 7, "nightmare": False,
     "intrusions": 1, "switch_off": 3, "mood": 6, "energy": 5, "talked": False, "recovery": ("people",),
+    "hurt": False,
 }
 
 

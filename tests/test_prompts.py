@@ -46,6 +46,9 @@ FULL = [
     "breaks on nights" + ENTER,  # talking point
 ]
 
+# Through the command without --date, at noon after a night: which day it is for, 2 (today).
+WITH_THE_DAY = [FULL[0], "2", *FULL[1:]]
+
 FULL_ANSWERS = {
     "shift": "night", "incident": "significant", "hurt": False, "material": 2, "graphic": True, "interactions": 3,
     "workload": 1, "support": 3, "sleep_hours": 5.5, "sleep_quality": 4, "nightmare": False,
@@ -136,7 +139,9 @@ def test_ctrl_c_raises_keyboard_interrupt(keys):
 
 
 def test_interactive_checkin_through_the_command(cli, keys, terminal, db_path):
-    keys.send_text(ENTER + ENTER + "".join(FULL))  # the first run asks for the nation (Enter keeps England), then the service
+    # The first run asks for the nation (Enter keeps England), then the service; after the
+    # night, at noon, which day it is for (2: today).
+    keys.send_text(ENTER + ENTER + "".join(WITH_THE_DAY))
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
     assert "Welcome to resilience." in result.stdout  # the first check-in on a new home
@@ -204,7 +209,7 @@ def test_small_hours_ask_which_duty_day(cli, keys, terminal, monkeypatch, db_pat
 
 
 def test_the_welcome_comes_once(cli, keys, terminal):
-    keys.send_text("3" + ENTER + ENTER + "".join(FULL))  # the welcome: nation (3, confirmed), service skipped
+    keys.send_text("3" + ENTER + ENTER + "".join(WITH_THE_DAY))  # the welcome: nation (3, confirmed), service skipped
     assert "Welcome to resilience." in cli("checkin").stdout
     keys.send_text(ENTER * 12)
     assert "Welcome to resilience." not in cli("checkin").stdout
