@@ -96,6 +96,24 @@ def test_a_digit_then_enter_at_every_question_saves_the_day_meant(cli, keys, ter
         assert (name, row[name]) == (name, value)
 
 
+def test_a_digit_then_enter_through_the_welcome_and_the_day_question_lands_right(cli, keys, terminal, db_path, home):
+    # The first run at noon, after a night: the nation (2, Wales) and the service (1, prison),
+    # each digit's Enter confirming it; Enter skips each of the own numbers; then the night (4)
+    # and the day question (1, the day the night began), each with its Enter; then the rest.
+    welcome = "2" + ENTER + "1" + ENTER + ENTER + ENTER
+    keys.send_text(welcome + "4" + ENTER + "1" + ENTER + DIGIT_THEN_ENTER[2:] + ENTER * 6)
+    result = cli("checkin")
+    assert result.exit_code == 0, result.stderr
+    [row] = rows(db_path)
+    assert (row["date"], row["shift"]) == (days_ago(1), "night")
+    for name, value in MEANT.items():
+        if name != "shift":
+            assert (name, row[name]) == (name, value)
+    config = (home / "config.toml").read_text()
+    assert 'region = "wales"' in config and '[work]\nservice = "prison"' in config
+    assert "[[contacts.own]]" not in config
+
+
 def test_enter_alone_at_every_question_still_saves_an_all_skipped_day(cli, keys, terminal, db_path):
     cli("checkin", "--date", days_ago(1), "--mood", "7", "--no-input")
     keys.send_text(ENTER * 11)
