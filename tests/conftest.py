@@ -112,8 +112,8 @@ CHECKIN_ORDER = ("shift", "incident", "material", "graphic", "interactions", "wo
 def checkin_keys(**keys: str) -> str:
     """The keystrokes of a fresh interactive check-in: Enter (skip) at every question but those given.
 
-    A key shown beside an answer gives it at once ("2"); typed answers end
-    with Enter ("6 5\\r"). As the check-in does, the graphic question comes
+    A key shown beside an answer gives it at once ("2"), and here is always
+    followed by Enter, which confirms it; typed answers end with Enter ("6 5\\r"). As the check-in does, the graphic question comes
     only after material or an incident, and a rest day ("1") asks no work
     or exposure questions.
     """
@@ -125,5 +125,8 @@ def checkin_keys(**keys: str) -> str:
             continue
         if rest and name in ("incident", "material", "graphic", "interactions", "work"):
             continue
-        out.append(keys.get(name, "\r"))
+        pressed = keys.get(name, "\r")
+        # An Enter straight after a one-key answer confirms it: the person who
+        # types a digit and then Enter, everywhere.
+        out.append(pressed if pressed.endswith("\r") else pressed + "\r")
     return "".join(out)

@@ -332,7 +332,7 @@ def test_follow_up_closing_words_fit_the_trim_answer(cli, keys, terminal, db_pat
 def test_low_support_after_an_incident_lists_own_contacts_first(cli, keys, terminal, db_path, home):
     write_config(home, '[[contacts.own]]\nname = "My care team"\nhow = "call 01632 960 000"\nwhen = "weekdays"\n')
     cli("checkin", "--date", days_ago(3), "--incident", "significant", "--no-input")
-    followup = "y" + "1" + "6" + ENTER + "0" + "0" + ENTER
+    followup = "y" + "1" + "6" + ENTER + "0" + "0" + ENTER + ENTER  # the first Enter confirms the 0
     keys.send_text(checkin_keys() + followup)
     shown = flat(cli("checkin").stdout)
     assert ("You said you have felt little support since. These people are there for you: "
@@ -551,7 +551,7 @@ def test_enter_at_the_follow_up_offer_asks_next_time(cli, keys, terminal, db_pat
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
     assert rows(db_path, "SELECT * FROM followups") == []  # not answered, not skipped: asked again
-    keys.send_text(checkin_keys() + "y" + ENTER * 4 + "n")
+    keys.send_text(checkin_keys() + "y" + ENTER * 5 + "n")  # the first Enter confirms the y
     assert cli("checkin").exit_code == 0
     assert rows(db_path, "SELECT kind, trim FROM followups") == [{"kind": "day3", "trim": "no"}]
 

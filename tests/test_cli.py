@@ -216,10 +216,10 @@ def test_show_a_day(cli):
     out = cli("show", "yesterday").stdout
     assert spelled(today().fromordinal(today().toordinal() - 1)) in out
     assert "Mood                         6 of 10 (very low" not in out
-    assert "│ Mood                         6 of 10" in out
-    assert "│ Did for yourself             nothing today" in out
-    assert "│ Private note                 kept to myself" in out
-    assert "│ Sleep quality                skipped" in out
+    assert "│ Mood                                 6 of 10" in out
+    assert "│ Did for yourself                     nothing today" in out
+    assert "│ Private note                         kept to myself" in out
+    assert "│ Sleep quality                        skipped" in out
 
 
 def test_show_missing_day(cli):
@@ -448,12 +448,12 @@ def test_show_leaves_out_questions_that_were_not_asked(cli, home):
     out = cli("show", "yesterday").stdout
     # Turned off (the colleague and alcohol questions), and not asked on a rest day.
     for label in ("Supported a colleague", "Alcohol", "Workload manageable", "Felt supported", "Incident",
-                  "Distressing material", "Graphic images", "Distressing interactions"):
+                  "Distressing material", "Graphic images", "Hostile or distressing interactions"):
         assert label not in out, label
     assert "│ Switching off                skipped" in out  # asked on a rest day too
     cli("checkin", "--date", "today", "--shift", "day", "--material", "0", "--incident", "none", "--no-input")
     out = cli("show", "today").stdout
     assert "Graphic images" not in out  # no material and no incident: not asked
-    assert "│ Workload manageable          skipped" in out
+    assert "│ Workload manageable                  skipped" in out
     (home / "config.toml").write_text("[questions]\ncolleague = true\n")
-    assert "│ Supported a colleague        skipped" in cli("show", "today").stdout
+    assert "│ Supported a colleague                skipped" in cli("show", "today").stdout

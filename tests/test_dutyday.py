@@ -173,15 +173,16 @@ def test_taking_away_an_incident_keeps_the_follow_ups_already_answered(cli, at, 
 def test_an_interactive_check_in_after_a_night_asks_the_day_once_the_shift_is_known(
         cli, at, db_path, keys, terminal, england):
     at(NIGHT_THEN_HOME)
-    # Night; which day: Enter keeps the night that began Saturday; then Enter through the rest.
-    keys.send_text("4" + ENTER + ENTER * 10)
+    # Night, and the Enter after it confirms it; which day: Enter keeps the night that began
+    # Saturday; then Enter through the rest.
+    keys.send_text("4" + ENTER + ENTER + ENTER * 10)
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
     assert ("Checking in for today, Sunday 20 December; after a night or long shift, for the day it began. "
             "Every question can be skipped.") in flat(result.stdout)
     assert day_rows(db_path) == [("2026-12-19", "night", None, None)]
-    # Then a day shift the same morning: no question, today, and said.
-    keys.send_text("2" + ENTER * 10)
+    # Then a day shift the same morning (its Enter confirms it): no question, today, and said.
+    keys.send_text("2" + ENTER + ENTER * 10)
     result = cli("checkin")
     assert "Checking in for today, Sunday 20 December." in result.stdout
     assert [r["date"] for r in rows(db_path)] == ["2026-12-19", "2026-12-20"]
@@ -189,7 +190,7 @@ def test_an_interactive_check_in_after_a_night_asks_the_day_once_the_shift_is_kn
 
 def test_one_key_files_the_night_for_today_instead(cli, at, db_path, keys, terminal, england):
     at(NIGHT_THEN_HOME)
-    keys.send_text("4" + "2" + ENTER * 10)
+    keys.send_text("4" + "2" + ENTER + ENTER * 10)  # the first Enter confirms the 2
     assert cli("checkin").exit_code == 0
     assert [r["date"] for r in rows(db_path)] == ["2026-12-20"]
 
@@ -202,9 +203,9 @@ def test_backspace_returns_to_the_day_question_with_the_day_chosen(cli, at, db_p
     assert cli("checkin").exit_code == 0
     assert [(r["date"], r["shift"]) for r in rows(db_path)] == [("2026-12-20", "night")]
     # The next morning: night, then back from the day question to the shift: a late
-    # shift is today's, with no question.
+    # shift is today's, with no question (the first Enter confirms the 3).
     at("2026-12-21T08:00:00")
-    keys.send_text("4" + backspace + "3" + ENTER * 10)
+    keys.send_text("4" + backspace + "3" + ENTER + ENTER * 10)
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
     assert [(r["date"], r["shift"]) for r in rows(db_path)] == [("2026-12-20", "night"), ("2026-12-21", "late")]
@@ -254,8 +255,8 @@ def test_off_sick_and_annual_leave_ask_what_a_rest_day_asks(keys, key, shift):
 
 def test_a_training_day_asks_what_a_working_day_asks_and_hurt_is_a_tick_on_the_incident(keys):
     # Training; h ticks "hurt", then 1 answers the incident (minor); material none; graphic no;
-    # interactions a little; then Enter through the rest.
-    keys.send_text("8" + "h" + "1" + "0" + "n" + "1" + ENTER * 7)
+    # interactions a little; then Enter (confirming the 1) and Enter through the rest.
+    keys.send_text("8" + "h" + "1" + "0" + "n" + "1" + ENTER + ENTER * 7)
     answers = ask_checkin(None, {}, ask_alcohol=False)
     assert {k: answers[k] for k in ("shift", "incident", "hurt", "material", "graphic", "interactions",
                                     "workload")} == {
@@ -264,9 +265,10 @@ def test_a_training_day_asks_what_a_working_day_asks_and_hurt_is_a_tick_on_the_i
 
 
 def test_the_hurt_tick_answers_no_when_the_incident_is_answered_and_keeps_a_skip_skipped(keys):
-    keys.send_text("2" + "0" + ENTER * 9)
+    # Each first Enter confirms the one-key answer before it; then Enter skips the rest.
+    keys.send_text("2" + "0" + ENTER + ENTER * 9)
     assert ask_checkin(None, {}, ask_alcohol=False)["hurt"] is False
-    keys.send_text("2" + ENTER * 10)
+    keys.send_text("2" + ENTER + ENTER * 10)
     assert ask_checkin(None, {}, ask_alcohol=False)["hurt"] is None
 
 
@@ -378,7 +380,7 @@ def test_two_nights_in_a_real_terminal_under_a_fixed_clock(home, db_path, at, en
     answer(child, "What kind of day was it?", "4")
     answer(child, "Which day does this check-in belong to?", "")
     child.expect_exact("the night shift that began Saturday 19 December")
-    child.send("\r")
+    child.send("\r\r")  # the first Enter confirms the 4; the second keeps the night
     answer(child, "you were assaulted or physically hurt at work", "h2")  # the tick, then significant
     answer(child, "distressing material", "0")
     answer(child, "graphic images", "n")
@@ -401,11 +403,11 @@ def test_two_nights_in_a_real_terminal_under_a_fixed_clock(home, db_path, at, en
     child.expect_exact("Checking in for the shift that began Sunday 20 December.")
     answer(child, "What kind of day was it?", "4")
     child.expect_exact("the night shift that began Sunday 20 December")
-    child.send("\r")
+    child.send("\r\r")  # the first Enter confirms the 4; the second keeps the night
     answer(child, "distressing incident", "0")
     answer(child, "distressing material", "0")
     answer(child, "hostile or distressing interactions", "0")
-    answer(child, "How manageable was your workload", "\r")
+    answer(child, "How manageable was your workload", "\r\r")  # confirms the 0, then skips
     answer(child, "how many hours did you sleep", "\r")
     answer(child, "Did unwanted memories", "\r")
     answer(child, "How well could you switch off", "\r")

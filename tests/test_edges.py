@@ -651,7 +651,7 @@ def test_a_sigint_between_two_questions_cancels_the_check_in(home, db_path, ques
     child.expect_exact("Where in the UK do you live?")
     child.send("3")
     child.expect_exact("(1 to 4; Enter skips)")  # the service: skipped
-    child.send("\r")
+    child.send("\r\r")  # the first Enter confirms the 3
     child.expect_exact("What kind of day was it?")
     child.send("2")
     child.expect_exact("distressing incident")

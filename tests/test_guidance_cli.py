@@ -170,7 +170,7 @@ def test_weekly_safety_question_when_turned_on(cli, keys, terminal, home, db_pat
 def test_day_three_follow_up_once(cli, keys, terminal, db_path):
     checkin(cli, 3, "--incident", "significant")
     plain = checkin_keys()
-    followup = "y" + "2" + "4" + ENTER + "1" + "3" + ENTER
+    followup = "y" + "2" + "4" + ENTER + "1" + "3" + ENTER + ENTER  # the first Enter confirms the 3
     keys.send_text(plain + followup)
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
@@ -201,7 +201,7 @@ def test_week_four_still_strong_shows_the_professional_help_box(cli, keys, termi
                  f"VALUES ('a', '{days_ago(28)}', 'day3', '{days_ago(25)}', 1, 'x', 'x')")
     conn.commit()
     conn.close()
-    followup = "y" + "3" + "3" + ENTER + "2" + "2" + ENTER
+    followup = "y" + "3" + "3" + ENTER + "2" + "2" + ENTER + ENTER  # the first Enter confirms the 2
     keys.send_text(checkin_keys() + followup)
     result = cli("checkin")
     assert "Support: Still strong after a month ───" in result.stdout

@@ -36,7 +36,7 @@ def test_a_hostile_fortnight_shows_everywhere(cli, tmp_path):
     assert "interactions" in cli("log", "--format", "csv").stdout.splitlines()[0].split(",")
     # trends: a row, the exposure counts, and JSON
     text = cli("trends", "--days", "10").stdout
-    assert "Hostile contact" in text
+    assert "Hostile or distressing interactions" in text and "Hostile contact" not in text
     assert "Hostile or distressing interactions: a lot on 3 days, some on 3 days, a little on 1 day, none on 1 day." in (
         " ".join(text.split()))
     data = json.loads(cli("trends", "--days", "10", "--format", "json").stdout)
@@ -173,7 +173,7 @@ def test_the_demo_story_has_a_hostile_run_that_fires_r21():
     end = TO - dt.timedelta(days=8)
     ctx = RuleContext(to=end, records=[r for r in story.checkins if r.date <= end.isoformat()])
     assert "R21" in [i.rule for i in evaluate(ctx)]
-    assert "hostile contact" in story.description
+    assert "hostile or distressing interactions" in story.description
     # Rest days in the run have no interactions answer: it is not asked on a rest day.
     assert all(r.interactions is None for r in story.checkins if r.shift == "rest")
 

@@ -96,7 +96,7 @@ def test_run_by_keys(cli, terminal, tmp_path, db_path, monkeypatch):
     (tmp_path / "p.toml").write_text(EXAMPLE)
     cli("pack", "add", str(tmp_path / "p.toml"))
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        pipe.send_text("4" "3" "\r" "n")  # drained skipped
+        pipe.send_text("4" "3" "\r" "\r" "n")  # the first Enter confirms the 3; drained skipped
         result = cli("pack", "run", "worthwhile-work")
     assert result.exit_code == 0, result.stderr
     assert json.loads(rows(db_path, "SELECT answers FROM pack_answers")[0]["answers"]) == {

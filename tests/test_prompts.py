@@ -46,6 +46,9 @@ FULL = [
     "breaks on nights" + ENTER,  # talking point
 ]
 
+# Through the command without --date, at noon after a night: which day it is for, 2 (today).
+WITH_THE_DAY = [FULL[0], "2", *FULL[1:]]
+
 FULL_ANSWERS = {
     "shift": "night", "incident": "significant", "hurt": False, "material": 2, "graphic": True, "interactions": 3,
     "workload": 1, "support": 3, "sleep_hours": 5.5, "sleep_quality": 4, "nightmare": False,
@@ -136,7 +139,9 @@ def test_ctrl_c_raises_keyboard_interrupt(keys):
 
 
 def test_interactive_checkin_through_the_command(cli, keys, terminal, db_path):
-    keys.send_text(ENTER + ENTER + "".join(FULL))  # the first run asks for the nation (Enter keeps England), then the service
+    # The first run asks for the nation (Enter keeps England), then the service; after the
+    # night, at noon, which day it is for (2: today).
+    keys.send_text(ENTER + ENTER + "".join(WITH_THE_DAY))
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
     assert "Welcome to resilience." in result.stdout  # the first check-in on a new home
@@ -173,7 +178,7 @@ def test_edit_through_the_command(cli, keys, terminal, db_path):
     cli("checkin", "--mood", "3", "--shift", "day", "--material", "0", "--no-input")
     # material 0 and no incident: no graphic question, so 11 questions.
     presses = [ENTER] * 11
-    presses[0] = "2"  # shift: day (kept)
+    presses[0] = "2" + ENTER  # shift: day (kept); the Enter after a one-key answer confirms it
     presses[8] = CTRL_U + "7" + ENTER  # mood
     keys.send_text("".join(presses))
     result = cli("edit", "today")
@@ -196,14 +201,15 @@ def test_delete_asks_first(cli, keys, terminal, db_path):
 def test_small_hours_ask_which_duty_day(cli, keys, terminal, monkeypatch, db_path):
     monkeypatch.setattr(common, "now", lambda: dt.datetime.combine(today(), dt.time(3, 10)))
     # The welcome's nation and service (Enter: England, skipped); once the shift is
-    # known (night), which day: Enter keeps the shift that began the day before.
-    keys.send_text(ENTER + ENTER + FULL[0] + ENTER + "".join(FULL[1:]))
+    # known (night, confirmed by its Enter), which day: Enter keeps the shift that
+    # began the day before.
+    keys.send_text(ENTER + ENTER + FULL[0] + ENTER + ENTER + "".join(FULL[1:]))
     assert cli("checkin").exit_code == 0
     assert rows(db_path)[0]["date"] == (today() - dt.timedelta(days=1)).isoformat()
 
 
 def test_the_welcome_comes_once(cli, keys, terminal):
-    keys.send_text(ENTER + ENTER + "".join(FULL))
+    keys.send_text("3" + ENTER + ENTER + "".join(WITH_THE_DAY))  # the welcome: nation (3, confirmed), service skipped
     assert "Welcome to resilience." in cli("checkin").stdout
     keys.send_text(ENTER * 12)
     assert "Welcome to resilience." not in cli("checkin").stdout
@@ -234,13 +240,14 @@ def test_a_rest_day_by_flag_asks_the_same_and_keeps_flagged_answers(keys):
 
 
 def test_graphic_follows_an_incident_even_without_material(keys):
-    keys.send_text("2" + "1" + "0" + "1" + ENTER * 8)
+    # The first Enter after a one-key answer confirms it; then 8 questions skipped.
+    keys.send_text("2" + "1" + "0" + "1" + ENTER * 9)
     answers = ask_checkin(None, {}, ask_alcohol=False)
     assert (answers["incident"], answers["material"], answers["graphic"]) == ("minor", 0, True)
 
 
 def test_no_material_and_no_incident_asks_no_graphic_question(keys):
-    keys.send_text("2" + "0" + "0" + ENTER * 8)
+    keys.send_text("2" + "0" + "0" + ENTER * 9)
     answers = ask_checkin(None, {}, ask_alcohol=False)
     assert "graphic" not in answers
     assert (answers["incident"], answers["material"]) == ("none", 0)
@@ -248,10 +255,10 @@ def test_no_material_and_no_incident_asks_no_graphic_question(keys):
 
 # The same keys everywhere.
 
-def test_no_and_none_are_on_0_and_a_stray_key_does_nothing(keys):
+def test_no_and_none_are_on_0_and_a_stray_key_answers_nothing(keys):
     # On the incident question today "0" once recorded "skip": now 0 is "no".
-    # "x" is not a key shown: nothing happens, and the next key answers.
-    keys.send_text("x2" + "x0" + "0" + "2" + ENTER * 7)
+    # "x" is not a key shown: it answers nothing, and the next key answers.
+    keys.send_text("x2" + "x0" + "0" + "2" + ENTER * 8)
     answers = ask_checkin(None, {}, ask_alcohol=False)
     assert (answers["shift"], answers["incident"], answers["material"], answers["interactions"]) == (
         "day", "none", 0, 2)
@@ -268,14 +275,15 @@ def test_yes_and_no_keys(keys, key, value):
 def test_backspace_goes_back_a_question(keys):
     # Night shift, then Backspace at the incident question: the shift is asked
     # again and a day shift replaces it.
-    keys.send_text("4" + "\x7f" + "2" + "0" + "0" + ENTER * 8)
+    keys.send_text("4" + "\x7f" + "2" + "0" + "0" + ENTER * 9)
     answers = ask_checkin(None, {}, ask_alcohol=False)
     assert (answers["shift"], answers["incident"]) == ("day", "none")
 
 
 def test_backspace_on_an_empty_typed_line_goes_back(keys):
-    # 9 typed at the work question, deleted, then Backspace once more: back to material.
-    keys.send_text("2" + "0" + "0" + ENTER + "9" + "\x7f\x7f\x7f" + "1" + "1" + ENTER * 8)
+    # Interactions skipped (the first Enter confirms "0"); 9 typed at the work
+    # question, deleted, then Backspace twice more: back to material.
+    keys.send_text("2" + "0" + "0" + ENTER * 2 + "9" + "\x7f\x7f\x7f" + "1" + "1" + ENTER * 9)
     answers = ask_checkin(None, {}, ask_alcohol=False)
     assert (answers["material"], answers["graphic"]) == (1, True)
 
@@ -320,7 +328,7 @@ def test_amending_can_set_a_choice_back_to_skipped(keys):
 def test_edit_sets_an_answer_back_to_skipped_through_the_command(cli, keys, terminal, db_path):
     cli("checkin", "--mood", "3", "--energy", "4", "--shift", "day", "--no-input")
     presses = [ENTER] * 11
-    presses[0] = "c"  # the shift: cleared
+    presses[0] = "c" + ENTER  # the shift: cleared (the Enter after a one-key answer confirms it)
     presses[8] = CTRL_U + ENTER  # mood and energy: the line emptied clears both
     keys.send_text("".join(presses))
     result = cli("edit", "today")

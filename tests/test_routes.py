@@ -136,7 +136,8 @@ def test_a_week_four_follow_up_still_strong_lists_each_contact_once(cli, keys, t
     conn.commit()
     conn.close()
     # Still strong: memories 3, sleep 3, avoidance 2; support 1 (low: the closing offers contacts).
-    followup = "y" + "3" + "3" + ENTER + "2" + "1" + ENTER
+    # The Enter after the support confirms it; the next skips the TRiM question.
+    followup = "y" + "3" + "3" + ENTER + "2" + "1" + ENTER + ENTER
     keys.send_text(checkin_keys(mood="6" + ENTER) + followup)
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr
@@ -590,7 +591,8 @@ def test_the_service_is_changed_in_place_and_the_rest_kept(cli, home, before, af
 def test_a_day_three_follow_up_with_little_support_on_a_distressing_day(cli, keys, terminal):
     """The follow-up's closing would list the contacts, and so would the distress box: once."""
     cli("checkin", "--date", days_ago(3), "--incident", "significant", "--no-input", terminal=False)
-    followup = "y" + "2" + "4" + ENTER + "1" + "0" + ENTER  # support 0: the closing offers contacts
+    # Support 0: the closing offers contacts. Its Enter confirms it; the next skips TRiM.
+    followup = "y" + "2" + "4" + ENTER + "1" + "0" + ENTER + ENTER
     keys.send_text(checkin_keys(mood="1" + ENTER) + "n" + followup)
     result = cli("checkin")
     assert result.exit_code == 0, result.stderr

@@ -42,7 +42,8 @@ def test_a_person_checks_in(home, db_path):
     day = today()  # read once: a run that crosses midnight agrees with itself
     child = spawn(home, "checkin", "--date", day.isoformat())
     answer(child, "Where in the UK do you live?", "3")
-    answer(child, "Which service do you work in", "\r")  # Enter skips: no numbers asked
+    # The first Enter confirms the 3; the second skips the service: no numbers asked.
+    answer(child, "Which service do you work in", "\r\r")
     child.expect_exact("Every question can be skipped.")
     answer(child, "What kind of day was it?", "2")
     answer(child, "distressing incident", "0")
@@ -114,7 +115,7 @@ def test_a_rest_day_asks_ten_questions_or_fewer_and_enter_skips_them_all(home, d
 def test_ctrl_c_saves_nothing(home):
     child = spawn(home, "checkin", "--date", "today")  # a fixed day: no duty-day question before 06:00
     answer(child, "Where in the UK do you live?", "2")
-    answer(child, "Which service do you work in", "\r")
+    answer(child, "Which service do you work in", "\r\r")  # confirms the 2, then skips
     answer(child, "What kind of day was it?", "4")
     child.expect_exact("distressing incident")
     child.sendintr()

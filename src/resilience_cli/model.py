@@ -101,7 +101,7 @@ FIELD_SPECS: dict[str, FieldSpec] = {
         FieldSpec("hurt", "bool", "assaulted or hurt at work"),
         FieldSpec("material", "int", "distressing material", 0, 3, words=MATERIAL_WORDS),
         FieldSpec("graphic", "bool", "graphic images or video"),
-        FieldSpec("interactions", "int", "distressing interactions", 0, 3,
+        FieldSpec("interactions", "int", "hostile or distressing interactions", 0, 3,
                   words=INTERACTION_WORDS),
         FieldSpec("workload", "int", "workload manageable", 0, 4, words=_SCALE_0_4_MANAGEABLE),
         FieldSpec("sleep_hours", "number", "sleep (hours)", 0, 24),
@@ -140,6 +140,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 EARLIEST = dt.date(1900, 1, 1)
 # A number as typed: ASCII digits only ("٣" and "１" are refused, not read as 3 and 1).
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]*,[0-9]{1,2}")
 
 
 class _Clear:
@@ -361,9 +362,11 @@ def _as_number(value: Any, spec: FieldSpec) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise InvalidInput(f"give {spec.describe_allowed()}.")
     if isinstance(value, str):
-        if not _NUMBER.fullmatch(value.strip()):
+        # A decimal comma, as much of Europe writes it: 7,5 is 7.5.
+        text = value.strip().replace(",", ".", 1) if _DECIMAL_COMMA.fullmatch(value.strip()) else value.strip()
+        if not _NUMBER.fullmatch(text):
             raise InvalidInput(_not_a_number(value, spec))
-        return float(value.strip())
+        return float(text)
     try:
         return float(value)
     except (ValueError, OverflowError):

@@ -150,7 +150,7 @@ def demo_story(today: dt.date) -> Story:
             "a probation officer on a day and night rota. Six weeks ago, a significant "
             "incident, with TRiM support and the day-3 and week-4 follow-ups; three weeks "
             "ago, a run of nights on short sleep; then a week of late shifts with hostile "
-            "contact most days; this last week, a better spell with exercise and time with people."
+            "or distressing interactions most days; this last week, a better spell with exercise and time with people."
         ),
         nights_ended_days_ago=nights_end,
     )

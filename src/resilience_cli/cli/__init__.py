@@ -71,7 +71,11 @@ def run(argv: list[str] | None = None, *, terminal: bool | None = None) -> int:
 
 
 def _run(args: list[str]) -> int:
-    debug = "--debug" in args
+    # --debug anywhere, before the command name or after it (the crash message
+    # says "run again with --debug": people add it at the end); options end at "--".
+    end = args.index("--") if "--" in args else len(args)
+    debug = "--debug" in args[:end]
+    args = [a for a in args[:end] if a != "--debug"] + args[end:]
     # Everything we create (journal, WAL files, backups, exports) is the
     # user's alone, whatever umask the shell has.
     os.umask(0o077)

@@ -137,6 +137,8 @@ def command(args: list[str] | None = None):
     Only that command's module is imported, too. `resilience --help`, a
     slip of the keys and shell completion get every command, loaded.
     """
+    from resilience_cli.cli.helpwidth import fit_help
+
     name = next((a for a in args or [] if not a.startswith("-")), None)
     functions = {n: f for n, f, _ in COMMANDS}
     groups = dict(GROUPS)
@@ -158,4 +160,4 @@ def command(args: list[str] | None = None):
     for n, where in GROUPS:
         if wanted(n):
             slim.add_typer(_load(where), name=n)
-    return typer.main.get_command(slim)
+    return fit_help(typer.main.get_command(slim))

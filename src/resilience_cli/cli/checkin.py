@@ -36,9 +36,9 @@ def checkin(
     shift: Annotated[str | None, typer.Option(metavar="S", help="rest, day, late, night, long, sick (off sick), leave (annual leave) or training (training, court or office).")] = None,
     incident: Annotated[str | None, typer.Option(metavar="I", help="none, minor or significant.")] = None,
     hurt: Annotated[bool | None, typer.Option("--hurt/--no-hurt", help="You were assaulted or physically hurt at work.")] = None,
-    material: Annotated[str | None, typer.Option(metavar="0-3", help="Distressing material: 0 none, 1 a little, 2 some, 3 a lot.")] = None,
+    material: Annotated[str | None, typer.Option(metavar="L", help="Distressing material: none, a-little, some or a-lot (or 0 to 3).")] = None,
     graphic: Annotated[bool | None, typer.Option("--graphic/--no-graphic", help="Any violent or graphic images or video.")] = None,
-    interactions: Annotated[str | None, typer.Option(metavar="0-3", help="Hostile or distressing interactions (abuse, threats, manipulation, someone in acute distress): 0 none, 1 a little, 2 some, 3 a lot.")] = None,
+    interactions: Annotated[str | None, typer.Option(metavar="L", help="Hostile or distressing interactions (abuse, threats, manipulation, someone in acute distress): none, a-little, some or a-lot (or 0 to 3).")] = None,
     workload: Annotated[str | None, typer.Option(metavar="0-4", help="How manageable the workload was (4 completely).")] = None,
     sleep_hours: Annotated[str | None, typer.Option(metavar="H", help="Hours slept in your last main sleep.")] = None,
     sleep_quality: Annotated[str | None, typer.Option(metavar="0-10", help="How well you slept (10 very well).")] = None,
@@ -170,10 +170,26 @@ def _validated(flags: dict[str, Any]) -> dict[str, Any]:
     for name, value in flags.items():
         flag = "raise" if name == "raise_at_supervision" else name.replace("_", "-")
         try:
-            out[name] = validate_answer(name, value, called=f"{spoken(name)} (--{flag})")
+            out[name] = validate_answer(name, _level(name, value), called=f"{spoken(name)} (--{flag})")
         except InvalidInput as exc:
+            if name in LEVELLED and not any(c.isdigit() for c in str(value)):  # a word, not a number
+                raise InvalidInput(f"{spoken(name).capitalize()} (--{flag}): {value!r} is not one of "
+                                   f"{', '.join(LEVEL_FLAG_WORDS)} (or 0 to 3). Nothing was saved.") from None
             raise InvalidInput(f"{exc.message[0].upper()}{exc.message[1:]} Nothing was saved.") from None
     return out
+
+
+# The exposure levels take words, as --incident does; the numbers still work.
+LEVELLED = ("material", "interactions")
+LEVEL_FLAG_WORDS = ("none", "a-little", "some", "a-lot")
+
+
+def _level(name: str, value: Any) -> Any:
+    """--material a-little is 1: the level's words (a-little, a_little or "a little") as its number."""
+    if name not in LEVELLED or not isinstance(value, str):
+        return value
+    word = "-".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
+    return str(LEVEL_FLAG_WORDS.index(word)) if word in LEVEL_FLAG_WORDS else value
 
 
 def _read_stdin(name: str) -> str | None:

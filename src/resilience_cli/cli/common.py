@@ -171,7 +171,9 @@ def _plain_console(*, stderr: bool = False) -> Console:
                 super().print(*objects, **kwargs)
             (sys.stderr if self.stderr else sys.stdout).write(plain_text(captured.get()))
 
-    return PlainConsole(highlight=False, soft_wrap=False, no_color=True, emoji=False, stderr=stderr)
+    # No colour system at all: no_color alone still sends bold, dim and underline.
+    return PlainConsole(highlight=False, soft_wrap=False, no_color=True, color_system=None, emoji=False,
+                        stderr=stderr)
 
 
 def parse_date(text: str, *, allow_future: bool = False) -> dt.date:

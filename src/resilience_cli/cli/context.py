@@ -57,3 +57,9 @@ def running(*, terminal: bool | None = None) -> Iterator[Run]:
         yield run
     finally:
         _CURRENT.reset(token)
+        # The questions of a run end with it (tests run many in one process): an
+        # Enter in the next never confirms a one-key answer given in this one.
+        # Looked up, not imported: a run that asked nothing loads no prompts.
+        question = sys.modules.get("resilience_cli.prompts.question")
+        if question is not None:
+            question.end_of_run()

@@ -126,7 +126,8 @@ def _scale_options(name: str) -> list[Option]:
     levels = range(int(spec.low), int(spec.high) + 1)  # type: ignore[arg-type]
     if name in ("material", "interactions"):
         return [Option(str(v), spec.words[v], v) for v in levels]
-    return [Option(str(v), f"{v}  {spec.words.get(v, '')}".rstrip(), v) for v in levels]
+    # The key is the digit, shown once beside the words ("0  not at all").
+    return [Option(str(v), spec.words.get(v, ""), v) for v in levels]
 
 
 def _yes_no_options() -> list[Option]:
@@ -137,8 +138,13 @@ def _parse_typed(names: tuple[str, ...]):
     """A line of one or two answers: '6.5 7', or '6.5' alone, or '- 7' for the second alone."""
     from resilience_cli.model import spoken
 
+    whole = all(FIELD_SPECS[n].kind == "int" for n in names)
+
     def parse(text: str) -> dict[str, Any]:
         parts = text.split()
+        if whole and len(names) > 1 and len(parts) == 1:
+            # Between two whole numbers a comma can only part them: "6,5" is 6 and 5.
+            parts = parts[0].split(",")
         if len(parts) > len(names):
             asked = " and ".join(spoken(n) for n in names)
             raise InvalidInput(f"{asked.capitalize()}: give at most {len(names)} numbers, "
@@ -178,6 +184,9 @@ class _Flow:
         self.answers: dict[str, Any] = dict(given)
         self.ask_alcohol = ask_alcohol
         self.ask_colleague = ask_colleague
+        # Answers given at a question then left with Backspace from the one
+        # after: asked again, they are its defaults, so Enter keeps them.
+        self.went_back_from: dict[str, Any] = {}
 
     # What the day is, from this check-in's answers or the earlier ones.
     def now(self, name: str) -> Any:
@@ -188,6 +197,12 @@ class _Flow:
 
     def earlier(self, name: str) -> Any:
         return getattr(self.existing, name) if self.existing is not None else None
+
+    def default(self, name: str) -> Any:
+        """What a question starts on: the answer given before going back, or the earlier one."""
+        if self.went_back_from.get(name) is not None and self.went_back_from[name] is not CLEAR:
+            return self.went_back_from[name]
+        return self.earlier(name)
 
     def open_(self, name: str) -> bool:
         return self.given.get(name) is None
@@ -241,10 +256,10 @@ class _Flow:
                         self.answers.pop(n, None)
                 if asked:
                     i = asked.pop()
-                    # Its answers are asked afresh.
+                    # Its answers are asked afresh, starting on the ones given.
                     for n in steps[i][0]:
                         if self.open_(n):
-                            self.answers.pop(n, None)
+                            self.went_back_from[n] = self.answers.pop(n, None)
                 continue
             asked.append(i)
             i += 1
@@ -293,7 +308,7 @@ class _Flow:
 
     def ask_shift(self) -> Any:
         options = [Option(SHIFT_KEYS[v], w, v) for v, w in SHIFT_WORDS.items()]
-        return self._store("shift", _choice(QUESTIONS["shift"], options, self.earlier("shift"),
+        return self._store("shift", _choice(QUESTIONS["shift"], options, self.default("shift"),
                                             self.amending))
 
     def ask_select(self, name: str) -> Any:
@@ -301,7 +316,7 @@ class _Flow:
             return self.ask_incident()
         options = _scale_options(name)
         message = REST_DAY_SWITCH_OFF if name == "switch_off" and self.rest_day() else QUESTIONS[name]
-        return self._store(name, _choice(message, options, self.earlier(name), self.amending, name=name))
+        return self._store(name, _choice(message, options, self.default(name), self.amending, name=name))
 
     def ask_incident(self) -> Any:
         """The incident question, with "assaulted or physically hurt" as a tick on it."""
@@ -328,7 +343,7 @@ class _Flow:
         return answer
 
     def ask_yes_no(self, name: str) -> Any:
-        return self._store(name, _choice(QUESTIONS[name], _yes_no_options(), self.earlier(name),
+        return self._store(name, _choice(QUESTIONS[name], _yes_no_options(), self.default(name),
                                          self.amending))
 
     def ask_typed(self, names: tuple[str, ...], ticks: tuple[Tick, ...] = ()) -> Any:
@@ -338,7 +353,7 @@ class _Flow:
             hint = ON_ITS_OWN_HINTS.get(names[0], "a number, 0 for none")
         else:
             message, hint = PAIRS[names], PAIR_HINTS[names]
-        earlier = [self.earlier(n) for n in names]
+        earlier = [self.default(n) for n in names]
         default_text = " ".join(_format(v) for v in earlier) if any(v is not None for v in earlier) else ""
         answer = ask(message, typed=_parse_typed(names), default_text=default_text, ticks=ticks,
                      hint=f"{hint}; {KEEPS_TYPED if self.amending else ENTER_SKIPS}; "
@@ -357,7 +372,7 @@ class _Flow:
 
     def ask_sleep(self) -> Any:
         names = tuple(n for n in ("sleep_hours", "sleep_quality") if self.open_(n))
-        dreams = Tick(DREAMS_KEY, "upsetting dreams about work", bool(self.earlier("nightmare")))
+        dreams = Tick(DREAMS_KEY, "upsetting dreams about work", bool(self.default("nightmare")))
         ticks = (dreams,) if self.open_("nightmare") else ()
         if not names:  # hours and quality given by flags: the dreams question on its own
             return self.ask_yes_no("nightmare")
@@ -397,13 +412,13 @@ class _Flow:
         return answer
 
     def ask_recovery(self) -> Any:
-        earlier = self.earlier("recovery")
+        earlier = self.default("recovery")
         options = [Option(RECOVERY_KEYS[item], RECOVERY_WORDS[item], item) for item in RECOVERY]
         options.append(Option(NOTHING_KEY, "nothing today", _NOTHING))
         checked = [i for i, o in enumerate(options)
                    if earlier is not None and (o.value in earlier or (o.value == _NOTHING and earlier == ()))]
         talked = Tick(TALKED_KEY, "talked to someone you trust about how work is affecting you",
-                      bool(self.earlier("talked")))
+                      bool(self.default("talked")))
         ticks = (talked,) if self.open_("talked") else ()
         hint = ("keys 1 to 7 and 0 tick and untick" + (", t too" if ticks else "")
                 + f", then Enter; Enter with nothing ticked {'keeps the earlier answers' if self.amending else 'skips'}; "
@@ -434,27 +449,32 @@ class _Flow:
             options.append(Option("2", "something to raise at supervision", RAISE))
         if open_note and open_raise:
             options.append(Option("3", "both", BOTH))
-        choice = ask("Anything to add?", options=options,
-                     hint=_keys_hint("Enter keeps what was there" if self.amending else "Enter: nothing to add"),
-                     can_go_back=True, skip_words="nothing to add" if not self.amending else "kept",
-                     skip_title="nothing to add" if not self.amending else "keep as it was")
-        if choice is BACK:
-            return BACK
-        if choice in (NOTE, BOTH):
-            note = self._text("note")
-            if note is BACK:
+        made = None
+        while True:
+            # Back here with Backspace from a line: on the choice made, so Enter keeps it.
+            pointer = next((i for i, o in enumerate(options) if o.value == made), None)
+            choice = ask("Anything to add?", options=options, pointer=pointer,
+                         hint=_keys_hint("Enter keeps what was there" if self.amending else "Enter: nothing to add"),
+                         can_go_back=True, skip_words="nothing to add" if not self.amending else "kept",
+                         skip_title="nothing to add" if not self.amending else "keep as it was")
+            if choice is BACK:
                 return BACK
-        if choice in (RAISE, BOTH):
-            self.answers["raise_at_supervision"] = True
-            point = self._text("talking_point")
-            if point is BACK:
-                return BACK
-        return choice
+            back = choice in (NOTE, BOTH) and self._text("note") is BACK
+            if not back and choice in (RAISE, BOTH):
+                self.answers["raise_at_supervision"] = True
+                back = self._text("talking_point") is BACK
+            if not back:
+                return choice
+            # What was typed is kept for when the line is asked again.
+            for name in ("note", "raise_at_supervision", "talking_point"):
+                if self.open_(name) and name in self.answers:
+                    self.went_back_from[name] = self.answers.pop(name)
+            made = choice
 
     def _text(self, name: str) -> Any:
         hint = ("no names or case details; Enter to finish" if name == "note" else
                 "a line; no names or case details; Enter to leave it for now")
-        earlier = self.earlier(name)
+        earlier = self.default(name)
         answer = ask(QUESTIONS[name], typed=lambda text: validate_answer(name, text),
                      default_text=earlier or "", hint=hint, can_clear=self.amending,
                      can_go_back=True, shown=lambda v: v, skip_words="none")

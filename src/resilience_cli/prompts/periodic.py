@@ -38,7 +38,7 @@ def ask_followup() -> dict[str, Any]:
     from resilience_cli.followups import AVOIDANCE_WORDS, TRIM_WORDS
 
     def scale(message: str, words: dict[int, str]) -> int | None:
-        options = [Option(str(v), f"{v}  {w}".rstrip(), v) for v, w in words.items()]
+        options = [Option(str(v), w, v) for v, w in words.items()]  # the key shown once, beside the words
         answer = ask(message, options=options, hint=f"0 to {len(options) - 1}; Enter skips")
         return None if answer == SKIP else answer
 
@@ -76,7 +76,7 @@ def ask_reflection(existing: Any, last_plan: str | None) -> dict[str, Any]:
     for name in ("connected", "worthwhile"):
         words = SCALE_WORDS[name]
         current = getattr(existing, name, None)
-        options = [Option(str(v), f"{v}  {words.get(v, '')}".rstrip(), v) for v in range(5)]
+        options = [Option(str(v), words.get(v, ""), v) for v in range(5)]
         answer = ask(QUESTIONS[name], options=options, pointer=None if current is None else current,
                      skip_title="keep as it was" if existing is not None else "skip",
                      hint="0 to 4; Enter skips" if current is None else "0 to 4; Enter keeps the earlier answer")
@@ -96,7 +96,7 @@ def ask_pack(pack: Any, skip: set[str]) -> dict[str, Any]:
             answer = ask(q.text, options=[Option("0", "no", False, "n"), Option("1", "yes", True, "y")],
                          hint="0 or n for no, 1 or y for yes; Enter skips")
         elif q.max - q.min < 10 and q.min >= 0:
-            options = [Option(str(v), f"{v}  {q.low if v == q.min else q.high if v == q.max else ''}".rstrip(), v)
+            options = [Option(str(v), q.low if v == q.min else q.high if v == q.max else "", v)
                        for v in range(q.min, q.max + 1)]
             answer = ask(q.text, options=options, hint=f"{q.min} to {q.max}; Enter skips")
         else:

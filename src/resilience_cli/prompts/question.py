@@ -9,9 +9,17 @@ question, a follow-up) is one of three kinds, all drawn by `ask`:
 - a tick list: the keys shown tick and untick; Enter when done.
 
 And on every one: Enter alone skips (on an amended day, keeps the earlier
-answer), `s` skips a choice, Backspace goes back to the question before,
-Ctrl-C cancels. A tick line ("d [ ] upsetting dreams about work") can sit
-under a typed answer or a tick list: its key ticks it and the question stays.
+answer), `s` skips a choice, Backspace goes back to the question before
+(with the answer given there chosen, so Enter keeps it), Ctrl-C cancels. A
+key that answers nothing says at once which keys do. A tick line ("d [ ]
+upsetting dreams about work") can sit under a typed answer or a tick list:
+its key ticks it and the question stays.
+
+Many people type an answer and then Enter, whatever the question. So an
+Enter pressed straight after a one-key answer, as the next question's first
+key, confirms that answer: it does not skip the next question. Enter alone
+still skips everywhere else (press it twice to skip the question after a
+one-key answer).
 
 We draw the question ourselves, rather than with questionary, for three
 things questionary does not do: an answer on one key, going back, and
@@ -22,11 +30,12 @@ line wherever the edge falls, mid-word).
 from __future__ import annotations
 
 import textwrap
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from prompt_toolkit.application import Application, get_app
+from prompt_toolkit.application import Application, get_app, get_app_session
 from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.filters import Condition
 from prompt_toolkit.formatted_text import StyleAndTextTuples
@@ -56,6 +65,21 @@ BACK = _Marker("BACK")  # Backspace: the question before, please
 # CLEAR: on an amended day, set this answer back to skipped (the record knows it).
 
 SKIP_KEY, CLEAR_KEY = "s", "c"
+
+# The inputs (one a terminal) whose last question was answered by a single
+# key: on the next question an Enter as the first key confirms that answer.
+# Kept per input, so one session's keys never reach another's questions.
+_ANSWERED_BY_ONE_KEY: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def end_of_run() -> None:
+    """The run is over: an Enter in the next one confirms nothing of this one's."""
+    _ANSWERED_BY_ONE_KEY.clear()
+
+
+def one_line(text: str) -> str:
+    """Pasted lines as one line: a one-line answer shows all of what it holds."""
+    return " ".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
 @dataclass(frozen=True)
@@ -158,6 +182,8 @@ class _Question:
     shown: Callable[[Any], str] | None
     state: _State = field(default_factory=_State)
     buffer: Buffer | None = None
+    # True while an Enter would confirm the one-key answer of the question before.
+    confirming: bool = False
 
     def __post_init__(self) -> None:
         if self.typed is not None:
@@ -165,18 +191,48 @@ class _Question:
             if self.default_text:
                 self.buffer.text = self.default_text
                 self.buffer.cursor_position = len(self.default_text)
+            self.buffer.on_text_changed += lambda _buffer: self.pressed()
+
+    def pressed(self) -> None:
+        """A key other than Enter came first: Enter no longer confirms the answer before."""
+        self.confirming = False
+
+    def confirmed(self) -> bool:
+        """Whether this Enter confirms the one-key answer before (and so does nothing here)."""
+        if self.confirming:
+            self.confirming = False
+            return True
+        return False
 
     # -- answering ---------------------------------------------------------
 
-    def finish(self, event: Any, value: Any, words: str) -> None:
+    def finish(self, event: Any, value: Any, words: str, *, one_key: bool = False) -> None:
         self.state.answered = words
         self.state.error = ""
+        if one_key:
+            _ANSWERED_BY_ONE_KEY.add(event.app.input)
+        else:
+            _ANSWERED_BY_ONE_KEY.discard(event.app.input)
         event.app.exit(result=value)
+
+    def keys_hint(self) -> str:
+        """The one line a key that answers nothing brings up: the keys that do."""
+        keys = [r.keys for r in self.rows] + [t.key for t in self.ticks]
+        if self.can_clear and not self.many:
+            keys.append(CLEAR_KEY)
+        listed = ", ".join(keys[:-1]) + f" or {keys[-1]}" if len(keys) > 1 else "".join(keys)
+        then = ", then Enter" if self.many else ""
+        return f"That key is not an answer here: press {listed}{then}."
 
     def said(self, row: Option) -> str:
         if row.value == SKIP:
             return self.skip_words
-        return self.shown(row.value) if self.shown is not None else row.title
+        if self.shown is not None:
+            return self.shown(row.value)
+        if type(row.value) is int and row.key == str(row.value):
+            # A point on a scale, its key shown once beside its words: once answered, both.
+            return f"{row.value}  {row.title}".rstrip()
+        return row.title
 
     def tick_words(self) -> list[str]:
         return [t.title for t in self.ticks if t.checked]
@@ -199,6 +255,7 @@ class _Question:
         for tick in self.ticks:
             @kb.add(tick.key, eager=True)
             def _tick(event: Any, tick: Tick = tick) -> None:
+                self.pressed()
                 tick.checked = not tick.checked
 
         if can_go_back:
@@ -222,6 +279,8 @@ class _Question:
         @kb.add(Keys.Enter, eager=True)
         @kb.add(Keys.ControlJ, eager=True)  # Enter typed ahead, while the terminal was not yet raw
         def _enter_typed(event: Any) -> None:
+            if self.confirmed():
+                return
             text = self.buffer.text.strip()
             if not text:
                 if self.can_clear and self.default_text:
@@ -237,21 +296,31 @@ class _Question:
                 return
             self.finish(event, value, self.with_ticks((self.shown or str)(value)))
 
+        @kb.add(Keys.BracketedPaste, eager=True)
+        def _paste(event: Any) -> None:
+            self.pressed()
+            self.buffer.insert_text(one_line(event.data))
+
     def _bind_tick_list(self, kb: KeyBindings) -> None:
         state, rows = self.state, self.rows
         for i, row in enumerate(rows):
             @kb.add(row.key, eager=True)
             def _toggle(event: Any, i: int = i) -> None:
+                self.pressed()
+                state.error = ""
                 state.checked ^= {i}
                 state.pointer = i
 
         @kb.add(" ", eager=True)
         def _space(event: Any) -> None:
+            self.pressed()
             state.checked ^= {state.pointer}
 
         @kb.add(Keys.Enter, eager=True)
         @kb.add(Keys.ControlJ, eager=True)  # Enter typed ahead, while the terminal was not yet raw
         def _enter_many(event: Any) -> None:
+            if self.confirmed():
+                return
             picked = [rows[i].value for i in sorted(state.checked)]
             if not picked and not self.tick_words():
                 self.finish(event, SKIP, self.skip_words)
@@ -264,16 +333,18 @@ class _Question:
             for key in filter(None, (row.key, row.also)):
                 @kb.add(key, eager=True)
                 def _pick(event: Any, row: Option = row) -> None:
-                    self.finish(event, row.value, self.with_ticks(self.said(row)))
+                    self.finish(event, row.value, self.with_ticks(self.said(row)), one_key=True)
 
         if self.can_clear:
             @kb.add(CLEAR_KEY, eager=True)
             def _clear(event: Any) -> None:
-                self.finish(event, CLEAR, "cleared")
+                self.finish(event, CLEAR, "cleared", one_key=True)
 
         @kb.add(Keys.Enter, eager=True)
         @kb.add(Keys.ControlJ, eager=True)  # Enter typed ahead, while the terminal was not yet raw
         def _enter_choice(event: Any) -> None:
+            if self.confirmed():
+                return
             row = self.rows[self.state.pointer]
             self.finish(event, row.value, self.with_ticks(self.said(row)))
 
@@ -282,15 +353,20 @@ class _Question:
 
         @kb.add(Keys.Up, eager=True)
         def _up(event: Any) -> None:
+            self.pressed()
             state.pointer = (state.pointer - 1) % count
 
         @kb.add(Keys.Down, eager=True)
         def _down(event: Any) -> None:
+            self.pressed()
             state.pointer = (state.pointer + 1) % count
 
         @kb.add(Keys.Any)
         def _other(event: Any) -> None:
-            """Any other key does nothing: only the keys shown answer."""
+            """Any other key answers nothing, and says at once which keys do."""
+            if event.data and event.data.isprintable():
+                self.pressed()
+                state.error = self.keys_hint()
 
     # -- drawing -----------------------------------------------------------
 
@@ -352,12 +428,16 @@ class _Question:
         parts: list[Any] = [Window(FormattedTextControl(self.header, show_cursor=False), dont_extend_height=True)]
         focus = None
         if self.buffer is not None:
-            focus = Window(BufferControl(self.buffer, input_processors=[BeforeInput("  > ")]), height=1,
-                           dont_extend_height=True)
+            # Wrapped, not scrolled: a long answer is seen whole.
+            focus = Window(BufferControl(self.buffer, input_processors=[BeforeInput("  > ")]),
+                           wrap_lines=True, dont_extend_height=True)
             parts.append(ConditionalContainer(focus, filter=asking))
         parts.append(ConditionalContainer(Window(FormattedTextControl(self.footer, show_cursor=False),
                                                  dont_extend_height=True), filter=asking))
         kb = self.key_bindings(can_go_back=can_go_back)
+        session_input = get_app_session().input
+        self.confirming = session_input in _ANSWERED_BY_ONE_KEY
+        _ANSWERED_BY_ONE_KEY.discard(session_input)
         bindings = [kb] if self.typed is None else [load_basic_bindings(), load_emacs_bindings(), kb]
         app: Application[Any] = Application(
             layout=Layout(HSplit(parts), focused_element=focus),

@@ -62,7 +62,7 @@ def log_lines(records: Sequence[CheckIn]) -> RenderableType:
             r.shift or SKIPPED,
             f"incident {r.incident or SKIPPED}",
             f"material {SKIPPED if r.material is None else SHORT_MATERIAL[r.material]}",
-            f"hostile {SKIPPED if r.interactions is None else SHORT_MATERIAL[r.interactions]}",
+            f"host. {SKIPPED if r.interactions is None else SHORT_MATERIAL[r.interactions]}",
             f"sleep {sleep_cell(r)}",
             f"mood {num(r.mood)}",
             f"energy {num(r.energy)}",

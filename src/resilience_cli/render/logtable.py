@@ -65,7 +65,7 @@ def log_rows(records: Sequence[CheckIn]) -> tuple[str, list[str]]:
 
 
 SHORT_INCIDENT = {"none": "none", "minor": "minor", "significant": "sig."}
-LEGEND = ("Incident: sig. is significant. Mat. (distressing material) and Host. (hostile or distressing "
+LEGEND = ("Incident: sig. is significant. Mat. (distressing material) and Host. (short for hostile or distressing "
           "interactions): 0 none to 3 a lot. Sleep: hours and quality (q, 0-10). Mood and energy 0-10; "
           "off (switching off) and support 0-4. '-' is a skipped answer. 'raise': to raise at supervision. 'hurt': assaulted or physically hurt at work.")
 

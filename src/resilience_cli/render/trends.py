@@ -37,7 +37,7 @@ ROWS = (
     ("support", "Felt supported"),
     ("workload", "Workload"),
     ("intrusions", "Unwanted memories"),
-    ("interactions", "Hostile contact"),
+    ("interactions", "Hostile or distressing interactions"),
     ("alcohol_units", "Alcohol"),
 )
 LABELS = dict(ROWS) | {"material": "Distressing material"}
