@@ -204,8 +204,8 @@ def test_forget_leaves_no_row_and_no_trace_in_the_file(cli, clock, db_path, home
     assert result.stdout == ("Deleted 2 records of Zebedee. Backups and exports made before now "
                              "still hold them.\n")
     assert [r["nickname"] for r in colleague_rows(db_path)] == ["Florence"]
-    assert ("Colleagues:   1 record of colleagues to look out for (a nickname and dates only). "
-            "To delete one: resilience colleague forget NICKNAME") in cli("privacy").stdout
+    assert ("Colleagues:   1 colleague reminder (a nickname and dates only).\n"
+            "              To delete one: resilience colleague forget NICKNAME\n") in cli("privacy").stdout
     assert rows(db_path, "SELECT * FROM colleague_checks WHERE nickname LIKE '%zebedee%'") == []
     # Not in the file's free pages, nor in its write-ahead log.
     for path in home.iterdir():
