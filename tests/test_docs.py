@@ -133,3 +133,25 @@ def test_every_data_file_is_in_the_wheel(tmp_path):
     assert any(name.endswith("entry_points.txt") for name in inside)
     metadata = next(n for n in inside if n.endswith("/METADATA"))
     assert "Name: resilience-checkin" in zipfile.ZipFile(wheel).read(metadata).decode()
+
+
+def test_the_developers_section_names_real_modules_and_the_newer_ones():
+    """Every module path the README's "For developers" names exists, and the modules issues 20 to 25
+    added are each named in it, by layer, so the map of the code does not fall behind."""
+    section = README.split("## For developers", 1)[1]
+    package = ROOT / "src" / "resilience_cli"
+    named = set(re.findall(r"`([a-z_/]+(?:\.py|/))`", section))
+    # A path is the package's, the shared CLI modules' (listed after `cli/common.py`), the checkout's
+    # or a benchmark's.
+    bases = (package, package / "cli", ROOT, ROOT / "benchmarks")
+    assert [n for n in sorted(named) if not any((base / n).exists() for base in bases)] == []
+    newer = {
+        "cli/colleague.py", "cli/phonein.py", "cli/pulse.py", "cli/routes.py", "cli/contacts.py",
+        "prompts/dutyday.py", "prompts/workplace.py", "prompts/phonein.py", "prompts/pulse.py",
+        "render/guidance.py", "render/changes.py", "render/summary.py", "render/routes.py", "render/went_well.py",
+        "report/period.py", "report/screen.py", "report/phonein.py", "report/calendar.py",
+        "store/soundness.py", "store/colleagues.py", "store/phoneins.py", "store/pulse.py",
+        "settings_file.py", "routes.py", "pack_files.py", "pulse_files.py", "dutyday.py", "colleagues.py",
+        "went_well.py", "phonein.py", "pulse/", "rules/inputs.py", "frozen.py",
+    }
+    assert sorted(newer - named) == []
