@@ -90,12 +90,23 @@ def test_readme_tour_runs_against_a_temporary_home(cli, tmp_path, monkeypatch):
     assert ran == 29
 
 
+def newest_release(changelog: str) -> str | None:
+    """The newest released version a changelog lists; an "Unreleased" section above it is not one."""
+    newest = re.search(r"^## \[(\d+\.\d+\.\d+)\]", changelog, re.MULTILINE)
+    return newest.group(1) if newest else None
+
+
 def test_the_changelog_names_this_version():
     from resilience_cli import __version__
 
-    changelog = (ROOT / "CHANGELOG.md").read_text()
-    newest = re.search(r"^## \[(\d+\.\d+\.\d+)\]", changelog, re.MULTILINE)
-    assert newest is not None and newest.group(1) == __version__
+    assert newest_release((ROOT / "CHANGELOG.md").read_text()) == __version__
+
+
+def test_an_unreleased_section_is_not_taken_for_a_release_and_a_newer_one_is():
+    assert newest_release("# Changelog\n\n## [Unreleased]\n\n- x\n\n## [0.1.0] - 2026-11-28\n") == "0.1.0"
+    # A release the program does not know of yet is a mismatch the test above would catch.
+    assert newest_release("## [Unreleased]\n\n## [0.2.0] - 2026-12-06\n\n## [0.1.0] - 2026-11-28\n") == "0.2.0"
+    assert newest_release("## [Unreleased]\n\n- nothing released yet\n") is None
 
 
 def test_every_command_is_in_the_readme(cli):
