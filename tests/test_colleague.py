@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from conftest import rows
@@ -128,6 +129,37 @@ def test_a_reminder_left_alone_lets_go_after_two_weeks(cli, clock):
         "G, after Monday 30 November: about day 3, passed; about week 4, from Monday 28 December.\n")
 
 
+def test_list_in_json_for_scripts(cli, clock, home):
+    """Every record, open or not, oldest incident first; each reminder due, done, not yet or passed."""
+    clock(0)
+    assert json.loads(cli("colleague", "list", "--format", "json").stdout) == []
+    assert not (home / "journal.db").exists()  # asking creates nothing
+    cli("colleague", "remember", "G")
+    cli("colleague", "remember", "Sam", "--incident-date", "2026-11-29")
+    clock(3)
+    cli("colleague", "done", "G")
+    cli("colleague", "remember", "Flo")
+    clock(20)  # G: day 3 done, week 4 not yet; Sam: day 3 passed; Flo: day 3 due (day 17), week 4 not yet
+    result = cli("colleague", "list", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == [
+        {"nickname": "Sam", "incident_date": "2026-11-29", "day3": "passed", "week4": "not yet"},
+        {"nickname": "G", "incident_date": "2026-11-30", "day3": "done", "week4": "not yet"},
+        {"nickname": "Flo", "incident_date": "2026-12-03", "day3": "due", "week4": "not yet"},
+    ]
+    clock(44)  # Sam's and G's week-4 reminders have passed (two weeks after they fell due); Flo's is due
+    listed = json.loads(cli("colleague", "list", "--format", "json").stdout)
+    assert [(c["nickname"], c["day3"], c["week4"]) for c in listed] == [
+        ("Sam", "passed", "passed"), ("G", "done", "passed"), ("Flo", "passed", "due")]
+    clock(46)  # and then Flo's too: the record stays, nothing open, until forgotten
+    assert json.loads(cli("colleague", "list", "--format", "json").stdout)[2]["week4"] == "passed"
+    assert cli("colleague", "list", "--format", "yaml").exit_code == 2
+    # The README states the contract these keys and words keep.
+    readme = " ".join((Path(__file__).parent.parent / "README.md").read_text("utf-8").split())
+    assert ("`nickname`, `incident_date`, and `day3` and `week4`, each one of `\"due\"` (offered now), "
+            "`\"done\"` (you had a word), `\"not yet\"` (its day is to come) or `\"passed\"`") in readme
+
+
 def test_a_word_before_day_3_counts_for_it(cli, clock, db_path):
     clock(1)
     cli("colleague", "remember", "G", "--incident-date", "yesterday")
@@ -204,8 +236,8 @@ def test_forget_leaves_no_row_and_no_trace_in_the_file(cli, clock, db_path, home
     assert result.stdout == ("Deleted 2 records of Zebedee. Backups and exports made before now "
                              "still hold them.\n")
     assert [r["nickname"] for r in colleague_rows(db_path)] == ["Florence"]
-    assert ("Colleagues:   1 record of colleagues to look out for (a nickname and dates only). "
-            "To delete one: resilience colleague forget NICKNAME") in cli("privacy").stdout
+    assert ("Colleagues:   1 colleague reminder (a nickname and dates only).\n"
+            "              To delete one: resilience colleague forget NICKNAME\n") in cli("privacy").stdout
     assert rows(db_path, "SELECT * FROM colleague_checks WHERE nickname LIKE '%zebedee%'") == []
     # Not in the file's free pages, nor in its write-ahead log.
     for path in home.iterdir():

@@ -418,6 +418,44 @@ def test_privacy(cli, db_path, home):
     assert "resilience makes no network connections" in out
 
 
+def test_privacy_counts_every_kind_of_record(cli, db_path, home, tmp_path):
+    """Every table that holds something of the officer's is counted, the newer ones too."""
+    seed(cli, db_path)
+    assert cli("colleague", "remember", "G", "--incident-date", days_ago(1)).exit_code == 0
+    assert cli("phonein", "plan", "--every", "wed 14:00").exit_code == 0
+    assert cli("phonein", "after", "--takeaway-stdin", input="Good call\n---\nA walk\n").exit_code == 0
+    answer = tmp_path / "answer.json"
+    monday = today() - dt.timedelta(days=today().weekday() + 7)
+    week = "{}-W{:02d}".format(*monday.isocalendar()[:2])
+    assert cli("pulse", "respond", "--week", week, "--from-stdin", "--output", str(answer),
+               input="You said: staffing. We did: two more on nights.").exit_code == 0
+    assert cli("pulse", "read", str(answer)).exit_code == 0
+    assert cli("summary", "--no-input", "--format", "html", "--output", str(tmp_path / "s.html")).exit_code == 0
+    conn = sqlite3.connect(db_path)
+    conn.execute("INSERT INTO pack_answers (id, date, pack, answers, created_at, updated_at) VALUES "
+                 "('5d1c3b2a-0000-4000-8000-000000000001', ?, 'mine', '{\"a\": 1}', "
+                 "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')", (days_ago(0),))
+    conn.execute("INSERT INTO phonein_preps (id, date, bring, created_at, updated_at) VALUES "
+                 "('5d1c3b2a-0000-4000-8000-000000000002', ?, 'Rota worries', "
+                 "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')", (days_ago(0),))
+    conn.commit()
+    conn.close()
+    out = cli("privacy").stdout
+    shown = out[out.index("Records:"):out.index("Safety:")]
+    assert shown == (
+        "Records:      2 check-ins, 1 follow-up, 1 reflection, 1 question pack answer,\n"
+        "              1 supervision summary\n"
+        "Colleagues:   1 colleague reminder (a nickname and dates only).\n"
+        "              To delete one: resilience colleague forget NICKNAME\n"
+        "Phone-ins:    1 takeaway and your plan, exported like your check-ins; in a\n"
+        "              summary only with --include phonein. 1 note of what to bring,\n"
+        "              kept in the journal alone like safety answers: never in an export\n"
+        "              or a summary.\n"
+        "Team pulse:   1 team report or answer you have read: its weeks and one line,\n"
+        "              kept in the journal alone.\n"
+    )
+
+
 # Whatever the file holds: exit 0 or 2, a message, never a traceback, never half an import.
 
 def _shapes():

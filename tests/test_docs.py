@@ -90,12 +90,23 @@ def test_readme_tour_runs_against_a_temporary_home(cli, tmp_path, monkeypatch):
     assert ran == 29
 
 
+def newest_release(changelog: str) -> str | None:
+    """The newest released version a changelog lists; an "Unreleased" section above it is not one."""
+    newest = re.search(r"^## \[(\d+\.\d+\.\d+)\]", changelog, re.MULTILINE)
+    return newest.group(1) if newest else None
+
+
 def test_the_changelog_names_this_version():
     from resilience_cli import __version__
 
-    changelog = (ROOT / "CHANGELOG.md").read_text()
-    newest = re.search(r"^## \[(\d+\.\d+\.\d+)\]", changelog, re.MULTILINE)
-    assert newest is not None and newest.group(1) == __version__
+    assert newest_release((ROOT / "CHANGELOG.md").read_text()) == __version__
+
+
+def test_an_unreleased_section_is_not_taken_for_a_release_and_a_newer_one_is():
+    assert newest_release("# Changelog\n\n## [Unreleased]\n\n- x\n\n## [0.1.0] - 2026-11-28\n") == "0.1.0"
+    # A release the program does not know of yet is a mismatch the test above would catch.
+    assert newest_release("## [Unreleased]\n\n## [0.2.0] - 2026-12-06\n\n## [0.1.0] - 2026-11-28\n") == "0.2.0"
+    assert newest_release("## [Unreleased]\n\n- nothing released yet\n") is None
 
 
 def test_every_command_is_in_the_readme(cli):
@@ -133,3 +144,25 @@ def test_every_data_file_is_in_the_wheel(tmp_path):
     assert any(name.endswith("entry_points.txt") for name in inside)
     metadata = next(n for n in inside if n.endswith("/METADATA"))
     assert "Name: resilience-checkin" in zipfile.ZipFile(wheel).read(metadata).decode()
+
+
+def test_the_developers_section_names_real_modules_and_the_newer_ones():
+    """Every module path the README's "For developers" names exists, and the modules issues 20 to 25
+    added are each named in it, by layer, so the map of the code does not fall behind."""
+    section = README.split("## For developers", 1)[1]
+    package = ROOT / "src" / "resilience_cli"
+    named = set(re.findall(r"`([a-z_/]+(?:\.py|/))`", section))
+    # A path is the package's, the shared CLI modules' (listed after `cli/common.py`), the checkout's
+    # or a benchmark's.
+    bases = (package, package / "cli", ROOT, ROOT / "benchmarks")
+    assert [n for n in sorted(named) if not any((base / n).exists() for base in bases)] == []
+    newer = {
+        "cli/colleague.py", "cli/phonein.py", "cli/pulse.py", "cli/routes.py", "cli/contacts.py",
+        "prompts/dutyday.py", "prompts/workplace.py", "prompts/phonein.py", "prompts/pulse.py",
+        "render/guidance.py", "render/changes.py", "render/summary.py", "render/routes.py", "render/went_well.py",
+        "report/period.py", "report/screen.py", "report/phonein.py", "report/calendar.py",
+        "store/soundness.py", "store/colleagues.py", "store/phoneins.py", "store/pulse.py",
+        "settings_file.py", "routes.py", "pack_files.py", "pulse_files.py", "dutyday.py", "colleagues.py",
+        "went_well.py", "phonein.py", "pulse/", "rules/inputs.py", "frozen.py",
+    }
+    assert sorted(newer - named) == []

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
-from conftest import rows
+from conftest import rows, today
 
+from resilience_cli.clock import TEST_NOW
 from resilience_cli.errors import InvalidInput
 from resilience_cli.packs import parse
 
@@ -144,3 +146,30 @@ def test_the_readme_example_pack_parses_and_scores_as_it_says():
     assert pack.score({"purpose": 4, "flat": 2}) == {"purpose": 8}
     assert pack.scores[0].band(8) == "higher"
     assert "4 + (5 + 1 - 2) = 8" in README
+
+
+def test_trends_and_the_summary_show_each_score_with_its_band(cli, tmp_path, monkeypatch):
+    """The band `pack run` prints is beside the latest score in trends and in the summary's packs section.
+
+    The band's words are the officer's own (from their pack file): shown as typed, never read as markup.
+    """
+    path = tmp_path / "two.toml"
+    path.write_text(_with('{ upto = 8, words = "middle" }', '{ upto = 8, words = "[b]middle <ish>" }'))
+    assert cli("pack", "add", str(path)).exit_code == 0
+    noon = dt.datetime.combine(today(), dt.time(12))
+    runs = {7: ("a=0", "b=4", "c=0", "d=4"), 0: ("a=3", "b=1", "c=2", "d=4")}  # first 0 then 8; second 0 then 2
+    for back, answers in runs.items():
+        monkeypatch.setenv(TEST_NOW, (noon - dt.timedelta(days=back)).isoformat())
+        args = [x for a in answers for x in ("-a", a)]
+        assert cli("pack", "run", "two-scales", *args, "--no-input").exit_code == 0
+    trends = " ".join(cli("trends").stdout.split())
+    assert "First subscale: 4.0 on average over 2 answers, latest 8 ([b]middle <ish>; scores run 0 to 12)." in trends
+    assert "Second subscale: 1.0 on average over 2 answers, latest 2 (lower; scores run 0 to 8)." in trends
+    summary = cli("summary", "--no-input", "--include", "packs").stdout
+    flat = " ".join(summary.split())
+    # Markdown (standard output) escapes the officer's words so they show as typed.
+    assert r"First subscale: 4.0 on average over 2 answers, latest 8 (\[b\]middle &lt;ish&gt;; scores run 0 to 12)" in flat
+    assert "Second subscale: 1.0 on average over 2 answers, latest 2 (lower; scores run 0 to 8)" in flat
+    html = tmp_path / "s.html"
+    assert cli("summary", "--no-input", "--include", "packs", "--format", "html", "-o", str(html)).exit_code == 0
+    assert "latest 8 ([b]middle &lt;ish&gt;; scores run 0 to 12)" in html.read_text("utf-8")

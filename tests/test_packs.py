@@ -131,7 +131,7 @@ def test_scores_in_trends_and_only_when_included_in_a_summary(cli, tmp_path, mon
     text = " ".join(cli("trends").stdout.split())
     assert "Worthwhile work (0 to 12, higher is more worthwhile): 8.0 on average over 1 answer, latest 8" in text
     assert "Question packs" not in cli("summary", "--no-input").stdout
-    assert "Worthwhile work (0 to 12, higher is more worthwhile): 8.0 on average over 1 answers" in \
+    assert "Worthwhile work (0 to 12, higher is more worthwhile): 8.0 on average over 1 answer, latest 8" in \
         cli("summary", "--no-input", "--include", "packs").stdout
 
 

@@ -109,6 +109,23 @@ def to_mark(checks: Sequence[ColleagueCheck], name: str, today: dt.date) -> tupl
     return check, kind
 
 
+def status(check: ColleagueCheck, kind: str, today: dt.date) -> str:
+    """One reminder in a word for scripts (`colleague list --format json`): done (a word was
+    had), due (offered now), not yet (its day is to come) or passed (let go without a word)."""
+    if check.done_on(kind) is not None:
+        return "done"
+    if check.lapsed(kind, today):
+        return "passed"
+    return "due" if check.due_on(kind) <= today else "not yet"
+
+
+def to_json_list(checks: Iterable[ColleagueCheck], today: dt.date) -> list[dict[str, str]]:
+    """Every record, oldest incident first, with the same four keys each (the README's contract)."""
+    ordered = sorted(checks, key=lambda c: (c.incident_date, c.nickname.casefold()))
+    return [{"nickname": c.nickname, "incident_date": c.incident_date,
+             "day3": status(c, DAY3, today), "week4": status(c, WEEK4, today)} for c in ordered]
+
+
 def _since(days: int) -> str:
     if days < 14:
         return f"{NUMBER_WORDS[days]} {'day' if days == 1 else 'days'}" if days < len(NUMBER_WORDS) \

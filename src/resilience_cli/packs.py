@@ -384,3 +384,14 @@ def window_scores(pack: Pack, answers: Sequence[PackAnswer], start: dt.date, end
             "latest_band": score.band(values[-1] if values else None),
         }
     return out
+
+
+def score_words(score: dict) -> str:
+    """One score of `window_scores` in words, as trends and the summary show it:
+    'Title: 4.0 on average over 2 answers, latest 8 (middle; scores run 0 to 12)'.
+    The band is the latest score's, named only when the pack gives its scores bands."""
+    low, high = score["range"]
+    band = f"{score['latest_band']}; " if score.get("latest_band") else ""
+    answers = "answer" if score["count"] == 1 else "answers"
+    return (f"{score['title']}: {score['mean']:.1f} on average over {score['count']} {answers}, "
+            f"latest {score['latest']} ({band}scores run {low} to {high})")

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from resilience_cli.cli import common
+from resilience_cli.cli.options import TextOrJson, TextOrJsonOpt
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound
 
 app = typer.Typer(
@@ -138,12 +139,15 @@ def _unknown(name: str) -> str:
 
 
 @app.command("list", short_help="Who you are looking out for, and what is open.")
-def list_() -> None:
+def list_(format_: TextOrJsonOpt = TextOrJson.text) -> None:
     """List the colleagues you are looking out for, and which reminders are open.
 
+    With --format json: every record, open or not, oldest incident first.
+
     \b
-    Example:
+    Examples:
       resilience colleague list
+      resilience colleague list --format json
     """
     from resilience_cli.colleagues import KIND_WORDS, words_for_day
     from resilience_cli.followups import KINDS
@@ -151,6 +155,13 @@ def list_() -> None:
     today = common.today()
     with common.read_only_store() as store:
         checks = store.colleague_checks() if store else []
+    if format_ is TextOrJson.json:
+        import json
+
+        from resilience_cli.colleagues import to_json_list
+
+        common.machine_output(json.dumps(to_json_list(checks, today), indent=2, ensure_ascii=False) + "\n")
+        return
     open_ = [c for c in checks if c.next_open(today) is not None]
     if not open_:
         print("Nobody to look out for just now. After a hard shift or an incident: "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -318,11 +319,22 @@ def privacy(
             print(f"Encrypted:    {'yes' if looks_encrypted(p.database) else 'no (resilience encrypt can)'}")
             print(f"Schema:       {applied[-1] if applied else 'none'} ({len(applied)} migrations)")
             print(f"Integrity:    {integrity}")
-            print(f"Records:      {plural(counts['checkins'], 'check-in')}, "
-                  f"{plural(counts['followups'], 'follow-up')}, {plural(counts['reflections'], 'reflection')}")
+            records = [plural(counts["checkins"], "check-in"), plural(counts["followups"], "follow-up"),
+                       plural(counts["reflections"], "reflection")]
+            records += [f"{counts[table]} {one if counts[table] == 1 else many}" for table, one, many in (
+                ("pack_answers", "question pack answer", "question pack answers"),
+                ("summaries", "supervision summary", "supervision summaries")) if counts[table]]
+            _field("Records:", ", ".join(records))
             if counts["colleague_checks"]:
-                print(f"Colleagues:   {plural(counts['colleague_checks'], 'record')} of colleagues to look out for "
-                      "(a nickname and dates only). To delete one: resilience colleague forget NICKNAME")
+                _field("Colleagues:", f"{plural(counts['colleague_checks'], 'colleague reminder')} (a nickname and "
+                       "dates only).", "To delete one: resilience colleague forget NICKNAME")
+            phoneins = _phonein_words(counts)
+            if phoneins:
+                _field("Phone-ins:", phoneins)
+            if counts["pulse_reads"]:
+                reads = counts["pulse_reads"]
+                _field("Team pulse:", f"{reads} team {'report or answer' if reads == 1 else 'reports or answers'} "
+                       "you have read: its weeks and one line, kept in the journal alone.")
             print(f"Safety:       {plural(safety, 'safety answer')}, kept in the journal alone: never in a log,")
             print("              an export, trends or a summary. A backup is a copy of the journal, so it holds")
             print("              them too. To remove them all: resilience privacy --forget-safety")
@@ -332,6 +344,36 @@ def privacy(
                       "journal opens with no conversion running; or delete it yourself.")
     print("Network:      resilience makes no network connections, ever. Nothing is shared unless")
     print("              you write it out yourself (export, backup, summary).")
+
+
+def _field(label: str, *texts: str) -> None:
+    """One field of `privacy`, wrapped under its label as the lines above it are; each text
+    starts a line. A count never parts from its noun ("1 / supervision summary" reads as two figures)."""
+    import textwrap
+
+    lines = []
+    for text in texts:
+        glued = re.sub(r"(\d) ", "\\1\u00a0", text)
+        lines += textwrap.wrap(glued, width=79, initial_indent=f"{label if not lines else '':<14}",
+                               subsequent_indent=" " * 14, break_on_hyphens=False)
+    print("\n".join(lines).replace("\u00a0", " "))
+
+
+def _phonein_words(counts: dict[str, int]) -> str:
+    """What the journal holds of phone-ins: takeaways and the plan go where check-ins go; the notes
+    of what to bring stay in the journal, as `phonein prep` promises."""
+    words = []
+    if counts["phoneins"] or counts["phonein_plan"]:
+        held = plural(counts["phoneins"], "takeaway") if counts["phoneins"] else ""
+        if counts["phonein_plan"]:
+            held = f"{held} and your plan" if held else "Your plan"
+        shared = "; in a summary only with --include phonein" if counts["phoneins"] else ""
+        words.append(f"{held}, exported like your check-ins{shared}.")
+    if counts["phonein_preps"]:
+        notes = counts["phonein_preps"]
+        words.append(f"{notes} {'note' if notes == 1 else 'notes'} of what to bring, kept in the journal alone "
+                     "like safety answers: never in an export or a summary.")
+    return " ".join(words)
 
 
 def plural(n: int, noun: str) -> str:

@@ -326,15 +326,13 @@ def dashboard(result: Trends, *, calendar_metric: str, width: int, plain: bool =
 
 
 def pack_lines(packs: dict) -> list[RenderableType]:
+    from resilience_cli.packs import score_words
+
     lines: list[RenderableType] = [Text("Question packs", style="bold")]
     for pack in packs.values():
         for score in pack["scores"].values():
             if not score["count"]:
                 continue
-            low, high = score["range"]
-            lines.append(indented(Text(
-                f"{score['title']}: {score['mean']:.1f} on average over {score['count']} "
-                f"{'answer' if score['count'] == 1 else 'answers'}, latest {score['latest']} "
-                f"(scores run {low} to {high})."
-            )))
+            # Text, never markup: the title and the band's words come from the officer's own pack file.
+            lines.append(indented(Text(f"{score_words(score)}.")))
     return lines

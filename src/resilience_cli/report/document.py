@@ -634,11 +634,11 @@ def _intrusions_section(inside: Sequence[CheckIn]) -> Section:
 
 
 def _packs_section(packs: dict | None) -> Section:
-    lines = [
-        f"{score['title']}: {score['mean']:.1f} on average over {score['count']} answers "
-        f"(scores run {score['range'][0]} to {score['range'][1]})"
-        for pack in (packs or {}).values() for score in pack["scores"].values() if score["count"]
-    ]
+    from resilience_cli.packs import score_words
+
+    # The band's words are the officer's own, from their pack file: each format escapes them as it does any text.
+    lines = [score_words(score) for pack in (packs or {}).values() for score in pack["scores"].values()
+             if score["count"]]
     return Section("packs", "Question packs", bullets=tuple(lines) or ("No answers in this period.",))
 
 

@@ -439,7 +439,8 @@ class JournalStore(PeriodicRecords, PhoneinRecords, ColleagueRecords):
                 table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 if table in present else 0
                 for table in ("checkins", "followups", "reflections", "safety_answers", "pack_answers",
-                              "pack_safety_answers", "colleague_checks")
+                              "pack_safety_answers", "colleague_checks", "summaries", "phoneins",
+                              "phonein_plan", "phonein_preps", "pulse_reads")
             }
 
     def applied_migrations(self) -> list[str]:
