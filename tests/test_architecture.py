@@ -292,7 +292,6 @@ def test_the_store_is_laid_out_as_described(tmp_path):
     records are small repositories attached to it, not mixins it inherits; and the
     store checks a backup with the validators beside the model, not the file parser."""
     from resilience_cli.store import JournalStore
-    from resilience_cli.store.repository import Repository
 
     assert JournalStore.__module__ == "resilience_cli.store.journal"
     index = ast.parse((PACKAGE / "store" / "__init__.py").read_text())
@@ -304,5 +303,7 @@ def test_the_store_is_laid_out_as_described(tmp_path):
     with JournalStore.open(tmp_path / "journal.db", create=True) as store:
         kinds = {name: type(getattr(store, name)) for name in REPOSITORIES}
         assert store.followups is store.followups  # one per store, made once
+    from resilience_cli.store.repository import Repository
+
     assert {name: issubclass(kind, Repository) for name, kind in kinds.items()} == dict.fromkeys(REPOSITORIES, True)
     assert len({kind.__module__ for kind in kinds.values()}) == len(REPOSITORIES)
