@@ -1,4 +1,5 @@
-"""Reading records back: our JSON, JSONL and CSV, validated record by record.
+"""Reading records back: our JSON, JSONL and CSV, validated record by record
+(by `resilience_cli.validation`, which a restore uses too).
 
 A file with any invalid record gives an InvalidInput naming the record (its
 number, line or row), the field and what is allowed; the caller then imports
@@ -16,10 +17,6 @@ from typing import Any
 
 from resilience_cli.errors import InvalidInput
 from resilience_cli.model import FIELD_SPECS, MAX_TEXT, NOTHING
-
-# The checks of one record live beside the model, where a restore (in the store)
-# reads them too; they are named here as well, for `others` and for callers
-# that read a file.
 from resilience_cli.validation import (
     RECORD_FIELDS,
     Batch,
