@@ -117,7 +117,7 @@ def summary_path() -> None:
     story = demo_story(today)
     with JournalStore.open(home / "journal.db", create=True) as store:
         store.insert_many(story.checkins)
-        store.import_followups(story.followups)
+        store.followups.add_all(story.followups)
     quiet = contextlib.redirect_stdout(io.StringIO())
     with quiet:
         assert run(["pack", "add", str(PACKAGE / "data" / "packs" / "worthwhile-work.toml")]) == 0

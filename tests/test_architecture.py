@@ -94,7 +94,7 @@ def test_third_party_libraries_stay_in_their_owner(library, allowed):
 
 
 PURE = ("model", "insights", "errors", "rules", "followups", "reflection", "safety", "supervision", "aftercare",
-        "phonein", "colleagues", "went_well", "pulse", "dutyday")
+        "phonein", "colleagues", "went_well", "pulse", "dutyday", "validation")
 UPPER = ("cli", "prompts", "render", "store", "config", "contacts", "interchange")
 
 
@@ -280,3 +280,30 @@ def test_no_command_module_imports_another():
         for name in _every_import(path) & commands if name != module_name(path)
     )
     assert found == []
+
+
+# The journal's records besides the check-ins, each kept by a repository attached to the store.
+REPOSITORIES = ("safety_answers", "followups", "reflections", "tips", "pack_answers", "summaries", "phoneins",
+                "colleagues", "pulse_reads")
+
+
+def test_the_store_is_laid_out_as_described(tmp_path):
+    """JournalStore has a module of its own and the package is its index; the other
+    records are small repositories attached to it, not mixins it inherits; and the
+    store checks a backup with the validators beside the model, not the file parser."""
+    from resilience_cli.store import JournalStore
+
+    assert JournalStore.__module__ == "resilience_cli.store.journal"
+    index = ast.parse((PACKAGE / "store" / "__init__.py").read_text())
+    assert [n.name for n in ast.walk(index) if isinstance(n, (ast.ClassDef, ast.FunctionDef))] == []
+    assert JournalStore.__mro__ == (JournalStore, object)
+    # The file parser is above the store: not even its types are borrowed.
+    assert sorted(f"{mod} imports {name}" for mod, imports in MODULES.items() if layer(mod) == "store"
+                  for name in imports if name.startswith("resilience_cli.interchange")) == []
+    with JournalStore.open(tmp_path / "journal.db", create=True) as store:
+        kinds = {name: type(getattr(store, name)) for name in REPOSITORIES}
+        assert store.followups is store.followups  # one per store, made once
+    from resilience_cli.store.repository import Repository
+
+    assert {name: issubclass(kind, Repository) for name, kind in kinds.items()} == dict.fromkeys(REPOSITORIES, True)
+    assert len({kind.__module__ for kind in kinds.values()}) == len(REPOSITORIES)

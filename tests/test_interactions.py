@@ -156,9 +156,9 @@ def test_the_growth_line_is_kept_shown_back_and_only_in_a_summary_that_includes_
     from resilience_cli.store import JournalStore
 
     with JournalStore.open(paths().database, create=False) as store:
-        week = dt.date.fromisoformat(store.reflections(today() - dt.timedelta(days=7))[0].week)
-        store.save_reflection(week, today(), {"proud": "kept calm on a hard landing"})
-        conn_rows = store.reflections(week)
+        week = dt.date.fromisoformat(store.reflections.since(today() - dt.timedelta(days=7))[0].week)
+        store.reflections.save(week, today(), {"proud": "kept calm on a hard landing"})
+        conn_rows = store.reflections.since(week)
     assert conn_rows[0].proud == "kept calm on a hard landing" and conn_rows[0].connected == 3
     cli("checkin", "--mood", "6", "--no-input")
     start = (week - dt.timedelta(days=1)).isoformat()

@@ -403,7 +403,7 @@ def connections(monkeypatch):
     """Every connection the journal store makes (to the real file), counted."""
     import sqlite3
 
-    from resilience_cli import store as store_module
+    from resilience_cli.store import journal as store_module
 
     made = []
     real = sqlite3.connect

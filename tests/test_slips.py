@@ -456,7 +456,7 @@ def test_backup_without_safety_answers(cli, db_path, tmp_path):
 
 def test_a_journal_in_a_folder_that_cannot_be_written_is_still_read(cli, journal, home, monkeypatch, tmp_path):
     """Root ignores permissions, so the folder's state is what os.access reports."""
-    import resilience_cli.store as store_module
+    import resilience_cli.store.journal as store_module
 
     for side in ("journal.db-wal", "journal.db-shm"):
         (home / side).unlink(missing_ok=True)

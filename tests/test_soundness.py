@@ -15,7 +15,7 @@ import sys
 import pytest
 from conftest import rows, today
 
-import resilience_cli.store as store_module
+import resilience_cli.store.journal as store_module
 from resilience_cli.clock import TEST_NOW
 from resilience_cli.errors import DamagedJournal
 from resilience_cli.store import JournalStore

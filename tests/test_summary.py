@@ -310,7 +310,7 @@ def journal_home(db_path):
                               talking_point="Talk about A1234BC and the wing" if n == 2 else None,
                               note="Met Jane Doe at court" if n == 3 else None)
                            for n in range(10)])
-        store.add_safety_answer(today(), "yes")
+        store.safety_answers.add(today(), "yes")
     return db_path
 
 

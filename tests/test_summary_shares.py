@@ -55,7 +55,7 @@ def journal(db_path):
 def remember(db, *actions: Action) -> None:
     """A summary written before this period, whose actions are still open."""
     with JournalStore.open(db, create=False) as store:
-        store.save_summary(PastSummary("p", "2026-01-01T00:00:00Z", "2020-01-01",
+        store.summaries.save(PastSummary("p", "2026-01-01T00:00:00Z", "2020-01-01",
                                        (START - dt.timedelta(days=1)).isoformat(), actions=actions))
 
 

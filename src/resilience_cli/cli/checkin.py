@@ -333,14 +333,14 @@ def _save_and_confirm(
             if settings.reflection_weekly:
                 from resilience_cli.reflection import offer_due
 
-                offer = offer_due(store.reflections(day - dt.timedelta(days=14)), day, settings.reflection_day)
+                offer = offer_due(store.reflections.since(day - dt.timedelta(days=14)), day, settings.reflection_day)
             plan = aftercare.after_saving(ctx, record, safety_answer=safety_answer,
                                           silenced=silenced(store, settings),
-                                          r5_rest=store.rule_rest("R5"), reflection_offered=offer,
+                                          r5_rest=store.tips.rest_of("R5"), reflection_offered=offer,
                                           followup=followup)
             if plan.rest_r5 is not None:
                 # R5 shown: it rests for a week unless things worsen (saved before it is shown).
-                store.rest_rule("R5", day, plan.rest_r5)
+                store.tips.rest("R5", day, plan.rest_r5)
             _show(plan, record, created, settings, followup, region, interactive=interactive, earlier=earlier,
                   followups_note=_followups_note(earlier, record, store) if earlier is not None else None)
             if not interactive:
@@ -360,7 +360,7 @@ def _followups_note(earlier: Any, record: Any, store: JournalStore) -> str | Non
     """After an amendment, what happens to the follow-ups of an incident it took away."""
     from resilience_cli.render.changes import followups_line
 
-    answered = sum(1 for f in store.followups(record.day)
+    answered = sum(1 for f in store.followups.since(record.day)
                    if f.incident_date == record.date and not f.skipped)
     return followups_line(earlier, record, answered)
 
@@ -430,7 +430,7 @@ def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: A
 
 def _nudge_colleagues(store: JournalStore) -> None:
     """Reminders to look out for a colleague, where the officer's own follow-ups come up."""
-    checks = store.colleague_checks()  # no rows, no import: the usual case stays as quick
+    checks = store.colleagues.all()  # no rows, no import: the usual case stays as quick
     if not checks:
         return
     from rich.text import Text

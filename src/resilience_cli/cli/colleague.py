@@ -84,7 +84,7 @@ def remember(
             "was saved. A word now might still help: resilience colleague")
     store = common.created_store()
     with store:
-        check, new = store.remember_colleague(nickname, day)
+        check, new = store.colleagues.remember(nickname, day)
     if not new:
         print(f"{check.nickname} is already remembered after {words_for_day(day)}. "
               "See what is open: resilience colleague list")
@@ -115,7 +115,7 @@ def done(name: NicknameArg) -> None:
     if store is None:
         raise NotFound(_unknown(wanted))
     with store:
-        checks = store.colleague_checks()
+        checks = store.colleagues.all()
         found = to_mark(checks, wanted, today)
         if found is None:
             if not any(c.nickname.casefold() == wanted.casefold() for c in checks):
@@ -123,7 +123,7 @@ def done(name: NicknameArg) -> None:
             raise NotFound(f"Nothing is open for {wanted}: both reminders are done or have passed. "
                            f"To remove every trace: resilience colleague forget {wanted}")
         store.prepare_for_writing()
-        check = store.mark_colleague(*found, today)
+        check = store.colleagues.mark(*found, today)
     kind = found[1]
     print(f"Noted: you had a word with {check.nickname} ({KIND_WORDS[kind]} after {words_for_day(check.incident_day)}).")
     following = check.next_open(today)
@@ -154,7 +154,7 @@ def list_(format_: TextOrJsonOpt = TextOrJson.text) -> None:
 
     today = common.today()
     with common.read_only_store() as store:
-        checks = store.colleague_checks() if store else []
+        checks = store.colleagues.all() if store else []
     if format_ is TextOrJson.json:
         import json
 
@@ -203,7 +203,7 @@ def forget(
     if store is None:
         raise NotFound(_unknown(wanted))
     with store:
-        held = [c for c in store.colleague_checks() if c.nickname.casefold() == wanted.casefold()]
+        held = [c for c in store.colleagues.all() if c.nickname.casefold() == wanted.casefold()]
         if not held:
             raise NotFound(_unknown(wanted))
         if not yes:
@@ -218,6 +218,6 @@ def forget(
             if not sure:
                 raise Cancelled("Nothing was deleted.")
         store.prepare_for_writing()
-        gone = store.forget_colleague(held[0].nickname)
+        gone = store.colleagues.forget(held[0].nickname)
     print(f"Deleted {gone} {'record' if gone == 1 else 'records'} of {held[0].nickname}. "
           "Backups and exports made before now still hold them.")

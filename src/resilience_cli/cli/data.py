@@ -53,9 +53,9 @@ def export(
     target = output_target(output, force=force, ask=common.ask_replace(), protected=common.protected_folders()) if output is not None else None
     with common.read_only_store() as store:
         checkins, followups, reflections, packs = store.everything() if store else ([], [], [], [])
-        summaries = store.summaries() if store else []
+        summaries = store.summaries.all() if store else []
         phoneins = _phoneins(store) if store else []
-        colleagues = store.colleague_checks() if store else []
+        colleagues = store.colleagues.all() if store else []
     if format_ is ExportFormat.json:
         text = formats.export_json(checkins, followups, reflections, utc_now(), packs, summaries, phoneins,
                                    colleagues=colleagues)
@@ -76,8 +76,8 @@ def export(
 
 def _phoneins(store) -> list:
     """The phone-in plan and takeaways; the private preparation before a call stays in the journal."""
-    plan = store.phonein_plan()
-    return [*store.takeaways(dt.date.min), *([plan] if plan else [])]
+    plan = store.phoneins.plan()
+    return [*store.phoneins.takeaways(dt.date.min), *([plan] if plan else [])]
 
 
 # A century of daily check-ins with long notes is well under this.
@@ -383,7 +383,7 @@ def plural(n: int, noun: str) -> str:
 def _forget_safety(yes: bool) -> None:
     """Remove every safety answer: the crisis box they called for stops showing."""
     with common.read_only_store() as store:
-        held = store.safety_count() if store else 0
+        held = store.safety_answers.count() if store else 0
     if held == 0:
         print("There are no safety answers in your journal. Nothing was changed.")
         return
@@ -403,7 +403,7 @@ def _forget_safety(yes: bool) -> None:
     if store is None:
         raise JournalProblem("The journal could not be opened. Nothing was changed.")
     with store:
-        removed = store.forget_safety()
+        removed = store.safety_answers.forget()
     print(f"Removed {plural(removed, 'safety answer')}. Backups you made earlier still hold them.")
 
 

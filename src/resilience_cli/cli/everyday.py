@@ -134,7 +134,7 @@ def demo(
         story = demo_story(today)
         with JournalStore.open(folder / "journal.db", create=True) as store:
             store.insert_many(story.checkins)
-            store.import_followups(story.followups)
+            store.followups.add_all(story.followups)
             out.print("DEMO: six months of made-up check-ins, in a temporary folder. Your own journal is not touched.",
                       style="bold reverse")
             out.print(f"\nThe story: {story.description}\n")
@@ -169,7 +169,7 @@ def _demo_trends(store, end, *, days: int, metric: str) -> None:
     span = history_needed(end, days)
     records = store.between(span.start, span.end)
     result = compute(records, end, days)
-    well = went_well.went_well(records, store.reflections(span.start), store.colleague_checks(), result.window)
+    well = went_well.went_well(records, store.reflections.since(span.start), store.colleagues.all(), result.window)
     out = common.console()
     out.print(dashboard(result, calendar_metric=metric, width=out.width, plain=common.plain_mode(),
                         beside=went_well_lines(well, width=out.width, sparklines=not common.plain_mode())))

@@ -74,7 +74,7 @@ def list_() -> None:
         print("No packs yet. See an example with: resilience pack example")
         return
     with common.read_only_store() as store:
-        answers = store.pack_answers(dt.date.min) if store else []
+        answers = store.pack_answers.since(dt.date.min) if store else []
     today = common.today()
     for name, pack in packs.items():
         dates = [a.date for a in answers if a.pack == name]
@@ -123,7 +123,7 @@ def run(
     if store is None:
         raise ResilienceError("The journal could not be created.")
     with store:
-        saved = store.save_pack_answer(pack.name, common.today(), answers, safety=safety)
+        saved = store.pack_answers.save(pack.name, common.today(), answers, safety=safety)
     if any(crisis for _, crisis in safety.values()):
         _crisis_box()
         return

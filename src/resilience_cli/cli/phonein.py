@@ -53,7 +53,7 @@ def plan(
     if calendar is not None and target is not None:
         write_private(target, calendar)
     with common.created_store() as store:
-        earlier = store.save_phonein_plan(made)
+        earlier = store.phoneins.save_plan(made)
     first = dt.datetime.combine(dt.date.fromisoformat(made.starts), dt.time(*made.hour_minute))
     replaced = f" (it replaces {earlier.every})" if earlier else ""
     print(f"Saved your phone-in: {made.every}, {made.minutes} minutes{replaced}.", file=sys.stderr)
@@ -98,11 +98,11 @@ def prep(
 
     today = common.today()
     with common.read_only_store() as store:
-        plan = store.phonein_plan() if store else None
-        takeaways = store.takeaways(dt.date.min) if store else []
+        plan = store.phoneins.plan() if store else None
+        takeaways = store.phoneins.takeaways(dt.date.min) if store else []
         start = since_last(plan, takeaways, today)
         records = store.between(start - dt.timedelta(days=BASELINE_DAYS), today) if store else []
-        earlier = store.prep(today) if store else None
+        earlier = store.phoneins.prep(today) if store else None
     out = common.console()
     when = ""
     if plan is not None:
@@ -133,7 +133,7 @@ def prep(
 
     validate_takeaway({"takeaway": bring})  # the same length limit as any typed line
     with common.created_store() as store:
-        store.save_prep(today, bring)
+        store.phoneins.save_prep(today, bring)
     out.print("Noted in your journal. It is not exported and never goes into a summary.")
 
 
@@ -216,7 +216,7 @@ def after(
 
     today = common.today()
     with common.read_only_store() as store:
-        takeaways = store.takeaways(dt.date.min) if store else []
+        takeaways = store.phoneins.takeaways(dt.date.min) if store else []
     last = last_one_thing(takeaways, today)
     out = common.console()
     if takeaway_stdin:
@@ -237,7 +237,7 @@ def after(
         out.print("Nothing saved: both were skipped.")
         return
     with common.created_store() as store:
-        saved = store.save_takeaway(today, answers)
+        saved = store.phoneins.save_takeaway(today, answers)
     out.print(f"Saved your takeaway from the phone-in on {day_words(today)}.")
     if saved.one_thing:
         out.print(_literal(f"Shown again before the next one: {saved.one_thing}"))

@@ -2,7 +2,7 @@
 
 Thin: the bands, the file formats, the counting and the suppression are the
 pure package resilience_cli.pulse; the collector's files are streamed by
-pulse_files; the reads are kept by store.pulse.
+pulse_files; the reads are kept by store.pulse (`store.pulse_reads`).
 """
 
 from __future__ import annotations
@@ -44,10 +44,9 @@ def pulse(ctx: typer.Context) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from resilience_cli.store.pulse import reads
 
     with common.read_only_store() as store:
-        found = reads(store) if store is not None else []
+        found = store.pulse_reads.all() if store is not None else []
     if not found:
         print("You have not read any team pulse reports or answers yet. Bring one in with: "
               "resilience pulse read FILE")
@@ -258,7 +257,6 @@ def read(
     from resilience_cli.pulse.bands import week_id, week_words
     from resilience_cli.pulse.schema import PULSE, REPORT, RESPONSE, check_response, load_object
     from resilience_cli.pulse_files import read_small
-    from resilience_cli.store.pulse import record_read
 
     name = str(path)
     today = common.today()
@@ -287,6 +285,6 @@ def read(
     else:
         raise InvalidInput(f"{name} is neither a team pulse report (JSON) nor an answer to one. Nothing was read.")
     with common.created_store() as store:
-        earlier = record_read(store, hashlib.sha256(raw).hexdigest(), record, weeks, headline)
+        earlier = store.pulse_reads.record(hashlib.sha256(raw).hexdigest(), record, weeks, headline)
     when = f" (first read {earlier.read_at[:10]})" if earlier else ""
     print(f"\nNoted as read{when}. See what you have read with: resilience pulse ({what}).")

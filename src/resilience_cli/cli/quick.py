@@ -55,7 +55,7 @@ def today_at_a_glance() -> tuple[bool | None, str | None, list[str]]:
         nudges = _colleague_nudges(store, today)
         # Only the weeks a follow-up can be due in are read: status stays quick with years of data.
         since = today - dt.timedelta(days=max(followups.KINDS.values()) + followups.DUE_FOR_DAYS)
-        due = followups.due(store.between(since, today), store.followups(since), today)
+        due = followups.due(store.between(since, today), store.followups.since(since), today)
         line = followups.due_line(due[0], today) if due else None
         if store.has(today):
             return True, line, nudges
@@ -66,7 +66,7 @@ def today_at_a_glance() -> tuple[bool | None, str | None, list[str]]:
 
 
 def _colleague_nudges(store, today) -> list[str]:
-    checks = store.colleague_checks()  # no rows, no import: the usual case stays as quick
+    checks = store.colleagues.all()  # no rows, no import: the usual case stays as quick
     if not checks:
         return []
     from resilience_cli.colleagues import due, nudge_words

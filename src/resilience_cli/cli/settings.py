@@ -23,7 +23,7 @@ def config(
     rows = settings.described()
     # Tips quietened with `tips --silence` live in the journal, not the file.
     with common.read_only_store() as store:
-        quiet = store.silenced() if store is not None else {}
+        quiet = store.tips.silenced() if store is not None else {}
     today = common.today()
     now = sorted(f"{rule} until {until.isoformat()}" for rule, until in quiet.items() if until >= today)
     rows.append(("rules.silenced_for_now", now, "journal (resilience tips --silence)" if now else "default"))

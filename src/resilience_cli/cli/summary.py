@@ -96,7 +96,7 @@ def _read(from_: str | None, to: str | None):
     from resilience_cli.report.document import default_period
 
     with common.read_only_store() as store:
-        past = store.summaries() if store else []
+        past = store.summaries.all() if store else []
         previous = past[-1] if past else None
         start, end = default_period(common.today(), previous)
         if from_:
@@ -236,14 +236,14 @@ def _remember(doc, choices) -> None:
 
     store = common.created_store()
     with store:
-        store.save_summary(to_remember(doc, choices, id=str(uuid.uuid4()), created_at=utc_now()))
+        store.summaries.save(to_remember(doc, choices, id=str(uuid.uuid4()), created_at=utc_now()))
 
 
 def _list() -> None:
     from resilience_cli.model import day_words
 
     with common.read_only_store() as store:
-        past = store.summaries() if store else []
+        past = store.summaries.all() if store else []
     if not past:
         print("No summaries yet. Write one with: resilience summary --format html")
         return

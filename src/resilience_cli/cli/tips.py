@@ -74,7 +74,7 @@ def _last_weeks_plan(store, end: dt.date) -> str | None:
         return None
     from resilience_cli.reflection import last_weeks_plan
 
-    found = last_weeks_plan(store.reflections(end - dt.timedelta(days=14)), end)
+    found = last_weeks_plan(store.reflections.since(end - dt.timedelta(days=14)), end)
     return found.try_next if found else None
 
 
@@ -94,10 +94,10 @@ def _change_silences(silence: list[str], unsilence: list[str], settings) -> None
     out = common.console()
     with store:
         for rule in (r.strip().upper() for r in silence):
-            store.silence(rule, until)
+            store.tips.silence(rule, until)
             out.print(f"{rule} is quiet until {day_words(until)}.")
         for rule in (r.strip().upper() for r in unsilence):
-            found = store.unsilence(rule)
+            found = store.tips.unsilence(rule)
             out.print(f"{rule} can show again." if found else f"{rule} was not silenced.")
 
 
@@ -122,7 +122,7 @@ def reflect(
     answers = dict(given)
     if interactive:
         with common.read_only_store() as store:
-            recent = store.reflections(week - dt.timedelta(days=7)) if store else []
+            recent = store.reflections.since(week - dt.timedelta(days=7)) if store else []
         existing = next((r for r in recent if r.week == week.isoformat()), None)
         plan = last_weeks_plan(recent, today)
         out = common.console()
@@ -139,7 +139,7 @@ def reflect(
     answers = validate(answers)
     store = common.created_store()
     with store:
-        saved = store.save_reflection(week, today, answers)
+        saved = store.reflections.save(week, today, answers)
     common.console().print(f"Saved your reflection for the week of {day_words(week)}.")
     if saved.proud:
         common.console().print(_literal(f"Worth keeping: {saved.proud}"))
@@ -185,7 +185,7 @@ def followup() -> None:
     if store is None:
         raise ResilienceError("The journal could not be opened. Nothing was saved.")
     with store:
-        store.save_followup(record)
+        store.followups.save(record)
     from resilience_cli.render import guidance
 
     common.console().print(f"Saved your follow-up about the incident on {day_words(first.incident_date)}.")

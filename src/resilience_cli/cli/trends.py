@@ -49,9 +49,9 @@ def trends(
                            "begins; give fewer days or a later --to.") from None
     with common.read_only_store() as store:
         records = store.between(span.start, span.end) if store else []
-        pack_answers = store.pack_answers(end - dt.timedelta(days=days - 1)) if store else []
-        reflections = store.reflections(span.start) if store else []
-        colleagues = store.colleague_checks() if store else []
+        pack_answers = store.pack_answers.since(end - dt.timedelta(days=days - 1)) if store else []
+        reflections = store.reflections.since(span.start) if store else []
+        colleagues = store.colleagues.all() if store else []
     result = compute(records, end, days)
     packs = pack_scores(pack_answers, end - dt.timedelta(days=days - 1), end)
     from resilience_cli import went_well

@@ -9,7 +9,7 @@ import datetime as dt
 
 from resilience_cli.errors import InvalidInput
 from resilience_cli.interchange import others, reader
-from resilience_cli.interchange.reader import Batch
+from resilience_cli.validation import Batch
 
 
 def parse(text: str, fmt: str, today: dt.date) -> Batch:

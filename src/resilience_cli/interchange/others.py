@@ -24,13 +24,9 @@ import uuid
 from collections import defaultdict
 
 from resilience_cli.errors import InvalidInput
-from resilience_cli.interchange.reader import (
-    Batch,
-    RecordProblem,
-    checkin_from,
-    json_document,
-)
+from resilience_cli.interchange.reader import RecordProblem, json_document
 from resilience_cli.model import RECOVERY
+from resilience_cli.validation import Batch, checkin_from
 
 DAYLIO_MOODS = {"rad": 9, "good": 7, "meh": 5, "bad": 3, "awful": 1}
 ACTIVITIES = {

@@ -33,9 +33,9 @@ def read(journal: Any, start: dt.date, end: dt.date, previous: Any) -> Period:
     """The records the summary of start..end needs, from an open journal."""
     days = (end - start).days + 1
     return Period(start, end, previous, journal.between(start - dt.timedelta(days=days), end),
-                  journal.pack_answers(start), journal.followups(start),
-                  journal.reflections(start - dt.timedelta(days=6)), journal.takeaways(start),
-                  journal.colleague_checks())
+                  journal.pack_answers.since(start), journal.followups.since(start),
+                  journal.reflections.since(start - dt.timedelta(days=6)), journal.phoneins.takeaways(start),
+                  journal.colleagues.all())
 
 
 def draft(period: Period, chosen: Choices, packs: dict | None) -> Document:

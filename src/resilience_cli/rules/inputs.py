@@ -1,7 +1,7 @@
 """What the rules read from the journal: the last HISTORY_DAYS days, and the tips silenced.
 
-Pure: `journal` is any object with the store's reading methods (the open
-JournalStore, or None for no journal yet), `settings` anything with the
+Pure: `journal` is any object that reads like the store and its repositories
+(the open JournalStore, or None for no journal yet), `settings` anything with the
 settings' fields; the caller passes today. Below the CLI because the check-in,
 `tips`, `followup`, `pack run` and the demo all read the same way, and what
 counts (a pack's safety question answered at its threshold is a "yes") is the
@@ -23,9 +23,9 @@ def rule_context(journal: Any, to: dt.date, settings: Any, *, today: dt.date) ->
         records, followups, safety = [], [], []
     else:
         records = journal.between(since, to)
-        followups = journal.followups(since)
+        followups = journal.followups.since(since)
         # A pack's safety question answered at its threshold counts as a "yes".
-        safety = sorted([*journal.safety_answers(since), *journal.pack_crisis_answers(since)],
+        safety = sorted([*journal.safety_answers.since(since), *journal.safety_answers.pack_crises(since)],
                         key=lambda a: (a.date, a.created_at))
     return RuleContext(
         to=to, records=records, followups=followups, safety=safety,
@@ -36,7 +36,7 @@ def rule_context(journal: Any, to: dt.date, settings: Any, *, today: dt.date) ->
 
 def silenced(journal: Any, settings: Any) -> dict[str, dt.date]:
     """Tips silenced for a while (in the journal) and for good (in config.toml)."""
-    found = dict(journal.silenced()) if journal is not None else {}
+    found = dict(journal.tips.silenced()) if journal is not None else {}
     for rule in settings.silenced:
         found[rule] = dt.date.max
     return found

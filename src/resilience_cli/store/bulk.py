@@ -15,13 +15,13 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from resilience_cli.errors import InvalidInput
-from resilience_cli.store.periodic import summary_row
 from resilience_cli.store.phoneins import plan_row
 from resilience_cli.store.rows import COLUMNS, from_row, to_row
 from resilience_cli.store.sql import insert_row
+from resilience_cli.store.summaries import summary_row
 
 if TYPE_CHECKING:
-    from resilience_cli.interchange.reader import Batch
+    from resilience_cli.validation import Batch
     from resilience_cli.store import JournalStore
 
 

@@ -1,7 +1,4 @@
-"""The colleagues an officer means to look out for: a nickname, dates, and when a word was had.
-
-A mixin of JournalStore: the same connection, transactions and error handling.
-"""
+"""The colleagues an officer means to look out for: a nickname, dates, and when a word was had."""
 
 from __future__ import annotations
 
@@ -9,6 +6,7 @@ import datetime as dt
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING
 
+from resilience_cli.store.repository import Repository
 from resilience_cli.store.rows import utc_now
 from resilience_cli.store.sql import insert_row
 
@@ -18,9 +16,9 @@ if TYPE_CHECKING:
 _COLUMNS = ("id", "nickname", "incident_date", "day3_done", "week4_done", "created_at", "updated_at")
 
 
-class ColleagueRecords:
+class Colleagues(Repository):
 
-    def colleague_checks(self) -> list[ColleagueCheck]:
+    def all(self) -> list[ColleagueCheck]:
         """Every remembered colleague, oldest incident first."""
         with self.guard():
             rows = self.conn.execute(
@@ -31,7 +29,7 @@ class ColleagueRecords:
 
         return [ColleagueCheck(*row) for row in rows]
 
-    def remember_colleague(self, nickname: str, incident: dt.date) -> tuple[ColleagueCheck, bool]:
+    def remember(self, nickname: str, incident: dt.date) -> tuple[ColleagueCheck, bool]:
         """Remember a colleague after an incident; (the record, whether it is new)."""
         import uuid
 
@@ -49,7 +47,7 @@ class ColleagueRecords:
             insert_row(conn, "colleague_checks", asdict(check))
         return check, True
 
-    def mark_colleague(self, check: ColleagueCheck, kind: str, day: dt.date) -> ColleagueCheck:
+    def mark(self, check: ColleagueCheck, kind: str, day: dt.date) -> ColleagueCheck:
         """Note the day a word was had, about day 3 or week 4."""
         stamp = utc_now()
         column = "day3_done" if kind == "day3" else "week4_done"
@@ -58,7 +56,7 @@ class ColleagueRecords:
                          (day.isoformat(), stamp, check.id))
         return replace(check, **{column: day.isoformat()}, updated_at=stamp)
 
-    def forget_colleague(self, nickname: str) -> int:
+    def forget(self, nickname: str) -> int:
         """Delete every record of this nickname, leaving no trace in the file's free pages.
 
         Returns how many there were.

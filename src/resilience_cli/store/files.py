@@ -226,37 +226,37 @@ def _checks(today: dt.date) -> dict[str, Any]:
     """Table -> a check of one row (a dict of its columns) that raises InvalidInput."""
     import json
 
-    from resilience_cli.interchange import reader
+    from resilience_cli import validation
     from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
 
     def checkin(values: dict) -> None:
         # A backup from before a migration lacks its columns: skipped answers.
         row = tuple(values.get(name) for name in COLUMNS)
-        reader.checkin_from(from_row(row).to_dict(), today)
+        validation.checkin_from(from_row(row).to_dict(), today)
 
     def followup(values: dict) -> None:
         if values["skipped"] in (0, 1):
             values["skipped"] = bool(values["skipped"])
-        reader.followup_from(values, today)
+        validation.followup_from(values, today)
 
     def pack_answer(values: dict) -> None:
-        reader.pack_answer_from({**values, "answers": json.loads(values["answers"])}, today)
+        validation.pack_answer_from({**values, "answers": json.loads(values["answers"])}, today)
 
     def summary(values: dict) -> None:
-        reader.summary_from({**values, "requests": json.loads(values["requests"]),
+        validation.summary_from({**values, "requests": json.loads(values["requests"]),
                              "actions": json.loads(values["actions"])}, today)
 
     def safety(values: dict) -> None:
-        reader.check_id(values["id"])
-        reader.check_day("date", values["date"], today)
-        reader.check_stamp("created_at", values["created_at"])
+        validation.check_id(values["id"])
+        validation.check_day("date", values["date"], today)
+        validation.check_stamp("created_at", values["created_at"])
         if values["answer"] not in ("yes", "no", "prefer_not_to_say"):
             raise InvalidInput(f"answer: {values['answer']!r} is not an answer resilience gives")
 
     def pack_safety(values: dict) -> None:
-        reader.check_id(values["id"])
-        reader.check_day("date", values["date"], today)
-        reader.check_stamp("created_at", values["created_at"])
+        validation.check_id(values["id"])
+        validation.check_day("date", values["date"], today)
+        validation.check_stamp("created_at", values["created_at"])
         if not isinstance(values["pack"], str) or not isinstance(values["question"], str):
             raise InvalidInput("pack and question must be names")
         if not isinstance(values["value"], int) or values["crisis"] not in (0, 1):
@@ -265,11 +265,11 @@ def _checks(today: dt.date) -> dict[str, Any]:
     def silenced(values: dict) -> None:
         _rule(values["rule"])
         # A tip is quiet until a day to come: the one date here that is in the future.
-        reader.check_day("until", values["until"], dt.date.max)
+        validation.check_day("until", values["until"], dt.date.max)
 
     def rest(values: dict) -> None:
         _rule(values["rule"])
-        reader.check_day("shown_on", values["shown_on"], today)
+        validation.check_day("shown_on", values["shown_on"], today)
         if isinstance(values["strength"], bool) or not isinstance(values["strength"], int):
             raise InvalidInput(f"strength: {values['strength']!r} is not a whole number")
 
@@ -288,13 +288,13 @@ def _checks(today: dt.date) -> dict[str, Any]:
     def phonein_plan(values: dict) -> None:
         if values["fortnightly"] in (0, 1):
             values["fortnightly"] = bool(values["fortnightly"])
-        reader.phonein_plan_from(values, today)
+        validation.phonein_plan_from(values, today)
 
     def phonein_prep(values: dict) -> None:
-        reader.check_id(values["id"])
-        reader.check_day("date", values["date"], today)
-        reader.check_stamp("created_at", values["created_at"])
-        reader.check_stamp("updated_at", values["updated_at"])
+        validation.check_id(values["id"])
+        validation.check_day("date", values["date"], today)
+        validation.check_stamp("created_at", values["created_at"])
+        validation.check_stamp("updated_at", values["updated_at"])
         if values["bring"] is not None and not isinstance(values["bring"], str):
             raise InvalidInput("bring must be text")
 
@@ -305,14 +305,14 @@ def _checks(today: dt.date) -> dict[str, Any]:
             raise InvalidInput(f"kind: {values['kind']!r} is not report or response")
         if not isinstance(values["weeks"], str) or not isinstance(values["headline"], str):
             raise InvalidInput("weeks and headline must be text")
-        reader.check_stamp("read_at", values["read_at"])
+        validation.check_stamp("read_at", values["read_at"])
 
     return {"checkins": checkin, "followups": followup,
-            "reflections": lambda values: reader.reflection_from(values, today),
+            "reflections": lambda values: validation.reflection_from(values, today),
             "pack_answers": pack_answer, "summaries": summary, "safety_answers": safety,
             "pack_safety_answers": pack_safety, "silenced_rules": silenced, "rule_rests": rest,
-            "colleague_checks": lambda values: reader.colleague_check_from(values, today),
-            "phoneins": lambda values: reader.phonein_from(values, today),
+            "colleague_checks": lambda values: validation.colleague_check_from(values, today),
+            "phoneins": lambda values: validation.phonein_from(values, today),
             "phonein_plan": phonein_plan, "phonein_preps": phonein_prep, "pulse_reads": pulse_read,
             "_sqlite_migrations": migration}
 

@@ -1,7 +1,4 @@
-"""The journal's phone-in records: the plan, the takeaways, and the private preparation.
-
-A mixin of JournalStore: the same connection, transactions and error handling.
-"""
+"""The journal's phone-in records: the plan, the takeaways, and the private preparation."""
 
 from __future__ import annotations
 
@@ -10,6 +7,7 @@ from dataclasses import asdict, replace
 from dataclasses import fields as dataclass_fields
 from typing import TYPE_CHECKING
 
+from resilience_cli.store.repository import Repository
 from resilience_cli.store.rows import utc_now
 from resilience_cli.store.sql import insert_row
 
@@ -21,21 +19,21 @@ def plan_row(plan: Plan) -> dict:
     return dict(asdict(plan), fortnightly=int(plan.fortnightly))
 
 
-class PhoneinRecords:
+class PhoneIns(Repository):
 
-    def save_phonein_plan(self, plan: Plan) -> Plan | None:
+    def save_plan(self, plan: Plan) -> Plan | None:
         """Record the plan, replacing the one before (returned, or None)."""
         with self.transaction() as conn:
-            earlier = self._plan(conn)
+            earlier = self._read_plan(conn)
             conn.execute("DELETE FROM phonein_plan")
             insert_row(conn, "phonein_plan", plan_row(plan))
         return earlier
 
-    def phonein_plan(self) -> Plan | None:
+    def plan(self) -> Plan | None:
         with self.guard():
-            return self._plan(self.conn)
+            return self._read_plan(self.conn)
 
-    def _plan(self, conn) -> Plan | None:
+    def _read_plan(self, conn) -> Plan | None:
         from resilience_cli.phonein import Plan
 
         names = [f.name for f in dataclass_fields(Plan)]

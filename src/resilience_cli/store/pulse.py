@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from resilience_cli.store.repository import Repository
 from resilience_cli.store.rows import utc_now
-
-if TYPE_CHECKING:
-    from resilience_cli.store import JournalStore
 
 
 @dataclass(frozen=True)
@@ -19,21 +16,22 @@ class PulseRead:
     read_at: str  # ISO 8601 UTC
 
 
-def record_read(store: JournalStore, digest: str, kind: str, weeks: str, headline: str) -> PulseRead | None:
-    """Record a file as read, once; None when it is new, else the first reading."""
-    with store.transaction() as conn:
-        row = conn.execute("SELECT kind, weeks, headline, read_at FROM pulse_reads WHERE digest = ?",
-                           (digest,)).fetchone()
-        if row is not None:
-            return PulseRead(*row)
-        conn.execute("INSERT INTO pulse_reads (digest, kind, weeks, headline, read_at) VALUES (?, ?, ?, ?, ?) "
-                     "ON CONFLICT (digest) DO NOTHING", (digest, kind, weeks, headline, utc_now()))
-    return None
+class PulseReads(Repository):
 
+    def record(self, digest: str, kind: str, weeks: str, headline: str) -> PulseRead | None:
+        """Record a file as read, once; None when it is new, else the first reading."""
+        with self.transaction() as conn:
+            row = conn.execute("SELECT kind, weeks, headline, read_at FROM pulse_reads WHERE digest = ?",
+                               (digest,)).fetchone()
+            if row is not None:
+                return PulseRead(*row)
+            conn.execute("INSERT INTO pulse_reads (digest, kind, weeks, headline, read_at) VALUES (?, ?, ?, ?, ?) "
+                         "ON CONFLICT (digest) DO NOTHING", (digest, kind, weeks, headline, utc_now()))
+        return None
 
-def reads(store: JournalStore) -> list[PulseRead]:
-    """Everything read, newest week first."""
-    with store.guard():
-        rows = store.conn.execute(
-            "SELECT kind, weeks, headline, read_at FROM pulse_reads ORDER BY weeks DESC, read_at DESC").fetchall()
-    return [PulseRead(*row) for row in rows]
+    def all(self) -> list[PulseRead]:
+        """Everything read, newest week first."""
+        with self.guard():
+            rows = self.conn.execute(
+                "SELECT kind, weeks, headline, read_at FROM pulse_reads ORDER BY weeks DESC, read_at DESC").fetchall()
+        return [PulseRead(*row) for row in rows]
