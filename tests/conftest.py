@@ -66,6 +66,31 @@ def invoke(*args: str, input: str | None = None, terminal: bool = False) -> Resu
 
 
 @pytest.fixture
+def keys():
+    """Keys for the prompts, through prompt_toolkit's pipe input (what the check-in reads)."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield pipe
+
+
+@pytest.fixture
+def screen():
+    """Keys in, and what the prompts drew, as text."""
+    import io
+
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    drawn = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(drawn)):
+        yield pipe, drawn
+
+
+@pytest.fixture
 def terminal() -> bool:
     """Asked for beside `cli`: this test's runs have a terminal on standard input."""
     return True

@@ -8,10 +8,6 @@ import time
 
 import pytest
 from conftest import days_ago, rows, today
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
-from prompt_toolkit.output.plain_text import PlainTextOutput
 
 from resilience_cli.prompts import ask_checkin
 from resilience_cli.prompts.checkin import _scale_options
@@ -19,20 +15,6 @@ from resilience_cli.prompts.checkin import _scale_options
 ENTER = "\r"
 BACKSPACE = "\x7f"
 CTRL_C = "\x03"
-
-
-@pytest.fixture
-def keys():
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        yield pipe
-
-
-@pytest.fixture
-def screen():
-    """Keys in, and what the prompts drew, as text."""
-    drawn = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(drawn)):
-        yield pipe, drawn
 
 
 def asked(given: dict) -> dict:

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import re
 import sqlite3
 
 import pytest
 from conftest import checkin_keys, days_ago, rows, spelled, today
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
-from prompt_toolkit.output.plain_text import PlainTextOutput
 
 from resilience_cli.contacts import REGIONS, default_contacts
 from resilience_cli.prompts.basics import fit
@@ -22,21 +17,6 @@ from resilience_cli.safety import AGAIN, QUESTION
 
 ENTER = "\r"
 BOX_DRAWING = re.compile(r"[\u2500-\u257f]")
-
-
-@pytest.fixture
-def keys():
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        yield pipe
-
-
-@pytest.fixture
-def screen():
-    """Keys in, and what the prompts drew, as text."""
-    drawn = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(drawn)):
-        yield pipe, drawn
-
 
 
 def flat(text: str) -> str:

@@ -9,9 +9,6 @@ import sqlite3
 
 import pytest
 from conftest import rows
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 
 from resilience_cli.clock import TEST_NOW
 from resilience_cli.prompts import ask_checkin
@@ -21,12 +18,6 @@ CTRL_U = "\x15"
 BOX_DRAWING = re.compile(r"[\u2500-\u257f]")
 NIGHT_THEN_HOME = "2026-12-20T07:30:00"  # Sunday morning, after Saturday night's shift
 NEXT_NIGHT = "2026-12-21T02:30:00"  # the small hours of Monday, during Sunday night's shift
-
-
-@pytest.fixture
-def keys():
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        yield pipe
 
 
 @pytest.fixture

@@ -344,16 +344,6 @@ def _first_checkin_with_region(cli, keys) -> str:
     return " ".join(result.stdout.split())
 
 
-@pytest.fixture
-def keys():
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput
-
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        yield pipe
-
-
 def test_the_region_answer_leaves_a_linked_config_alone(cli, keys, terminal, home, tmp_path):
     dotfiles = tmp_path / "dotfiles"
     dotfiles.mkdir(mode=0o700)

@@ -8,18 +8,8 @@ import sqlite3
 
 import pytest
 from conftest import checkin_keys, days_ago, rows, today
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 
 ENTER = "\r"
-
-
-@pytest.fixture
-def keys():
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        yield pipe
-
 
 
 ALL_FLAGS = ["--shift", "day", "--incident", "none", "--material", "0", "--workload", "2",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import os
 import stat
@@ -11,28 +10,11 @@ import subprocess
 
 import pytest
 from conftest import days_ago, rows, spelled, today
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
-from prompt_toolkit.output.plain_text import PlainTextOutput
 
 from resilience_cli.phonein import Plan, Turns, reminder_text
 
 ENTER = "\r"
 SPACE = " "
-
-
-@pytest.fixture
-def keys():
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        yield pipe
-
-
-@pytest.fixture
-def screen():
-    drawn = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=PlainTextOutput(drawn)):
-        yield pipe, drawn
 
 
 def next_weekday(weekday: int, *, not_today: bool = False) -> dt.date:

@@ -7,8 +7,6 @@ import datetime as dt
 import pytest
 from conftest import rows, spelled, today
 from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 
 from resilience_cli.cli import common
 from resilience_cli.model import CheckIn
@@ -19,12 +17,6 @@ ENTER = "\r"
 DOWN = "\x1b[B"
 CTRL_C = "\x03"
 CTRL_U = "\x15"  # clears a typed line (emacs binding)
-
-
-@pytest.fixture
-def keys():
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        yield pipe
 
 
 # One keystroke string per question, in the order they are asked. A key

@@ -12,9 +12,6 @@ from importlib import resources
 
 import pytest
 from conftest import checkin_keys, days_ago
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 
 ENTER = "\r"
 BOX_DRAWING = re.compile(r"[\u2500-\u257f]")
@@ -28,12 +25,6 @@ EVERY_NATION = (
     "Northern Ireland: Lifeline, call 0808 808 8000",
 )
 UNREAD = ("Your nation could not be read from your settings, so the urgent line for each nation is shown.")
-
-
-@pytest.fixture
-def keys():
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        yield pipe
 
 
 def flat(text: str) -> str:

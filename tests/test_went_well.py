@@ -6,19 +6,9 @@ import datetime as dt
 import json
 import re
 
-import pytest
 from conftest import checkin_keys, days_ago, rows, today
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 
 from resilience_cli.reflection import week_start
-
-
-@pytest.fixture
-def keys():
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        yield pipe
 
 
 def journal(cli) -> None:
