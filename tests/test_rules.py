@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -285,7 +286,8 @@ def test_no_diagnostic_labels_or_verdicts_in_any_text():
         found = [line for line in lines if BANNED.search(line)]
         assert found == [], name
     for item in texts().values():
-        for words in (item.title, *item.variants, *item.shift_variants, item.lasting, *item.alternates.values()):
+        for words in (item.title, *item.variants, *item.shift_variants, item.lasting, *item.alternates.values(),
+                      *item.titles.values()):
             assert not BANNED.search(words), words
     # The scan can fail: it knows a verdict when it sees one.
     assert BANNED.search("Signs of burnout")
@@ -295,3 +297,60 @@ def test_every_tip_has_several_variants():
     for rule, words in texts().items():
         if words.level == "tip":
             assert len(words.variants) >= 2, rule
+
+
+RULE_ID = re.compile(r"R\d+")
+
+
+def test_the_engine_has_no_branch_for_one_rule():
+    """Each rule says which of its words it needs (its variant), and the content
+    chooses the words by variant: the engine compares no rule's name with a
+    literal, so a new case of a rule's words changes the rule and tips.toml,
+    not the engine."""
+    import ast
+
+    from resilience_cli.rules import engine
+
+    tree = ast.parse(Path(engine.__file__).read_text("utf-8"))
+    named = sorted(
+        f"line {node.lineno}: {ast.unparse(node)}"
+        for node in ast.walk(tree) if isinstance(node, ast.Compare)
+        for operand in (node.left, *node.comparators)
+        for const in ast.walk(operand)
+        if isinstance(const, ast.Constant) and isinstance(const.value, str) and RULE_ID.fullmatch(const.value)
+    )
+    assert named == []
+
+
+@pytest.mark.parametrize(("variant", "title", "start", "end"), [
+    ("", "After a significant incident", "Strong reactions in the first days", "not a replacement for support."),
+    ("later", "After a significant incident", "Strong reactions in the days after", "and nobody is told."),
+])
+def test_the_words_follow_the_rules_variant(variant, title, start, end):
+    words = texts()["R4"].words(variant, 0)
+    assert words[0] == title and words[1].startswith(start) and words[1].endswith(end)
+
+
+def test_the_variants_words_come_from_tips_toml():
+    r5 = texts()["R5"]
+    assert r5.words("sustained", 0) == ("Memories that keep coming back", r5.alternates["sustained"])
+    assert r5.words("", 0) == ("Still strong after a month", r5.variants[0])
+    r7 = texts()["R7"]
+    assert r7.words("lasting", 1) == ("Poor sleep", f"{r7.variants[1]} {r7.lasting}")
+    r6 = texts()["R6"]
+    assert r6.words("shift", 3) == ("Short sleep", f"{r6.variants[1]} {r6.shift_variants[1]}")
+    # A variant nobody wrote words for is a mistake in the rule, found here, not a silent default.
+    with pytest.raises(ValueError, match="R6 has no words for 'lasting'"):
+        r6.words("lasting", 0)
+
+
+def test_each_rule_names_its_variant():
+    from resilience_cli.rules.engine import Finding, r4, r8
+
+    incident = week(changes={0: {"incident": "significant"}})
+    assert r4(RuleContext(to=TO, records=incident)) == Finding(
+        "You recorded a significant incident on Friday 27 November 2026.")
+    assert r4(RuleContext(to=TO, records=incident, today=TO + dt.timedelta(days=2))).variant == "later"
+    dreams = week(14, changes=on([0, 2, 4, 6, 8, 10], nightmare=True))
+    assert r8(RuleContext(to=TO, records=dreams)) == Finding(
+        "Upsetting dreams about work on 4 of your last 7 nights. On 6 of the last 14 nights.", "lasting")

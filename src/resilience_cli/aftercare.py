@@ -11,12 +11,12 @@ hard-coded anywhere else.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from resilience_cli.followups import WEEK4, Due, FollowUp, due
 from resilience_cli.frozen import Frozen
-from resilience_cli.model import CLEAR, CheckIn
+from resilience_cli.model import Answers, CheckIn
 from resilience_cli.rules.engine import (
     Item,
     RuleContext,
@@ -65,16 +65,17 @@ class After(Frozen):
     hurt: bool = False  # assaulted or hurt at work: the words for it, beside the incident support
 
 
-def prospective(before: RuleContext, day: dt.date, answers: dict[str, Any]) -> RuleContext:
+def prospective(before: RuleContext, day: dt.date, answers: Answers | Mapping[str, Any]) -> RuleContext:
     """The rule context as it will be once these answers are saved."""
+    answers = Answers.of(answers)
     existing = next((r for r in before.records if r.date == day.isoformat()), None)
-    given = {k: v for k, v in answers.items() if v is not None and v is not CLEAR}
-    record = existing.amended(answers, "") if existing else CheckIn(id="new", date=day.isoformat(), **given)
+    record = existing.amended(answers, "") if existing else CheckIn(id="new", date=day.isoformat(),
+                                                                    **answers.given)
     others = [r for r in before.records if r.date != day.isoformat()]
     return before.replace(records=sorted([*others, record], key=lambda r: r.date))
 
 
-def before_saving(before: RuleContext, day: dt.date, answers: dict[str, Any], *,
+def before_saving(before: RuleContext, day: dt.date, answers: Answers | Mapping[str, Any], *,
                   safety_weekly: bool) -> Before:
     ctx = prospective(before, day, answers)
     record = next(r for r in ctx.records if r.date == day.isoformat())

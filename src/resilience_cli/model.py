@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from resilience_cli.errors import InvalidInput
+from resilience_cli.frozen import Frozen
 
 SHIFTS = ("rest", "day", "late", "night", "long", "sick", "leave", "training")
 # Days off work: asked like a rest day (DOMAIN.md), and not working days for the rules.
@@ -153,6 +155,31 @@ class _Clear:
 CLEAR = _Clear()
 
 
+class Answers(Frozen):
+    """A check-in's answers on their way from the questions to the row: the
+    values given, and the earlier answers cleared (set back to skipped). Every
+    other answer is left as it was: skipped on a new day, kept on an amended one.
+
+    The questions and the flags build a dict with markers (None: not given;
+    CLEAR: cleared); `of` reads it once, at the seam, so what is saved and
+    what the rules see are read the same way.
+    """
+
+    given: dict[str, Any]  # never None, never CLEAR
+    cleared: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, answers: Answers | Mapping[str, Any]) -> Answers:
+        if isinstance(answers, Answers):
+            return answers
+        return cls(given={k: v for k, v in answers.items() if v is not None and v is not CLEAR},
+                   cleared=frozenset(k for k, v in answers.items() if v is CLEAR))
+
+    def changes(self) -> dict[str, Any]:
+        """What an amendment writes: the values given, and None for each answer cleared."""
+        return {**self.given, **dict.fromkeys(self.cleared)}
+
+
 @dataclass(frozen=True)
 class CheckIn:
     """One duty day's check-in. Every answer may be None: skipped."""
@@ -195,10 +222,9 @@ class CheckIn:
             out["recovery"] = list(out["recovery"])
         return out
 
-    def amended(self, answers: dict[str, Any], now: str) -> CheckIn:
+    def amended(self, answers: Answers | Mapping[str, Any], now: str) -> CheckIn:
         """The answers given replace the old ones; the rest stay as they were; CLEAR clears one."""
-        given = {k: (None if v is CLEAR else v) for k, v in answers.items() if v is not None}
-        return replace(self, **given, updated_at=now)
+        return replace(self, **Answers.of(answers).changes(), updated_at=now)
 
     @property
     def day(self) -> dt.date:

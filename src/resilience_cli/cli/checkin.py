@@ -18,7 +18,7 @@ from resilience_cli.errors import (
     NotFound,
     ResilienceError,
 )
-from resilience_cli.model import SHIFT_WORDS, day_words
+from resilience_cli.model import SHIFT_WORDS, Answers, day_words
 
 if TYPE_CHECKING:
     from resilience_cli.store import JournalStore
@@ -298,7 +298,7 @@ def _save_region(region: str) -> None:
 
 
 def _save_and_confirm(
-    day: dt.date, answers: dict[str, Any], settings: Settings, store: JournalStore | None, *,
+    day: dt.date, answers: Answers | dict[str, Any], settings: Settings, store: JournalStore | None, *,
     interactive: bool = False, region: str | None = None,
 ) -> None:
     """Ask what the answers call for (safety, a follow-up), save it all at once, then respond.
@@ -310,6 +310,8 @@ def _save_and_confirm(
     from resilience_cli import aftercare
     from resilience_cli.rules.inputs import rule_context, silenced
 
+    # Read once, here: the questions and what is saved see the answers the same way.
+    answers = Answers.of(answers)
     safety_answer = followup = None
     if interactive:
         before = rule_context(store, day, settings, today=common.today())

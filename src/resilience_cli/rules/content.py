@@ -35,11 +35,33 @@ class RuleText(Frozen):
     # Words for a particular case of the rule: "later" (R4, an incident
     # recorded days after it), "sustained" (R5's second branch).
     alternates: dict[str, str] = Fresh(dict)
+    # A title of its own for such a case (`titles = { sustained = "..." }`).
+    titles: dict[str, str] = Fresh(dict)
 
     def pick(self, seed: int, variants: tuple[str, ...] | None = None) -> str:
         """One variant, chosen by `seed` (the day), so the words change from day to day."""
         options = variants or self.variants
         return options[seed % len(options)]
+
+    def words(self, variant: str, seed: int) -> tuple[str, str]:
+        """The title and text for the case of the rule its finding names.
+
+        "" is the ordinary words; an alternate ("later", "sustained") replaces
+        them; "shift" adds a shift worker's variant and "lasting" the words for
+        a pattern that has gone on for weeks. A rule may name "shift" where
+        tips.toml has no shift words: then the ordinary words stand alone.
+        """
+        title = self.titles.get(variant, self.title)
+        if variant in self.alternates:
+            return title, self.alternates[variant]
+        text = self.pick(seed)
+        if variant == "shift":
+            return title, f"{text} {self.pick(seed, self.shift_variants)}" if self.shift_variants else text
+        if variant == "lasting" and self.lasting:
+            return title, f"{text} {self.lasting}"
+        if variant:
+            raise ValueError(f"{self.rule} has no words for {variant!r} in tips.toml.")
+        return title, text
 
     def citations(self) -> tuple[str, ...]:
         found = sources()
@@ -83,6 +105,7 @@ def texts() -> dict[str, RuleText]:
             shift_variants=tuple(item.get("shift_variants", ())),
             lasting=item.get("lasting", ""),
             alternates={k: item[k] for k in ("later", "sustained") if k in item},
+            titles=dict(item.get("titles", {})),
         )
         for rule, item in _read("tips.toml").items()
     }

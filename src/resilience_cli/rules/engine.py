@@ -1,9 +1,10 @@
 """Pure: patterns in recent check-ins -> tips and signposts (DOMAIN.md, R1-R21).
 
 Each rule is a small function of a RuleContext (recent check-ins, follow-ups,
-safety answers, settings and an end date `to`) that returns the user's own
-numbers when the pattern is there, or None. The engine turns those into Items
-with the words from data/tips.toml, applies priority and silencing, and never
+safety answers, settings and an end date `to`) that returns a Finding when the
+pattern is there (the "why", with the user's own numbers, and which case of its
+words it needs), or None. The engine turns those into Items with the words from
+data/tips.toml, chosen by that case, applies priority and silencing, and never
 reads the clock, the database or the terminal.
 """
 
@@ -22,6 +23,13 @@ from resilience_cli.safety import SafetyAnswer, crisis_answer
 
 # Support and crisis rules can never be silenced.
 PRIORITY = {"R1": 0, "R2": 1, "R20": 1, "R5": 2}
+# What is particular to a rule is declared here, as data, and the engine's code
+# names no rule: a "yes" to the safety question (CRISIS) shows the crisis box
+# and nothing but R4's words after a significant incident, which it must not hide.
+CRISIS = "R1"
+BESIDE_CRISIS = frozenset({CRISIS, "R4"})
+HELPING = "R17"  # "something seems to be helping"
+RESTS = "R5"  # after a check-in it rests once shown (R5_REST_DAYS)
 # The windows rules read, in days. Most look at a week; a few patterns need longer.
 WEEK = 7
 NIGHTMARE_SPAN = 14  # R8's lasting branch
@@ -29,8 +37,8 @@ FOLLOWUP_SPAN = 14  # R5: a week-4 follow-up this recent
 POOR_SLEEP_SPAN = 21  # R7's lasting branch
 MEMORIES_SPAN = 28  # R5's sustained branch
 TIPS_AFTER_CHECKIN = 2
-# R17 says "something seems to be helping": never beside a support or crisis
-# box, nor beside a tip about poor sleep, nightmares, memories or isolation.
+# HELPING is never beside a support or crisis box, nor beside a tip about
+# poor sleep, nightmares, memories or isolation.
 R17_NOT_BESIDE = frozenset({"R7", "R8", "R9", "R12"})
 # After a check-in, R5 rests this long once shown, unless the pattern worsens.
 R5_REST_DAYS = 7
@@ -94,7 +102,15 @@ class RuleContext(Frozen):
         return len(window) >= self.thresholds.min_checkins
 
 
-Finding = str  # the "why", with the user's own numbers
+class Finding(Frozen):
+    """What a rule found: the "why", with the user's own numbers, and which of
+    the rule's words it needs (a key the content knows: "" for the ordinary
+    words, "later", "sustained", "shift" or "lasting")."""
+
+    why: str
+    variant: str = ""
+
+
 RuleFn = Callable[[RuleContext], "Finding | None"]
 
 
@@ -110,7 +126,7 @@ def _days(n: int) -> str:
 
 def r1(ctx: RuleContext) -> Finding | None:
     if crisis_answer(ctx.safety, ctx.to):
-        return "Because of your answer to the safety question."
+        return Finding("Because of your answer to the safety question.")
     return None
 
 
@@ -119,10 +135,10 @@ def r2(ctx: RuleContext) -> Finding | None:
     last5 = [r for r in ctx.last_checkins(5) if r.mood is not None]
     low = _count(last5, lambda r: r.mood <= t.low_mood)  # type: ignore[operator]
     if low >= t.low_mood_checkins:
-        return f"Your mood was {t.low_mood} or lower on {low} of your last {len(last5)} check-ins."
+        return Finding(f"Your mood was {t.low_mood} or lower on {low} of your last {len(last5)} check-ins.")
     week = [r.mood for r in ctx.last_days(WEEK) if r.mood is not None]
     if len(week) >= t.min_checkins and sum(week) / len(week) <= t.low_mood_mean:
-        return f"Your mood has averaged {sum(week) / len(week):.1f} out of 10 over the last {WEEK} days."
+        return Finding(f"Your mood has averaged {sum(week) / len(week):.1f} out of 10 over the last {WEEK} days.")
     return None
 
 
@@ -136,7 +152,7 @@ def r3(ctx: RuleContext) -> Finding | None:
     # that "on 3 of them" is true.
     low = _count(heavy, lambda r: r.support is not None and r.support <= t.low_support)
     if len(heavy) >= t.exposure_days and low >= t.low_support_days:
-        return (
+        return Finding(
             f"Heavy exposure (some or a lot of distressing material or of hostile or distressing "
             f"interactions, or an incident) on {len(heavy)} of your last {len(working)} "
             f"working days, and support {t.low_support} or lower on {low} of those days."
@@ -147,7 +163,8 @@ def r3(ctx: RuleContext) -> Finding | None:
 def r4(ctx: RuleContext) -> Finding | None:
     today = [r for r in ctx.records if r.date == ctx.to.isoformat()]
     if today and today[0].incident == "significant":
-        return f"You recorded a significant incident on {day_words(ctx.to)}."
+        return Finding(f"You recorded a significant incident on {day_words(ctx.to)}.",
+                       "later" if r4_later(ctx) else "")
     return None
 
 
@@ -184,10 +201,11 @@ def r5(ctx: RuleContext) -> Finding | None:
     found = r5_after_followup(ctx)
     if found is not None:
         incident = day_words(dt.date.fromisoformat(found.incident_date))
-        return f"Your four-week follow-up after the incident on {incident} showed reactions still strong."
+        return Finding(f"Your four-week follow-up after the incident on {incident} showed reactions still strong.")
     high = r5_sustained(ctx)
     if high:
-        return f"Unwanted memories came several times or more on {high} of the last {MEMORIES_SPAN} days."
+        return Finding(f"Unwanted memories came several times or more on {high} of the last {MEMORIES_SPAN} days.",
+                       "sustained")
     return None
 
 
@@ -217,7 +235,8 @@ def r6(ctx: RuleContext) -> Finding | None:
     short = _in_week(ctx, lambda r: r.sleep_hours is not None and r.sleep_hours < t.short_sleep_hours,
                      t.short_sleep_nights)
     if short is not None:
-        return f"Sleep under {t.short_sleep_hours:g} hours on {short} of your last {WEEK} nights."
+        return Finding(f"Sleep under {t.short_sleep_hours:g} hours on {short} of your last {WEEK} nights.",
+                       "shift" if r6_after_shifts(ctx) else "")
     return None
 
 
@@ -234,9 +253,13 @@ def r7(ctx: RuleContext) -> Finding | None:
     t = ctx.thresholds
     poor = _in_week(ctx, lambda r: r.sleep_quality is not None and r.sleep_quality <= t.poor_sleep_quality,
                     t.poor_sleep_nights)
-    if poor is not None:
-        return f"Sleep quality {t.poor_sleep_quality} or lower on {poor} of your last {WEEK} nights."
-    return None
+    if poor is None:
+        return None
+    why = f"Sleep quality {t.poor_sleep_quality} or lower on {poor} of your last {WEEK} nights."
+    lasting = r7_lasting(ctx)
+    if lasting:
+        return Finding(f"{why} Poor sleep on {lasting} of the last {POOR_SLEEP_SPAN} nights.", "lasting")
+    return Finding(why)
 
 
 def r7_lasting(ctx: RuleContext) -> int:
@@ -248,9 +271,13 @@ def r7_lasting(ctx: RuleContext) -> int:
 
 def r8(ctx: RuleContext) -> Finding | None:
     nights = _in_week(ctx, lambda r: r.nightmare is True, ctx.thresholds.nightmare_nights)
-    if nights is not None:
-        return f"Upsetting dreams about work on {nights} of your last {WEEK} nights."
-    return None
+    if nights is None:
+        return None
+    why = f"Upsetting dreams about work on {nights} of your last {WEEK} nights."
+    lasting = r8_lasting(ctx)
+    if lasting:
+        return Finding(f"{why} On {lasting} of the last {NIGHTMARE_SPAN} nights.", "lasting")
+    return Finding(why)
 
 
 def r8_lasting(ctx: RuleContext) -> int:
@@ -263,7 +290,7 @@ def r9(ctx: RuleContext) -> Finding | None:
     high = _in_week(ctx, lambda r: r.intrusions is not None and r.intrusions >= t.high_intrusions,
                     t.high_intrusion_days)
     if high is not None:
-        return f"Unwanted memories often or most of the time on {high} of the last {WEEK} days."
+        return Finding(f"Unwanted memories often or most of the time on {high} of the last {WEEK} days.")
     return None
 
 
@@ -274,7 +301,7 @@ def r10(ctx: RuleContext) -> Finding | None:
         return None
     low = _count(working, lambda r: r.switch_off is not None and r.switch_off <= t.low_switch_off)
     if low >= t.low_switch_off_days:
-        return f"Switching off {t.low_switch_off} or lower on {low} of your last {len(working)} working days."
+        return Finding(f"Switching off {t.low_switch_off} or lower on {low} of your last {len(working)} working days.")
     return None
 
 
@@ -286,7 +313,7 @@ def r11(ctx: RuleContext) -> Finding | None:
     tired = _count(recent, lambda r: r.energy is not None and r.energy <= t.low_energy)
     heavy = _count(recent, lambda r: r.workload is not None and r.workload <= t.low_workload)
     if tired >= t.low_energy_checkins and heavy >= t.low_workload_days:
-        return (
+        return Finding(
             f"Energy {t.low_energy} or lower on {tired} of your last {len(recent)} check-ins, "
             f"and workload hard to manage on {_days(heavy)}."
         )
@@ -297,15 +324,15 @@ def r12(ctx: RuleContext) -> Finding | None:
     t = ctx.thresholds
     recent = ctx.last_checkins(t.not_talked_checkins, within=2 * t.not_talked_checkins)
     if len(recent) == t.not_talked_checkins and all(r.talked is False for r in recent):
-        return f"You haven't talked to anyone about how work is affecting you on your last {len(recent)} check-ins."
+        return Finding(f"You haven't talked to anyone about how work is affecting you on your last {len(recent)} check-ins.")
     span = ctx.last_days(t.no_people_days)
     answered = [r for r in span if r.recovery is not None]
     if (len(answered) >= t.min_checkins and len(span) >= t.no_people_days // 2
             and not any("people" in r.recovery for r in answered)):  # type: ignore[operator]
-        return f"No time with people you like in the last {t.no_people_days} days."
+        return Finding(f"No time with people you like in the last {t.no_people_days} days.")
     run = [r for r in ctx.last_days(t.low_support_run_days) if r.support is not None]
     if len(run) >= t.min_checkins and all(r.support <= t.low_support for r in run):  # type: ignore[operator]
-        return f"Support {t.low_support} or lower on every check-in of the last {t.low_support_run_days} days."
+        return Finding(f"Support {t.low_support} or lower on every check-in of the last {t.low_support_run_days} days.")
     return None
 
 
@@ -316,7 +343,7 @@ def r13(ctx: RuleContext) -> Finding | None:
         return None
     graphic = _count(working, lambda r: r.graphic is True)
     if graphic >= t.graphic_days:
-        return f"Violent or graphic images or video on {graphic} of your last {len(working)} working days."
+        return Finding(f"Violent or graphic images or video on {graphic} of your last {len(working)} working days.")
     return None
 
 
@@ -327,7 +354,7 @@ def r14(ctx: RuleContext) -> Finding | None:
         return None
     hard = _count(working, lambda r: r.workload is not None and r.workload <= t.low_workload)
     if hard >= t.no_break_days:
-        return f"Workload and breaks hard to manage on {hard} of your last {len(working)} working days."
+        return Finding(f"Workload and breaks hard to manage on {hard} of your last {len(working)} working days.")
     return None
 
 
@@ -340,14 +367,14 @@ def r15(ctx: RuleContext) -> Finding | None:
         return None
     units = sum(r.alcohol_units or 0 for r in week)
     if units > t.weekly_units:
-        return f"About {units:g} units of alcohol in the last {WEEK} days."
+        return Finding(f"About {units:g} units of alcohol in the last {WEEK} days.")
     drinking = _count(week, lambda r: (r.alcohol_units or 0) > 0)
     if drinking >= t.drinking_days:
-        return f"Alcohol on {drinking} of the last {WEEK} days."
+        return Finding(f"Alcohol on {drinking} of the last {WEEK} days.")
     poor = _count(week, lambda r: (r.alcohol_units or 0) > 0 and r.sleep_quality is not None
                   and r.sleep_quality <= t.poor_sleep_quality)
     if poor >= t.drink_poor_sleep_nights:
-        return f"Alcohol on {poor} nights when sleep was poor, in the last {WEEK} days."
+        return Finding(f"Alcohol on {poor} nights when sleep was poor, in the last {WEEK} days.")
     return None
 
 
@@ -357,7 +384,7 @@ def r16(ctx: RuleContext) -> Finding | None:
     if len(span) < t.min_checkins:
         return None
     if not any("exercise" in r.recovery for r in span):  # type: ignore[operator]
-        return f"No exercise recorded in the last {t.no_exercise_days} days."
+        return Finding(f"No exercise recorded in the last {t.no_exercise_days} days.")
     return None
 
 
@@ -369,7 +396,7 @@ def r17(ctx: RuleContext) -> Finding | None:
     good = _count(week, lambda r: (r.sleep_hours or 0) >= t.good_sleep_hours
                   and (r.switch_off or 0) >= t.good_switch_off and (r.support or 0) >= t.good_support)
     if good >= t.good_days:
-        return (
+        return Finding(
             f"On {good} of the last {WEEK} days you slept {t.good_sleep_hours:g} hours or more, "
             "switched off well and felt supported."
         )
@@ -388,7 +415,7 @@ def r18(ctx: RuleContext) -> Finding | None:
         return None
     then = ctx.at(before)
     if r2(then) or r5(then) or r20(then):
-        return f"Your first check-in after {away} days."
+        return Finding(f"Your first check-in after {away} days.")
     return None
 
 
@@ -398,14 +425,14 @@ def r19(ctx: RuleContext) -> Finding | None:
     ahead = (ctx.supervision - ctx.to).days
     if 0 <= ahead <= ctx.thresholds.supervision_days_ahead:
         when = "today" if ahead == 0 else f"on {day_words(ctx.supervision)}"
-        return f"Your next supervision is {when}."
+        return Finding(f"Your next supervision is {when}.")
     return None
 
 
 def r20(ctx: RuleContext) -> Finding | None:
     if r3(ctx) and (r6(ctx) or r7(ctx)) and (r9(ctx) or r12(ctx)):
-        return ("Heavy exposure with little support, difficult sleep, and memories or isolation, all in the "
-                f"last {WEEK} days.")
+        return Finding("Heavy exposure with little support, difficult sleep, and memories or isolation, "
+                       f"all in the last {WEEK} days.")
     return None
 
 
@@ -416,8 +443,8 @@ def r21(ctx: RuleContext) -> Finding | None:
         return None
     hostile = _count(working, lambda r: r.interactions is not None and r.interactions >= t.heavy_interactions)
     if hostile >= t.heavy_interaction_days:
-        return (f"Some or a lot of hostile or distressing interactions on {hostile} of your last "
-                f"{len(working)} working days.")
+        return Finding(f"Some or a lot of hostile or distressing interactions on {hostile} of your last "
+                       f"{len(working)} working days.")
     return None
 
 
@@ -428,24 +455,11 @@ RULES: dict[str, RuleFn] = {
 }
 
 
-def _item(rule: str, why: str, ctx: RuleContext) -> Item:
+def _item(rule: str, found: Finding, ctx: RuleContext) -> Item:
     words = texts()[rule]
-    seed = ctx.to.toordinal()
-    text = words.pick(seed)
-    if rule == "R4" and r4_later(ctx):
-        text = words.alternates["later"]
-    if rule == "R5" and r5_after_followup(ctx) is None:
-        text = words.alternates["sustained"]
-    if rule == "R6" and words.shift_variants and r6_after_shifts(ctx):
-        text += " " + words.pick(seed, words.shift_variants)
-    if rule == "R7" and r7_lasting(ctx):
-        text += " " + words.lasting
-        why += f" Poor sleep on {r7_lasting(ctx)} of the last {POOR_SLEEP_SPAN} nights."
-    if rule == "R8" and r8_lasting(ctx):
-        text += " " + words.lasting
-        why += f" On {r8_lasting(ctx)} of the last {NIGHTMARE_SPAN} nights."
-    title = "Memories that keep coming back" if rule == "R5" and r5_after_followup(ctx) is None else words.title
-    return Item(rule, words.level, title, text, why, words.citations())
+    # Seeded by the day, so the words change from day to day.
+    title, text = words.words(found.variant, ctx.to.toordinal())
+    return Item(rule, words.level, title, text, found.why, words.citations())
 
 
 def silenceable(rule: str) -> bool:
@@ -466,13 +480,13 @@ def evaluate(ctx: RuleContext, silenced: dict[str, dt.date] | None = None) -> li
         until = silenced.get(rule)
         if until is not None and until >= ctx.to and silenceable(rule):
             continue
-        why = fn(ctx)
-        if why:
-            items.append(_item(rule, why, ctx))
-    if any(i.rule == "R1" for i in items):
-        return [i for i in items if i.rule in ("R1", "R4")]
+        found = fn(ctx)
+        if found is not None:
+            items.append(_item(rule, found, ctx))
+    if any(i.rule == CRISIS for i in items):
+        return [i for i in items if i.rule in BESIDE_CRISIS]
     if any(i.level != "tip" or i.rule in R17_NOT_BESIDE for i in items):
-        items = [i for i in items if i.rule != "R17"]
+        items = [i for i in items if i.rule != HELPING]
     order = {rule: n for n, rule in enumerate(RULES)}
     level_rank = {"crisis": 0, "support": 1, "tip": 2}
     return sorted(items, key=lambda i: (PRIORITY.get(i.rule, 3), level_rank[i.level], order[i.rule]))
@@ -494,7 +508,7 @@ def after_checkin(items: Sequence[Item], *, r5_resting: bool = False) -> list[It
 
     R5 is left out while it rests (`tips` always shows it).
     """
-    items = [i for i in items if not (r5_resting and i.rule == "R5")]
+    items = [i for i in items if not (r5_resting and i.rule == RESTS)]
     boxes = [i for i in items if i.level != "tip"]
     tips = [i for i in items if i.level == "tip"][:TIPS_AFTER_CHECKIN]
     return boxes + tips

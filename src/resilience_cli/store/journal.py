@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from functools import cached_property
@@ -32,7 +32,7 @@ from resilience_cli.errors import (
     NewerJournal,
 )
 from resilience_cli.files import create_private_file, new_partial, put_in_place
-from resilience_cli.model import CLEAR, CheckIn
+from resilience_cli.model import Answers, CheckIn
 from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
 from resilience_cli.store.rows import COLUMNS, from_row, to_row, utc_now
 from resilience_cli.store.sql import insert_row
@@ -449,18 +449,20 @@ class JournalStore:
             return self.conn.execute("SELECT count(*) FROM checkins").fetchone()[0]
 
     def save(
-        self, day: dt.date, answers: dict[str, Any], *, now: str | None = None,
+        self, day: dt.date, answers: Answers | Mapping[str, Any], *, now: str | None = None,
         safety_answer: str | None = None, followup: FollowUp | None = None,
     ) -> tuple[CheckIn, bool]:
         """Check in for a duty day, or amend it. Returns (record, created).
 
-        `answers` must already be validated. Amending keeps the id and the
+        `answers` must already be validated (a dict with markers is read as
+        `Answers.of` reads it). Amending keeps the id and the
         answers not given; the read and the write are one transaction, so a
         second process amending the same day cannot lose either's answers.
         A safety answer and a follow-up given in the same check-in are saved
         in the same transaction: all of it, or none of it.
         """
         stamp = now or utc_now()
+        answers = Answers.of(answers)
         with self.transaction() as conn:
             if safety_answer is not None:
                 self.safety_answers.put(day, safety_answer, stamp)
@@ -473,10 +475,9 @@ class JournalStore:
             if row is None:
                 import uuid
 
-                given = {k: v for k, v in answers.items() if v is not None and v is not CLEAR}
                 record = CheckIn(
                     id=str(uuid.uuid4()), date=day.isoformat(),
-                    created_at=stamp, updated_at=stamp, **given,
+                    created_at=stamp, updated_at=stamp, **answers.given,
                 )
                 _insert(conn, record)
                 return record, True
