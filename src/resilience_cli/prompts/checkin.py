@@ -494,17 +494,16 @@ def ask_region() -> str | None:
 
 def ask_checkin(
     existing: CheckIn | None, given: dict[str, Any], *, optional: frozenset[str] = frozenset(),
-    ask_alcohol: bool = False, ask_colleague: bool = False, days: DutyDays | None = None,
+    days: DutyDays | None = None,
 ) -> dict[str, Any]:
     """Ask every question the flags left open and the day calls for.
 
+    `optional`: the optional questions the settings turn on (model.turned_on).
     Returns validated answers: None is skipped (on an amended day: kept as it
     was), CLEAR sets an earlier answer back to skipped. `days`: without
     --date, which day this files, settled after the shift (its `day`).
     """
-    # ask_alcohol and ask_colleague: the two optional questions by name, as callers had them.
-    optional |= {n for n, on in (("alcohol_units", ask_alcohol), ("supported_colleague", ask_colleague)) if on}
-    return _Flow(existing, given, optional=frozenset(optional), days=days).run()
+    return _Flow(existing, given, optional=optional, days=days).run()
 
 
 def confirm_delete(day: dt.date) -> bool:
