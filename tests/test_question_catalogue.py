@@ -181,3 +181,27 @@ def test_a_caffeine_question_end_to_end_touches_five_files_or_fewer(tmp_path, ho
              "print([names for names, _a, _b in flow.steps()][-2:])")
     steps = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
     assert steps.stdout.strip() == "[('caffeine',), ('note', 'raise_at_supervision', 'talking_point')]"
+
+
+# -- start-up: the words are read when a question is asked, and only then ------------
+
+def _loaded(code: str, home: Path) -> list[str]:
+    probe = (f"import sys, json\n{code}\n"
+             "import resilience_cli.question_words as q\n"  # imported here if not before: free
+             "print(json.dumps([q.words.cache_info().currsize, 'tomllib' in sys.modules]))\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         env={"RESILIENCE_HOME": str(home), "PATH": "/usr/bin:/bin"}, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_status_and_a_flag_only_checkin_never_read_the_words(tmp_path):
+    home = tmp_path / "h"
+    run = "from resilience_cli.cli import run\ntry:\n    run({})\nexcept SystemExit:\n    pass"
+    assert _loaded(run.format("['checkin', '--mood', '5', '--no-input']"), home) == [0, False]
+    assert _loaded(run.format("['checkin', '--mood', '6', '--no-input']"), home) == [0, False]
+    assert _loaded(run.format("['status']"), home) == [0, False]
+
+
+def test_importing_the_prompts_reads_no_words_until_a_question_is_asked(tmp_path):
+    assert _loaded("import resilience_cli.prompts", tmp_path / "h") == [0, False]
+    assert _loaded("from resilience_cli.prompts.checkin import QUESTIONS", tmp_path / "h") == [1, True]

@@ -10,7 +10,6 @@ failure of the tests, not a missing question at 3 a.m.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 # Answers that ride on another question as a tick: they have no question of their own.
@@ -62,4 +61,6 @@ def _load(text: str) -> Words:
 @cache
 def words() -> Words:
     """The catalogue's words, read once (beside the package, not importlib.resources: start-up)."""
+    from pathlib import Path  # here: importing this module (for TICKS) stays free
+
     return _load((Path(__file__).parent / "data" / "questions.toml").read_text("utf-8"))

@@ -33,6 +33,9 @@ DAY = "__day__"  # the step that settles the duty day: not an answer
 
 
 def __getattr__(name: str) -> Any:
+    # Any other name (the import system asks for some) must not read the file.
+    if name not in ("QUESTIONS", "REST_DAY_SWITCH_OFF", "PAIRS", "PAIR_HINTS", "ON_ITS_OWN_HINTS"):
+        raise AttributeError(name)
     from resilience_cli.question_words import words
 
     catalogue = words()
@@ -44,9 +47,7 @@ def __getattr__(name: str) -> Any:
         return {names: w["question"] for names, w in catalogue.pairs.items()}
     if name == "PAIR_HINTS":
         return {names: w["hint"] for names, w in catalogue.pairs.items()}
-    if name == "ON_ITS_OWN_HINTS":
-        return {n: w["hint"] for n, w in catalogue.questions.items() if "hint" in w}
-    raise AttributeError(name)
+    return {n: w["hint"] for n, w in catalogue.questions.items() if "hint" in w}
 
 
 def _question(name: str, *, rest_day: bool = False) -> str:
