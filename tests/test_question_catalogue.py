@@ -172,6 +172,8 @@ def test_a_caffeine_question_end_to_end_touches_five_files_or_fewer(tmp_path, ho
     metric = trends["metrics"]["caffeine"]
     assert (metric["count"], metric["mean"]) == (7, 3.86)
     assert "Caffeine" in run("trends").stdout
+    # In `show`, with its unit.
+    assert "│ Caffeine (cups)                      6 cups    │" in run("show", (today - dt.timedelta(days=6)).isoformat()).stdout
     # In the summary, in its unit.
     summary = run("summary", "--no-input", "--format", "md", "--output", "-").stdout
     assert "| Caffeine | 3.9 cups a day |" in summary
