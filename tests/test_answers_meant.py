@@ -20,7 +20,7 @@ CTRL_C = "\x03"
 def asked(given: dict) -> dict:
     """The check-in's answers; a screen the keys waited for that never came fails the test."""
     try:
-        return ask_checkin(None, given, ask_alcohol=False)
+        return ask_checkin(None, given)
     except KeyboardInterrupt:
         pytest.fail("the words the next keys waited for were never drawn")
 
@@ -108,7 +108,7 @@ def test_the_enter_confirms_only_straight_after_a_one_key_answer(keys):
     # "2" answers the shift; "0" the incident; then Enter alone skips the
     # material question, as Enter alone does: another key came between.
     keys.send_text("2" + "0" + "x" + ENTER + ENTER * 8)
-    answers = ask_checkin(None, {}, ask_alcohol=False)
+    answers = ask_checkin(None, {})
     assert (answers["shift"], answers["incident"], answers["material"], answers["interactions"]) == (
         "day", "none", None, None)
 
@@ -117,14 +117,14 @@ def test_the_enter_confirms_only_straight_after_a_one_key_answer(keys):
 
 def test_backspace_comes_back_to_the_choice_given_and_enter_keeps_it(keys):
     keys.send_text("4" + BACKSPACE + ENTER + ENTER * 10)
-    answers = ask_checkin(None, {}, ask_alcohol=False)
+    answers = ask_checkin(None, {})
     assert answers["shift"] == "night"
     assert answers["incident"] is None
 
 
 def test_backspace_comes_back_to_the_line_typed_and_enter_keeps_it(keys):
     keys.send_text("2" + "0" + "0" + "1" + "3 2" + ENTER + BACKSPACE + ENTER + "6.5 7" + ENTER + ENTER * 5)
-    answers = ask_checkin(None, {}, ask_alcohol=False)
+    answers = ask_checkin(None, {})
     assert (answers["workload"], answers["support"], answers["sleep_hours"], answers["sleep_quality"]) == (
         3, 2, 6.5, 7)
 
@@ -133,7 +133,7 @@ def test_backspace_comes_back_to_the_ticks_given_and_enter_keeps_them(keys):
     given = {"shift": "rest", "sleep_hours": 7.0, "sleep_quality": 7, "nightmare": False, "intrusions": 0,
              "switch_off": 3, "mood": 6, "energy": 5}
     keys.send_text("13t" + ENTER + BACKSPACE + ENTER + ENTER)
-    answers = ask_checkin(None, given, ask_alcohol=False)
+    answers = ask_checkin(None, given)
     assert (answers["recovery"], answers["talked"]) == (("exercise", "people"), True)
 
 
@@ -143,7 +143,7 @@ def test_backspace_at_a_note_comes_back_to_anything_to_add_on_its_choice(keys):
     # Both chosen; the note typed; Backspace on the empty talking point comes back to
     # "Anything to add?" on "both"; Enter keeps it, the note comes back as typed.
     keys.send_text("3" + "slept well" + ENTER + BACKSPACE + ENTER + ENTER + "breaks" + ENTER)
-    answers = ask_checkin(None, given, ask_alcohol=False)
+    answers = ask_checkin(None, given)
     assert (answers["note"], answers["raise_at_supervision"], answers["talking_point"]) == (
         "slept well", True, "breaks")
 
@@ -193,7 +193,7 @@ def test_the_scale_on_the_screen_shows_its_key_once(screen):
     pipe, drawn = screen
     pipe.send_text("2" + ENTER * 2)
     given = {n: v for n, v in ANSWERED.items() if n != "switch_off"}
-    assert ask_checkin(None, given, ask_alcohol=False)["switch_off"] == 2
+    assert ask_checkin(None, given)["switch_off"] == 2
     text = shown(drawn)
     assert "0  not at all" in text and "4  completely" in text
     assert "0  0" not in text and "4  4" not in text

@@ -94,7 +94,7 @@ def test_third_party_libraries_stay_in_their_owner(library, allowed):
 
 
 PURE = ("model", "insights", "errors", "rules", "followups", "reflection", "safety", "supervision", "aftercare",
-        "phonein", "colleagues", "went_well", "pulse", "dutyday", "validation")
+        "phonein", "colleagues", "went_well", "pulse", "dutyday", "validation", "question_words")
 UPPER = ("cli", "prompts", "render", "store", "config", "contacts", "interchange")
 
 

@@ -236,7 +236,7 @@ def test_edit_opens_with_when_the_day_was_checked_in(cli, at, keys, terminal):
 @pytest.mark.parametrize("key,shift", [("1", "rest"), ("6", "sick"), ("7", "leave")])
 def test_off_sick_and_annual_leave_ask_what_a_rest_day_asks(keys, key, shift):
     keys.send_text(key + "8 7" + ENTER + "0" + "2" + "7 6" + ENTER + "2" + ENTER + ENTER)
-    assert ask_checkin(None, {}, ask_alcohol=False) == {
+    assert ask_checkin(None, {}) == {
         "shift": shift, "incident": None, "hurt": None, "material": None, "interactions": None,
         "workload": None, "support": None, "sleep_hours": 8.0, "sleep_quality": 7, "nightmare": False,
         "intrusions": 0, "switch_off": 2, "mood": 7, "energy": 6, "recovery": ("outdoors",), "talked": False,
@@ -248,7 +248,7 @@ def test_a_training_day_asks_what_a_working_day_asks_and_hurt_is_a_tick_on_the_i
     # Training; h ticks "hurt", then 1 answers the incident (minor); material none; graphic no;
     # interactions a little; then Enter (confirming the 1) and Enter through the rest.
     keys.send_text("8" + "h" + "1" + "0" + "n" + "1" + ENTER + ENTER * 7)
-    answers = ask_checkin(None, {}, ask_alcohol=False)
+    answers = ask_checkin(None, {})
     assert {k: answers[k] for k in ("shift", "incident", "hurt", "material", "graphic", "interactions",
                                     "workload")} == {
         "shift": "training", "incident": "minor", "hurt": True, "material": 0, "graphic": False,
@@ -258,9 +258,9 @@ def test_a_training_day_asks_what_a_working_day_asks_and_hurt_is_a_tick_on_the_i
 def test_the_hurt_tick_answers_no_when_the_incident_is_answered_and_keeps_a_skip_skipped(keys):
     # Each first Enter confirms the one-key answer before it; then Enter skips the rest.
     keys.send_text("2" + "0" + ENTER + ENTER * 9)
-    assert ask_checkin(None, {}, ask_alcohol=False)["hurt"] is False
+    assert ask_checkin(None, {})["hurt"] is False
     keys.send_text("2" + ENTER + ENTER * 10)
-    assert ask_checkin(None, {}, ask_alcohol=False)["hurt"] is None
+    assert ask_checkin(None, {})["hurt"] is None
 
 
 def test_hurt_at_work_brings_its_own_words_beside_the_incident_support(cli, at):

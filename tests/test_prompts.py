@@ -58,20 +58,20 @@ COMPLETE = {**FULL_ANSWERS, "energy": 5}
 
 def test_a_full_checkin_by_keystrokes(keys):
     keys.send_text("".join(FULL))
-    assert ask_checkin(None, {}, ask_alcohol=False) == FULL_ANSWERS
+    assert ask_checkin(None, {}) == FULL_ANSWERS
 
 
 def test_s_also_skips_a_choice(keys):
     given = {n: v for n, v in COMPLETE.items() if n != "shift"}
     keys.send_text("s")
-    assert ask_checkin(None, given, ask_alcohol=False)["shift"] is None
+    assert ask_checkin(None, given)["shift"] is None
 
 
 def test_skipping_everything(keys):
     # Enter alone skips every kind of question; a skipped shift is a working
     # day; no material and no incident means no graphic question: 11 questions.
     keys.send_text(ENTER * 11)
-    answers = ask_checkin(None, {}, ask_alcohol=False)
+    answers = ask_checkin(None, {})
     assert set(answers) == set(FULL_ANSWERS) - {"graphic", "talking_point"}
     assert all(v is None for v in answers.values())
 
@@ -83,14 +83,14 @@ def test_flags_are_not_asked_again(keys):
              "recovery": ("outdoors",), "raise_at_supervision": False}
     # Only the note is left open: "anything to add" offers it alone.
     keys.send_text("1" + "a good day" + ENTER)
-    answers = ask_checkin(None, given, ask_alcohol=False)
+    answers = ask_checkin(None, given)
     assert answers == {**given, "note": "a good day"}
 
 
 def test_alcohol_is_asked_only_when_turned_on(keys):
     given = {n: v for n, v in COMPLETE.items() if n not in ("note", "talking_point")}
     keys.send_text("3" + ENTER + "1" + "x" + ENTER)
-    answers = ask_checkin(None, given, ask_alcohol=True)
+    answers = ask_checkin(None, given, optional=frozenset({"alcohol_units"}))
     assert (answers["alcohol_units"], answers["note"]) == (3.0, "x")
 
 
@@ -102,7 +102,7 @@ def test_amending_offers_earlier_answers_as_defaults(keys):
     presses[9] = CTRL_U + "8 5" + ENTER  # mood and energy
     presses[11] = "1" + CTRL_U + ENTER  # anything to add: the note, emptied: cleared
     keys.send_text("".join(presses))
-    answers = ask_checkin(existing, {}, ask_alcohol=False)
+    answers = ask_checkin(existing, {})
     assert answers["mood"] == 8
     assert answers["note"] is CLEAR
     assert existing.amended(answers, "b").note is None
@@ -118,13 +118,13 @@ def test_typed_answers_are_validated_in_place(keys):
     given = {n: v for n, v in COMPLETE.items() if n != "mood"}
     # 11 is refused under the prompt; the user clears it and types 7.
     keys.send_text("11" + ENTER + CTRL_U + "7" + ENTER)
-    assert ask_checkin(None, given, ask_alcohol=False)["mood"] == 7
+    assert ask_checkin(None, given)["mood"] == 7
 
 
 def test_ctrl_c_raises_keyboard_interrupt(keys):
     keys.send_text("4" + CTRL_C)
     with pytest.raises(KeyboardInterrupt):
-        ask_checkin(None, {}, ask_alcohol=False)
+        ask_checkin(None, {})
 
 
 # The same flow through the command itself, as if standard input were a terminal.
@@ -213,7 +213,7 @@ def test_the_welcome_comes_once(cli, keys, terminal):
 def test_a_rest_day_asks_no_work_or_exposure_question(keys):
     # shift rest; sleep; intrusions; switching off; mood and energy; recovery; anything to add.
     keys.send_text("1" + "8 7" + ENTER + "0" + "2" + "7 6" + ENTER + "2" + ENTER + ENTER)
-    answers = ask_checkin(None, {}, ask_alcohol=False)
+    answers = ask_checkin(None, {})
     assert answers == {
         "shift": "rest", "incident": None, "hurt": None, "material": None, "interactions": None, "workload": None,
         "support": None,
@@ -225,7 +225,7 @@ def test_a_rest_day_asks_no_work_or_exposure_question(keys):
 
 def test_a_rest_day_by_flag_asks_the_same_and_keeps_flagged_answers(keys):
     keys.send_text(ENTER * 6)  # sleep, intrusions, switching off, mood, recovery, anything to add
-    answers = ask_checkin(None, {"shift": "rest", "material": 1}, ask_alcohol=False)
+    answers = ask_checkin(None, {"shift": "rest", "material": 1})
     assert answers["shift"] == "rest" and answers["material"] == 1
     assert answers["workload"] is None and answers["incident"] is None and answers["interactions"] is None
     assert all(v is None for k, v in answers.items() if k not in ("shift", "material"))
@@ -234,13 +234,13 @@ def test_a_rest_day_by_flag_asks_the_same_and_keeps_flagged_answers(keys):
 def test_graphic_follows_an_incident_even_without_material(keys):
     # The first Enter after a one-key answer confirms it; then 8 questions skipped.
     keys.send_text("2" + "1" + "0" + "1" + ENTER * 9)
-    answers = ask_checkin(None, {}, ask_alcohol=False)
+    answers = ask_checkin(None, {})
     assert (answers["incident"], answers["material"], answers["graphic"]) == ("minor", 0, True)
 
 
 def test_no_material_and_no_incident_asks_no_graphic_question(keys):
     keys.send_text("2" + "0" + "0" + ENTER * 9)
-    answers = ask_checkin(None, {}, ask_alcohol=False)
+    answers = ask_checkin(None, {})
     assert "graphic" not in answers
     assert (answers["incident"], answers["material"]) == ("none", 0)
 
@@ -251,7 +251,7 @@ def test_no_and_none_are_on_0_and_a_stray_key_answers_nothing(keys):
     # On the incident question today "0" once recorded "skip": now 0 is "no".
     # "x" is not a key shown: it answers nothing, and the next key answers.
     keys.send_text("x2" + "x0" + "0" + "2" + ENTER * 8)
-    answers = ask_checkin(None, {}, ask_alcohol=False)
+    answers = ask_checkin(None, {})
     assert (answers["shift"], answers["incident"], answers["material"], answers["interactions"]) == (
         "day", "none", 0, 2)
 
@@ -261,14 +261,14 @@ def test_no_and_none_are_on_0_and_a_stray_key_answers_nothing(keys):
 def test_yes_and_no_keys(keys, key, value):
     given = {n: v for n, v in COMPLETE.items() if n != "graphic"}
     keys.send_text(key)
-    assert ask_checkin(None, given, ask_alcohol=False)["graphic"] is value
+    assert ask_checkin(None, given)["graphic"] is value
 
 
 def test_backspace_goes_back_a_question(keys):
     # Night shift, then Backspace at the incident question: the shift is asked
     # again and a day shift replaces it.
     keys.send_text("4" + "\x7f" + "2" + "0" + "0" + ENTER * 9)
-    answers = ask_checkin(None, {}, ask_alcohol=False)
+    answers = ask_checkin(None, {})
     assert (answers["shift"], answers["incident"]) == ("day", "none")
 
 
@@ -276,7 +276,7 @@ def test_backspace_on_an_empty_typed_line_goes_back(keys):
     # Interactions skipped (the first Enter confirms "0"); 9 typed at the work
     # question, deleted, then Backspace twice more: back to material.
     keys.send_text("2" + "0" + "0" + ENTER * 2 + "9" + "\x7f\x7f\x7f" + "1" + "1" + ENTER * 9)
-    answers = ask_checkin(None, {}, ask_alcohol=False)
+    answers = ask_checkin(None, {})
     assert (answers["material"], answers["graphic"]) == (1, True)
 
 
@@ -284,7 +284,7 @@ def test_typed_ticks_answer_dreams_and_talking(keys):
     given = {n: v for n, v in COMPLETE.items() if n not in ("sleep_hours", "sleep_quality", "nightmare",
                                                             "recovery", "talked")}
     keys.send_text("d6 5" + ENTER + "t0" + ENTER)
-    answers = ask_checkin(None, given, ask_alcohol=False)
+    answers = ask_checkin(None, given)
     assert (answers["sleep_hours"], answers["sleep_quality"], answers["nightmare"]) == (6.0, 5, True)
     assert (answers["recovery"], answers["talked"]) == ((), True)
 
@@ -293,14 +293,14 @@ def test_a_skipped_line_leaves_its_tick_unanswered(keys):
     given = {n: v for n, v in COMPLETE.items() if n not in ("sleep_hours", "sleep_quality", "nightmare",
                                                             "recovery", "talked")}
     keys.send_text(ENTER + ENTER)
-    answers = ask_checkin(None, given, ask_alcohol=False)
+    answers = ask_checkin(None, given)
     assert (answers["nightmare"], answers["talked"], answers["recovery"]) == (None, None, None)
 
 
 def test_one_of_a_pair_alone_and_the_second_alone(keys):
     given = {n: v for n, v in COMPLETE.items() if n not in ("mood", "energy", "sleep_hours", "sleep_quality")}
     keys.send_text("- 7" + ENTER + "4" + ENTER)
-    answers = ask_checkin(None, given, ask_alcohol=False)
+    answers = ask_checkin(None, given)
     assert (answers["sleep_hours"], answers["sleep_quality"], answers["mood"], answers["energy"]) == (
         None, 7, 4, None)
 
@@ -311,7 +311,7 @@ def test_amending_can_set_a_choice_back_to_skipped(keys):
     existing = CheckIn(id="i", date="2026-11-27", created_at="a", updated_at="a", **COMPLETE)
     # Enter keeps the shift; c clears the incident; the rest kept.
     keys.send_text(ENTER + "c" + ENTER * 11)
-    answers = ask_checkin(existing, {}, ask_alcohol=False)
+    answers = ask_checkin(existing, {})
     assert answers["shift"] == "night" and answers["incident"] is CLEAR
     amended = existing.amended(answers, "b")
     assert amended.incident is None and amended.shift == "night" and amended.mood == 6
@@ -384,7 +384,7 @@ def test_a_typed_slip_names_the_question_under_it(keys):
 
         later = threading.Thread(target=correct_once_refused)
         later.start()
-        answers = ask_checkin(None, given, ask_alcohol=False)
+        answers = ask_checkin(None, given)
         later.join()
     assert answers["sleep_hours"] == 7.5
     assert "hours of sleep: '7h30' is not a number, such as 6.5; give a number from 0 to 24." in drawn.getvalue()

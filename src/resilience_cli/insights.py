@@ -30,11 +30,13 @@ MIN_PER_SIDE = 3
 ROLLING_DAYS = 7
 
 # Metrics where a rising number is a harder time, not an easier one.
-HIGHER_IS_HARDER = frozenset({"intrusions", "material", "interactions", "alcohol_units"})
+# From the question catalogue (FieldSpec.higher_is_harder).
+HIGHER_IS_HARDER = frozenset(n for n, s in FIELD_SPECS.items() if s.higher_is_harder)
 # Changes smaller than these are "about the same": a step on the scale's
 # resolution, not noise dressed up as a trend.
 # "incidents" is a count of days in a period (the summary compares two periods').
-STEADY_WITHIN = {"sleep_hours": 0.25, "alcohol_units": 1.0, "incidents": 0.25}
+STEADY_WITHIN = {n: s.steady_within for n, s in FIELD_SPECS.items() if s.steady_within is not None} | {
+    "incidents": 0.25}
 STEADY_WITHIN_0_10 = 0.5
 STEADY_WITHIN_0_4 = 0.25
 

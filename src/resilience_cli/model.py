@@ -42,6 +42,17 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     # Words for values, for display: {value: words}.
     words: dict[Any, str] = field(default_factory=dict)
+    # The rest of the question catalogue (its words are in data/questions.toml,
+    # read by question_words only when a question is asked).
+    unit: str = ""  # a counted amount's unit ("units", "cups"); "" for scales
+    higher_is_harder: bool = False  # a rising number is a harder time, not an easier one
+    # A change smaller than this is "about the same": a step on the scale's
+    # resolution, not noise dressed up as a trend. None: from the scale's size.
+    steady_within: float | None = None
+    # The Settings attribute that turns an optional question on; None: always asked.
+    setting: str | None = None
+    trend_label: str = ""  # its row on the trends dashboard; "" for no row
+    chart_top: float | None = None  # where sparkline bars top out, when not the scale's top
 
     def describe_allowed(self) -> str:
         if self.kind == "int":
@@ -101,32 +112,54 @@ FIELD_SPECS: dict[str, FieldSpec] = {
         FieldSpec("shift", "choice", "shift", choices=SHIFTS, words=SHIFT_WORDS),
         FieldSpec("incident", "choice", "incident", choices=INCIDENTS, words=INCIDENT_WORDS),
         FieldSpec("hurt", "bool", "assaulted or hurt at work"),
-        FieldSpec("material", "int", "distressing material", 0, 3, words=MATERIAL_WORDS),
+        FieldSpec("material", "int", "distressing material", 0, 3, words=MATERIAL_WORDS,
+                  higher_is_harder=True),
         FieldSpec("graphic", "bool", "graphic images or video"),
         FieldSpec("interactions", "int", "hostile or distressing interactions", 0, 3,
-                  words=INTERACTION_WORDS),
-        FieldSpec("workload", "int", "workload manageable", 0, 4, words=_SCALE_0_4_MANAGEABLE),
-        FieldSpec("sleep_hours", "number", "sleep (hours)", 0, 24),
+                  words=INTERACTION_WORDS, higher_is_harder=True,
+                  trend_label="Hostile or distressing interactions"),
+        FieldSpec("workload", "int", "workload manageable", 0, 4, words=_SCALE_0_4_MANAGEABLE,
+                  trend_label="Workload"),
+        # Sleep bars run to 12 hours: a 0-24 scale would flatten every night.
+        FieldSpec("sleep_hours", "number", "sleep (hours)", 0, 24, unit="hours", steady_within=0.25,
+                  trend_label="Sleep", chart_top=12.0),
         FieldSpec("sleep_quality", "int", "sleep quality", 0, 10,
-                  words={0: "very poorly", 10: "very well"}),
+                  words={0: "very poorly", 10: "very well"}, trend_label="Sleep quality"),
         FieldSpec("nightmare", "bool", "upsetting dreams about work"),
-        FieldSpec("intrusions", "int", "unwanted memories", 0, 4, words=INTRUSION_WORDS),
-        FieldSpec("switch_off", "int", "switching off", 0, 4, words=_SCALE_0_4_MANAGEABLE),
-        FieldSpec("mood", "int", "mood", 0, 10, words={0: "very low", 10: "very good"}),
+        FieldSpec("intrusions", "int", "unwanted memories", 0, 4, words=INTRUSION_WORDS,
+                  higher_is_harder=True, trend_label="Unwanted memories"),
+        FieldSpec("switch_off", "int", "switching off", 0, 4, words=_SCALE_0_4_MANAGEABLE,
+                  trend_label="Switching off"),
+        FieldSpec("mood", "int", "mood", 0, 10, words={0: "very low", 10: "very good"},
+                  trend_label="Mood"),
         FieldSpec("energy", "int", "energy", 0, 10,
-                  words={0: "running on empty", 10: "full of energy"}),
+                  words={0: "running on empty", 10: "full of energy"}, trend_label="Energy"),
         FieldSpec("talked", "bool", "talked to someone you trust"),
-        FieldSpec("support", "int", "felt supported", 0, 4, words={0: "not at all", 4: "very"}),
+        FieldSpec("support", "int", "felt supported", 0, 4, words={0: "not at all", 4: "very"},
+                  trend_label="Felt supported"),
         FieldSpec("recovery", "list", "did for yourself", choices=RECOVERY, words=RECOVERY_WORDS),
-        FieldSpec("alcohol_units", "number", "alcohol (units)", 0, 100),
+        FieldSpec("alcohol_units", "number", "alcohol (units)", 0, 100, unit="units",
+                  higher_is_harder=True, steady_within=1.0, setting="alcohol_question",
+                  trend_label="Alcohol", chart_top=14.0),
         FieldSpec("note", "text", "note"),
         FieldSpec("raise_at_supervision", "bool", "raise at supervision"),
         FieldSpec("talking_point", "text", "talking point"),
-        FieldSpec("supported_colleague", "bool", "supported a colleague"),
+        FieldSpec("supported_colleague", "bool", "supported a colleague",
+                  setting="colleague_question"),
         FieldSpec("good_moment", "bool", "worthwhile moment"),
     )
 }
 ANSWER_FIELDS = tuple(FIELD_SPECS)
+
+
+def turned_off(settings: Any) -> tuple[str, ...]:
+    """The optional questions these settings leave out (FieldSpec.setting), in the check-in's order."""
+    return tuple(n for n, s in FIELD_SPECS.items() if s.setting and not getattr(settings, s.setting, False))
+
+
+def turned_on(settings: Any) -> frozenset[str]:
+    """The optional questions these settings ask."""
+    return frozenset(n for n, s in FIELD_SPECS.items() if s.setting and getattr(settings, s.setting, False))
 NUMERIC_FIELDS = tuple(n for n, s in FIELD_SPECS.items() if s.kind in ("int", "number"))
 # Long enough for a long journal entry (jrnl imports), short enough that nothing
 # pastes a whole file into a field by mistake.

@@ -253,8 +253,9 @@ def _ask(day: dt.date | None, given: dict[str, Any], settings: Any,
 
             region = FirstRun(region, ask_workplace(numbers=not settings.own_contacts))
     out.print(f"{heading} Every question can be skipped.")
-    answers = ask_checkin(existing, given, ask_alcohol=settings.alcohol_question,
-                          ask_colleague=settings.colleague_question, days=days)
+    from resilience_cli.model import turned_on
+
+    answers = ask_checkin(existing, given, optional=turned_on(settings), days=days)
     return (days.day if days is not None else day), answers, region  # type: ignore[return-value]
 
 

@@ -96,9 +96,9 @@ def show(date: DayArg) -> None:
     from resilience_cli.render.journal import detail
 
     settings = common.settings()
-    turned_off = [name for name, on in (("alcohol_units", settings.alcohol_question),
-                                        ("supported_colleague", settings.colleague_question)) if not on]
-    common.console().print(detail(record, turned_off))
+    from resilience_cli.model import turned_off
+
+    common.console().print(detail(record, list(turned_off(settings))))
 
 
 def delete(

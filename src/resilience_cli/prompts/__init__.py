@@ -15,7 +15,6 @@ from resilience_cli.prompts.basics import (
     confirm,
 )
 from resilience_cli.prompts.checkin import (
-    QUESTIONS,
     ask_checkin,
     ask_region,
     ask_safety,
@@ -58,7 +57,6 @@ __all__ = [
     "KEEP",
     "KEEP_ALL",
     "ONE_BY_ONE",
-    "QUESTIONS",
     "SKIP",
     "ask_checkin",
     "ask_followup",

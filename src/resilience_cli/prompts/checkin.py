@@ -20,70 +20,42 @@ from resilience_cli.model import (
 from resilience_cli.prompts.basics import confirm
 from resilience_cli.prompts.dutyday import DutyDays
 from resilience_cli.prompts.question import BACK, CLEAR, SKIP, Option, Tick, ask
+from resilience_cli.question_words import TICKS
 from resilience_cli.render.words import answer_words
 
 _NOTHING = "__nothing__"
 DAY = "__day__"  # the step that settles the duty day: not an answer
 
-# The questions, in our own words (DOMAIN.md, "The daily check-in").
-QUESTIONS = {
-    "shift": "What kind of day was it?",
-    "incident": "Were you involved in, or did you witness, a distressing incident "
-    "(violence, self-harm, a death, a serious threat)?",
-    "material": "How much of your day involved distressing material or accounts "
-    "(case files, statements, images or video, hearing what happened to someone)?",
-    "graphic": "Did any of it include violent or graphic images or video?",
-    "hurt": "Were you assaulted or physically hurt at work?",
-    "interactions": "How much of your day involved hostile or distressing interactions: abuse, threats, "
-    "manipulation, or someone in acute distress?",
-    "workload": "How manageable was your workload, and could you take the breaks you needed?",
-    "sleep_hours": "About how many hours did you sleep in your last main sleep?",
-    "sleep_quality": "How well did you sleep?",
-    "nightmare": "Any upsetting dreams about work?",
-    "intrusions": "Did unwanted memories or pictures from work come into your mind "
-    "in your own time?",
-    "switch_off": "How well could you switch off from work afterwards?",
-    "mood": "Overall, how has your mood been?",
-    "energy": "How much energy have you had?",
-    "talked": "Did you talk to someone you trust about how work is affecting you?",
-    "support": "How supported did you feel by your team or manager?",
-    "recovery": "What did you do for yourself?",
-    "alcohol_units": "About how many units of alcohol did you have?",
-    "note": "Anything you want to remember? It stays private. "
-    "Please leave out names and case details.",
-    "raise_at_supervision": "Anything from today you want to raise at supervision?",
-    "talking_point": "In a line, what would you like to raise?",
-    "supported_colleague": "Did you support a colleague today?",
-}
+# The questions' words are data (data/questions.toml, read by question_words
+# when the first question is asked); the rest of each question is on
+# model.FIELD_SPECS. QUESTIONS, PAIRS, PAIR_HINTS, ON_ITS_OWN_HINTS and
+# REST_DAY_SWITCH_OFF are still here, read from the catalogue on first use.
 
-# On a rest day, the switching-off question is about the day off: detachment
-# on days off is one of the strongest protections there is.
-REST_DAY_SWITCH_OFF = "How well could you switch off from work today?"
-# Two answers typed on one line: a check-in a tired officer finishes in half
-# a minute (EVIDENCE.md Part B pairs answers the same way).
-PAIRS = {
-    ("workload", "support"): "How manageable was your workload, with the breaks you needed, "
-    "and how supported did you feel by your team or manager?",
-    ("sleep_hours", "sleep_quality"): "About how many hours did you sleep in your last main sleep, "
-    "and how well did you sleep?",
-    ("mood", "energy"): "Overall, how has your mood been, and how much energy have you had?",
-}
-PAIR_HINTS = {
-    ("workload", "support"): "two numbers from 0 not at all to 4 completely: workload, then support, "
-    "such as 3 2",
-    ("sleep_hours", "sleep_quality"): "hours, then how well from 0 very poorly to 10 very well, "
-    "such as 6.5 7",
-    ("mood", "energy"): "two numbers from 0 to 10: mood (0 very low, 10 very good), then energy "
-    "(0 running on empty, 10 full of energy), such as 6 5",
-}
-ON_ITS_OWN_HINTS = {
-    "workload": "0 not at all ... 4 completely",
-    "support": "0 not at all ... 4 very",
-    "sleep_hours": "hours, such as 6.5",
-    "sleep_quality": "0 very poorly ... 10 very well",
-    "mood": "0 very low ... 10 very good",
-    "energy": "0 running on empty ... 10 full of energy",
-}
+
+def __getattr__(name: str) -> Any:
+    # Any other name (the import system asks for some) must not read the file.
+    if name not in ("QUESTIONS", "REST_DAY_SWITCH_OFF", "PAIRS", "PAIR_HINTS", "ON_ITS_OWN_HINTS"):
+        raise AttributeError(name)
+    from resilience_cli.question_words import words
+
+    catalogue = words()
+    if name == "QUESTIONS":
+        return {n: w["question"] for n, w in catalogue.questions.items()}
+    if name == "REST_DAY_SWITCH_OFF":
+        return catalogue.question("switch_off", rest_day=True)
+    if name == "PAIRS":
+        return {names: w["question"] for names, w in catalogue.pairs.items()}
+    if name == "PAIR_HINTS":
+        return {names: w["hint"] for names, w in catalogue.pairs.items()}
+    return {n: w["hint"] for n, w in catalogue.questions.items() if "hint" in w}
+
+
+def _question(name: str, *, rest_day: bool = False) -> str:
+    from resilience_cli.question_words import words
+
+    return words().question(name, rest_day=rest_day)
+
+
 # The same word has the same key everywhere: "no" and "none" on 0, "yes" on 1.
 YES_NO = ((False, "no", "0", "n"), (True, "yes", "1", "y"))
 SHIFT_KEYS = dict(zip(SHIFT_WORDS, "12345678", strict=True))
@@ -97,6 +69,8 @@ HURT_TITLE = "you were assaulted or physically hurt at work"
 GOOD_MOMENT_KEY = "g"
 GOOD_MOMENT_WORDS = "a moment at work that felt worthwhile"
 NOTE, RAISE, BOTH = "note", "raise", "both"
+# The last step's answers: anything to add.
+_LAST = frozenset({"note", "raise_at_supervision", "talking_point"})
 
 ENTER_SKIPS = "Enter skips"
 KEEPS = "Enter keeps the earlier answer, c clears it"
@@ -174,16 +148,16 @@ def _format(value: Any) -> str:
 class _Flow:
     """The check-in's questions in order, asking only what applies; Backspace goes back one."""
 
-    def __init__(self, existing: CheckIn | None, given: dict[str, Any], *, ask_alcohol: bool,
-                 ask_colleague: bool, days: DutyDays | None = None) -> None:
+    def __init__(self, existing: CheckIn | None, given: dict[str, Any], *, optional: frozenset[str],
+                 days: DutyDays | None = None) -> None:
         self.existing = existing
         self.amending = existing is not None
         # Without --date, the day (and so the earlier answers) follows from the shift.
         self.days = days
         self.given = given
         self.answers: dict[str, Any] = dict(given)
-        self.ask_alcohol = ask_alcohol
-        self.ask_colleague = ask_colleague
+        # The optional questions turned on (FieldSpec.setting); the others are always asked.
+        self.optional = optional
         # Answers given at a question then left with Backspace from the one
         # after: asked again, they are its defaults, so Enter keeps them.
         self.went_back_from: dict[str, Any] = {}
@@ -204,6 +178,10 @@ class _Flow:
             return self.went_back_from[name]
         return self.earlier(name)
 
+    def asks(self, name: str) -> bool:
+        """Whether the check-in asks this question at all (an optional one only when turned on)."""
+        return FIELD_SPECS[name].setting is None or name in self.optional
+
     def open_(self, name: str) -> bool:
         return self.given.get(name) is None
 
@@ -218,7 +196,7 @@ class _Flow:
         """(the answers a step gives, whether it applies now, how it asks)."""
         working = lambda: not self.rest_day()
         always = lambda: True
-        return [
+        fixed = [
             (("shift",), always, self.ask_shift),
             ((DAY,), self.day_in_doubt, self.ask_day),
             (("incident", "hurt"), working, lambda: self.ask_select("incident")),
@@ -233,12 +211,25 @@ class _Flow:
             # as flags it is not asked at all (it never adds a question of its own).
             (("mood", "energy", "good_moment"), lambda: self.open_("mood") or self.open_("energy"),
              self.ask_mood),
-            (("supported_colleague",), lambda: self.ask_colleague,
+            (("supported_colleague",), lambda: self.asks("supported_colleague"),
              lambda: self.ask_yes_no("supported_colleague")),
             (("recovery", "talked"), always, self.ask_recovery),
-            (("alcohol_units",), lambda: self.ask_alcohol, lambda: self.ask_typed(("alcohol_units",))),
-            (("note", "raise_at_supervision", "talking_point"), always, self.ask_anything_else),
         ]
+        # Every other question of the catalogue (alcohol, and any added later)
+        # is asked on its own after these, by its kind, before anything to add.
+        named = {n for names, _applies, _ask in fixed for n in names} | _LAST | TICKS
+        extra = [((n,), (lambda n=n: self.asks(n)), (lambda n=n: self.ask_one(n)))
+                 for n in FIELD_SPECS if n not in named]
+        return [*fixed, *extra, (tuple(sorted(_LAST, key=list(FIELD_SPECS).index)), always,
+                                 self.ask_anything_else)]
+
+    def ask_one(self, name: str) -> Any:
+        kind = FIELD_SPECS[name].kind
+        if kind == "bool":
+            return self.ask_yes_no(name)
+        if kind == "int" and FIELD_SPECS[name].high is not None and FIELD_SPECS[name].high <= 10:
+            return self.ask_select(name)
+        return self.ask_typed((name,))
 
     def run(self) -> dict[str, Any]:
         steps = self.steps()
@@ -269,9 +260,7 @@ class _Flow:
             for n in names:
                 if n == DAY:
                     continue
-                if n in ("supported_colleague",) and not self.ask_colleague:
-                    continue
-                if n == "alcohol_units" and not self.ask_alcohol:
+                if not self.asks(n):
                     continue
                 if n == "talking_point" and not self.answers.get("raise_at_supervision"):
                     continue
@@ -308,14 +297,14 @@ class _Flow:
 
     def ask_shift(self) -> Any:
         options = [Option(SHIFT_KEYS[v], w, v) for v, w in SHIFT_WORDS.items()]
-        return self._store("shift", _choice(QUESTIONS["shift"], options, self.default("shift"),
+        return self._store("shift", _choice(_question("shift"), options, self.default("shift"),
                                             self.amending))
 
     def ask_select(self, name: str) -> Any:
         if name == "incident":
             return self.ask_incident()
         options = _scale_options(name)
-        message = REST_DAY_SWITCH_OFF if name == "switch_off" and self.rest_day() else QUESTIONS[name]
+        message = _question(name, rest_day=self.rest_day())
         return self._store(name, _choice(message, options, self.default(name), self.amending, name=name))
 
     def ask_incident(self) -> Any:
@@ -325,7 +314,7 @@ class _Flow:
         options = [Option(INCIDENT_KEYS[v], w, v) for v, w in INCIDENT_WORDS.items()]
         hurt = Tick(HURT_KEY, HURT_TITLE, bool(self.earlier("hurt")))
         ticks = (hurt,) if self.open_("hurt") else ()
-        answer = self._store("incident", _choice(QUESTIONS["incident"], options, self.earlier("incident"),
+        answer = self._store("incident", _choice(_question("incident"), options, self.earlier("incident"),
                                                  self.amending, name="incident", ticks=ticks))
         if answer is BACK or not ticks:
             return answer
@@ -343,16 +332,21 @@ class _Flow:
         return answer
 
     def ask_yes_no(self, name: str) -> Any:
-        return self._store(name, _choice(QUESTIONS[name], _yes_no_options(), self.default(name),
+        return self._store(name, _choice(_question(name), _yes_no_options(), self.default(name),
                                          self.amending))
 
     def ask_typed(self, names: tuple[str, ...], ticks: tuple[Tick, ...] = ()) -> Any:
         names = tuple(n for n in names if self.open_(n))
         if len(names) == 1:
-            message = QUESTIONS[names[0]]
-            hint = ON_ITS_OWN_HINTS.get(names[0], "a number, 0 for none")
+            from resilience_cli.question_words import words
+
+            message = _question(names[0])
+            hint = words().hint(names[0]) or "a number, 0 for none"
         else:
-            message, hint = PAIRS[names], PAIR_HINTS[names]
+            from resilience_cli.question_words import words
+
+            pair = words().pairs[names]
+            message, hint = pair["question"], pair["hint"]
         earlier = [self.default(n) for n in names]
         default_text = " ".join(_format(v) for v in earlier) if any(v is not None for v in earlier) else ""
         answer = ask(message, typed=_parse_typed(names), default_text=default_text, ticks=ticks,
@@ -423,7 +417,7 @@ class _Flow:
         hint = ("keys 1 to 7 and 0 tick and untick" + (", t too" if ticks else "")
                 + f", then Enter; Enter with nothing ticked {'keeps the earlier answers' if self.amending else 'skips'}; "
                 "Backspace goes back")
-        answer = ask(QUESTIONS["recovery"], options=options, many=True, checked=checked, ticks=ticks,
+        answer = ask(_question("recovery"), options=options, many=True, checked=checked, ticks=ticks,
                      hint=hint, can_go_back=True, skip_words="kept" if self.amending else "skipped")
         if answer is BACK:
             return BACK
@@ -475,7 +469,7 @@ class _Flow:
         hint = ("no names or case details; Enter to finish" if name == "note" else
                 "a line; no names or case details; Enter to leave it for now")
         earlier = self.default(name)
-        answer = ask(QUESTIONS[name], typed=lambda text: validate_answer(name, text),
+        answer = ask(_question(name), typed=lambda text: validate_answer(name, text),
                      default_text=earlier or "", hint=hint, can_clear=self.amending,
                      can_go_back=True, shown=lambda v: v, skip_words="none")
         if answer is BACK:
@@ -500,16 +494,17 @@ def ask_region() -> str | None:
 
 
 def ask_checkin(
-    existing: CheckIn | None, given: dict[str, Any], *, ask_alcohol: bool, ask_colleague: bool = False,
+    existing: CheckIn | None, given: dict[str, Any], *, optional: frozenset[str] = frozenset(),
     days: DutyDays | None = None,
 ) -> dict[str, Any]:
     """Ask every question the flags left open and the day calls for.
 
+    `optional`: the optional questions the settings turn on (model.turned_on).
     Returns validated answers: None is skipped (on an amended day: kept as it
     was), CLEAR sets an earlier answer back to skipped. `days`: without
     --date, which day this files, settled after the shift (its `day`).
     """
-    return _Flow(existing, given, ask_alcohol=ask_alcohol, ask_colleague=ask_colleague, days=days).run()
+    return _Flow(existing, given, optional=optional, days=days).run()
 
 
 def confirm_delete(day: dt.date) -> bool:

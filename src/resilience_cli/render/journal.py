@@ -91,13 +91,15 @@ def detail(record: CheckIn, turned_off: Sequence[str] = ()) -> RenderableType:
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     for name, spec in FIELD_SPECS.items():
-        if name in ("note", "talking_point", "alcohol_units"):
+        if name in ("note", "talking_point") or (spec.setting and spec.unit):
             continue
         if name in hidden and getattr(record, name) is None:
             continue
         table.add_row(spec.label.capitalize(), answer_words(name, getattr(record, name)))
-    if record.alcohol_units is not None:
-        table.add_row("Alcohol", answer_words("alcohol_units", record.alcohol_units))
+    # Optional amounts (alcohol) after the day's answers, and only when given.
+    for name, spec in FIELD_SPECS.items():
+        if spec.setting and spec.unit and getattr(record, name) is not None:
+            table.add_row((spec.trend_label or spec.label).capitalize(), answer_words(name, getattr(record, name)))
     # The user's own words: shown as written, never read as markup, with
     # control characters (terminal escape sequences) taken out.
     if record.talking_point:

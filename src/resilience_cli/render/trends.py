@@ -27,24 +27,18 @@ from resilience_cli.insights import (
 from resilience_cli.model import FIELD_SPECS, LEVEL_WORDS, day_words
 from resilience_cli.render.words import hours
 
-# The rows of the dashboard, in the order people asked to see them.
-ROWS = (
-    ("sleep_hours", "Sleep"),
-    ("sleep_quality", "Sleep quality"),
-    ("mood", "Mood"),
-    ("energy", "Energy"),
-    ("switch_off", "Switching off"),
-    ("support", "Felt supported"),
-    ("workload", "Workload"),
-    ("intrusions", "Unwanted memories"),
-    ("interactions", "Hostile or distressing interactions"),
-    ("alcohol_units", "Alcohol"),
-)
+# The rows of the dashboard, in the order people asked to see them; their
+# labels, and any question added later (after these), from the catalogue
+# (FieldSpec.trend_label).
+ORDER = ("sleep_hours", "sleep_quality", "mood", "energy", "switch_off", "support", "workload",
+         "intrusions", "interactions")
+ROWS = tuple((n, FIELD_SPECS[n].trend_label) for n in
+             (*ORDER, *(n for n, s in FIELD_SPECS.items() if s.trend_label and n not in ORDER)))
 LABELS = dict(ROWS) | {"material": "Distressing material"}
 BARS = "▁▂▃▄▅▆▇█"
 GAP = "·"
-# Sleep bars run to 12 hours: a 0-24 scale would flatten every night.
-SPARK_TOP = {"sleep_hours": 12.0, "alcohol_units": 14.0}
+# Where bars top out when not at the scale's top (sleep: 12 hours, not 24).
+SPARK_TOP = {n: s.chart_top for n, s in FIELD_SPECS.items() if s.chart_top is not None}
 # A calm sequential palette for the calendar: colour adds, numbers carry meaning.
 SHADES = ("grey42", "steel_blue", "deep_sky_blue3", "turquoise2")
 LABEL_WIDTH = 18
@@ -65,19 +59,21 @@ def period_words(days: int) -> str:
 
 def value_words(name: str, value: float) -> str:
     """A mean in words: '6.1 h', '5.8/10', '3.0 units'."""
-    if name == "sleep_hours":
+    unit = FIELD_SPECS[name].unit
+    if unit == "hours":
         return f"{value:.1f} h"
-    if name == "alcohol_units":
-        return f"{value:.1f} units"
+    if unit:
+        return f"{value:.1f} {unit}"
     # "6.3/10" has no space inside, so a narrow terminal never splits it.
     return f"{value:.1f}/{int(FIELD_SPECS[name].high)}"  # type: ignore[arg-type]
 
 
 def amount_words(name: str, amount: float) -> str:
-    if name == "sleep_hours":
+    unit = FIELD_SPECS[name].unit
+    if unit == "hours":
         return f"{abs(amount):.1f} h"
-    if name == "alcohol_units":
-        return f"{abs(amount):.1f} units"
+    if unit:
+        return f"{abs(amount):.1f} {unit}"
     return f"{abs(amount):.1f}"
 
 
@@ -134,7 +130,7 @@ def metrics_table(result: Trends, width: int, *, sparklines: bool = True) -> Tab
     spark_width = max(1, width - label_width - 1)
     for name, label in ROWS:
         m = result.metrics[name]
-        if name == "alcohol_units" and m.now.count == 0:
+        if FIELD_SPECS[name].setting and m.now.count == 0:
             continue  # an optional question: no row unless it is answered
         table.add_row(label, metric_row(m, result.window.days))
         if m.now.count and sparklines:
@@ -222,7 +218,7 @@ def calendar(result: Trends, name: str, width: int) -> RenderableType:
     series = dict(zip(window.dates(), result.metrics[name].daily, strict=True))
     first_monday = window.start - dt.timedelta(days=window.start.weekday())
     weeks = (window.end - first_monday).days // 7 + 1
-    cell = 4 if name in ("sleep_hours", "alcohol_units") else 3
+    cell = 4 if FIELD_SPECS[name].unit else 3
     fits = max(1, (width - 4) // cell)
     shown = min(weeks, fits)
     start_monday = first_monday + dt.timedelta(weeks=weeks - shown)

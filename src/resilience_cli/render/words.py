@@ -24,10 +24,10 @@ def answer_words(name: str, value: Any) -> str:
         if not value:
             return "nothing today"
         return ", ".join(spec.words.get(v, v) for v in value)
-    if name == "sleep_hours":
+    if spec.unit == "hours":
         return f"{hours(value)} hours"
-    if name == "alcohol_units":
-        return f"{value:g} units"
+    if spec.unit:
+        return f"{value:g} {spec.unit}"
     if spec.kind == "int":
         words = spec.words.get(value)
         if name in ("material", "interactions"):

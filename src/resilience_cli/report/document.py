@@ -19,6 +19,7 @@ from resilience_cli.contacts import DISCLAIMER
 from resilience_cli.followups import AVOIDANCE_WORDS, DAY3, WEEK4, FollowUp
 from resilience_cli.insights import ARROWS, MIN_PER_SIDE, Change, Window, comparisons, is_heavy, stats
 from resilience_cli.model import (
+    FIELD_SPECS,
     INTRUSION_WORDS,
     LEVEL_WORDS,
     SHIFT_WORDS,
@@ -150,19 +151,26 @@ def default_period(today: dt.date, previous: PastSummary | None) -> tuple[dt.dat
 # -- bands and arrows ---------------------------------------------------------
 
 def band(name: str, mean: float) -> str:
-    if name == "sleep_hours":
+    spec = FIELD_SPECS[name]
+    if spec.unit == "hours":
         return "short" if mean < 6 else "a little short" if mean < 7 else "7 hours or more"
-    if name in ("sleep_quality", "energy", "mood"):
+    if (spec.high or 0) > 4:
         return "low" if mean < 4 else "middling" if mean < 7 else "high"
     return "low" if mean < 1.5 else "middling" if mean < 2.5 else "high"
 
 
 def figure(name: str, mean: float) -> str:
-    """An average with its band: '5.4 h a night (short)', '2.1 of 4 (middling)'."""
-    if name == "sleep_hours":
+    """An average with its band: '5.4 h a night (short)', '2.1 of 4 (middling)', '2.5 cups a day'.
+
+    The scale, its top and its unit come from the question catalogue (model.FIELD_SPECS);
+    a counted amount has no band: how much is a lot is not ours to say.
+    """
+    spec = FIELD_SPECS[name]
+    if spec.unit == "hours":
         return f"{mean:.1f} h a night ({band(name, mean)})"
-    top = 10 if name in ("sleep_quality", "energy", "mood") else 4
-    return f"{mean:.1f} of {top} ({band(name, mean)})"
+    if spec.unit:
+        return f"{mean:.1f} {spec.unit} a day"
+    return f"{mean:.1f} of {int(spec.high)} ({band(name, mean)})"  # type: ignore[arg-type]
 
 
 _ARROW_WORDS = {"up": "higher than before", "down": "lower than before", "same": "about the same as before"}
