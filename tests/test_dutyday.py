@@ -302,7 +302,8 @@ def test_kinds_of_day_and_hurt_are_shown_logged_counted_and_exported(cli, at, ho
     assert [(c["shift"], c["hurt"]) for c in checkins][:3] == [("night", None), ("night", True), ("sick", None)]
 
 
-def test_an_older_export_without_hurt_or_the_new_kinds_imports_unchanged(cli, home, tmp_path, db_path):
+def test_an_older_export_without_hurt_or_the_new_kinds_imports_unchanged(cli, at, home, tmp_path, db_path):
+    at("2026-12-06T12:00:00")  # the file's day is in the past whatever the machine's clock says
     older = tmp_path / "older.csv"
     older.write_text(
         "id,date,shift,incident,material,graphic,interactions,workload,sleep_hours,sleep_quality,nightmare,"

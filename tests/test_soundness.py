@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -131,6 +132,31 @@ def test_a_damaged_journal_is_refused_by_backup_and_left_as_it_is(cli, db_path, 
         "Restore a backup, or move the file aside to start a new journal.\n"))
     assert db_path.read_bytes() == bytes(data)
     assert not (tmp_path / "copy.db").exists()
+
+
+def test_forgetting_safety_answers_refuses_a_damaged_journal_and_leaves_it_as_it_is(cli, db_path):
+    for n in range(300):
+        cli("checkin", "--date", (today() - dt.timedelta(days=n)).isoformat(), "--mood", "5", "--no-input")
+    conn = sqlite3.connect(db_path)
+    conn.execute("INSERT INTO safety_answers VALUES ('0b6c2d7e-1f3a-4c5b-8d9e-0a1b2c3d4e5f', ?, 'no', "
+                 "'2026-01-01T00:00:00Z')", (today().isoformat(),))
+    conn.commit()
+    conn.close()
+    # Damage only the check-ins' date index, as a failing disk might: the file still
+    # opens and reads, and only the whole-file check finds it.
+    conn = sqlite3.connect(db_path)
+    [(root,)] = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_checkins_2'")
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(db_path.read_bytes())
+    start = (root - 1) * page_size + 5  # the b-tree page's "cell content starts at"
+    data[start:start + 2] = b"\xff\xff"
+    db_path.write_bytes(bytes(data))
+    result = cli("privacy", "--forget-safety", "--yes")
+    assert (result.exit_code, result.stderr) == (1, (
+        f"The journal at {db_path} is damaged or is not a database, so it was left as it is. "
+        "Restore a backup, or move the file aside to start a new journal.\n"))
+    assert db_path.read_bytes() == bytes(data)
 
 
 def test_a_damaged_journal_is_never_stamped_sound(db_path):

@@ -403,6 +403,7 @@ def _forget_safety(yes: bool) -> None:
     if store is None:
         raise JournalProblem("The journal could not be opened. Nothing was changed.")
     with store:
+        store.prepare_for_writing()  # a damaged journal is refused, never written to
         removed = store.safety_answers.forget()
     print(f"Removed {plural(removed, 'safety answer')}. Backups you made earlier still hold them.")
 
