@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import shutil
 import sqlite3
 import subprocess
 from dataclasses import replace
 
 import pytest
-from conftest import rows, spelled, today
+from conftest import days_ago, rows, spelled, today
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -201,6 +202,7 @@ def test_mood_and_energy_appear_nowhere_unless_included(cli, journal, tmp_path):
         assert "mood" not in text.lower() and "energy" not in text.lower(), fmt
     for fmt, text in write_each(cli, tmp_path, "--include", "mood").items():
         assert "Energy 6.0 of 10 (middling)" in text, fmt
+        assert re.search(r"Mood \d+\.\d of 10 \(", text), fmt  # the snapshot's own row, beside Energy
         assert ("Talking to someone trusted: mood was higher on the 14 days with a talk than on the "
                 "14 days without") in text, fmt
 
@@ -380,3 +382,17 @@ def test_an_edit_that_changes_nothing_is_asked_about_again(cli, terminal, journa
     same = asked.index("Your words for the summary: short with Sgt Smith", edited)
     assert asked.index(f"{flagged} keep it as it is", same) > same
     assert "- short with Sgt Smith\n" in (tmp_path / "s.md").read_text()
+
+
+def test_a_talking_point_left_out_is_not_called_none_marked(cli, tmp_path):
+    """Without a terminal a flagged talking point is left out; the section says a day was
+    marked, never "None marked", and never the words."""
+    for day in (days_ago(2), days_ago(1)):
+        result = cli("checkin", "--date", day, "--raise", "--talking-point-stdin", "--no-input",
+                     input="Rota cover with Mr Jones 07700 900123\n")
+        assert result.exit_code == 0, result.stderr
+    out = cli("summary", "--no-input").stdout
+    section = out.split("## Talking points\n", 1)[1].split("\n## ", 1)[0]
+    assert section.strip() == ("- 2 days were marked to raise; the words are left out here because they may "
+                               "identify someone.")
+    assert "Jones" not in out and "07700" not in out

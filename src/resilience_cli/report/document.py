@@ -189,6 +189,7 @@ SNAPSHOT = (
     ("sleep_hours", "Sleep"),
     ("sleep_quality", "Sleep quality"),
     ("switch_off", "Switching off after work"),
+    ("mood", "Mood"),
     ("energy", "Energy"),
     ("support", "Felt supported"),
 )
@@ -572,14 +573,22 @@ def _requests_section(choices: Choices) -> Section | None:
 
 
 def _talking_points_section(inside: Sequence[CheckIn], choices: Choices) -> Section:
-    points, own = [], []
+    points, own, held = [], [], 0
     for r in inside:
         key = f"talking_point:{r.date}"
-        if not r.raise_at_supervision or key in choices.left_out:
+        if not r.raise_at_supervision:
+            continue
+        if key in choices.left_out:
+            held += 1
             continue
         mine = choices.own(key, f"The talking point from {day_words(r.day)}", r.talking_point)
         own += [mine] if mine else []
         points.append(f"{day_words(r.day)}: {mine.text if mine else MARKED_TO_RAISE}")
+    if held:
+        # "None marked" would be untrue: say that some were, without their words.
+        more = " more" if points else ""
+        points.append(f"{f'One{more} day was' if held == 1 else f'{held}{more} days were'} marked to raise; "
+                      "the words are left out here because they may identify someone.")
     return Section("talking_points", "Talking points", bullets=tuple(points) or ("None marked.",), own=tuple(own))
 
 
