@@ -318,3 +318,18 @@ def test_an_imported_colleague_record_is_checked(cli, tmp_path, db_path):
     refused = cli("import", str(mood))
     assert refused.exit_code == 2
     assert "how_they_are is not a field resilience knows" in refused.stderr
+
+
+def test_an_imported_nickname_that_could_identify_someone_is_refused(cli, tmp_path, db_path):
+    """What `colleague remember` refuses, a file cannot bring in either."""
+    assert cli("colleague", "remember", "Sgt Smith").exit_code == 2
+    flagged = tmp_path / "flagged.jsonl"
+    flagged.write_text(json.dumps({"type": "colleague_check", "id": "3f2b8c1e-0000-4000-8000-000000000001",
+                                   "nickname": "Sgt Smith", "incident_date": "2026-11-30", "day3_done": None,
+                                   "week4_done": None, "created_at": "2026-11-30T12:00:00Z",
+                                   "updated_at": "2026-11-30T12:00:00Z"}) + "\n")
+    result = cli("import", str(flagged))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Nothing was imported. The colleague reminder for the incident on 2026-11-30 "
+                                    "has a nickname that may identify someone (")
+    assert not db_path.exists() or colleague_rows(db_path) == []

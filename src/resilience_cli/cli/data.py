@@ -117,6 +117,7 @@ def import_(
         raise InvalidInput(f"{path} is not a text file in UTF-8. Nothing was imported.") from None
     fmt = format_.value if format_ else detect(path.name, text)
     batch = parse(text, fmt, common.today())
+    _no_identifying_nicknames(batch)
     store = common.open_store(create=not dry_run)
     if store is None:  # a dry run on a new home: everything would be new
         from resilience_cli.store.bulk import Report, Tally
@@ -406,6 +407,20 @@ def _forget_safety(yes: bool) -> None:
         store.prepare_for_writing()  # a damaged journal is refused, never written to
         removed = store.safety_answers.forget()
     print(f"Removed {plural(removed, 'safety answer')}. Backups you made earlier still hold them.")
+
+
+def _no_identifying_nicknames(batch) -> None:
+    """A file brings in no colleague nickname that `colleague remember` would refuse:
+    a nickname that could identify someone (a title and surname, a number) stays out."""
+    from resilience_cli.report.identifiers import describe, scan
+
+    for check in batch.colleague_checks:
+        warnings = scan(check.nickname)
+        if warnings:
+            raise InvalidInput(
+                f"Nothing was imported. The colleague reminder for the incident on {check.incident_date} has a "
+                f"nickname that may identify someone ({describe(warnings)}): change it in the file to one only "
+                "you would know, such as an initial.")
 
 
 def _new_passphrase() -> str:
