@@ -335,7 +335,8 @@ def privacy(
             if counts["pulse_reads"]:
                 reads = counts["pulse_reads"]
                 _field("Team pulse:", f"{reads} team {'report or answer' if reads == 1 else 'reports or answers'} "
-                       "you have read: its weeks and one line, kept in the journal alone.")
+                       f"you have read: {'its' if reads == 1 else 'their'} weeks and one line, kept in the "
+                       "journal alone.")
             print(f"Safety:       {plural(safety, 'safety answer')}, kept in the journal alone: never in a log,")
             print("              an export, trends or a summary. A backup is a copy of the journal, so it holds")
             print("              them too. To remove them all: resilience privacy --forget-safety")
