@@ -10,8 +10,8 @@ day that has just ended. Every other kind of day is filed for today.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from resilience_cli.frozen import Frozen
 from resilience_cli.model import DAYS_OFF, SHIFT_WORDS
 
 # Before this hour, any check-in defaults to the shift that began the day before.
@@ -23,8 +23,7 @@ AFTER_A_NIGHT = "after a night"
 TODAY = "today"
 
 
-@dataclass(frozen=True)
-class Filing:
+class Filing(Frozen):
     """Where a check-in goes: `day`, and `other`, the day one key files it under
     instead (None when there is no doubt: it is today)."""
 

@@ -12,11 +12,11 @@ import datetime as dt
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from resilience_cli.errors import InvalidInput
-from resilience_cli.frozen import Frozen
+from resilience_cli.frozen import Fresh, Frozen
 
 SHIFTS = ("rest", "day", "late", "night", "long", "sick", "leave", "training")
 # Days off work: asked like a rest day (DOMAIN.md), and not working days for the rules.
@@ -30,9 +30,11 @@ RECOVERY = ("exercise", "outdoors", "people", "hobby", "wind_down", "rest", "oth
 NOTHING = "nothing"
 
 
-@dataclass(frozen=True)
-class FieldSpec:
-    """One answer of the check-in: its type, range and the words for its values."""
+class FieldSpec(Frozen):
+    """One answer of the check-in: its type, range and the words for its values.
+
+    A Frozen value, not a dataclass: about thirty are made at import, on every
+    check-in's path (see frozen.py)."""
 
     name: str
     kind: str  # choice | int | number | bool | list | text
@@ -41,7 +43,7 @@ class FieldSpec:
     high: float | None = None
     choices: tuple[str, ...] = ()
     # Words for values, for display: {value: words}.
-    words: dict[Any, str] = field(default_factory=dict)
+    words: dict[Any, str] = Fresh(dict)
     # The rest of the question catalogue (its words are in data/questions.toml,
     # read by question_words only when a question is asked).
     unit: str = ""  # a counted amount's unit ("units", "cups"); "" for scales
