@@ -262,8 +262,6 @@ def test_config_shows_where_each_setting_comes_from(cli, home):
 def test_config_lists_every_setting_once_in_the_tables_order(cli, home):
     """The listing, the parser and the messages share one table (config.SETTINGS):
     every field of Settings but from_file is a setting, every threshold too."""
-    import dataclasses
-
     from resilience_cli.config import SECTIONS, SETTINGS, Settings
     from resilience_cli.rules.thresholds import THRESHOLD_NAMES
 
@@ -273,7 +271,7 @@ def test_config_lists_every_setting_once_in_the_tables_order(cli, home):
                          "contacts.region", "contacts.own", "work.service", "day.night_shift_until"]
     assert keys[11:] == [f"thresholds.{name}" for name in THRESHOLD_NAMES]
     covered = {s.attr for s in SETTINGS if not s.attr.startswith("thresholds.")} | {"thresholds"}
-    assert covered == {f.name for f in dataclasses.fields(Settings)} - {"from_file"}
+    assert covered == set(Settings._fields) - {"from_file"}
     assert SECTIONS == ("questions", "reflection", "supervision", "rules", "contacts", "work", "day", "thresholds")
     listed = json.loads(cli("config", "--format", "json").stdout)["settings"]
     assert list(listed) == [*keys, "rules.silenced_for_now"]  # the last from the journal

@@ -10,11 +10,11 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from resilience_cli.contacts import DEFAULT_REGION, REGIONS, SERVICES, UNKNOWN_REGION, Contact
 from resilience_cli.errors import InvalidInput, JournalProblem
+from resilience_cli.frozen import Fresh, Frozen
 from resilience_cli.rules.thresholds import THRESHOLD_NAMES, Thresholds
 
 # A journal's passphrase for scripts (see the README for the risks).
@@ -119,9 +119,9 @@ def ensure_private_dir(path: Path) -> None:
                                  "RESILIENCE_HOME to a folder you can write to.") from None
 
 
-@dataclass(frozen=True)
-class Settings:
-    """The user's settings. Defaults here; config.toml overrides them."""
+class Settings(Frozen):
+    """The user's settings. Defaults here; config.toml overrides them. A Frozen
+    value, not a dataclass: every command reads it (see frozen.py)."""
 
     alcohol_question: bool = False
     colleague_question: bool = False
@@ -130,7 +130,7 @@ class Settings:
     reflection_day: str = "friday"
     supervision: dt.date | None = None
     silenced: tuple[str, ...] = ()
-    thresholds: Thresholds = field(default_factory=Thresholds)
+    thresholds: Thresholds = Fresh(Thresholds)
     region: str = DEFAULT_REGION
     own_contacts: tuple[Contact, ...] = ()
     service: str | None = None  # prison, probation, police or other: the routes for their work

@@ -278,7 +278,7 @@ def _save_first_run(answers) -> None:
     if workplace.service is not None and saved_service:
         out.print(f"Saved: the routes for your work ({workplace.service}), in {config_file}.", markup=False)
     if workplace.own and saved_own:
-        out.print(f"Saved your own numbers; they are shown first whenever help is. Change them with: "
+        out.print("Saved your own numbers; they are shown first whenever help is. Change them with: "
                   "resilience contacts", markup=False)
     if not (saved_service and saved_own):
         missing = lines_to_add(() if saved_own else workplace.own, None if saved_service else workplace.service)
@@ -384,17 +384,15 @@ def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: A
     from resilience_cli.render import guidance
     from resilience_cli.render.journal import confirmation
 
-    from dataclasses import replace
-
     first = region if isinstance(region, FirstRun) else None
     region = first.region if first else region
     if region is not None:
         _save_region(region)
-        settings = replace(settings, region=region)
+        settings = settings.replace(region=region)
     if first is not None:
         _save_first_run(first)
-        settings = replace(settings, service=first.workplace.service or settings.service,
-                           own_contacts=(*settings.own_contacts, *first.workplace.own))
+        settings = settings.replace(service=first.workplace.service or settings.service,
+                                    own_contacts=(*settings.own_contacts, *first.workplace.own))
     out = common.console()
     if plan.crisis_only:
         # The crisis box at once, and nothing else but R4's words after an incident.
