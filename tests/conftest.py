@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -155,3 +156,18 @@ def checkin_keys(**keys: str) -> str:
         # types a digit and then Enter, everywhere.
         out.append(pressed if pressed.endswith("\r") else pressed + "\r")
     return "".join(out)
+
+
+# Rich's box edges, folded away by `flat` so a test reads the words a person reads.
+BOX_DRAWING = re.compile(r"[\u2500-\u257f]")
+
+
+def flat(text: str) -> str:
+    """Words only: box edges and line breaks folded away."""
+    return " ".join(BOX_DRAWING.sub(" ", text).split())
+
+
+def write_config(home: Path, text: str) -> None:
+    """A config.toml in the test's home, as a person would have written it."""
+    home.mkdir(exist_ok=True)
+    (home / "config.toml").write_text(text)

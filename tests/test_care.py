@@ -8,7 +8,7 @@ import re
 import sqlite3
 
 import pytest
-from conftest import checkin_keys, days_ago, rows, spelled, today
+from conftest import BOX_DRAWING, checkin_keys, days_ago, flat, rows, spelled, today, write_config
 
 from resilience_cli.contacts import REGIONS, default_contacts
 from resilience_cli.prompts.basics import fit
@@ -16,17 +16,6 @@ from resilience_cli.rules.content import sources, texts
 from resilience_cli.safety import AGAIN, QUESTION
 
 ENTER = "\r"
-BOX_DRAWING = re.compile(r"[\u2500-\u257f]")
-
-
-def flat(text: str) -> str:
-    """Words only: box edges and line breaks folded away."""
-    return " ".join(BOX_DRAWING.sub(" ", text).split())
-
-
-def write_config(home, text: str) -> None:
-    home.mkdir(exist_ok=True)
-    (home / "config.toml").write_text(text)
 
 
 def first_run(presses: str) -> str:

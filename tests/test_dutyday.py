@@ -4,18 +4,16 @@ work, and follow-ups that are seen: through the real entry point, under a fixed 
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 
 import pytest
-from conftest import rows
+from conftest import flat, rows
 
 from resilience_cli.clock import TEST_NOW
 from resilience_cli.prompts import ask_checkin
 
 ENTER = "\r"
 CTRL_U = "\x15"
-BOX_DRAWING = re.compile(r"[\u2500-\u257f]")
 NIGHT_THEN_HOME = "2026-12-20T07:30:00"  # Sunday morning, after Saturday night's shift
 NEXT_NIGHT = "2026-12-21T02:30:00"  # the small hours of Monday, during Sunday night's shift
 
@@ -32,10 +30,6 @@ def england(home):
     home.mkdir(exist_ok=True)
     (home / "config.toml").write_text('[contacts]\nregion = "england"\n\n[work]\nservice = "other"\n')
     return home
-
-
-def flat(text: str) -> str:
-    return " ".join(BOX_DRAWING.sub(" ", text).split())
 
 
 def day_rows(db_path) -> list[tuple]:

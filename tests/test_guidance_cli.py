@@ -7,7 +7,7 @@ import json
 import sqlite3
 
 import pytest
-from conftest import checkin_keys, days_ago, rows, today
+from conftest import checkin_keys, days_ago, rows, today, write_config
 
 ENTER = "\r"
 
@@ -241,10 +241,6 @@ def test_bad_reflection_value(cli, home):
 
 
 # Settings.
-
-def write_config(home, text):
-    home.mkdir(exist_ok=True)
-    (home / "config.toml").write_text(text)
 
 
 def test_config_shows_where_each_setting_comes_from(cli, home):

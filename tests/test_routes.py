@@ -11,10 +11,9 @@ import tomllib
 from importlib import resources
 
 import pytest
-from conftest import checkin_keys, days_ago
+from conftest import checkin_keys, days_ago, flat, write_config
 
 ENTER = "\r"
-BOX_DRAWING = re.compile(r"[\u2500-\u257f]")
 SAMARITANS = "116 123"
 # Each nation's urgent line, labelled, as the issue asks.
 EVERY_NATION = (
@@ -25,15 +24,6 @@ EVERY_NATION = (
     "Northern Ireland: Lifeline, call 0808 808 8000",
 )
 UNREAD = ("Your nation could not be read from your settings, so the urgent line for each nation is shown.")
-
-
-def flat(text: str) -> str:
-    return " ".join(BOX_DRAWING.sub(" ", text).split())
-
-
-def write_config(home, text: str) -> None:
-    home.mkdir(exist_ok=True)
-    (home / "config.toml").write_text(text)
 
 
 def data(name: str) -> dict:
