@@ -320,8 +320,9 @@ def test_an_imported_colleague_record_is_checked(cli, tmp_path, db_path):
     assert "how_they_are is not a field resilience knows" in refused.stderr
 
 
-def test_an_imported_nickname_that_could_identify_someone_is_refused(cli, tmp_path, db_path):
+def test_an_imported_nickname_that_could_identify_someone_is_refused(cli, clock, tmp_path, db_path):
     """What `colleague remember` refuses, a file cannot bring in either."""
+    clock(5)  # the incident in the file is in the past whatever the machine's clock says
     assert cli("colleague", "remember", "Sgt Smith").exit_code == 2
     flagged = tmp_path / "flagged.jsonl"
     flagged.write_text(json.dumps({"type": "colleague_check", "id": "3f2b8c1e-0000-4000-8000-000000000001",
