@@ -567,3 +567,13 @@ def test_export_then_import_gives_back_every_note(tmp_path_factory, monkeypatch,
     assert result.exit_code == 0, result.stderr
     back = rows(other / "journal.db")
     assert [(r["note"], r["talking_point"]) for r in back] == [(r.note, r.talking_point) for r in records]
+
+
+def test_an_unknown_record_type_is_named_with_every_type_a_file_may_hold(cli, tmp_path, db_path):
+    odd = tmp_path / "odd.jsonl"
+    odd.write_text('{"type": "diary"}\n')
+    result = cli("import", str(odd))
+    assert (result.exit_code, result.stderr) == (2, (
+        "Nothing was imported. Line 1: type must be checkin, followup, reflection, pack_answer, summary, "
+        "phonein, phonein_plan or colleague_check, not 'diary'.\n"))
+    assert not db_path.exists()

@@ -196,6 +196,17 @@ def _from_cell(name: str, text: str) -> Any:
     return text
 
 
+# Each record type a file may hold: the Batch list it goes into and its check,
+# in the order the error for an unknown type lists them.
+_RECORD_TYPES = {
+    "checkin": ("checkins", checkin_from), "followup": ("followups", followup_from),
+    "reflection": ("reflections", reflection_from), "pack_answer": ("pack_answers", pack_answer_from),
+    "summary": ("summaries", summary_from), "phonein": ("phoneins", phonein_from),
+    "phonein_plan": ("phonein_plans", phonein_plan_from),
+    "colleague_check": ("colleague_checks", colleague_check_from),
+}
+
+
 def _collect(items: Iterable[tuple[str, Any]], today: dt.date) -> Batch:
     batch = Batch()
     for where, item in items:
@@ -205,25 +216,11 @@ def _collect(items: Iterable[tuple[str, Any]], today: dt.date) -> Batch:
             if not isinstance(item, dict):
                 raise InvalidInput("it is not a record (an object with named fields)")
             kind = item.get("type", "checkin")
-            if kind == "checkin":
-                batch.checkins.append(checkin_from(item, today))
-            elif kind == "followup":
-                batch.followups.append(followup_from(item, today))
-            elif kind == "reflection":
-                batch.reflections.append(reflection_from(item, today))
-            elif kind == "pack_answer":
-                batch.pack_answers.append(pack_answer_from(item, today))
-            elif kind == "summary":
-                batch.summaries.append(summary_from(item, today))
-            elif kind == "phonein":
-                batch.phoneins.append(phonein_from(item, today))
-            elif kind == "phonein_plan":
-                batch.phonein_plans.append(phonein_plan_from(item, today))
-            elif kind == "colleague_check":
-                batch.colleague_checks.append(colleague_check_from(item, today))
-            else:
-                raise InvalidInput(f"type must be checkin, followup, reflection, pack_answer, summary, phonein, "
-                                   f"phonein_plan or colleague_check, not {kind!r}")
+            if kind not in _RECORD_TYPES:
+                *most, last = _RECORD_TYPES
+                raise InvalidInput(f"type must be {', '.join(most)} or {last}, not {kind!r}")
+            into, read = _RECORD_TYPES[kind]
+            getattr(batch, into).append(read(item, today))
         except InvalidInput as exc:
             raise RecordProblem(f"Nothing was imported. {where}: {exc.message.rstrip('.')}.") from None
     _no_duplicates(batch)
