@@ -13,7 +13,9 @@ from conftest import BOX_DRAWING, checkin_keys, days_ago, flat, rows, spelled, t
 from resilience_cli.contacts import REGIONS, default_contacts
 from resilience_cli.prompts.basics import fit
 from resilience_cli.rules.content import sources, texts
-from resilience_cli.safety import AGAIN, QUESTION
+from resilience_cli.safety import question
+
+QUESTION, AGAIN = question(), question(again=True)
 
 ENTER = "\r"
 

@@ -577,3 +577,14 @@ def test_an_unknown_record_type_is_named_with_every_type_a_file_may_hold(cli, tm
         "Nothing was imported. Line 1: type must be checkin, followup, reflection, pack_answer, summary, "
         "phonein, phonein_plan or colleague_check, not 'diary'.\n"))
     assert not db_path.exists()
+
+
+def test_a_type_that_is_a_list_is_refused_not_a_crash(cli, tmp_path, db_path):
+    # Hypothesis found it: the table of record types was asked for an unhashable key.
+    odd = tmp_path / "odd.json"
+    odd.write_text('[{"type": []}]')
+    result = cli("import", str(odd))
+    assert (result.exit_code, result.stderr) == (2, (
+        "Nothing was imported. Record 1: type must be checkin, followup, reflection, pack_answer, summary, "
+        "phonein, phonein_plan or colleague_check, not [].\n"))
+    assert not db_path.exists()

@@ -262,19 +262,21 @@ def test_config_lists_every_setting_once_in_the_tables_order(cli, home):
     from resilience_cli.rules.thresholds import THRESHOLD_NAMES
 
     keys = [setting.key for setting in SETTINGS]
-    assert keys[:11] == ["questions.alcohol", "questions.colleague", "questions.safety_weekly",
+    assert keys[:12] == ["questions.alcohol", "questions.colleague", "questions.safety_weekly",
                          "reflection.weekly", "reflection.day", "supervision.next", "rules.silenced",
-                         "contacts.region", "contacts.own", "work.service", "day.night_shift_until"]
-    assert keys[11:] == [f"thresholds.{name}" for name in THRESHOLD_NAMES]
+                         "contacts.region", "contacts.own", "work.service", "day.night_shift_until",
+                         "display.language"]
+    assert keys[12:] == [f"thresholds.{name}" for name in THRESHOLD_NAMES]
     covered = {s.attr for s in SETTINGS if not s.attr.startswith("thresholds.")} | {"thresholds"}
     assert covered == set(Settings._fields) - {"from_file"}
-    assert SECTIONS == ("questions", "reflection", "supervision", "rules", "contacts", "work", "day", "thresholds")
+    assert SECTIONS == ("questions", "reflection", "supervision", "rules", "contacts", "work", "day", "display",
+                        "thresholds")
     listed = json.loads(cli("config", "--format", "json").stdout)["settings"]
     assert list(listed) == [*keys, "rules.silenced_for_now"]  # the last from the journal
     write_config(home, "[wing]\nx = 1\n")
     assert cli("config").stderr.startswith(f"In {home / 'config.toml'}, [wing] is not a settings section; "
                                            "the sections are questions, reflection, supervision, rules, "
-                                           "contacts, work, day, thresholds.")
+                                           "contacts, work, day, display, thresholds.")
 
 
 @pytest.mark.parametrize(

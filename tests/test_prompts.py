@@ -339,7 +339,8 @@ def _all_questions() -> list[str]:
         QUESTIONS,
         REST_DAY_SWITCH_OFF,
     )
-    from resilience_cli.safety import AGAIN, QUESTION
+    from resilience_cli.safety import question
+    AGAIN, QUESTION = question(again=True), question()
 
     return [*QUESTIONS.values(), *PAIRS.values(), *PAIR_HINTS.values(), REST_DAY_SWITCH_OFF, QUESTION, AGAIN,
             *TRIM_WORDS.values()]

@@ -138,7 +138,8 @@ def test_status_in_a_terminal(home):
 def test_on_a_very_bad_day_at_40_columns(home, db_path):
     """The safety question in whole words at 40 columns, Enter skips it, and help follows."""
     from resilience_cli.prompts.question import question_lines
-    from resilience_cli.safety import QUESTION
+    from resilience_cli.safety import question
+    QUESTION = question()
 
     child = spawn(home, "checkin", "--date", "today", "--shift", "day", "--incident", "none", "--no-hurt", "--material", "0",
                   "--interactions", "1",

@@ -137,6 +137,8 @@ class Settings(Frozen):
     # A night or long shift checked in before this time belongs to the day before
     # (DOMAIN.md, "Duty days").
     night_shift_until: dt.time = dt.time(14)
+    # [display] language: the catalogue's language (messages.py); only "en" ships.
+    language: str = "en"
     # Dotted setting name -> "config file" for every value the file set.
     from_file: frozenset[str] = frozenset()
 
@@ -259,6 +261,15 @@ def _service(value: object) -> str:
     return service
 
 
+def _language(value: object) -> str:
+    from resilience_cli.messages import available
+
+    language = str(value).strip().lower()
+    if language not in available():
+        raise _NotAllowed
+    return language
+
+
 def _threshold(default: float) -> Callable[[object], object]:
     def read(value: object) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
@@ -286,6 +297,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("work.service", "one of " + ", ".join(SERVICES), _service, "service"),
     Setting("day.night_shift_until", 'a time of day such as "14:00"', _time_of_day, "night_shift_until",
             show=lambda when: when.strftime("%H:%M")),
+    Setting("display.language", '"en" (English is the only language so far)', _language, "language"),
     *(Setting(f"thresholds.{name}", "a whole number of 0 or more" if isinstance(getattr(Thresholds(), name), int)
               else "a number of 0 or more", _threshold(getattr(Thresholds(), name)), f"thresholds.{name}")
       for name in THRESHOLD_NAMES),

@@ -50,8 +50,9 @@ def in_the_morning_window(now: dt.datetime, night_shift_until: dt.time) -> bool:
 
 def short_day(day: dt.date, today: dt.date) -> str:
     """'Saturday 19 December', with the year only when it is not this year's."""
-    year = "" if day.year == today.year else f" {day.year}"
-    return f"{day:%A} {day.day} {day:%B}{year}"
+    from resilience_cli.messages import day_month
+
+    return day_month(day, year=day.year != today.year)
 
 
 def shift_day_words(shift: str | None, day: dt.date, today: dt.date) -> str:

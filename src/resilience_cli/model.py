@@ -466,5 +466,7 @@ def parse_day(text: str, today: dt.date, *, allow_future: bool = False) -> dt.da
 
 
 def day_words(day: dt.date) -> str:
-    """'Friday 27 November 2026': the UK way of writing a date."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    """'Friday 27 November 2026': the UK way of writing a date, in the catalogue's words."""
+    from resilience_cli.messages import day_month
+
+    return day_month(day, year=True)

@@ -11,21 +11,20 @@ import datetime as dt
 from collections.abc import Sequence
 
 from resilience_cli.frozen import Frozen
+from resilience_cli.messages import _
 from resilience_cli.model import CheckIn
 
 YES = "yes"
 NO = "no"
 PREFER_NOT = "prefer_not_to_say"
 
-QUESTION = (
-    "Sometimes when things are hard, people have thoughts of ending their life or "
-    "harming themselves. Have you had thoughts like that recently?"
-)
-# Asked at the next check-in after a "yes", gently, instead of the first wording.
-AGAIN = (
-    "Last time you told us you had had thoughts of ending your life or harming "
-    "yourself. How are things now: have you had thoughts like that since?"
-)
+
+
+def question(*, again: bool = False) -> str:
+    """The safety question; `again` at the next check-in after a "yes", gently."""
+    return _("safety.again") if again else _("safety.question")
+
+
 # How long a "yes" keeps the crisis box at the top of `resilience tips`.
 CRISIS_DAYS = 2
 WEEK = 7
@@ -40,11 +39,9 @@ class SafetyAnswer(Frozen):
     created_at: str
 
 
-DISTRESS_TITLE = "You don't have to carry this alone"
-DISTRESS_TEXT = (
-    "Today sounds hard. Talking to someone can help, today or whenever you are ready: "
-    "the people below are there to listen. If you are in immediate danger, call 999."
-)
+def distress_words() -> tuple[str, str]:
+    """The title and words of the box shown after a day that sounds hard."""
+    return _("safety.distress.title"), _("safety.distress.text")
 
 
 def distress_in(record: CheckIn) -> bool:

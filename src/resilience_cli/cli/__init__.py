@@ -93,6 +93,7 @@ def _run(args: list[str]) -> int:
 
     try:
         _handle_ctrl_c_as_exception()
+        args = _language(args)
         from resilience_cli.cli.quick import fast_path
 
         if fast_path(args):
@@ -128,6 +129,28 @@ def _run(args: list[str]) -> int:
         if debug:
             _traceback(exc)
         return EXIT_FAILED
+
+
+def _language(args: list[str]) -> list[str]:
+    """Take --lang (anywhere before "--", like --debug) out of the arguments and speak it.
+
+    Read before any command is built, so that its help is in that language too."""
+    end = args.index("--") if "--" in args else len(args)
+    for i, arg in enumerate(args[:end]):
+        if arg == "--lang" or arg.startswith("--lang="):
+            from resilience_cli import messages
+            from resilience_cli.errors import InvalidInput
+
+            value, taken = (arg.partition("=")[2], 1) if "=" in arg else (
+                args[i + 1] if i + 1 < end else "", 2)
+            choices = messages.available()
+            if value.strip().lower() not in choices:
+                if choices == messages.LANGUAGES == ("en",):
+                    raise InvalidInput("resilience speaks only English so far: --lang takes en.")
+                raise InvalidInput(f"--lang takes {' or '.join(choices)}; {value!r} is not one of them.")
+            messages.use(value.strip().lower())
+            return args[:i] + args[i + taken:]
+    return args
 
 
 def _from_ctrl_c(exc: BaseException) -> bool:

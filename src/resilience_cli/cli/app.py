@@ -63,6 +63,10 @@ def root(
     plain: Annotated[
         bool, typer.Option("--plain", help="Text only: no colour, boxes, arrows or bars (for screen readers).")
     ] = False,
+    lang: Annotated[
+        str, typer.Option("--lang", metavar="LANGUAGE",
+                          help="The language to speak (en; more to come). Or [display] language in the settings.")
+    ] = "en",
 ) -> None:
     context.current().plain = plain
     if ctx.invoked_subcommand is None:

@@ -194,11 +194,15 @@ def settings():
     # A folder others can write to is no typo: it is refused, not warned about.
     refuse_shared_folder(paths().config_file.parent)
     try:
-        return load_settings(paths().config_file)
+        found = load_settings(paths().config_file)
     except InvalidInput as exc:
         print(f"{exc.message} Until then the defaults are used.", file=sys.stderr)
         # What can still be read of it: the nation (or, unknown, every nation's line), own contacts.
         return fallback_settings(paths().config_file)
+    from resilience_cli import messages
+
+    messages.prefer(found.language)
+    return found
 
 
 def positive_days(value: int, option: str = "--days") -> int:

@@ -63,3 +63,6 @@ def running(*, terminal: bool | None = None) -> Iterator[Run]:
         question = sys.modules.get("resilience_cli.prompts.question")
         if question is not None:
             question.end_of_run()
+        messages = sys.modules.get("resilience_cli.messages")
+        if messages is not None:
+            messages.reset()

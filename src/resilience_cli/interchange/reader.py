@@ -216,7 +216,8 @@ def _collect(items: Iterable[tuple[str, Any]], today: dt.date) -> Batch:
             if not isinstance(item, dict):
                 raise InvalidInput("it is not a record (an object with named fields)")
             kind = item.get("type", "checkin")
-            if kind not in _RECORD_TYPES:
+            # A list or table is no type name (and cannot be looked up: it is unhashable).
+            if not isinstance(kind, str) or kind not in _RECORD_TYPES:
                 *most, last = _RECORD_TYPES
                 raise InvalidInput(f"type must be {', '.join(most)} or {last}, not {kind!r}")
             into, read = _RECORD_TYPES[kind]

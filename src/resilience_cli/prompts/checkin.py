@@ -40,14 +40,14 @@ def __getattr__(name: str) -> Any:
 
     catalogue = words()
     if name == "QUESTIONS":
-        return {n: w["question"] for n, w in catalogue.questions.items()}
+        return {n: catalogue.question(n) for n in catalogue.questions}
     if name == "REST_DAY_SWITCH_OFF":
         return catalogue.question("switch_off", rest_day=True)
     if name == "PAIRS":
-        return {names: w["question"] for names, w in catalogue.pairs.items()}
+        return {names: catalogue.pair(names, "question") for names in catalogue.pairs}
     if name == "PAIR_HINTS":
-        return {names: w["hint"] for names, w in catalogue.pairs.items()}
-    return {n: w["hint"] for n, w in catalogue.questions.items() if "hint" in w}
+        return {names: catalogue.pair(names, "hint") for names in catalogue.pairs}
+    return {n: catalogue.hint(n) for n, w in catalogue.questions.items() if "hint" in w}
 
 
 def _question(name: str, *, rest_day: bool = False) -> str:
@@ -345,8 +345,7 @@ class _Flow:
         else:
             from resilience_cli.question_words import words
 
-            pair = words().pairs[names]
-            message, hint = pair["question"], pair["hint"]
+            message, hint = words().pair(names, "question"), words().pair(names, "hint")
         earlier = [self.default(n) for n in names]
         default_text = " ".join(_format(v) for v in earlier) if any(v is not None for v in earlier) else ""
         answer = ask(message, typed=_parse_typed(names), default_text=default_text, ticks=ticks,
@@ -516,9 +515,9 @@ def ask_safety(*, again: bool = False) -> str | None:
 
     `again`: asked at the check-in after a "yes", in words that say so.
     """
-    from resilience_cli.safety import AGAIN, NO, PREFER_NOT, QUESTION, YES
+    from resilience_cli.safety import NO, PREFER_NOT, YES, question
 
-    answer = ask(AGAIN if again else QUESTION,
+    answer = ask(question(again=again),
                  options=[Option("0", "no", NO, "n"), Option("1", "yes", YES, "y"),
                           Option("p", "prefer not to say", PREFER_NOT)],
                  # Enter alone skips, as on every other question.

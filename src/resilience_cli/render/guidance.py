@@ -40,9 +40,10 @@ def distress(settings: Settings, *, plain: bool, extra: Sequence[Item] = ()) -> 
     incident, say), folded into this one: one box, each contact once.
     """
     from resilience_cli.render.tips import item_panel
-    from resilience_cli.safety import DISTRESS_TEXT, DISTRESS_TITLE
+    from resilience_cli.safety import distress_words
 
-    box = Item("distress", "support", DISTRESS_TITLE, DISTRESS_TEXT, "Because of today's answers.", ())
+    title, text = distress_words()
+    box = Item("distress", "support", title, text, "Because of today's answers.", ())
     return item_panel(box, why=False, contacts=contacts_for(settings), own=settings.own_contacts,
                       plain=plain, extra=[i.text for i in extra])
 

@@ -1,0 +1,165 @@
+"""Every word the user reads, by id, from the message catalogues.
+
+Pure, and the one accessor for user-facing text:
+
+    _("checkin.saved", day=...)            a message by its id
+    _n("followups.due", count, count=...)  one with plural forms
+    data("tips.sleep-short.title", text)   a data file's words (tips.toml...)
+    weekday(day), month(day), day_month(day, year=...)
+                                           dates, in the catalogue's words
+
+The catalogues are GNU gettext's, read with the standard library's `gettext`
+(no dependency at run time, and a compiled catalogue loads in well under a
+millisecond): `locale/<language>/LC_MESSAGES/<domain>.mo`, compiled from the
+`.po` beside it by `python benchmarks/../tools`-free `tests` (see
+tests/test_messages.py, which fails when a `.mo` is older than its `.po`).
+Plural forms are gettext's own: each catalogue's `Plural-Forms` header says
+how its language counts (English has two forms; Welsh has six).
+
+Ids, not English, are the keys: "checkin.saved" names a message, and English
+is the source language's catalogue (`en`), like any other. A message's domain
+is its id's first part, so a command reads only the catalogues it uses: the
+check-in reads `checkin`, never `trends`.
+
+A data file (tips, contacts, the questions) keeps its English beside its
+structure, where it is easiest to check; another language finds the same
+words under the id `data()` is given, and English is the fallback.
+
+Language: English until `use()` says otherwise (`--lang` or `[display]
+language`; only `en` ships). `RESILIENCE_TEST_LOCALES` names a further folder
+of catalogues, for the pseudo-language test: nothing else reads it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from gettext import GNUTranslations
+
+SOURCE = "en"
+# The languages a user may choose. A translation lands here when it is complete.
+LANGUAGES = (SOURCE,)
+_HERE = Path(__file__).parent / "locale"
+_TEST_LOCALES = "RESILIENCE_TEST_LOCALES"
+
+_language = SOURCE
+_chosen = False  # by --lang, which the settings file does not override
+_catalogues: dict[tuple[str, str], GNUTranslations | None] = {}
+
+
+def available() -> tuple[str, ...]:
+    """The languages that can be chosen: ours, and in tests the test folder's."""
+    extra = os.environ.get(_TEST_LOCALES)
+    if not extra or not Path(extra).is_dir():
+        return LANGUAGES
+    return LANGUAGES + tuple(sorted(p.name for p in Path(extra).iterdir() if p.is_dir()))
+
+
+def use(language: str) -> None:
+    """Speak `language` from now on, as --lang says (a caller has checked it is available())."""
+    global _language, _chosen
+    _language, _chosen = language, True
+
+
+def prefer(language: str) -> None:
+    """The settings file's language, unless --lang chose one for this run."""
+    global _language
+    if not _chosen:
+        _language = language
+
+
+def language() -> str:
+    return _language
+
+
+def reset() -> None:
+    """Back to English: a run's language ends with it (tests run many in one process)."""
+    global _language, _chosen
+    _language, _chosen = SOURCE, False
+
+
+def _folders(language: str) -> list[Path]:
+    extra = os.environ.get(_TEST_LOCALES)
+    return ([Path(extra)] if extra else []) + [_HERE]
+
+
+def _catalogue(language: str, domain: str) -> GNUTranslations | None:
+    key = (language, domain)
+    if key not in _catalogues:
+        found = None
+        for folder in _folders(language):
+            path = folder / language / "LC_MESSAGES" / f"{domain}.mo"
+            try:
+                with open(path, "rb") as file:
+                    from gettext import GNUTranslations
+
+                    found = GNUTranslations(file)
+                break
+            except FileNotFoundError:
+                continue
+        _catalogues[key] = found
+    return _catalogues[key]
+
+
+def _lookup(key: str, n: int | None = None) -> str | None:
+    """The message `key` in the current language, else in English; None when neither has it."""
+    domain = key.partition(".")[0]
+    for language in dict.fromkeys((_language, SOURCE)):
+        catalogue = _catalogue(language, domain)
+        if catalogue is None:
+            continue
+        # gettext answers an unknown id with the id itself: that means "not here".
+        if n is None:
+            text = catalogue.gettext(key)
+            if text != key:
+                return text
+        else:
+            text = catalogue.ngettext(key, key + "#plural", n)
+            if text not in (key, key + "#plural"):
+                return text
+    return None
+
+
+def _(key: str, /, **values: Any) -> str:
+    """The message `key`, its {placeholders} filled from `values`."""
+    text = _lookup(key)
+    if text is None:
+        raise KeyError(f"no message {key!r} in the catalogue")
+    return text.format_map(values) if values else text
+
+
+def _n(key: str, count: int, /, **values: Any) -> str:
+    """The message `key` in the plural form `count` calls for; {count} is filled in too."""
+    text = _lookup(key, count)
+    if text is None:
+        raise KeyError(f"no message {key!r} in the catalogue")
+    return text.format_map({"count": count, **values})
+
+
+def data(key: str, english: str) -> str:
+    """A data file's words: `english` in English, else the catalogue's words for `key`.
+
+    A language without these words yet falls back to the data file's English."""
+    if _language == SOURCE:
+        return english
+    return _lookup(key) or english
+
+
+def weekday(day: dt.date) -> str:
+    """'Saturday', in the catalogue's words, never the process locale's."""
+    return _(f"dates.weekday.{day.isoweekday()}")
+
+
+def month(day: dt.date) -> str:
+    """'December'."""
+    return _(f"dates.month.{day.month}")
+
+
+def day_month(day: dt.date, *, year: bool = False) -> str:
+    """'Saturday 19 December' (with `year`, 'Saturday 19 December 2026')."""
+    key = "dates.day_month_year" if year else "dates.day_month"
+    return _(key, weekday=weekday(day), day=day.day, month=month(day), year=day.year)
