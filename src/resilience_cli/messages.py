@@ -11,8 +11,8 @@ Pure, and the one accessor for user-facing text:
 The catalogues are GNU gettext's, read with the standard library's `gettext`
 (no dependency at run time, and a compiled catalogue loads in well under a
 millisecond): `locale/<language>/LC_MESSAGES/<domain>.mo`, compiled from the
-`.po` beside it by `python benchmarks/../tools`-free `tests` (see
-tests/test_messages.py, which fails when a `.mo` is older than its `.po`).
+`.po` beside it by `python tools/catalogues.py compile` (tests/test_messages.py
+fails when a `.mo` is not its `.po` compiled).
 Plural forms are gettext's own: each catalogue's `Plural-Forms` header says
 how its language counts (English has two forms; Welsh has six).
 
