@@ -266,6 +266,10 @@ class CheckIn:
         return dt.date.fromisoformat(self.date)
 
 
+# A check-in's fields, in the order of the public contract: export's columns, and
+# what an import may hold (once in two places, the writer's and the checker's).
+RECORD_FIELDS = tuple(f.name for f in fields(CheckIn))
+
 # C0 and C1 control characters (a tab or newline becomes a space), and the
 # invisible direction overrides that can make text read differently from what
 # it holds. Terminal escape sequences start with ESC, which goes too.

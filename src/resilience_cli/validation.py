@@ -24,6 +24,7 @@ from resilience_cli.model import (
     ANSWER_FIELDS,
     EARLIEST,
     MAX_TEXT,
+    RECORD_FIELDS,
     CheckIn,
     validate_field,
 )
@@ -32,10 +33,6 @@ from resilience_cli.phonein import MINUTES, Plan, Takeaway, validate_takeaway
 from resilience_cli.reflection import Reflection
 from resilience_cli.reflection import validate as validate_reflection
 from resilience_cli.supervision import ACTION_STATUSES, Action, PastSummary
-
-# A check-in's fields, in the order of the public contract (export's columns too).
-RECORD_FIELDS = tuple(f.name for f in fields(CheckIn))
-
 
 @dataclass
 class Batch:

@@ -17,19 +17,18 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from typing import Any
 
 from resilience_cli.colleagues import ColleagueCheck
 from resilience_cli.contacts import DISCLAIMER
 from resilience_cli.followups import FollowUp
-from resilience_cli.model import NOTHING, CheckIn
+from resilience_cli.model import NOTHING, RECORD_FIELDS, CheckIn
 from resilience_cli.packs import PackAnswer
 from resilience_cli.phonein import Plan, Takeaway
 from resilience_cli.reflection import Reflection
 from resilience_cli.supervision import PastSummary
 
-RECORD_FIELDS = tuple(f.name for f in fields(CheckIn))
 EXPORT_VERSION = 1
 TYPES = {"checkin": CheckIn, "followup": FollowUp, "reflection": Reflection, "pack_answer": PackAnswer,
          "summary": PastSummary, "phonein": Takeaway, "phonein_plan": Plan, "colleague_check": ColleagueCheck}

@@ -16,9 +16,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from resilience_cli.errors import InvalidInput
-from resilience_cli.model import FIELD_SPECS, MAX_TEXT, NOTHING
+from resilience_cli.model import FIELD_SPECS, MAX_TEXT, NOTHING, RECORD_FIELDS
 from resilience_cli.validation import (
-    RECORD_FIELDS,
     Batch,
     checkin_from,
     colleague_check_from,
