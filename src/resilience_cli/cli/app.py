@@ -65,7 +65,7 @@ def root(
     ] = False,
     lang: Annotated[
         str, typer.Option("--lang", metavar="LANGUAGE",
-                          help="The language to speak (en; more to come). Or [display] language in the settings.")
+                          help="The language resilience speaks: en (English) is the only one so far; or set [display] language.")
     ] = "en",
 ) -> None:
     context.current().plain = plain
