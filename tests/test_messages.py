@@ -50,6 +50,9 @@ MOVED = (
     # the summary
     # --
     # the journal's views
+    "render/trends.py",
+    "insights.py",
+    "cli/trends.py",
     # --
     # the periodic questions
     # --

@@ -16,6 +16,11 @@ def texts() -> Iterator[tuple[str, str]]:
     from resilience_cli import question_words
 
     yield from question_words.texts()
+    # the journal's views
+    from resilience_cli.render import trends
+
+    yield from trends.texts()
+    # --
     # tips, help and contacts
     # --
     # the periodic questions
