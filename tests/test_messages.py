@@ -53,6 +53,9 @@ MOVED = (
     "render/trends.py",
     "insights.py",
     "cli/trends.py",
+    "render/logtable.py",
+    "render/journal.py",
+    "cli/journal.py",
     # --
     # the periodic questions
     # --

@@ -17,9 +17,11 @@ def texts() -> Iterator[tuple[str, str]]:
 
     yield from question_words.texts()
     # the journal's views
-    from resilience_cli.render import trends
+    from resilience_cli.render import journal, logtable, trends
 
     yield from trends.texts()
+    yield from logtable.texts()
+    yield from journal.texts()
     # --
     # tips, help and contacts
     # --
