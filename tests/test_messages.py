@@ -56,6 +56,7 @@ MOVED = (
     "render/logtable.py",
     "render/journal.py",
     "cli/journal.py",
+    "sample.py",
     # --
     # the periodic questions
     # --
