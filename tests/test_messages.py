@@ -50,6 +50,13 @@ MOVED = (
     # the summary
     # --
     # the journal's views
+    "render/trends.py",
+    "insights.py",
+    "cli/trends.py",
+    "render/logtable.py",
+    "render/journal.py",
+    "cli/journal.py",
+    "sample.py",
     # --
     # the periodic questions
     # --

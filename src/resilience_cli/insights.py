@@ -316,31 +316,38 @@ def comparisons(records: Sequence[CheckIn], window: Window) -> list[Comparison]:
     `records` may reach back before the window (the day before its first day
     is used for "the night after").
     """
+    from resilience_cli.messages import _
+
     inside = window.select(records)
     working = [r for r in inside if is_working(r)]
     found = [
         _compare("sleep_after_heavy_exposure",
                  _next_day(records, window, _heavy_if_answered, "sleep_hours"),
-                 "sleep_hours", "after heavy-exposure days", "after other days"),
+                 "sleep_hours", _("trends.comparison.sleep_after_heavy_exposure.with"),
+                 _("trends.comparison.sleep_after_heavy_exposure.without")),
         _compare("mood_when_talked", _same_day(inside, lambda r: r.talked, "mood"),
-                 "mood", "on days you talked to someone", "on days you didn't"),
+                 "mood", _("trends.comparison.mood_when_talked.with"),
+                 _("trends.comparison.mood_when_talked.without")),
         _compare("sleep_nights_vs_days",
                  _same_day([r for r in inside if r.shift in ("night", "day")],
                            lambda r: r.shift == "night", "sleep_hours"),
-                 "sleep_hours", "around night shifts", "around day shifts"),
+                 "sleep_hours", _("trends.comparison.sleep_nights_vs_days.with"),
+                 _("trends.comparison.sleep_nights_vs_days.without")),
         _compare("switch_off_after_incidents",
                  _same_day(working, lambda r: None if r.incident is None else r.incident != "none",
                            "switch_off"),
-                 "switch_off", "on incident days", "on other working days"),
+                 "switch_off", _("trends.comparison.switch_off_after_incidents.with"),
+                 _("trends.comparison.switch_off_after_incidents.without")),
         _compare("switch_off_with_heavy_interactions",
                  _same_day(working, lambda r: None if r.interactions is None else r.interactions >= 2,
                            "switch_off"),
-                 "switch_off", "on days with heavy hostile or distressing interactions",
-                 "on other working days"),
+                 "switch_off", _("trends.comparison.switch_off_with_heavy_interactions.with"),
+                 _("trends.comparison.switch_off_with_heavy_interactions.without")),
         _compare("mood_with_exercise",
                  _same_day(inside, lambda r: None if r.recovery is None else "exercise" in r.recovery,
                            "mood"),
-                 "mood", "on days you exercised", "on days you didn't"),
+                 "mood", _("trends.comparison.mood_with_exercise.with"),
+                 _("trends.comparison.mood_with_exercise.without")),
     ]
     return [c for c in found if c is not None]
 

@@ -16,6 +16,13 @@ def texts() -> Iterator[tuple[str, str]]:
     from resilience_cli import question_words
 
     yield from question_words.texts()
+    # the journal's views
+    from resilience_cli.render import journal, logtable, trends
+
+    yield from trends.texts()
+    yield from logtable.texts()
+    yield from journal.texts()
+    # --
     # tips, help and contacts
     # --
     # the periodic questions

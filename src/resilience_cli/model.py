@@ -55,6 +55,9 @@ class FieldSpec(Frozen):
     setting: str | None = None
     trend_label: str = ""  # its row on the trends dashboard; "" for no row
     chart_top: float | None = None  # where sparkline bars top out, when not the scale's top
+    # Its column in `resilience log`: (the table's short heading, the word before it on a
+    # narrow terminal's line); () for no column. Columns follow the catalogue's order.
+    log: tuple[str, str] = ()
 
     def describe_allowed(self) -> str:
         if self.kind == "int":
@@ -111,34 +114,36 @@ RECOVERY_WORDS = {
 FIELD_SPECS: dict[str, FieldSpec] = {
     spec.name: spec
     for spec in (
-        FieldSpec("shift", "choice", "shift", choices=SHIFTS, words=SHIFT_WORDS),
-        FieldSpec("incident", "choice", "incident", choices=INCIDENTS, words=INCIDENT_WORDS),
+        FieldSpec("shift", "choice", "shift", choices=SHIFTS, words=SHIFT_WORDS, log=("Shift", "")),
+        FieldSpec("incident", "choice", "incident", choices=INCIDENTS, words=INCIDENT_WORDS,
+                  log=("Incident", "incident")),
         FieldSpec("hurt", "bool", "assaulted or hurt at work"),
         FieldSpec("material", "int", "distressing material", 0, 3, words=MATERIAL_WORDS,
-                  higher_is_harder=True),
+                  higher_is_harder=True, log=("Mat.", "material")),
         FieldSpec("graphic", "bool", "graphic images or video"),
         FieldSpec("interactions", "int", "hostile or distressing interactions", 0, 3,
                   words=INTERACTION_WORDS, higher_is_harder=True,
-                  trend_label="Hostile or distressing interactions"),
+                  trend_label="Hostile or distressing interactions", log=("Host.", "host.")),
         FieldSpec("workload", "int", "workload manageable", 0, 4, words=_SCALE_0_4_MANAGEABLE,
                   trend_label="Workload"),
         # Sleep bars run to 12 hours: a 0-24 scale would flatten every night.
         FieldSpec("sleep_hours", "number", "sleep (hours)", 0, 24, unit="hours", steady_within=0.25,
-                  trend_label="Sleep", chart_top=12.0),
+                  trend_label="Sleep", chart_top=12.0, log=("Sleep", "sleep")),
         FieldSpec("sleep_quality", "int", "sleep quality", 0, 10,
                   words={0: "very poorly", 10: "very well"}, trend_label="Sleep quality"),
         FieldSpec("nightmare", "bool", "upsetting dreams about work"),
         FieldSpec("intrusions", "int", "unwanted memories", 0, 4, words=INTRUSION_WORDS,
                   higher_is_harder=True, trend_label="Unwanted memories"),
         FieldSpec("switch_off", "int", "switching off", 0, 4, words=_SCALE_0_4_MANAGEABLE,
-                  trend_label="Switching off"),
+                  trend_label="Switching off", log=("Off", "off")),
         FieldSpec("mood", "int", "mood", 0, 10, words={0: "very low", 10: "very good"},
-                  trend_label="Mood"),
+                  trend_label="Mood", log=("Mood", "mood")),
         FieldSpec("energy", "int", "energy", 0, 10,
-                  words={0: "running on empty", 10: "full of energy"}, trend_label="Energy"),
+                  words={0: "running on empty", 10: "full of energy"}, trend_label="Energy",
+                  log=("Energy", "energy")),
         FieldSpec("talked", "bool", "talked to someone you trust"),
         FieldSpec("support", "int", "felt supported", 0, 4, words={0: "not at all", 4: "very"},
-                  trend_label="Felt supported"),
+                  trend_label="Felt supported", log=("Support", "support")),
         FieldSpec("recovery", "list", "did for yourself", choices=RECOVERY, words=RECOVERY_WORDS),
         FieldSpec("alcohol_units", "number", "alcohol (units)", 0, 100, unit="units",
                   higher_is_harder=True, steady_within=1.0, setting="alcohol_question",

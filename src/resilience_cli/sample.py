@@ -5,6 +5,11 @@ patterns people in these roles describe: shorter, poorer sleep after nights,
 an occasional incident followed by a few harder days, talking and exercise
 going with better days, and some days skipped or missed. Nothing here is
 anyone's data.
+
+The answers the story is about are drawn here, each in its own way; every
+other answer of the question catalogue (model.FIELD_SPECS) is drawn from its
+kind and its scale's ends alone, so a question added later has sample
+answers with no edit here, and leaves every answer drawn before it as it was.
 """
 
 from __future__ import annotations
@@ -12,16 +17,49 @@ from __future__ import annotations
 import datetime as dt
 import random
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from resilience_cli.followups import FollowUp
-from resilience_cli.model import CheckIn
+from resilience_cli.model import FIELD_SPECS, CheckIn, FieldSpec, not_asked
 
 ROTA = ("day", "day", "night", "night", "rest", "rest", "rest", "rest")
+# Answers the story leaves unanswered: it has no assault in it, and the
+# good-moment tick is left to the person's own journal.
+UNANSWERED = ("hurt", "good_moment")
 
 
 def _clamp(value: float, low: int, high: int) -> int:
     return max(low, min(high, round(value)))
+
+
+def drawn(spec: FieldSpec, rng: random.Random) -> Any:
+    """A made-up answer from the catalogue alone: the answer's kind and its scale's ends.
+
+    None for words (a note is the person's own) and for an optional question
+    (off until the person turns it on)."""
+    if spec.setting or spec.kind == "text":
+        return None
+    if spec.kind == "int":
+        return round(rng.triangular(spec.low, spec.high))  # most often mid-scale
+    if spec.kind == "number":
+        low = spec.low or 0.0
+        top = spec.chart_top or spec.high or low + 10
+        return round(rng.triangular(low, top, low + (top - low) / 3) * 4) / 4
+    if spec.kind == "bool":
+        return rng.random() < 0.25
+    if spec.kind == "choice":
+        return rng.choice(spec.choices)
+    if spec.kind == "list":
+        return tuple(c for c in spec.choices if rng.random() < 0.25)
+    return None
+
+
+def _others(told: set[str], seed: int) -> dict[str, tuple[FieldSpec, random.Random]]:
+    """The answers the story does not tell that can be made up, each with a stream of its
+    own (a question added later draws from its own, and changes no other answer)."""
+    return {name: (spec, random.Random(f"{seed}:{name}")) for name, spec in FIELD_SPECS.items()
+            if name not in told and name not in UNANSWERED and not spec.setting and spec.kind != "text"}
 
 
 def generate(
@@ -29,6 +67,11 @@ def generate(
     stamp: str = "2026-01-01T00:00:00Z",
 ) -> list[CheckIn]:
     """`days` days ending at `end`, oldest first; a share `gaps` of days has no check-in."""
+    return _generate(end, days, seed=seed, gaps=gaps, stamp=stamp)[0]
+
+
+def _generate(end: dt.date, days: int, *, seed: int, gaps: float, stamp: str) -> tuple[list[CheckIn], set[str]]:
+    """`generate`'s records, and the answers in them made up from the catalogue alone."""
     rng = random.Random(seed)
     # Interactions draw from their own stream, so every other answer is what it
     # was before the question existed.
@@ -36,6 +79,7 @@ def generate(
     records: list[CheckIn] = []
     strain = 0.0  # rises after an incident, fades over a week or two
     start = end - dt.timedelta(days=days - 1)
+    others: dict[str, tuple[FieldSpec, random.Random]] | None = None
     for offset in range(days):
         day = start + dt.timedelta(days=offset)
         strain *= 0.8
@@ -59,9 +103,8 @@ def generate(
                                  ("people", 0.4), ("hobby", 0.2), ("wind_down", 0.25), ("rest", 0.3))
             if rng.random() < p
         )
-        record = CheckIn(
-            id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-            date=day.isoformat(),
+        record_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))  # first: the draws keep their order
+        told = dict(
             shift=shift,
             incident=incident if working else "none",
             material=material,
@@ -79,11 +122,16 @@ def generate(
             support=_clamp(rng.gauss(2.6, 0.9), 0, 4),
             recovery=recovery,
             raise_at_supervision=True if incident == "significant" else None,
-            created_at=stamp,
-            updated_at=stamp,
         )
+        record = CheckIn(id=record_id, date=day.isoformat(), **told, created_at=stamp, updated_at=stamp)
+        if others is None:
+            others = _others(set(told), seed)
+        if others:
+            unasked = not_asked(record)
+            record = replace(record, **{name: drawn(spec, stream) for name, (spec, stream) in others.items()
+                                        if name not in unasked})
         records.append(record)
-    return records
+    return records, set(others or ())
 
 
 @dataclass(frozen=True)
@@ -97,9 +145,10 @@ class Story:
 def demo_story(today: dt.date) -> Story:
     """Six months with a story the product should notice: an incident and its follow-ups,
     a run of nights with short sleep, and a better spell with exercise and talking."""
-    from dataclasses import replace
+    from resilience_cli.messages import _
 
-    base = {r.date: r for r in generate(today, 182, seed=11, gaps=0.08)}
+    generated, made_up = _generate(today, 182, seed=11, gaps=0.08, stamp="2026-01-01T00:00:00Z")
+    base = {r.date: r for r in generated}
 
     def day(n: int) -> dt.date:
         return today - dt.timedelta(days=n)
@@ -141,16 +190,13 @@ def demo_story(today: dt.date) -> Story:
                  date=day(incident - 28).isoformat(), intrusions=1, sleep_quality=6, avoidance=1,
                  support=3, trim="used", created_at=stamp, updated_at=stamp),
     ]
-    # Interactions are not asked on a rest day, whatever the rota turned into one.
-    checkins = [replace(r, interactions=None) if r.shift == "rest" else r for r in (base[k] for k in sorted(base))]
+    # Interactions are not asked on a rest day, whatever the rota turned into one, nor is
+    # any made-up answer that a rest day does not ask.
+    checkins = [replace(r, interactions=None, **dict.fromkeys(made_up & not_asked(r))) if r.shift == "rest" else r
+                for r in (base[k] for k in sorted(base))]
     return Story(
         checkins=checkins,
         followups=followups,
-        description=(
-            "a probation officer on a day and night rota. Six weeks ago, a significant "
-            "incident, with TRiM support and the day-3 and week-4 follow-ups; three weeks "
-            "ago, a run of nights on short sleep; then a week of late shifts with hostile "
-            "or distressing interactions most days; this last week, a better spell with exercise and time with people."
-        ),
+        description=_("journal.demo.story"),
         nights_ended_days_ago=nights_end,
     )

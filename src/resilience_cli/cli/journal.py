@@ -11,16 +11,17 @@ import typer
 from resilience_cli.cli import common
 from resilience_cli.cli.options import TableFormat, TableFormatOpt, ToOpt
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound
+from resilience_cli.messages import _
 from resilience_cli.model import day_words
 
 DEFAULT_LOG_DAYS = 14
 
-DayArg = Annotated[str, typer.Argument(metavar="D", help="The duty day: YYYY-MM-DD, today or yesterday.")]
+DayArg = Annotated[str, typer.Argument(metavar="D", help=_("journal.option.day"))]
 
 
 def log(
-    days: Annotated[int | None, typer.Option(metavar="N", help=f"The last N days (default {DEFAULT_LOG_DAYS}).")] = None,
-    from_: Annotated[str | None, typer.Option("--from", metavar="D", help="First day (YYYY-MM-DD).")] = None,
+    days: Annotated[int | None, typer.Option(metavar="N", help=_("journal.option.days", default=DEFAULT_LOG_DAYS))] = None,
+    from_: Annotated[str | None, typer.Option("--from", metavar="D", help=_("journal.option.from"))] = None,
     to: ToOpt = None,
     format_: TableFormatOpt = TableFormat.table,
 ) -> None:
@@ -33,12 +34,12 @@ def log(
       resilience log --from 2026-01-01 --to 2026-03-31 --format json
     """
     if days is not None and from_ is not None:
-        raise InvalidInput("Use either --days or --from, not both.")
+        raise InvalidInput(_("journal.error.days_and_from"))
     end = common.parse_date(to, allow_future=True) if to else common.today()
     if from_ is not None:
         start = common.parse_date(from_, allow_future=True)
         if start > end:
-            raise InvalidInput(f"--from ({start}) is after --to ({end}).")
+            raise InvalidInput(_("journal.error.from_after_to", start=start, end=end))
     else:
         start = end - dt.timedelta(days=common.positive_days(DEFAULT_LOG_DAYS if days is None else days) - 1)
     with common.read_only_store() as store:
@@ -57,11 +58,11 @@ def log(
         common.console().print(common.NO_CHECKINS_YET)
         return
     if not records:
-        common.console().print(f"No check-ins from {day_words(start)} to {day_words(end)}.")
+        common.console().print(_("journal.log.none", start=day_words(start), end=day_words(end)))
         return
     import shutil
 
-    from resilience_cli.render.logtable import LEGEND, LOG_TABLE_MIN_WIDTH, log_rows
+    from resilience_cli.render.logtable import LOG_TABLE_MIN_WIDTH, legend, log_rows
 
     width = shutil.get_terminal_size((80, 24)).columns
     if width < LOG_TABLE_MIN_WIDTH:
@@ -69,7 +70,7 @@ def log(
 
         out = common.console()
         out.print(log_lines(records))
-        out.print(LEGEND, style="dim")
+        out.print(legend(), style="dim")
         return
     # Streamed without Rich: the same look, at a fraction of the start-up.
     import textwrap
@@ -78,7 +79,7 @@ def log(
     write = sys.stdout.write
     write(common.styled(header, "1;4") + "\n")
     write("".join(line + "\n" for line in lines))
-    write(common.styled("\n".join(textwrap.wrap(LEGEND, width - 1)), "2") + "\n")
+    write(common.styled("\n".join(textwrap.wrap(legend(), width - 1)), "2") + "\n")
 
 
 def show(date: DayArg) -> None:
@@ -92,7 +93,7 @@ def show(date: DayArg) -> None:
     with common.read_only_store() as store:
         record = store.get(day) if store else None
     if record is None:
-        raise NotFound(f"There is no check-in for {day_words(day)}.")
+        raise NotFound(_("journal.show.not_found", day=day_words(day)))
     from resilience_cli.render.journal import detail
 
     settings = common.settings()
@@ -103,7 +104,7 @@ def show(date: DayArg) -> None:
 
 def delete(
     date: DayArg,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=_("journal.option.yes"))] = False,
 ) -> None:
     """Delete one day's check-in, after asking.
 
@@ -115,20 +116,20 @@ def delete(
     with common.read_only_store() as store:
         exists = store.has(day) if store else False
     if not exists:
-        raise NotFound(f"There is no check-in for {day_words(day)}; nothing was deleted.")
+        raise NotFound(_("journal.delete.not_found", day=day_words(day)))
     if not yes:
         if not common.stdin_is_terminal():
-            raise InvalidInput("Add --yes to delete without being asked. Nothing was deleted.")
+            raise InvalidInput(_("journal.delete.needs_yes"))
         from resilience_cli.prompts import confirm_delete
 
         try:
             agreed = confirm_delete(day)
         except KeyboardInterrupt:
-            raise Cancelled("Cancelled; nothing was deleted.") from None
+            raise Cancelled(_("journal.delete.cancelled")) from None
         if not agreed:
-            common.console().print("Nothing was deleted.")
+            common.console().print(_("journal.delete.kept"))
             return
     store = common.created_store()
     with store:
         store.delete(day)
-    common.console().print(f"Deleted your check-in for {day_words(day)}.")
+    common.console().print(_("journal.delete.done", day=day_words(day)))

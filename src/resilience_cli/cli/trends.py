@@ -11,6 +11,7 @@ import typer
 from resilience_cli.cli import common
 from resilience_cli.cli.options import TextOrJson, TextOrJsonOpt, ToOpt
 from resilience_cli.errors import InvalidInput
+from resilience_cli.messages import _
 from resilience_cli.model import NUMERIC_FIELDS
 
 DEFAULT_DAYS = 28
@@ -18,9 +19,9 @@ DEFAULT_CALENDAR = "mood"
 
 
 def trends(
-    days: Annotated[int, typer.Option(metavar="N", help="How many days to look at, ending --to.")] = DEFAULT_DAYS,
+    days: Annotated[int, typer.Option(metavar="N", help=_("trends.option.days"))] = DEFAULT_DAYS,
     to: ToOpt = None,
-    metric: Annotated[str, typer.Option(metavar="M", help="The measure for the calendar: " + ", ".join(NUMERIC_FIELDS) + ".")] = DEFAULT_CALENDAR,
+    metric: Annotated[str, typer.Option(metavar="M", help=_("trends.option.metric", measures=", ".join(NUMERIC_FIELDS)))] = DEFAULT_CALENDAR,
     format_: TextOrJsonOpt = TextOrJson.text,
 ) -> None:
     """See your pattern: averages, changes, exposure and a calendar, against your own baseline.
@@ -38,15 +39,14 @@ def trends(
     days = common.positive_days(days)
     metric_name = metric.strip().lower().replace("-", "_")
     if metric_name not in NUMERIC_FIELDS:
-        raise InvalidInput(f"--metric must be one of {', '.join(NUMERIC_FIELDS)}; you gave {metric!r}.")
+        raise InvalidInput(_("trends.error.metric", measures=", ".join(NUMERIC_FIELDS), given=repr(metric)))
     end = common.parse_date(to, allow_future=True) if to else common.today()
     # Read only the window, the previous one and the baseline: the cost of a
     # fixed window must not grow with years of history.
     try:
         span = history_needed(end, days)
     except OverflowError:  # the window, the one before it and the baseline reach before year 1
-        raise InvalidInput(f"--days {days} before {end.isoformat()} reaches back before the calendar "
-                           "begins; give fewer days or a later --to.") from None
+        raise InvalidInput(_("trends.error.too_far_back", days=days, end=end.isoformat())) from None
     with common.read_only_store() as store:
         records = store.between(span.start, span.end) if store else []
         pack_answers = store.pack_answers.since(end - dt.timedelta(days=days - 1)) if store else []

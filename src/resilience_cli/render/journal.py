@@ -8,15 +8,12 @@ from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
+from resilience_cli.messages import _, data
 from resilience_cli.model import FIELD_SPECS, CheckIn, day_words
-from resilience_cli.render.logtable import marks, num, sleep_cell
-from resilience_cli.render.words import (
-    SHORT_MATERIAL,
-    SKIPPED,
-    answer_words,
-    clean,
-    hours,
-)
+from resilience_cli.render.words import answer_words, clean, hours
+
+# The answers the confirmation shows beside the person's own averages, in order.
+CONFIRMED = ("sleep_hours", "sleep_quality", "mood", "energy")
 
 
 def confirmation(
@@ -27,52 +24,52 @@ def confirmation(
     `headline`, for an amendment: what it changed, answer by answer (render.changes).
     """
     day = day_words(record.day)
-    shift = f" ({answer_words('shift', record.shift)})" if record.shift else ""
-    verb = "Saved your check-in" if created else "Updated your check-in"
-    lines = [Text(headline or f"{verb} for {day}{shift}.", style="bold")]
+    shift = _("journal.confirmation.shift", shift=answer_words("shift", record.shift)) if record.shift else ""
+    saved = (_("journal.confirmation.saved", day=day, shift=shift) if created
+             else _("journal.confirmation.updated", day=day, shift=shift))
+    lines = [Text(headline or saved, style="bold")]
     parts = []
-    for name, unit in (("sleep_hours", " h"), ("sleep_quality", "/10"),
-                       ("mood", "/10"), ("energy", "/10")):
+    for name in CONFIRMED:
         value = getattr(record, name)
         if value is None:
             continue
-        label = FIELD_SPECS[name].label.replace(" (hours)", "")
         shown = hours(value) if name == "sleep_hours" else str(value)
-        piece = f"{label} {shown}{unit}"
+        piece = _(f"journal.confirmation.{name}", value=shown)
         average = averages.get(name)
         if average is not None:
             avg = hours(round(average, 1)) if name == "sleep_hours" else f"{average:.1f}"
-            piece += f" (your 4-week average {avg})"
+            piece += _("journal.confirmation.average", average=avg)
         parts.append(piece)
     if parts:
-        lines.append(Text("  " + "; ".join(parts) + "."))
+        lines.append(Text("  " + _("journal.confirmation.answers", answers="; ".join(parts))))
     if all(v is None for v in record.answers().values()):
-        lines.append(Text("Every question was skipped."))
-        lines.append(Text(f"To add answers later: resilience edit {record.date}"))
+        lines.append(Text(_("journal.confirmation.all_skipped")))
+        command = f"resilience edit {record.date}"  # not a message: the command, typed as it is
+        lines.append(Text(_("journal.confirmation.add_later", command=command)))
     if record.raise_at_supervision:
-        lines.append(Text("  Marked to raise at supervision."))
+        lines.append(Text("  " + _("journal.confirmation.raise")))
     return Group(*lines)
 
 
 def log_lines(records: Sequence[CheckIn]) -> RenderableType:
-    """The log on a narrow terminal: one line per day (the table is `log_rows`)."""
-    lines = []
-    for r in records:
-        bits = [
-            r.shift or SKIPPED,
-            f"incident {r.incident or SKIPPED}",
-            f"material {SKIPPED if r.material is None else SHORT_MATERIAL[r.material]}",
-            f"host. {SKIPPED if r.interactions is None else SHORT_MATERIAL[r.interactions]}",
-            f"sleep {sleep_cell(r)}",
-            f"mood {num(r.mood)}",
-            f"energy {num(r.energy)}",
-            f"off {num(r.switch_off)}",
-            f"support {num(r.support)}",
-        ]
-        if marks(r):
-            bits.append(marks(r))
-        lines.append(Text(f"{r.date}  " + ", ".join(bits)))
-    return Group(*lines)
+    """The log on a narrow terminal: one line per day (the table is `logtable.log_rows`)."""
+    from resilience_cli.render import logtable
+
+    return Group(*(Text(line) for line in logtable.log_lines(records)))
+
+
+def show_label(name: str) -> str:
+    """An answer's name in `show`: its label ('Sleep quality'), or an optional amount's row
+    label ('Alcohol'), in the language spoken."""
+    spec = FIELD_SPECS[name]
+    english = (spec.trend_label or spec.label) if spec.setting and spec.unit else spec.label
+    return data(f"journal.show.label.{name}", english).capitalize()
+
+
+def texts() -> list[tuple[str, str]]:
+    """(id, English) of the question catalogue's words `show` shows (message_data.py)."""
+    return [(f"journal.show.label.{n}", (s.trend_label or s.label) if s.setting and s.unit else s.label)
+            for n, s in FIELD_SPECS.items() if n not in ("note", "talking_point")]
 
 
 def detail(record: CheckIn, turned_off: Sequence[str] = ()) -> RenderableType:
@@ -95,15 +92,15 @@ def detail(record: CheckIn, turned_off: Sequence[str] = ()) -> RenderableType:
             continue
         if name in hidden and getattr(record, name) is None:
             continue
-        table.add_row(spec.label.capitalize(), answer_words(name, getattr(record, name)))
+        table.add_row(show_label(name), answer_words(name, getattr(record, name)))
     # Optional amounts (alcohol) after the day's answers, and only when given.
     for name, spec in FIELD_SPECS.items():
         if spec.setting and spec.unit and getattr(record, name) is not None:
-            table.add_row((spec.trend_label or spec.label).capitalize(), answer_words(name, getattr(record, name)))
+            table.add_row(show_label(name), answer_words(name, getattr(record, name)))
     # The user's own words: shown as written, never read as markup, with
     # control characters (terminal escape sequences) taken out.
     if record.talking_point:
-        table.add_row("Talking point", Text(clean(record.talking_point)))
+        table.add_row(_("journal.show.talking_point"), Text(clean(record.talking_point)))
     if record.note:
-        table.add_row("Private note", Text(clean(record.note)))
+        table.add_row(_("journal.show.note"), Text(clean(record.note)))
     return Panel(table, title=day_words(record.day), title_align="left", expand=False)

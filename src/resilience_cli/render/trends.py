@@ -24,17 +24,17 @@ from resilience_cli.insights import (
     Trends,
     Window,
 )
+from resilience_cli.messages import _, _n, data
 from resilience_cli.model import FIELD_SPECS, LEVEL_WORDS, day_words
 from resilience_cli.render.words import hours
 
 # The rows of the dashboard, in the order people asked to see them; their
 # labels, and any question added later (after these), from the catalogue
-# (FieldSpec.trend_label).
+# (FieldSpec.trend_label; in another language, under "trends.row.NAME").
 ORDER = ("sleep_hours", "sleep_quality", "mood", "energy", "switch_off", "support", "workload",
          "intrusions", "interactions")
 ROWS = tuple((n, FIELD_SPECS[n].trend_label) for n in
              (*ORDER, *(n for n, s in FIELD_SPECS.items() if s.trend_label and n not in ORDER)))
-LABELS = dict(ROWS) | {"material": "Distressing material"}
 BARS = "▁▂▃▄▅▆▇█"
 GAP = "·"
 # Where bars top out when not at the scale's top (sleep: 12 hours, not 24).
@@ -42,6 +42,44 @@ SPARK_TOP = {n: s.chart_top for n, s in FIELD_SPECS.items() if s.chart_top is no
 # A calm sequential palette for the calendar: colour adds, numbers carry meaning.
 SHADES = ("grey42", "steel_blue", "deep_sky_blue3", "turquoise2")
 LABEL_WIDTH = 18
+# The kinds of day counted in "Kinds of day" (insights.day_types), in its order.
+DAY_TYPES = ("day", "late", "night", "long", "training", "rest", "sick", "leave", "skipped")
+
+
+def label(name: str) -> str:
+    """A measure's name on the dashboard: its row's label ('Sleep'), in the language spoken."""
+    spec = FIELD_SPECS.get(name)
+    if spec is not None and spec.trend_label:
+        return data(f"trends.row.{name}", spec.trend_label)
+    if name == "material":  # not a row of its own: it is counted under Exposure
+        return _("trends.label.material")
+    return name
+
+
+def unit_words(name: str) -> str:
+    """A counted amount's unit ('units'), in the language spoken."""
+    return data(f"trends.unit.{name}", FIELD_SPECS[name].unit)
+
+
+def scale_words(name: str, value: float) -> str:
+    """The words for one end of a scale ('very low'); '' when the scale has none there."""
+    words = FIELD_SPECS[name].words.get(value)
+    return data(f"trends.scale.{name}.{int(value)}", words) if words else ""
+
+
+def level_words(level: int) -> str:
+    """An exposure's level in short words ('a little')."""
+    return data(f"trends.level.{level}", LEVEL_WORDS[level])
+
+
+def texts() -> list[tuple[str, str]]:
+    """(id, English) of the question catalogue's words this view shows (message_data.py)."""
+    out = [(f"trends.row.{n}", s.trend_label) for n, s in FIELD_SPECS.items() if s.trend_label]
+    out += [(f"trends.unit.{n}", s.unit) for n, s in FIELD_SPECS.items() if s.unit and s.unit != "hours"]
+    out += [(f"trends.scale.{n}.{int(v)}", w) for n, s in FIELD_SPECS.items() if s.kind == "int"
+            for v, w in s.words.items() if v in (s.low, s.high)]
+    out += [(f"trends.level.{level}", words) for level, words in LEVEL_WORDS.items()]
+    return out
 
 
 def indented(renderable: RenderableType) -> RenderableType:
@@ -51,36 +89,40 @@ def indented(renderable: RenderableType) -> RenderableType:
 
 def period_words(days: int) -> str:
     if days % 7 == 0 and days >= 14:
-        return f"{days // 7} weeks"
+        return _n("trends.period.weeks", days // 7)
     if days == 7:
-        return "week"
-    return f"{days} days"
+        return _("trends.period.week")
+    return _n("trends.period.days", days)
 
 
 def value_words(name: str, value: float) -> str:
     """A mean in words: '6.1 h', '5.8/10', '3.0 units'."""
     unit = FIELD_SPECS[name].unit
     if unit == "hours":
-        return f"{value:.1f} h"
+        return _("trends.value.hours", value=f"{value:.1f}")
     if unit:
-        return f"{value:.1f} {unit}"
+        return _("trends.value.unit", value=f"{value:.1f}", unit=unit_words(name))
     # "6.3/10" has no space inside, so a narrow terminal never splits it.
-    return f"{value:.1f}/{int(FIELD_SPECS[name].high)}"  # type: ignore[arg-type]
+    return _("trends.value.scale", value=f"{value:.1f}", top=int(FIELD_SPECS[name].high))  # type: ignore[arg-type]
 
 
 def amount_words(name: str, amount: float) -> str:
     unit = FIELD_SPECS[name].unit
     if unit == "hours":
-        return f"{abs(amount):.1f} h"
+        return _("trends.value.hours", value=f"{abs(amount):.1f}")
     if unit:
-        return f"{abs(amount):.1f} {unit}"
+        return _("trends.value.unit", value=f"{abs(amount):.1f}", unit=unit_words(name))
     return f"{abs(amount):.1f}"
 
 
 def change_words(name: str, change: Change, against: str) -> str:
+    arrow = ARROWS[change.direction]
     if change.direction == "same":
-        return f"{ARROWS['same']} same as {against}"
-    return f"{ARROWS[change.direction]} {change.direction} {amount_words(name, change.amount)} on {against}"
+        return _("trends.change.same", arrow=arrow, against=against)
+    amount = amount_words(name, change.amount)
+    if change.direction == "up":
+        return _("trends.change.up", arrow=arrow, amount=amount, against=against)
+    return _("trends.change.down", arrow=arrow, amount=amount, against=against)
 
 
 def sparkline(series: list[float | None], name: str, width: int) -> str:
@@ -112,13 +154,14 @@ def _buckets(series: list[float | None], width: int) -> list[list[float | None]]
 def metric_row(m: MetricTrend, days: int) -> Text:
     """'6.1 h  ↓ down 0.6 h on the previous 4 weeks; usual 7.1 h'."""
     if m.now.mean is None:
-        return Text("no answers in this period", style="dim")
+        return Text(_("trends.metric.no_answers"), style="dim")
     text = Text()
     text.append(value_words(m.name, m.now.mean), style="bold")
     if m.change is not None:
-        text.append("  " + change_words(m.name, m.change, f"the previous {period_words(days)}"))
+        against = _("trends.metric.previous", period=period_words(days))
+        text.append("  " + change_words(m.name, m.change, against))
     if m.baseline_change is not None:
-        text.append(f"; usual {value_words(m.name, m.baseline.mean)}")  # type: ignore[arg-type]
+        text.append(_("trends.metric.usual", value=value_words(m.name, m.baseline.mean)))  # type: ignore[arg-type]
     return text
 
 
@@ -128,11 +171,11 @@ def metrics_table(result: Trends, width: int, *, sparklines: bool = True) -> Tab
     table.add_column(no_wrap=False, width=label_width, style="bold")
     table.add_column(no_wrap=False)
     spark_width = max(1, width - label_width - 1)
-    for name, label in ROWS:
+    for name, _english in ROWS:
         m = result.metrics[name]
         if FIELD_SPECS[name].setting and m.now.count == 0:
             continue  # an optional question: no row unless it is answered
-        table.add_row(label, metric_row(m, result.window.days))
+        table.add_row(label(name), metric_row(m, result.window.days))
         if m.now.count and sparklines:
             table.add_row("", Text(sparkline(m.daily, name, spark_width), style="cyan"))
     return table
@@ -140,43 +183,32 @@ def metrics_table(result: Trends, width: int, *, sparklines: bool = True) -> Tab
 
 def exposure_lines(result: Trends) -> list[RenderableType]:
     e = result.exposure
-    lines: list[RenderableType] = [Text("Exposure", style="bold")]
+    lines: list[RenderableType] = [Text(_("trends.exposure.heading"), style="bold")]
     incidents = []
     if e.significant_incidents:
-        incidents.append(f"{e.significant_incidents} significant")
+        incidents.append(_n("trends.exposure.significant", e.significant_incidents))
     if e.minor_incidents:
-        incidents.append(f"{e.minor_incidents} minor")
-    lines.append(indented(Text("Incidents: " + (", ".join(incidents) if incidents else "none") + ".")))
+        incidents.append(_n("trends.exposure.minor", e.minor_incidents))
+    lines.append(indented(Text(_("trends.exposure.incidents", incidents=", ".join(incidents)) if incidents
+                               else _("trends.exposure.no_incidents"))))
     if e.hurt_days:
-        lines.append(indented(Text(f"Assaulted or physically hurt at work on {e.hurt_days} "
-                                   f"{'day' if e.hurt_days == 1 else 'days'}.")))
-    bands = sorted(LEVEL_WORDS.items(), reverse=True)  # heaviest first
-    for label, days in (("Distressing material", e.material_days),
-                        ("Hostile or distressing interactions", e.interaction_days)):
+        lines.append(indented(Text(_n("trends.exposure.hurt", e.hurt_days))))
+    bands = sorted(LEVEL_WORDS, reverse=True)  # heaviest first
+    for name, days in (("material", e.material_days), ("interactions", e.interaction_days)):
         # Every level answered, heaviest first.
-        pieces = [f"{words} on {days[b]} {'day' if days[b] == 1 else 'days'}" for b, words in bands if days[b]]
+        pieces = [_n("trends.exposure.level_days", days[b], level=level_words(b)) for b in bands if days[b]]
         if pieces:
-            lines.append(indented(Text(f"{label}: " + ", ".join(pieces) + ".")))
+            lines.append(indented(Text(_("trends.exposure.levels", label=label(name), levels=", ".join(pieces)))))
     if e.graphic_days:
-        lines.append(indented(Text(
-            f"Violent or graphic images or video on {e.graphic_days} "
-            f"{'day' if e.graphic_days == 1 else 'days'}."
-        )))
+        lines.append(indented(Text(_n("trends.exposure.graphic", e.graphic_days))))
     return lines
-
-
-RECOVERY_SHORT = {
-    "exercise": "exercise", "outdoors": "time outdoors", "people": "time with people",
-    "hobby": "a hobby", "wind_down": "a wind-down routine", "rest": "rest",
-    "other": "something else",
-}
 
 
 def colleague_line(result: Trends) -> list[RenderableType]:
     days = result.colleague_days
     if days is None:
         return []
-    return [indented(Text(f"You supported a colleague on {days} {'day' if days == 1 else 'days'}."))]
+    return [indented(Text(_n("trends.colleague", days)))]
 
 
 def recovery_lines(result: Trends) -> list[RenderableType]:
@@ -186,17 +218,16 @@ def recovery_lines(result: Trends) -> list[RenderableType]:
     )
     if not counts:
         return []
-    pieces = [f"{RECOVERY_SHORT[item]} on {n} {'day' if n == 1 else 'days'}" for n, item in counts]
-    return [Text("What you did for yourself", style="bold"),
-            indented(Text(", ".join(pieces).capitalize() + "."))]
+    pieces = [_n("trends.recovery.days", n, activity=_(f"trends.recovery.{item}")) for n, item in counts]
+    return [Text(_("trends.recovery.heading"), style="bold"),
+            indented(Text(_("trends.recovery.line", activities=", ".join(pieces).capitalize())))]
 
 
 def comparison_words(c: Comparison) -> str:
-    label = LABELS.get(c.measure, c.measure)
-    return (
-        f"{label} {c.with_label}: {value_words(c.measure, c.with_mean)} on average, against "
-        f"{value_words(c.measure, c.without_mean)} {c.without_label} "
-        f"({c.with_count} and {c.without_count} days)."
+    return _(
+        "trends.comparison", measure=label(c.measure), with_label=c.with_label,
+        with_mean=value_words(c.measure, c.with_mean), without_mean=value_words(c.measure, c.without_mean),
+        without_label=c.without_label, with_count=c.with_count, without_count=c.without_count,
     )
 
 
@@ -204,9 +235,8 @@ def comparisons_block(result: Trends) -> list[RenderableType]:
     if not result.comparisons:
         return []
     lines: list[RenderableType] = [
-        Text("What goes together", style="bold"),
-        indented(Text("Patterns in your own check-ins: they show what tends to go together, "
-                      "not that one causes the other.", style="dim")),
+        Text(_("trends.comparisons.heading"), style="bold"),
+        indented(Text(_("trends.comparisons.note"), style="dim")),
     ]
     lines += [indented(Text(comparison_words(c))) for c in result.comparisons]
     return lines
@@ -225,22 +255,18 @@ def calendar(result: Trends, name: str, width: int) -> RenderableType:
     spec = FIELD_SPECS[name]
     top = SPARK_TOP.get(name, spec.high or 1.0)
     lines: list[RenderableType] = []
-    label = LABELS.get(name, name)
     ends = ""
     if spec.words.get(spec.low) and spec.words.get(spec.high):
-        ends = f" ({int(spec.low)} {spec.words[spec.low]} to {int(spec.high)} {spec.words[spec.high]})"  # type: ignore[arg-type, index]
-    lines.append(Text(f"{label} by day{ends}", style="bold"))
-    lines.append(indented(Text(
-        f"Weeks from {day_words(start_monday)}, one column a week; "
-        f"{GAP} no answer, blank outside the period.",
-        style="dim",
-    )))
+        ends = _("trends.calendar.ends", low=int(spec.low), low_words=scale_words(name, spec.low),  # type: ignore[arg-type]
+                 high=int(spec.high), high_words=scale_words(name, spec.high))  # type: ignore[arg-type]
+    lines.append(Text(_("trends.calendar.title", label=label(name), ends=ends), style="bold"))
+    lines.append(indented(Text(_("trends.calendar.note", start=day_words(start_monday), gap=GAP), style="dim")))
     header = Text("   ")
     for week in range(shown):
         header.append(f"{(start_monday + dt.timedelta(weeks=week)).day:>{cell - 1}} ", style="dim")
     lines.append(header)
     for weekday in range(7):
-        row = Text(f"{'MTWTFSS'[weekday]}  ")
+        row = Text(_(f"trends.calendar.weekday.{weekday + 1}") + "  ")
         for week in range(shown):
             day = start_monday + dt.timedelta(weeks=week, days=weekday)
             if not window.start <= day <= window.end:
@@ -260,37 +286,22 @@ def calendar(result: Trends, name: str, width: int) -> RenderableType:
 
 def checked_in_line(result: Trends) -> Text:
     w = result.window
-    return Text(
-        f"{day_words(w.start)} to {day_words(w.end)}: you checked in on "
-        f"{result.checked_in} of these {w.days} days."
-    )
-
-
-# Each kind of day counted: (one, many).
-DAY_TYPE_WORDS = {
-    "day": ("day shift", "day shifts"), "late": ("late shift", "late shifts"),
-    "night": ("night shift", "night shifts"), "long": ("long or extended shift", "long or extended shifts"),
-    "training": ("training, court or office day", "training, court or office days"),
-    "rest": ("rest day", "rest days"), "sick": ("day off sick", "days off sick"),
-    "leave": ("day of annual leave", "days of annual leave"),
-    "skipped": ("day with its kind skipped", "days with their kind skipped"),
-}
+    return Text(_n("trends.checked_in", w.days, start=day_words(w.start), end=day_words(w.end),
+                   checked=result.checked_in))
 
 
 def day_types_line(result: Trends) -> list[RenderableType]:
     """'Kinds of day: 4 day shifts, 2 night shifts, 1 day off sick.' Only the kinds there were."""
-    pieces = [f"{n} {DAY_TYPE_WORDS[kind][n != 1]}" for kind, n in result.day_types.items()
-              if n and kind in DAY_TYPE_WORDS]
-    return [Text("Kinds of day: " + ", ".join(pieces) + ".")] if pieces else []
+    pieces = [_n(f"trends.day_type.{kind}", n) for kind, n in result.day_types.items()
+              if n and kind in DAY_TYPES]
+    return [Text(_("trends.day_types", kinds=", ".join(pieces)))] if pieces else []
 
 
 def too_little(window: Window, count: int) -> Text:
-    have = "no check-ins" if count == 0 else f"{count} check-in{'s' if count != 1 else ''}"
-    return Text(
-        f"There is not much to show yet: {have} from {day_words(window.start)} to "
-        f"{day_words(window.end)}. After a few check-ins, your averages, a calendar and "
-        "what goes together will appear here."
-    )
+    start, end = day_words(window.start), day_words(window.end)
+    if count == 0:
+        return Text(_("trends.too_little.none", start=start, end=end))
+    return Text(_n("trends.too_little", count, start=start, end=end))
 
 
 def dashboard(result: Trends, *, calendar_metric: str, width: int, plain: bool = False,
@@ -299,7 +310,7 @@ def dashboard(result: Trends, *, calendar_metric: str, width: int, plain: bool =
     if result.checked_in < MIN_FOR_AVERAGE:
         return too_little(result.window, result.checked_in)
     parts: list[RenderableType] = [
-        Text(f"Your last {period_words(result.window.days)}", style="bold"),
+        Text(_("trends.heading", period=period_words(result.window.days)), style="bold"),
         checked_in_line(result),
         *day_types_line(result),
         Text(""),
@@ -324,11 +335,11 @@ def dashboard(result: Trends, *, calendar_metric: str, width: int, plain: bool =
 def pack_lines(packs: dict) -> list[RenderableType]:
     from resilience_cli.packs import score_words
 
-    lines: list[RenderableType] = [Text("Question packs", style="bold")]
+    lines: list[RenderableType] = [Text(_("trends.packs.heading"), style="bold")]
     for pack in packs.values():
         for score in pack["scores"].values():
             if not score["count"]:
                 continue
             # Text, never markup: the title and the band's words come from the officer's own pack file.
-            lines.append(indented(Text(f"{score_words(score)}.")))
+            lines.append(indented(Text(_("trends.packs.score", score=score_words(score)))))
     return lines
