@@ -46,6 +46,8 @@ MOVED = (
     # the check-in command and what follows it
     # --
     # tips, help and contacts
+    "rules/engine.py",
+    "rules/content.py",
     # --
     # the summary
     # --

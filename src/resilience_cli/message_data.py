@@ -17,6 +17,9 @@ def texts() -> Iterator[tuple[str, str]]:
 
     yield from question_words.texts()
     # tips, help and contacts
+    from resilience_cli.rules import content
+
+    yield from content.texts()
     # --
     # the periodic questions
     # --
