@@ -46,6 +46,10 @@ MOVED = (
     # the check-in command and what follows it
     # --
     # tips, help and contacts
+    "contacts.py",
+    "render/help.py",
+    "render/tips.py",
+    "render/contacts.py",
     "rules/engine.py",
     "rules/content.py",
     # --

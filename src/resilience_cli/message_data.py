@@ -17,9 +17,11 @@ def texts() -> Iterator[tuple[str, str]]:
 
     yield from question_words.texts()
     # tips, help and contacts
+    from resilience_cli import contacts
     from resilience_cli.rules import content
 
     yield from content.texts()
+    yield from contacts.texts()
     # --
     # the periodic questions
     # --
