@@ -46,6 +46,8 @@ MOVED = (
     # the check-in command and what follows it
     # --
     # tips, help and contacts
+    "routes.py",
+    "render/routes.py",
     "cli/basics.py",
     "cli/quick.py",
     "contacts.py",
