@@ -344,6 +344,17 @@ def test_the_variants_words_come_from_tips_toml():
         r6.words("lasting", 0)
 
 
+def test_a_rules_cases_are_read_from_tips_toml_not_listed_in_code():
+    from resilience_cli.rules.content import _alternates
+
+    item = {"level": "tip", "title": "T", "variants": ["v"], "sources": [], "titles": {"early": "E"},
+            "early": "Words for a new case."}
+    assert _alternates("R99", item) == {"early": "Words for a new case."}
+    # A key that is neither part of a rule nor words is a slip in the file.
+    with pytest.raises(ValueError, match="R99.colour"):
+        _alternates("R99", {**item, "colour": 3})
+
+
 def test_each_rule_names_its_variant():
     from resilience_cli.rules.engine import Finding, r4, r8
 
