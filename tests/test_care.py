@@ -12,7 +12,7 @@ from conftest import BOX_DRAWING, checkin_keys, days_ago, flat, rows, spelled, t
 
 from resilience_cli.contacts import REGIONS, default_contacts
 from resilience_cli.prompts.basics import fit
-from resilience_cli.rules.content import sources, texts
+from resilience_cli.rules.content import rule_texts, sources
 from resilience_cli.safety import question
 
 QUESTION, AGAIN = question(), question(again=True)
@@ -261,7 +261,7 @@ def test_an_incident_recorded_days_later_gets_words_for_then(cli):
 
 def test_no_tip_names_another_occupation():
     words = re.compile(r"\b(investigators?|detectives?|moderators?|journalists?|nurses?|paramedics?)\b", re.I)
-    for rule in texts().values():
+    for rule in rule_texts().values():
         for text in (*rule.variants, *rule.shift_variants, rule.lasting, *rule.alternates.values()):
             assert not words.search(text), (rule.rule, text)
 
@@ -334,7 +334,7 @@ def test_r5_is_quiet_on_a_ten_day_journal(cli):
 
 
 def test_r9_no_longer_suggests_writing_the_incident_out():
-    for text in texts()["R9"].variants:
+    for text in rule_texts()["R9"].variants:
         assert "paper" not in text and "what, when, where" not in text and "write" not in text.lower()
         assert "colleague" in text
 
@@ -466,7 +466,7 @@ def test_phone_numbers_are_never_split_or_cut(cli, home, monkeypatch, columns):
 
 def test_every_rule_names_sources_that_exist_in_full():
     known = sources()
-    for rule in texts().values():
+    for rule in rule_texts().values():
         assert rule.sources, rule.rule
         for key in rule.sources:
             assert key in known, (rule.rule, key)
@@ -476,16 +476,16 @@ def test_every_rule_names_sources_that_exist_in_full():
 
 
 def test_the_corrected_citations():
-    assert [sources()[k].kind for k in texts()["R18"].sources] == ["principle"]
-    assert "heuristic" in [sources()[k].kind for k in texts()["R20"].sources]
-    assert "trickey2012" not in texts()["R20"].sources
-    assert texts()["R7"].sources == ("nhs-sleep",)
-    assert texts()["R17"].sources == ("wendsche2017", "brewin2000", "nhs-sleep")
-    assert texts()["R2"].sources == ("nhs-low-mood", "nhs-talking-therapies")
-    assert "nice-ng116" not in texts()["R4"].sources and "trim" in texts()["R4"].sources
-    assert "most linked" not in " ".join(texts()["R3"].variants)
-    assert "small effects, in studies mostly of therapists" in texts()["R3"].variants[0]
-    assert "As TRiM does" in texts()["R4"].variants[0]
+    assert [sources()[k].kind for k in rule_texts()["R18"].sources] == ["principle"]
+    assert "heuristic" in [sources()[k].kind for k in rule_texts()["R20"].sources]
+    assert "trickey2012" not in rule_texts()["R20"].sources
+    assert rule_texts()["R7"].sources == ("nhs-sleep",)
+    assert rule_texts()["R17"].sources == ("wendsche2017", "brewin2000", "nhs-sleep")
+    assert rule_texts()["R2"].sources == ("nhs-low-mood", "nhs-talking-therapies")
+    assert "nice-ng116" not in rule_texts()["R4"].sources and "trim" in rule_texts()["R4"].sources
+    assert "most linked" not in " ".join(rule_texts()["R3"].variants)
+    assert "small effects, in studies mostly of therapists" in rule_texts()["R3"].variants[0]
+    assert "As TRiM does" in rule_texts()["R4"].variants[0]
 
 
 def test_notes_talking_points_and_plans_are_shown_as_written(cli, db_path):

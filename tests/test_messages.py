@@ -46,6 +46,16 @@ MOVED = (
     # the check-in command and what follows it
     # --
     # tips, help and contacts
+    "routes.py",
+    "render/routes.py",
+    "cli/basics.py",
+    "cli/quick.py",
+    "contacts.py",
+    "render/help.py",
+    "render/tips.py",
+    "render/contacts.py",
+    "rules/engine.py",
+    "rules/content.py",
     # --
     # the summary
     # --
@@ -260,8 +270,11 @@ def test_display_language_setting_accepts_only_english(home):
 # its subcommands and flags, which are typed, never translated), addresses,
 # and the keys printed on the keyboard.
 _INTERFACE = re.compile(
-    r"resilience(?: [a-z-]+)*|--[a-z][a-z-]*|https?://\S+|[\w.+-]+@[\w.-]+|"
+    r"resilience(?:\s+[a-z-]+)*|--[a-z][a-z-]*|https?://\S+|[\w.+-]+@[\w.-]+|"
     r"\b(?:SHOUT|NHS|PDF|HTML|CSV|JSON|UK|GP)\b"
+    # A command may wrap at 40 columns. The settings as they are typed: the file, a [section],
+    # and help-now's setting and its values.
+    r"|config\.toml|\[[a-z]+\]|\b(?:region|england|wales|scotland|northern-ireland)\b"
 )
 _ENGLISH = re.compile(r"[A-Za-z]{2,}")
 

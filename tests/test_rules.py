@@ -12,7 +12,7 @@ import pytest
 
 from resilience_cli.followups import FollowUp
 from resilience_cli.model import CheckIn
-from resilience_cli.rules.content import texts
+from resilience_cli.rules.content import rule_texts
 from resilience_cli.rules.engine import (
     RULES,
     RuleContext,
@@ -244,8 +244,8 @@ def test_shift_workers_get_the_shift_set():
     days = week(changes=on([0, 3, 5], sleep_hours=5.0))
     text_nights = next(i.text for i in evaluate(RuleContext(to=TO, records=nights)) if i.rule == "R6")
     text_days = next(i.text for i in evaluate(RuleContext(to=TO, records=days)) if i.rule == "R6")
-    assert any(v in text_nights for v in texts()["R6"].shift_variants)
-    assert not any(v in text_days for v in texts()["R6"].shift_variants)
+    assert any(v in text_nights for v in rule_texts()["R6"].shift_variants)
+    assert not any(v in text_days for v in rule_texts()["R6"].shift_variants)
 
 
 def test_the_words_change_from_day_to_day():
@@ -285,7 +285,7 @@ def test_no_diagnostic_labels_or_verdicts_in_any_text():
                  and not line.lstrip().startswith("sources")]
         found = [line for line in lines if BANNED.search(line)]
         assert found == [], name
-    for item in texts().values():
+    for item in rule_texts().values():
         for words in (item.title, *item.variants, *item.shift_variants, item.lasting, *item.alternates.values(),
                       *item.titles.values()):
             assert not BANNED.search(words), words
@@ -294,7 +294,7 @@ def test_no_diagnostic_labels_or_verdicts_in_any_text():
 
 
 def test_every_tip_has_several_variants():
-    for rule, words in texts().items():
+    for rule, words in rule_texts().items():
         if words.level == "tip":
             assert len(words.variants) >= 2, rule
 
@@ -327,21 +327,32 @@ def test_the_engine_has_no_branch_for_one_rule():
     ("later", "After a significant incident", "Strong reactions in the days after", "and nobody is told."),
 ])
 def test_the_words_follow_the_rules_variant(variant, title, start, end):
-    words = texts()["R4"].words(variant, 0)
+    words = rule_texts()["R4"].words(variant, 0)
     assert words[0] == title and words[1].startswith(start) and words[1].endswith(end)
 
 
 def test_the_variants_words_come_from_tips_toml():
-    r5 = texts()["R5"]
+    r5 = rule_texts()["R5"]
     assert r5.words("sustained", 0) == ("Memories that keep coming back", r5.alternates["sustained"])
     assert r5.words("", 0) == ("Still strong after a month", r5.variants[0])
-    r7 = texts()["R7"]
+    r7 = rule_texts()["R7"]
     assert r7.words("lasting", 1) == ("Poor sleep", f"{r7.variants[1]} {r7.lasting}")
-    r6 = texts()["R6"]
+    r6 = rule_texts()["R6"]
     assert r6.words("shift", 3) == ("Short sleep", f"{r6.variants[1]} {r6.shift_variants[1]}")
     # A variant nobody wrote words for is a mistake in the rule, found here, not a silent default.
     with pytest.raises(ValueError, match="R6 has no words for 'lasting'"):
         r6.words("lasting", 0)
+
+
+def test_a_rules_cases_are_read_from_tips_toml_not_listed_in_code():
+    from resilience_cli.rules.content import _alternates
+
+    item = {"level": "tip", "title": "T", "variants": ["v"], "sources": [], "titles": {"early": "E"},
+            "early": "Words for a new case."}
+    assert _alternates("R99", item) == {"early": "Words for a new case."}
+    # A key that is neither part of a rule nor words is a slip in the file.
+    with pytest.raises(ValueError, match="R99.colour"):
+        _alternates("R99", {**item, "colour": 3})
 
 
 def test_each_rule_names_its_variant():

@@ -15,18 +15,39 @@ then routes with office hours; each contact appears once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cache, reduce
 
 from resilience_cli.frozen import Frozen
+from resilience_cli.messages import _
 
 REGIONS = ("england", "wales", "scotland", "northern-ireland")
 DEFAULT_REGION = "england"
 # The nation could not be read (a broken settings file, an unknown value).
 UNKNOWN_REGION = "unknown"
 SERVICES = ("prison", "probation", "police", "other")
-# The names the first run and `resilience contacts` give the numbers a person
-# saves, by the kind of general route each stands in for.
-OWN_NAMES = {"eap": "Your employee assistance line", "trim": "Your TRiM practitioner or care team"}
+
+
+class _OwnNames(Mapping[str, str]):
+    """The names the first run and `resilience contacts` give the numbers a person
+    saves, by the kind of general route each stands in for: "eap" -> "Your employee
+    assistance line", in the language being spoken when it is read."""
+
+    _KINDS = ("eap", "trim")
+
+    def __getitem__(self, kind: str) -> str:
+        if kind not in self._KINDS:
+            raise KeyError(kind)
+        return _(f"help.own.{kind}")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._KINDS)
+
+    def __len__(self) -> int:
+        return len(self._KINDS)
+
+
+OWN_NAMES: Mapping[str, str] = _OwnNames()
 
 
 class Contact(Frozen):
@@ -38,6 +59,7 @@ class Contact(Frozen):
     replaces: str = ""  # the kind of general route this one stands in for
     nation: str = ""  # a label, when the person's nation is unknown
     crisis: bool = False  # a crisis line: in the crisis box too
+    id: str = ""  # its id in contacts.toml (the person's own contacts have none)
 
 
 class Contacts(Frozen):
@@ -72,7 +94,7 @@ class Contacts(Frozen):
     def support_box(self, own: Sequence[Contact] = ()) -> list[Contact]:
         """A support box: the person's own contacts first, then what answers now
         (Samaritans and Shout in every box), then routes with office hours."""
-        always = [c for c in self.everywhere if c.name != "Emergency services"]
+        always = [c for c in self.everywhere if c.id != EMERGENCY]
         return list(_once([*own, *_now_first([*self.urgent, *always, *self._workforce(own), *self._general(own)])]))
 
     @staticmethod
@@ -105,19 +127,39 @@ def _once(contacts: Iterable[Contact]) -> tuple[Contact, ...]:
     return tuple(out)
 
 
-DISCLAIMER = (
-    "resilience is a personal reflection tool, not a medical device. It does not "
-    "diagnose or treat anything, and nobody monitors it."
-)
-FIELDS = ("name", "how", "when", "anytime", "kind", "replaces", "crisis")
+def disclaimer() -> str:
+    """What resilience is not, in the language being spoken."""
+    return _("help.disclaimer")
+
+
+def __getattr__(name: str) -> str:
+    # DISCLAIMER, for the modules that import it by that name: looked up when read.
+    if name == "DISCLAIMER":
+        return disclaimer()
+    raise AttributeError(name)
+
+
+EMERGENCY = "emergency"  # the id of emergency services: in crisis boxes, not support boxes
+FIELDS = ("id", "name", "how", "when", "anytime", "kind", "replaces", "crisis")
+# The words of a contact: said in the language being spoken, under "contacts.<id>.<field>".
+WORDS = ("name", "how", "when")
 
 
 def _contacts(items: list[dict], nation: str = "") -> tuple[Contact, ...]:
-    return tuple(Contact(**{k: item[k] for k in FIELDS if k in item}, nation=nation) for item in items)
+    from resilience_cli.messages import data
+
+    out = []
+    for item in items:
+        found = {k: item[k] for k in FIELDS if k in item}
+        for key in WORDS:
+            if key in found:
+                found[key] = data(f"contacts.{item['id']}.{key}", found[key])
+        out.append(Contact(**found, nation=nation))
+    return tuple(out)
 
 
-def read_data() -> dict:
-    """data/contacts.toml, as it is."""
+@cache
+def _read() -> dict:
     import tomllib
     from pathlib import Path
 
@@ -125,9 +167,38 @@ def read_data() -> dict:
     return tomllib.loads((Path(__file__).parent / "data" / "contacts.toml").read_text("utf-8"))
 
 
+def read_data() -> dict:
+    """data/contacts.toml, as it is (a copy: the file is read once)."""
+    import copy
+
+    return copy.deepcopy(_read())
+
+
+def _entries(found: dict) -> Iterator[dict]:
+    yield from (*found["everywhere"], *found["support"], *found.get("workforce", []))
+    for nation in found["regions"].values():
+        yield from (*nation.get("urgent", []), *nation.get("support", []))
+
+
+def texts() -> list[tuple[str, str]]:
+    """(id, English) of every word in contacts.toml (message_data.py gathers them)."""
+    found = _read()
+    out = [(f"contacts.{item['id']}.{key}", item[key]) for item in _entries(found) for key in WORDS if key in item]
+    out += [(f"contacts.regions.{region}.name", nation["name"]) for region, nation in found["regions"].items()]
+    return out
+
+
 def nation_name(region: str) -> str:
-    return {"england": "England", "wales": "Wales", "scotland": "Scotland",
-            "northern-ireland": "Northern Ireland"}.get(region, "")
+    """'Northern Ireland', in the language being spoken; "" for an unknown region."""
+    from resilience_cli.messages import data
+
+    nation = _read()["regions"].get(region) if region in REGIONS else None
+    return data(f"contacts.regions.{region}.name", nation["name"]) if nation else ""
+
+
+def nation_names(regions: Iterable[str]) -> str:
+    """'England and Wales'."""
+    return reduce(lambda first, second: _("help.and", first=first, second=second), map(nation_name, regions))
 
 
 def default_contacts(region: str = DEFAULT_REGION, service: str | None = None) -> Contacts:
@@ -136,18 +207,18 @@ def default_contacts(region: str = DEFAULT_REGION, service: str | None = None) -
     A region that is not one of REGIONS is unknown: every nation's urgent
     line, each labelled with its nation.
     """
-    data = read_data()
+    data = _read()
     nations = data["regions"]
     if region in REGIONS:
         nation = nations[region]
         urgent = _contacts(nation.get("urgent", []))
         support = (*_contacts(data["support"]), *_contacts(nation.get("support", [])))
-        name = nation["name"]
+        name = nation_name(region)
     else:
         region, name = UNKNOWN_REGION, ""
-        urgent = tuple(c for key in REGIONS for c in _contacts(nations[key].get("urgent", []), nations[key]["name"]))
+        urgent = tuple(c for key in REGIONS for c in _contacts(nations[key].get("urgent", []), nation_name(key)))
         support = (*_contacts(data["support"]),
-                   *(c for key in REGIONS for c in _contacts(nations[key].get("support", []), nations[key]["name"])))
+                   *(c for key in REGIONS for c in _contacts(nations[key].get("support", []), nation_name(key))))
     workforce = []
     for item in data.get("workforce", []):
         if service not in item["services"] or (region != UNKNOWN_REGION and region not in item["nations"]):
@@ -155,7 +226,7 @@ def default_contacts(region: str = DEFAULT_REGION, service: str | None = None) -
         [contact] = _contacts([item])
         if region == UNKNOWN_REGION and set(item["nations"]) != set(REGIONS):
             # Not for every nation: labelled, and the general route stays beside it.
-            contact = contact.replace(nation=" and ".join(nation_name(n) for n in item["nations"]), replaces="")
+            contact = contact.replace(nation=nation_names(item["nations"]), replaces="")
         workforce.append(contact)
     return Contacts(region=region, region_name=name, everywhere=_contacts(data["everywhere"]),
                     urgent=urgent, support=support, workforce=tuple(workforce))
@@ -170,11 +241,10 @@ def phone_number(text: str) -> str:
     digits = sum(ch.isdigit() for ch in number)
     if not re.fullmatch(r"\+?[\d ()-]+(?: ?(?:ext\.?|extension|x) ?\d+)?", number, re.IGNORECASE) \
             or not 3 <= digits <= 20:
-        raise InvalidInput("That does not look like a phone number: digits and spaces, such as "
-                           "0800 123 4567 (a + at the start and an extension are fine).")
+        raise InvalidInput(_("help.not_a_phone_number"))
     return number
 
 
 def own_contact(kind: str, number: str) -> Contact:
     """The contact saved for one of the person's own numbers."""
-    return Contact(OWN_NAMES[kind], f"call {number}", "")
+    return Contact(OWN_NAMES[kind], _("help.own.call", number=number), "")

@@ -24,6 +24,12 @@ def texts() -> Iterator[tuple[str, str]]:
     yield from journal.texts()
     # --
     # tips, help and contacts
+    from resilience_cli import contacts, routes
+    from resilience_cli.rules import content
+
+    yield from content.texts()
+    yield from contacts.texts()
+    yield from routes.texts()
     # --
     # the periodic questions
     # --

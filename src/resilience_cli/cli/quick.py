@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 
 from resilience_cli.config import PASSPHRASE_ENV, paths
+from resilience_cli.messages import _
 
-CHECKED_IN = "Checked in today."
-NOT_YET = "No check-in yet today."
+CHECKIN = "resilience checkin"  # not a message: a command
 
 
 # A night or long shift checked in for the day it began counts until this
@@ -88,15 +88,17 @@ def status(quiet: bool = False) -> None:
         return
     if done is None:
         if not quiet:
-            print(f"Your journal is encrypted; status needs {PASSPHRASE_ENV} to look inside.")
+            print(_("status.encrypted", variable=PASSPHRASE_ENV))
     elif done:
         # A due follow-up is said even with --quiet: that is when the line helps.
         if followup:
-            print(f"{CHECKED_IN} {followup}")
+            print(_("status.checked_in_followup", followup=followup))
         elif not quiet:
-            print(CHECKED_IN)
+            print(_("status.checked_in"))
+    elif followup:
+        print(_("status.not_yet_followup", command=CHECKIN, followup=followup))
     else:
-        print(f"{NOT_YET} When you have a minute: resilience checkin" + (f". {followup}" if followup else ""))
+        print(_("status.not_yet", command=CHECKIN))
     # Due reminders to look out for a colleague speak even with --quiet: like
     # the check-in nudge, they print only when there is something to do.
     for line in nudges:

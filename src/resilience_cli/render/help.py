@@ -7,14 +7,13 @@ from collections.abc import Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from resilience_cli.contacts import DISCLAIMER, REGIONS, Contact, Contacts
+from resilience_cli.contacts import REGIONS, Contact, Contacts, disclaimer
+from resilience_cli.messages import _
 from resilience_cli.render.boxes import box
 from resilience_cli.render.contacts import ContactList
 
-UNKNOWN_NATION = (
-    "Your nation could not be read from your settings, so the urgent line for each nation is "
-    "shown. To show only yours, set region in the [contacts] section of config.toml ({regions})."
-)
+ROUTES = "resilience routes"  # not a message: a command
+CONTACTS = "resilience contacts"  # not a message: a command
 
 
 def help_now(contacts: Contacts, own: Sequence[Contact] = (), *, plain: bool = False,
@@ -23,32 +22,31 @@ def help_now(contacts: Contacts, own: Sequence[Contact] = (), *, plain: bool = F
     24/7 ones first; each contact once."""
     parts: list[RenderableType] = [
         box(
-            "Help now",
+            _("help.now.title"),
             Group(
-                Text("If you are struggling right now, you don't have to carry this alone."),
+                Text(_("help.now.struggling")),
                 Text(""),
                 ContactList(contacts.crisis_box(own)),
                 Text(""),
-                Text("If you can, tell someone you trust how you are feeling."),
+                Text(_("help.now.tell_someone")),
             ),
             plain=plain,
         ),
     ]
     if not plain:
         parts.append(Text(""))
-    regions = ", ".join(REGIONS)
+    # Typed as they are, in any language: the setting, its section, its file and its values.
+    setting = {"setting": "region", "section": "[contacts]", "file": "config.toml", "regions": ", ".join(REGIONS)}
     parts += [
-        Text("Other support", style="bold"),
+        Text(_("help.now.other_support"), style="bold"),
         ContactList(contacts.others(own)),
         Text(""),
-        Text(UNKNOWN_NATION.format(regions=regions) if not contacts.known else
-             f"These contacts are for {contacts.region_name}. For another nation, set region "
-             f"in the [contacts] section of config.toml ({regions})."),
+        Text(_("help.now.unknown_nation", **setting) if not contacts.known else
+             _("help.now.nation", nation=contacts.region_name, **setting)),
         Text(""),
-        Text("Each route, who runs it, and what is recorded and who is told: resilience routes"
-             + ("" if service_known else ". To add your work's routes and your own numbers: "
-                                         "resilience contacts")),
+        Text(_("help.now.routes", command=ROUTES) if service_known else
+             _("help.now.routes_and_contacts", command=ROUTES, contacts=CONTACTS)),
         Text(""),
-        Text(DISCLAIMER, style="dim"),
+        Text(disclaimer(), style="dim"),
     ]
     return Group(*parts)

@@ -7,21 +7,19 @@ from collections.abc import Iterator, Sequence
 from rich.console import Console, ConsoleOptions
 from rich.text import Text
 
+from resilience_cli.messages import _
 from resilience_cli.render.contacts import wrap
 from resilience_cli.render.words import clean
-from resilience_cli.routes import ACCESS, ASK_THEM, Route
+from resilience_cli.routes import Route, access_words
 
-WHO = {"prison": "prison staff", "probation": "probation staff", "police": "police officers and staff",
-       "other": "people in other services"}
+# The services whose people the heading names (help.routes.who.<service>).
+WHO = ("prison", "probation", "police", "other")
 
 
 def heading(nation: str, service: str | None, need: str | None, origin: str) -> str:
-    who = WHO.get(service or "", "your work")
-    where = f"in {nation}" if nation else "in each nation (yours could not be read)"
-    words = f"Support routes for {who} {where}"
-    if need:
-        words += f", for: {need}"
-    return f"{words} ({origin})."
+    who = _(f"help.routes.who.{service}") if service in WHO else _("help.routes.who.unknown")
+    key = "help.routes.heading" + ("" if nation else "_unknown") + ("_need" if need else "")
+    return _(key, who=who, nation=nation, need=need, origin=origin)
 
 
 class RouteList:
@@ -41,11 +39,10 @@ class RouteList:
                     text.stylize("bold", 0, min(len(name) + 1, len(line)))
                 yield text
             # The source is named where it says what is recorded; the JSON has every citation in full.
-            says = r.recorded.lower() != ASK_THEM
-            said = [f"Run by {r.runs_it}; {ACCESS[r.access]}; {r.hours}.",
-                    f"Recorded, and who is told: {r.recorded}"
-                    + ("" if r.recorded.endswith(".") else ".")
-                    + (f" ({r.source_by}, checked {r.checked}.)" if says and r.source_by else "")]
+            recorded = r.recorded if r.recorded.endswith(".") else f"{r.recorded}."
+            said = [_("help.routes.run_by", runs_it=r.runs_it, access=access_words(r.access), hours=r.hours),
+                    _("help.routes.recorded_source", recorded=recorded, source=r.source_by, checked=r.checked)
+                    if r.recorded_says and r.source_by else _("help.routes.recorded", recorded=recorded)]
             for paragraph in said:
                 for line in wrap(clean(paragraph), width - 2):
                     yield Text("  " + line, no_wrap=True, overflow="ignore")

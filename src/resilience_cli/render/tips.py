@@ -11,17 +11,13 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from resilience_cli.contacts import Contact, Contacts
+from resilience_cli.messages import _
 from resilience_cli.render.boxes import box
 from resilience_cli.render.contacts import ContactList
 from resilience_cli.rules.engine import Item
 
 BORDER = {"crisis": "bold red", "support": "yellow", "tip": "cyan"}
-LEVEL_WORDS = {"crisis": "Help now", "support": "Support", "tip": "Tip"}
-
-
-# A second box on one screen points back to the first one's contacts: each contact once.
-LISTED_ABOVE = "The people listed above are there for this too."
-AS_WELL_AS = "As well as the people listed above:"
+HELP_NOW = "resilience help-now"  # not a message: a command
 
 
 def box_contacts(item: Item, contacts: Contacts, own: Sequence[Contact]) -> tuple[Contact, ...]:
@@ -42,19 +38,21 @@ def item_panel(item: Item, *, why: bool, contacts: Contacts, own: Sequence[Conta
         parts += [Text(""), Text(paragraph)]
     listed = box_contacts(item, contacts, own)
     rest = [c for c in listed if c.name not in shown]
+    # A second box on one screen points back to the first one's contacts: each contact once.
     if listed and not rest:
-        parts += [Text(""), Text(LISTED_ABOVE)]
+        parts += [Text(""), Text(_("rules.listed_above"))]
     elif listed:
-        parts += [Text("")] + ([Text(AS_WELL_AS)] if len(rest) < len(listed) else []) + [ContactList(rest)]
+        parts += [Text("")] + ([Text(_("rules.as_well_as"))] if len(rest) < len(listed) else []) + [ContactList(rest)]
     # A crisis box holds the contacts and nothing else: no reasons, no sources.
     if why and item.level != "crisis":
-        parts += [Text(""), Text(f"Why: {item.why}", style="italic")]
-        parts.append(Text("Sources: " + "; ".join(item.sources), style="dim"))
+        parts += [Text(""), Text(_("rules.why", why=item.why), style="italic")]
+        parts.append(Text(_("rules.sources", sources="; ".join(item.sources)), style="dim"))
     # A tip's rule id is how it is silenced (tips --silence R6); support and
     # crisis boxes cannot be silenced, and a code in them reads as a case file.
-    title = f"{LEVEL_WORDS[item.level]}: {item.title}"
     if item.level == "tip":
-        title += f" ({item.rule})"
+        title = _("rules.title.tip", title=item.title, rule=item.rule)
+    else:
+        title = _(f"rules.title.{item.level}", title=item.title)
     return box(title, Group(*parts), plain=plain, border_style=BORDER[item.level])
 
 
@@ -73,8 +71,5 @@ def items_view(
 
 def nothing_to_say(enough_data: bool) -> Text:
     if not enough_data:
-        return Text(
-            "No tips yet: they need a few check-ins from the last week to go on. "
-            "Help is always there: resilience help-now"
-        )
-    return Text("Nothing stands out in your recent check-ins. Help is always there: resilience help-now")
+        return Text(_("rules.no_tips_yet", command=HELP_NOW))
+    return Text(_("rules.nothing_stands_out", command=HELP_NOW))

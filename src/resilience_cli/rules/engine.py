@@ -15,9 +15,10 @@ from collections.abc import Callable, Sequence
 
 from resilience_cli.followups import WEEK4, FollowUp
 from resilience_cli.frozen import Frozen
+from resilience_cli.messages import _, _n
 from resilience_cli.model import CheckIn, day_words, is_heavy, is_working
 from resilience_cli.rules.content import silenceable as content_silenceable
-from resilience_cli.rules.content import texts
+from resilience_cli.rules.content import rule_texts
 from resilience_cli.rules.thresholds import Thresholds
 from resilience_cli.safety import SafetyAnswer, crisis_answer
 
@@ -111,7 +112,7 @@ class Finding(Frozen):
     variant: str = ""
 
 
-RuleFn = Callable[[RuleContext], "Finding | None"]
+RuleFn = Callable[[RuleContext], "Finding | None"]  # not a message: a type
 
 
 def _count(records: Sequence[CheckIn], test: Callable[[CheckIn], bool]) -> int:
@@ -119,14 +120,14 @@ def _count(records: Sequence[CheckIn], test: Callable[[CheckIn], bool]) -> int:
 
 
 def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    return _n("rules.days", n)
 
 
 # -- the rules -------------------------------------------------------------
 
 def r1(ctx: RuleContext) -> Finding | None:
     if crisis_answer(ctx.safety, ctx.to):
-        return Finding("Because of your answer to the safety question.")
+        return Finding(_("rules.why.r1"))
     return None
 
 
@@ -135,10 +136,10 @@ def r2(ctx: RuleContext) -> Finding | None:
     last5 = [r for r in ctx.last_checkins(5) if r.mood is not None]
     low = _count(last5, lambda r: r.mood <= t.low_mood)  # type: ignore[operator]
     if low >= t.low_mood_checkins:
-        return Finding(f"Your mood was {t.low_mood} or lower on {low} of your last {len(last5)} check-ins.")
+        return Finding(_("rules.why.r2_low", mood=t.low_mood, low=low, checkins=len(last5)))
     week = [r.mood for r in ctx.last_days(WEEK) if r.mood is not None]
     if len(week) >= t.min_checkins and sum(week) / len(week) <= t.low_mood_mean:
-        return Finding(f"Your mood has averaged {sum(week) / len(week):.1f} out of 10 over the last {WEEK} days.")
+        return Finding(_("rules.why.r2_mean", mean=f"{sum(week) / len(week):.1f}", days=WEEK))
     return None
 
 
@@ -152,18 +153,14 @@ def r3(ctx: RuleContext) -> Finding | None:
     # that "on 3 of them" is true.
     low = _count(heavy, lambda r: r.support is not None and r.support <= t.low_support)
     if len(heavy) >= t.exposure_days and low >= t.low_support_days:
-        return Finding(
-            f"Heavy exposure (some or a lot of distressing material or of hostile or distressing "
-            f"interactions, or an incident) on {len(heavy)} of your last {len(working)} "
-            f"working days, and support {t.low_support} or lower on {low} of those days."
-        )
+        return Finding(_("rules.why.r3", heavy=len(heavy), working=len(working), support=t.low_support, low=low))
     return None
 
 
 def r4(ctx: RuleContext) -> Finding | None:
     today = [r for r in ctx.records if r.date == ctx.to.isoformat()]
     if today and today[0].incident == "significant":
-        return Finding(f"You recorded a significant incident on {day_words(ctx.to)}.",
+        return Finding(_("rules.why.r4", day=day_words(ctx.to)),
                        "later" if r4_later(ctx) else "")
     return None
 
@@ -201,10 +198,10 @@ def r5(ctx: RuleContext) -> Finding | None:
     found = r5_after_followup(ctx)
     if found is not None:
         incident = day_words(dt.date.fromisoformat(found.incident_date))
-        return Finding(f"Your four-week follow-up after the incident on {incident} showed reactions still strong.")
+        return Finding(_("rules.why.r5_followup", incident=incident))
     high = r5_sustained(ctx)
     if high:
-        return Finding(f"Unwanted memories came several times or more on {high} of the last {MEMORIES_SPAN} days.",
+        return Finding(_("rules.why.r5_sustained", high=high, days=MEMORIES_SPAN),
                        "sustained")
     return None
 
@@ -235,7 +232,7 @@ def r6(ctx: RuleContext) -> Finding | None:
     short = _in_week(ctx, lambda r: r.sleep_hours is not None and r.sleep_hours < t.short_sleep_hours,
                      t.short_sleep_nights)
     if short is not None:
-        return Finding(f"Sleep under {t.short_sleep_hours:g} hours on {short} of your last {WEEK} nights.",
+        return Finding(_("rules.why.r6", hours=f"{t.short_sleep_hours:g}", short=short, nights=WEEK),
                        "shift" if r6_after_shifts(ctx) else "")
     return None
 
@@ -255,10 +252,10 @@ def r7(ctx: RuleContext) -> Finding | None:
                     t.poor_sleep_nights)
     if poor is None:
         return None
-    why = f"Sleep quality {t.poor_sleep_quality} or lower on {poor} of your last {WEEK} nights."
+    why = _("rules.why.r7", quality=t.poor_sleep_quality, poor=poor, nights=WEEK)
     lasting = r7_lasting(ctx)
     if lasting:
-        return Finding(f"{why} Poor sleep on {lasting} of the last {POOR_SLEEP_SPAN} nights.", "lasting")
+        return Finding(_("rules.why.r7_lasting", why=why, lasting=lasting, nights=POOR_SLEEP_SPAN), "lasting")
     return Finding(why)
 
 
@@ -273,10 +270,10 @@ def r8(ctx: RuleContext) -> Finding | None:
     nights = _in_week(ctx, lambda r: r.nightmare is True, ctx.thresholds.nightmare_nights)
     if nights is None:
         return None
-    why = f"Upsetting dreams about work on {nights} of your last {WEEK} nights."
+    why = _("rules.why.r8", nights=nights, week=WEEK)
     lasting = r8_lasting(ctx)
     if lasting:
-        return Finding(f"{why} On {lasting} of the last {NIGHTMARE_SPAN} nights.", "lasting")
+        return Finding(_("rules.why.r8_lasting", why=why, lasting=lasting, nights=NIGHTMARE_SPAN), "lasting")
     return Finding(why)
 
 
@@ -290,7 +287,7 @@ def r9(ctx: RuleContext) -> Finding | None:
     high = _in_week(ctx, lambda r: r.intrusions is not None and r.intrusions >= t.high_intrusions,
                     t.high_intrusion_days)
     if high is not None:
-        return Finding(f"Unwanted memories often or most of the time on {high} of the last {WEEK} days.")
+        return Finding(_("rules.why.r9", high=high, days=WEEK))
     return None
 
 
@@ -301,7 +298,7 @@ def r10(ctx: RuleContext) -> Finding | None:
         return None
     low = _count(working, lambda r: r.switch_off is not None and r.switch_off <= t.low_switch_off)
     if low >= t.low_switch_off_days:
-        return Finding(f"Switching off {t.low_switch_off} or lower on {low} of your last {len(working)} working days.")
+        return Finding(_("rules.why.r10", switch_off=t.low_switch_off, low=low, working=len(working)))
     return None
 
 
@@ -313,10 +310,8 @@ def r11(ctx: RuleContext) -> Finding | None:
     tired = _count(recent, lambda r: r.energy is not None and r.energy <= t.low_energy)
     heavy = _count(recent, lambda r: r.workload is not None and r.workload <= t.low_workload)
     if tired >= t.low_energy_checkins and heavy >= t.low_workload_days:
-        return Finding(
-            f"Energy {t.low_energy} or lower on {tired} of your last {len(recent)} check-ins, "
-            f"and workload hard to manage on {_days(heavy)}."
-        )
+        return Finding(_("rules.why.r11", energy=t.low_energy, tired=tired, checkins=len(recent),
+                         days=_days(heavy)))
     return None
 
 
@@ -324,15 +319,15 @@ def r12(ctx: RuleContext) -> Finding | None:
     t = ctx.thresholds
     recent = ctx.last_checkins(t.not_talked_checkins, within=2 * t.not_talked_checkins)
     if len(recent) == t.not_talked_checkins and all(r.talked is False for r in recent):
-        return Finding(f"You haven't talked to anyone about how work is affecting you on your last {len(recent)} check-ins.")
+        return Finding(_("rules.why.r12_not_talked", checkins=len(recent)))
     span = ctx.last_days(t.no_people_days)
     answered = [r for r in span if r.recovery is not None]
     if (len(answered) >= t.min_checkins and len(span) >= t.no_people_days // 2
             and not any("people" in r.recovery for r in answered)):  # type: ignore[operator]
-        return Finding(f"No time with people you like in the last {t.no_people_days} days.")
+        return Finding(_("rules.why.r12_no_people", days=t.no_people_days))
     run = [r for r in ctx.last_days(t.low_support_run_days) if r.support is not None]
     if len(run) >= t.min_checkins and all(r.support <= t.low_support for r in run):  # type: ignore[operator]
-        return Finding(f"Support {t.low_support} or lower on every check-in of the last {t.low_support_run_days} days.")
+        return Finding(_("rules.why.r12_low_support", support=t.low_support, days=t.low_support_run_days))
     return None
 
 
@@ -343,7 +338,7 @@ def r13(ctx: RuleContext) -> Finding | None:
         return None
     graphic = _count(working, lambda r: r.graphic is True)
     if graphic >= t.graphic_days:
-        return Finding(f"Violent or graphic images or video on {graphic} of your last {len(working)} working days.")
+        return Finding(_("rules.why.r13", graphic=graphic, working=len(working)))
     return None
 
 
@@ -354,7 +349,7 @@ def r14(ctx: RuleContext) -> Finding | None:
         return None
     hard = _count(working, lambda r: r.workload is not None and r.workload <= t.low_workload)
     if hard >= t.no_break_days:
-        return Finding(f"Workload and breaks hard to manage on {hard} of your last {len(working)} working days.")
+        return Finding(_("rules.why.r14", hard=hard, working=len(working)))
     return None
 
 
@@ -367,14 +362,14 @@ def r15(ctx: RuleContext) -> Finding | None:
         return None
     units = sum(r.alcohol_units or 0 for r in week)
     if units > t.weekly_units:
-        return Finding(f"About {units:g} units of alcohol in the last {WEEK} days.")
+        return Finding(_("rules.why.r15_units", units=f"{units:g}", days=WEEK))
     drinking = _count(week, lambda r: (r.alcohol_units or 0) > 0)
     if drinking >= t.drinking_days:
-        return Finding(f"Alcohol on {drinking} of the last {WEEK} days.")
+        return Finding(_("rules.why.r15_days", drinking=drinking, days=WEEK))
     poor = _count(week, lambda r: (r.alcohol_units or 0) > 0 and r.sleep_quality is not None
                   and r.sleep_quality <= t.poor_sleep_quality)
     if poor >= t.drink_poor_sleep_nights:
-        return Finding(f"Alcohol on {poor} nights when sleep was poor, in the last {WEEK} days.")
+        return Finding(_("rules.why.r15_poor_sleep", poor=poor, days=WEEK))
     return None
 
 
@@ -384,7 +379,7 @@ def r16(ctx: RuleContext) -> Finding | None:
     if len(span) < t.min_checkins:
         return None
     if not any("exercise" in r.recovery for r in span):  # type: ignore[operator]
-        return Finding(f"No exercise recorded in the last {t.no_exercise_days} days.")
+        return Finding(_("rules.why.r16", days=t.no_exercise_days))
     return None
 
 
@@ -396,10 +391,7 @@ def r17(ctx: RuleContext) -> Finding | None:
     good = _count(week, lambda r: (r.sleep_hours or 0) >= t.good_sleep_hours
                   and (r.switch_off or 0) >= t.good_switch_off and (r.support or 0) >= t.good_support)
     if good >= t.good_days:
-        return Finding(
-            f"On {good} of the last {WEEK} days you slept {t.good_sleep_hours:g} hours or more, "
-            "switched off well and felt supported."
-        )
+        return Finding(_("rules.why.r17", good=good, days=WEEK, hours=f"{t.good_sleep_hours:g}"))
     return None
 
 
@@ -415,7 +407,7 @@ def r18(ctx: RuleContext) -> Finding | None:
         return None
     then = ctx.at(before)
     if r2(then) or r5(then) or r20(then):
-        return Finding(f"Your first check-in after {away} days.")
+        return Finding(_("rules.why.r18", away=away))
     return None
 
 
@@ -424,15 +416,15 @@ def r19(ctx: RuleContext) -> Finding | None:
         return None
     ahead = (ctx.supervision - ctx.to).days
     if 0 <= ahead <= ctx.thresholds.supervision_days_ahead:
-        when = "today" if ahead == 0 else f"on {day_words(ctx.supervision)}"
-        return Finding(f"Your next supervision is {when}.")
+        if ahead == 0:
+            return Finding(_("rules.why.r19_today"))
+        return Finding(_("rules.why.r19", day=day_words(ctx.supervision)))
     return None
 
 
 def r20(ctx: RuleContext) -> Finding | None:
     if r3(ctx) and (r6(ctx) or r7(ctx)) and (r9(ctx) or r12(ctx)):
-        return Finding("Heavy exposure with little support, difficult sleep, and memories or isolation, "
-                       f"all in the last {WEEK} days.")
+        return Finding(_("rules.why.r20", days=WEEK))
     return None
 
 
@@ -443,8 +435,7 @@ def r21(ctx: RuleContext) -> Finding | None:
         return None
     hostile = _count(working, lambda r: r.interactions is not None and r.interactions >= t.heavy_interactions)
     if hostile >= t.heavy_interaction_days:
-        return Finding(f"Some or a lot of hostile or distressing interactions on {hostile} of your last "
-                       f"{len(working)} working days.")
+        return Finding(_("rules.why.r21", hostile=hostile, working=len(working)))
     return None
 
 
@@ -456,7 +447,7 @@ RULES: dict[str, RuleFn] = {
 
 
 def _item(rule: str, found: Finding, ctx: RuleContext) -> Item:
-    words = texts()[rule]
+    words = rule_texts()[rule]
     # Seeded by the day, so the words change from day to day.
     title, text = words.words(found.variant, ctx.to.toordinal())
     return Item(rule, words.level, title, text, found.why, words.citations())
