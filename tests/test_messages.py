@@ -52,6 +52,9 @@ MOVED = (
     # the journal's views
     # --
     # the periodic questions
+    "went_well.py",
+    "reflection.py",
+    "prompts/periodic.py",
     # --
 )
 
