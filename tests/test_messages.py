@@ -55,6 +55,10 @@ MOVED = (
     "went_well.py",
     "reflection.py",
     "prompts/periodic.py",
+    "prompts/phonein.py",
+    "prompts/pulse.py",
+    "phonein.py",
+    "report/phonein.py",
     # --
 )
 

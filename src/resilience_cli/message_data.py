@@ -19,4 +19,7 @@ def texts() -> Iterator[tuple[str, str]]:
     # tips, help and contacts
     # --
     # the periodic questions
+    from resilience_cli import phonein
+
+    yield from phonein.texts()
     # --

@@ -153,7 +153,7 @@ def host(
       resilience phonein host --format md > running-order.md
       resilience phonein host --rounds 4 --seconds 60
     """
-    from resilience_cli.phonein import ROUTES_POINTER, SECONDS_EACH, load_bank, running_order
+    from resilience_cli.phonein import SECONDS_EACH, load_bank, routes_pointer, running_order
     from resilience_cli.phonein import rounds as pick_rounds
 
     if not SECONDS_EACH[0] <= seconds <= SECONDS_EACH[1]:
@@ -184,7 +184,7 @@ def host(
         out.print(_literal(f"  {line}"))
     for route in routes:
         out.print(_literal(f"    {route}"))
-    out.print(_literal(f"  {ROUTES_POINTER}"))
+    out.print(_literal(f"  {routes_pointer()}"))
     out.print("\nNothing about anyone on the call was recorded.")
 
 
