@@ -69,6 +69,13 @@ MOVED = (
     "sample.py",
     # --
     # the periodic questions
+    "went_well.py",
+    "reflection.py",
+    "prompts/periodic.py",
+    "prompts/phonein.py",
+    "prompts/pulse.py",
+    "phonein.py",
+    "report/phonein.py",
     # --
 )
 

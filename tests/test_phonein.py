@@ -411,3 +411,38 @@ def test_ctrl_c_saves_nothing(cli, terminal, keys, home, command):
     assert result.exit_code == 130
     assert result.stderr == "Cancelled; nothing was saved.\n"
     assert not (home / "journal.db").exists()
+
+
+# -- another language -----------------------------------------------------------------
+
+@pytest.fixture
+def pseudo(tmp_path, monkeypatch):
+    """The pseudo-language (every message wrapped in ⟦…⟧), as tests/test_messages.py builds it."""
+    from test_messages import catalogues
+
+    from resilience_cli import messages
+
+    catalogues.write_pseudo(tmp_path / "locales")
+    monkeypatch.setenv("RESILIENCE_TEST_LOCALES", str(tmp_path / "locales"))
+    messages._catalogues.clear()
+    yield
+    messages._catalogues.clear()
+
+
+def test_the_phonein_words_come_from_the_catalogue(cli, home, pseudo):
+    from test_messages import leaks
+
+    # The running order, the bank's words (data/phonein.toml) among them; the
+    # support routes ("  - ...") are the contacts' words, not the phone-in's.
+    order = cli("--lang", "qps", "phonein", "host", "--format", "md").stdout
+    said = [line for line in order.splitlines() if line and not line.startswith("  - ")]
+    assert len(said) > 10 and all("⟦" in line for line in said)
+    assert leaks("\n".join(said)) == []
+    plan = cli("--lang", "qps", "phonein", "plan", "--every", "wed 14:00", "--fortnightly")
+    assert plan.exit_code == 0, plan.stderr
+    assert "⟦" in plan.stderr and leaks(plan.stderr) == []
+    # The snippets' own comments are words; the commands and paths in them are not.
+    comments = [line for line in plan.stdout.splitlines() if line.startswith("# ") and "systemctl" not in line]
+    assert len(comments) == 5 and all("⟦" in line for line in comments)
+    prep = cli("--lang", "qps", "phonein", "prep", "--no-input")
+    assert leaks(prep.stdout) == []

@@ -32,4 +32,7 @@ def texts() -> Iterator[tuple[str, str]]:
     yield from routes.texts()
     # --
     # the periodic questions
+    from resilience_cli import phonein
+
+    yield from phonein.texts()
     # --

@@ -26,9 +26,24 @@ MOST_LINES = 3
 # Without a plan or an earlier phone-in, "since the last one" means this long.
 DEFAULT_LOOKBACK = 14
 TAKEAWAY_FIELDS = ("takeaway", "one_thing")
-# The close names where every route is described in full, and help at any time.
-ROUTES_POINTER = ("Every route, with who runs it, its hours and what is recorded: resilience routes. "
-                  "Urgent contacts at any time: resilience help-now.")
+# A Monday, for a weekday's name in the catalogue's words.
+_A_MONDAY = dt.date(2024, 1, 1)
+# systemd's calendar syntax names days in English, whatever the language spoken.
+_SYSTEMD_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # not a message: systemd's syntax
+
+
+def routes_pointer() -> str:
+    """The close names where every route is described in full, and help at any time."""
+    from resilience_cli.messages import _
+
+    return _("phonein.close.routes_pointer",
+             routes="resilience routes", help_now="resilience help-now")  # not a message: commands
+
+
+def _range_error(flag: str, low: int, high: int, given: object) -> InvalidInput:
+    from resilience_cli.messages import _
+
+    return InvalidInput(_("phonein.flag_range", flag=flag, low=low, high=high, given=given))
 
 
 @dataclass(frozen=True)
@@ -46,7 +61,13 @@ class Plan:
 
     @property
     def every(self) -> str:
-        return f"{'every other' if self.fortnightly else 'every'} {self.weekday.capitalize()} at {self.at}"
+        """'every Wednesday at 14:00' ('every other ...' when fortnightly)."""
+        from resilience_cli.messages import _, weekday
+
+        day = weekday(_A_MONDAY + dt.timedelta(days=WEEKDAYS.index(self.weekday)))
+        if self.fortnightly:
+            return _("phonein.plan.every_other", day=day, time=self.at)
+        return _("phonein.plan.every", day=day, time=self.at)
 
     @property
     def hour_minute(self) -> tuple[int, int]:
@@ -85,8 +106,9 @@ def parse_every(text: str) -> tuple[str, str]:
     match = re.fullmatch(r"\s*([A-Za-z]+)\s+([01]?\d|2[0-3]):([0-5]\d)\s*", text)
     days = [d for d in WEEKDAYS if match and len(match.group(1)) >= 2 and d.startswith(match.group(1).lower())]
     if not match or len(days) != 1:
-        raise InvalidInput(f'--every takes a day and a time on the 24-hour clock, such as "wed 14:00"; '
-                           f"you gave {text!r}.")
+        from resilience_cli.messages import _
+
+        raise InvalidInput(_("phonein.every_invalid", flag="--every", example='"wed 14:00"', given=repr(text)))
     return days[0], f"{int(match.group(2)):02d}:{match.group(3)}"
 
 
@@ -95,7 +117,7 @@ def new_plan(pid: str, every: str, minutes: int, fortnightly: bool, today: dt.da
     """A plan whose first call is the next one from now (today, if its time is still to come)."""
     weekday, at = parse_every(every)
     if not MINUTES[0] <= minutes <= MINUTES[1]:
-        raise InvalidInput(f"--minutes must be a whole number from {MINUTES[0]} to {MINUTES[1]}; you gave {minutes}.")
+        raise _range_error("--minutes", MINUTES[0], MINUTES[1], minutes)
     ahead = (WEEKDAYS.index(weekday) - today.weekday()) % 7
     hour, minute = (int(p) for p in at.split(":"))
     if ahead == 0 and now >= dt.time(hour, minute):
@@ -105,18 +127,20 @@ def new_plan(pid: str, every: str, minutes: int, fortnightly: bool, today: dt.da
 
 
 def validate_takeaway(answers: dict[str, Any]) -> dict[str, str | None]:
+    from resilience_cli.messages import _, _n
+
     out: dict[str, str | None] = {}
     for name, value in answers.items():
         if name not in TAKEAWAY_FIELDS:
-            raise InvalidInput(f"There is no phone-in field called {name!r}.")
+            raise InvalidInput(_("phonein.unknown_field", name=repr(name)))
         if value is None:
             out[name] = None
             continue
         if not isinstance(value, str):
-            raise InvalidInput(f"{name} must be text")
+            raise InvalidInput(_("phonein.not_text", name=name))
         text = value.strip()
         if len(text) > MAX_TEXT:
-            raise InvalidInput(f"{name} is {len(text):,} characters long; the most is {MAX_TEXT:,}.")
+            raise InvalidInput(_n("phonein.too_long", len(text), name=name, most=MAX_TEXT))
         out[name] = text or None
     return out
 
@@ -139,8 +163,14 @@ def since_last(plan: Plan | None, takeaways: Sequence[Takeaway], today: dt.date)
 
 
 def _dates(days: Sequence[dt.date]) -> str:
-    shown = [f"{d:%a} {d.day} {d:%b}" for d in days]
-    return ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
+    """'Mon 1 Jun, Wed 3 Jun and Fri 5 Jun', in the catalogue's words."""
+    from resilience_cli.messages import _
+
+    shown = [_("phonein.prep.date", weekday=_(f"dates.weekday_short.{d.isoweekday()}"), day=d.day,
+               month=_(f"dates.month_short.{d.month}")) for d in days]
+    if len(shown) == 1:
+        return shown[0]
+    return _("phonein.prep.dates_and", dates=_("phonein.prep.dates_separator").join(shown[:-1]), last=shown[-1])
 
 
 def prep_lines(records: Sequence[CheckIn], start: dt.date, today: dt.date) -> list[str]:
@@ -149,26 +179,30 @@ def prep_lines(records: Sequence[CheckIn], start: dt.date, today: dt.date) -> li
 
     `records` should reach back a baseline (insights.BASELINE_DAYS) before `start`.
     """
+    from resilience_cli.messages import _, _n
+
     since = Window(start, today)
     inside = since.select(records)
     lines: list[str] = []
     heavy = [r.day for r in inside if is_heavy(r)]
     if heavy:
-        lines.append(f"Heavy exposure on {len(heavy)} {'day' if len(heavy) == 1 else 'days'}: "
-                     f"{_dates(heavy) if len(heavy) <= 4 else _dates(heavy[-3:]) + ' most recently'}.")
+        lines.append(_n("phonein.prep.heavy", len(heavy), dates=_dates(heavy)) if len(heavy) <= 4
+                     else _n("phonein.prep.heavy_recent", len(heavy), dates=_dates(heavy[-3:])))
     now, usual = stats(inside, "sleep_hours"), stats(since.baseline().select(records), "sleep_hours")
     # A few nights against a few weeks: fewer say nothing worth a line.
     if now.count >= 3 and usual.count >= 7 and now.mean is not None and usual.mean is not None:
+        hours, usual_hours = f"{now.mean:.1f}", f"{usual.mean:.1f}"
         if abs(now.mean - usual.mean) >= 0.5:
-            word = "less" if now.mean < usual.mean else "more"
-            lines.append(f"Sleep: about {now.mean:.1f} hours a night, {word} than your usual {usual.mean:.1f}.")
+            key = "phonein.prep.sleep_less" if now.mean < usual.mean else "phonein.prep.sleep_more"
+            lines.append(_(key, hours=hours, usual=usual_hours))
         else:
-            lines.append(f"Sleep: about {now.mean:.1f} hours a night, close to your usual.")
+            lines.append(_("phonein.prep.sleep_usual", hours=hours))
     marked = [r for r in inside if r.raise_at_supervision]
     if marked:
         point = next((r.talking_point for r in reversed(marked) if r.talking_point), None)
-        lines.append(f"You marked {_dates([r.day for r in marked[-3:]])} to raise"
-                     + (f" (latest: {point.splitlines()[0]})" if point else "") + ".")
+        dates = _dates([r.day for r in marked[-3:]])
+        lines.append(_("phonein.prep.marked_latest", dates=dates, point=point.splitlines()[0]) if point
+                     else _("phonein.prep.marked", dates=dates))
     return lines[:MOST_LINES]
 
 
@@ -191,37 +225,65 @@ class Bank:
     close: tuple[str, ...]
 
 
-def load_bank() -> Bank:
+def _bank_file() -> dict[str, Any]:
     import tomllib
     from importlib import resources
 
-    data = tomllib.loads(resources.files("resilience_cli").joinpath("data/phonein.toml").read_text("utf-8"))
-    return Bank(tuple(data["ground_rules"]), data["opening"], tuple(data["middle"]), data["closing"],
-                tuple(data["close"]))
+    return tomllib.loads(resources.files("resilience_cli").joinpath("data/phonein.toml").read_text("utf-8"))
+
+
+def _bank_texts(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
+    """Each part of the bank as (id, English): a list's items are numbered from 1."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for part in ("ground_rules", "opening", "middle", "closing", "close"):
+        value = data[part]
+        out[part] = ([(f"phonein_file.{part}.{n}", text) for n, text in enumerate(value, start=1)]
+                     if isinstance(value, list) else [(f"phonein_file.{part}", value)])
+    return out
+
+
+def load_bank() -> Bank:
+    """The bank in the language being spoken (messages.data): English from data/phonein.toml."""
+    from resilience_cli.messages import data
+
+    said = {part: tuple(data(key, english) for key, english in texts)
+            for part, texts in _bank_texts(_bank_file()).items()}
+    return Bank(said["ground_rules"], said["opening"][0], said["middle"], said["closing"][0], said["close"])
+
+
+def texts() -> list[tuple[str, str]]:
+    """(id, English) of data/phonein.toml's words (message_data.py gathers every file's)."""
+    return [pair for texts in _bank_texts(_bank_file()).values() for pair in texts]
 
 
 def rounds(bank: Bank, count: int, week: int) -> tuple[str, ...]:
     """`count` prompts: the opening, then middle prompts from this week's place in the
     bank (so a weekly call does not hear the same ones), then the closing question."""
     if not 2 <= count <= len(bank.middle) + 2:
-        raise InvalidInput(f"--rounds must be a whole number from 2 to {len(bank.middle) + 2}; you gave {count}.")
+        raise _range_error("--rounds", 2, len(bank.middle) + 2, count)
     middle = [bank.middle[(week + n) % len(bank.middle)] for n in range(count - 2)]
     return (bank.opening, *middle, bank.closing)
 
 
 def running_order(bank: Bank, prompts: Sequence[str], seconds_each: int, routes: Sequence[str]) -> str:
     """The running order in Markdown, to print before the call."""
-    turn = f"{seconds_each // 60} min {seconds_each % 60} s" if seconds_each % 60 else f"{seconds_each // 60} min"
+    from resilience_cli.messages import _
+
+    minutes, seconds = divmod(seconds_each, 60)
     if seconds_each < 60:
-        turn = f"{seconds_each} s"
-    lines = ["# Phone-in: running order", "", "## Opening: ground rules", ""]
+        turn = _("phonein.order.turn_seconds", seconds=seconds_each)
+    elif seconds:
+        turn = _("phonein.order.turn_minutes_seconds", minutes=minutes, seconds=seconds)
+    else:
+        turn = _("phonein.order.turn_minutes", minutes=minutes)
+    lines = ["# " + _("phonein.order.title"), "", "## " + _("phonein.order.opening"), ""]
     lines += [f"- {rule}" for rule in bank.ground_rules]
-    lines += ["", f"## Rounds (about {turn} each; anyone may pass)", ""]
+    lines += ["", "## " + _("phonein.order.rounds", turn=turn), ""]
     lines += [f"{n}. {text}" for n, text in enumerate(prompts, start=1)]
-    lines += ["", "## Close", ""]
+    lines += ["", "## " + _("phonein.order.close"), ""]
     lines += [f"- {line}" for line in bank.close]
     lines += [f"  - {route}" for route in routes]
-    lines += [f"- {ROUTES_POINTER}", "", "Nothing about anyone on the call is recorded.", ""]
+    lines += [f"- {routes_pointer()}", "", _("phonein.order.nothing_recorded"), ""]
     return "\n".join(lines)
 
 
@@ -277,13 +339,17 @@ class Turns:
         self._new_turn()
 
     def screen(self) -> str:
+        from resilience_cli.messages import _
+
         used = int(self.elapsed())
         left = self.seconds_each - used
-        clock = f"{used // 60}:{used % 60:02d} of {self.seconds_each // 60}:{self.seconds_each % 60:02d}"
-        state = " (paused)" if self.paused_at is not None else " (time: thank them, and pass on)" if left <= 0 else ""
-        return (f"Round {self.round + 1} of {len(self.prompts)}: {self.prompt}\n"
-                f"Person {self.person}: {clock}{state}\n\n"
-                "Space: next person   p: pause   n: next round   q: close the call")
+        clock = _("phonein.host.clock", used=f"{used // 60}:{used % 60:02d}",
+                  limit=f"{self.seconds_each // 60}:{self.seconds_each % 60:02d}")
+        key = ("phonein.host.person_paused" if self.paused_at is not None
+               else "phonein.host.person_time_up" if left <= 0 else "phonein.host.person")
+        return (_("phonein.host.round", round=self.round + 1, rounds=len(self.prompts), prompt=self.prompt) + "\n"
+                + _(key, person=self.person, clock=clock) + "\n\n"
+                + _("phonein.host.keys", pause="p", next="n", close="q"))
 
 
 # -- reminders: ready-to-paste snippets, as `resilience remind` prints ------
@@ -297,33 +363,38 @@ def reminder_text(plan: Plan, command: str, first_epoch: int) -> str:
     whole days since six hours before the first one are a multiple of 14, so
     a clock change of an hour never moves it to the wrong week.
     """
+    from resilience_cli.messages import _, _n
+
     hour, minute = plan.hour_minute
     first = dt.datetime.combine(dt.date.fromisoformat(plan.starts), dt.time(hour, minute))
     remind = first - dt.timedelta(minutes=15)
     cron_day = (remind.weekday() + 1) % 7  # cron counts from Sunday
-    notify = (f"notify-send resilience \"Phone-in at {plan.at}. If you like, first: "
-              f"{command} phonein prep\"")
+    # Inside the shell's double quotes, inside sh -c '...'.
+    said = _("phonein.reminder.notice", time=plan.at, command=f"{command} phonein prep")  # not a message: a command
+    notify = f'notify-send resilience "{said}"'  # not a message: a shell command
     test = ""
     if plan.fortnightly:
         test = f"[ $(( ($(date +%s) - {first_epoch - 6 * 3600}) / 86400 % 14 )) -eq 0 ] && "
     cron_test = test.replace("%", "\\%")  # cron reads a bare % as a new line
     # systemd expands % specifiers and $ variables itself: both doubled to stay literal.
     unit_test = test.replace("%", "%%").replace("$", "$$")
-    day3 = remind.strftime("%a")
+    day3 = _SYSTEMD_DAYS[remind.weekday()]
+    service = "~/.config/systemd/user/resilience-phonein.service"
+    timer = "~/.config/systemd/user/resilience-phonein.timer"
+    cron_line = (f"{remind.minute} {remind.hour} * * {cron_day} "
+                 "DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus "  # not a message: cron's syntax
+                 f"sh -c '{cron_test}{notify}'")  # not a message: cron's syntax
     return (
-        "# These snippets only print; nothing is installed until you paste them yourself.\n"
-        f"# Your phone-in: {plan.every}, {plan.minutes} minutes; the first on "
-        f"{day_words(first.date())}.\n"
-        f"\n# cron: run `crontab -e` and add this line for a desktop reminder 15 minutes before "
-        f"(needs notify-send)\n"
-        f"{remind.minute} {remind.hour} * * {cron_day} DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus "
-        f"sh -c '{cron_test}{notify}'\n"
-        "\n# systemd (user): save as ~/.config/systemd/user/resilience-phonein.service\n"
-        "[Unit]\nDescription=resilience: a reminder before the phone-in\n\n"
-        f"[Service]\nType=oneshot\nExecStart=/bin/sh -c '{unit_test}{notify}'\n"
-        "\n# ...and as ~/.config/systemd/user/resilience-phonein.timer, then run:\n"
-        "#   systemctl --user enable --now resilience-phonein.timer\n"
-        "[Unit]\nDescription=resilience phone-in reminder\n\n"
+        "# " + _("phonein.reminder.only_print") + "\n"
+        "# " + _n("phonein.reminder.plan", plan.minutes, every=plan.every, first=day_words(first.date())) + "\n"
+        "\n# " + _("phonein.reminder.cron", edit="crontab -e", notifier="notify-send") + "\n"
+        + cron_line + "\n"
+        "\n# " + _("phonein.reminder.service", path=service) + "\n"
+        "[Unit]\nDescription=" + _("phonein.reminder.service_description") + "\n\n"  # not a message: systemd's syntax
+        f"[Service]\nType=oneshot\nExecStart=/bin/sh -c '{unit_test}{notify}'\n"  # not a message: systemd's syntax
+        "\n# " + _("phonein.reminder.timer", path=timer) + "\n"
+        "#   systemctl --user enable --now resilience-phonein.timer\n"  # not a message: a command
+        "[Unit]\nDescription=" + _("phonein.reminder.timer_description") + "\n\n"  # not a message: systemd's syntax
         f"[Timer]\nOnCalendar={day3} *-*-* {remind.hour:02d}:{remind.minute:02d}:00\nPersistent=false\n\n"
-        "[Install]\nWantedBy=timers.target\n"
+        "[Install]\nWantedBy=timers.target\n"  # not a message: systemd's syntax
     )

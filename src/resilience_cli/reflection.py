@@ -13,21 +13,34 @@ from typing import Any
 from resilience_cli.errors import InvalidInput
 from resilience_cli.model import MAX_TEXT, WEEKDAYS
 
-QUESTIONS = {
-    "helped": "Looking back over the week, what helped you most?",
-    "harder": "What made the week harder?",
-    "connected": "How connected did you feel to colleagues this week?",
-    "worthwhile": "How worthwhile did your work feel this week?",
+# Each question's id in the catalogue (reflection.po).
+QUESTION_IDS = {
+    "helped": "reflection.question.helped",
+    "harder": "reflection.question.harder",
+    "connected": "reflection.question.connected",
+    "worthwhile": "reflection.question.worthwhile",
     # Exposure can bring growth as well as strain (DOMAIN.md, "Periodic checks").
-    "proud": "Something you learned this week, or are quietly proud of?",
-    "try_next": "One small thing you'll try next week?",
-}
-SCALE_WORDS = {
-    "connected": {0: "not at all", 4: "very"},
-    "worthwhile": {0: "not at all", 4: "very"},
+    "proud": "reflection.question.proud",
+    "try_next": "reflection.question.try_next",
 }
 TEXT_FIELDS = ("helped", "harder", "proud", "try_next")
 SCALE_FIELDS = ("connected", "worthwhile")
+
+
+def question(name: str) -> str:
+    """The reflection question `name`, in the language being spoken."""
+    from resilience_cli.messages import _
+
+    return _(QUESTION_IDS[name])
+
+
+def scale_words(name: str) -> dict[int, str]:
+    """The words beside the ends of a scale question's 0 to 4."""
+    from resilience_cli.messages import _
+
+    if name not in SCALE_FIELDS:
+        raise KeyError(name)
+    return {0: _("reflection.scale.not_at_all"), 4: _("reflection.scale.very")}
 
 
 @dataclass(frozen=True)
@@ -50,23 +63,23 @@ def week_start(day: dt.date) -> dt.date:
 
 
 def validate(answers: dict[str, Any]) -> dict[str, Any]:
+    from resilience_cli.messages import _, _n
+
     out: dict[str, Any] = {}
     for name, value in answers.items():
         if value is None:
             out[name] = None
         elif name in SCALE_FIELDS:
             if isinstance(value, bool) or str(value).strip() not in ("0", "1", "2", "3", "4"):
-                raise InvalidInput(
-                    f"{name} must be a whole number from 0 (not at all) to 4 (very); you gave {value}."
-                )
+                raise InvalidInput(_("reflection.invalid_scale", name=name, value=value))
             out[name] = int(str(value).strip())
         elif name in TEXT_FIELDS:
             text = str(value).strip()
             if len(text) > MAX_TEXT:
-                raise InvalidInput(f"{name} is {len(text)} characters long; the most is {MAX_TEXT}.")
+                raise InvalidInput(_n("reflection.too_long", len(text), name=name, most=MAX_TEXT))
             out[name] = text or None
         else:
-            raise InvalidInput(f"There is no reflection question called {name!r}.")
+            raise InvalidInput(_("reflection.unknown_question", name=repr(name)))
     return out
 
 

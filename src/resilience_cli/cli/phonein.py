@@ -11,6 +11,7 @@ import typer
 from resilience_cli.cli import common
 from resilience_cli.cli.options import HostFormat, HostFormatOpt, no_input_option
 from resilience_cli.errors import Cancelled, InvalidInput
+from resilience_cli.messages import _, _n
 
 app = typer.Typer(help="Phone-ins: a short, regular call about how you are doing. Not a debrief; nothing "
                        "about anyone on the call is recorded.",
@@ -55,14 +56,17 @@ def plan(
     with common.created_store() as store:
         earlier = store.phoneins.save_plan(made)
     first = dt.datetime.combine(dt.date.fromisoformat(made.starts), dt.time(*made.hour_minute))
-    replaced = f" (it replaces {earlier.every})" if earlier else ""
-    print(f"Saved your phone-in: {made.every}, {made.minutes} minutes{replaced}.", file=sys.stderr)
+    if earlier:
+        said = _n("phonein.plan.saved_replacing", made.minutes, every=made.every, earlier=earlier.every)
+    else:
+        said = _n("phonein.plan.saved", made.minutes, every=made.every)
+    print(said, file=sys.stderr)
     if calendar is not None and target is None:
         # --ics -: the calendar itself is the output, for a pipe.
         common.machine_output(calendar.decode("utf-8"))
         return
     if target is not None:
-        print(f"Wrote the calendar file {target}: import it into your calendar.", file=sys.stderr)
+        print(_("phonein.plan.wrote_calendar", path=target), file=sys.stderr)
     remind_at = first - dt.timedelta(minutes=15)
     print(reminder_text(made, _command(), int(remind_at.timestamp())), end="")
 
@@ -104,20 +108,20 @@ def prep(
         records = store.between(start - dt.timedelta(days=BASELINE_DAYS), today) if store else []
         earlier = store.phoneins.prep(today) if store else None
     out = common.console()
-    when = ""
     if plan is not None:
         call = plan.next_on_or_after(today)
-        when = f" Your next phone-in: {day_words(call)} at {plan.at}."
-    out.print(f"Just for you: nothing here leaves your journal.{when}")
+        out.print(_("phonein.prep.private_next", day=day_words(call), time=plan.at))
+    else:
+        out.print(_("phonein.prep.private"))
     lines = prep_lines(records, start, today)
-    out.print(f"\nSince {day_words(start)}:")
-    for line in lines or ["Nothing stands out in your check-ins. That is fine too."]:
+    out.print("\n" + _("phonein.prep.since", day=day_words(start)))
+    for line in lines or [_("phonein.prep.nothing")]:
         out.print(_literal(f"  {line}"))
     thing = last_one_thing(takeaways, today)
     if thing is not None:
-        out.print(_literal(f"  Last time you said you'd: {thing.one_thing}"))
+        out.print(_literal("  " + _("phonein.last_time", thing=thing.one_thing)))
     if earlier:
-        out.print(_literal(f"  Earlier today you noted: {earlier}"))
+        out.print(_literal("  " + _("phonein.prep.earlier", text=earlier)))
     if no_input or not common.stdin_is_terminal():
         return
     from resilience_cli.prompts.phonein import ask_bring
@@ -125,16 +129,16 @@ def prep(
     try:
         bring = ask_bring(earlier)
     except KeyboardInterrupt:
-        raise Cancelled("Cancelled; nothing was saved.") from None
+        raise Cancelled(_("phonein.cancelled")) from None
     if bring is None:
-        out.print("Nothing noted. You don't have to bring anything, or to speak.")
+        out.print(_("phonein.prep.nothing_noted"))
         return
     from resilience_cli.phonein import validate_takeaway
 
     validate_takeaway({"takeaway": bring})  # the same length limit as any typed line
     with common.created_store() as store:
         store.phoneins.save_prep(today, bring)
-    out.print("Noted in your journal. It is not exported and never goes into a summary.")
+    out.print(_("phonein.prep.noted"))
 
 
 @app.command("host")
@@ -153,12 +157,12 @@ def host(
       resilience phonein host --format md > running-order.md
       resilience phonein host --rounds 4 --seconds 60
     """
-    from resilience_cli.phonein import ROUTES_POINTER, SECONDS_EACH, load_bank, running_order
+    from resilience_cli.phonein import SECONDS_EACH, load_bank, routes_pointer, running_order
     from resilience_cli.phonein import rounds as pick_rounds
 
     if not SECONDS_EACH[0] <= seconds <= SECONDS_EACH[1]:
-        raise InvalidInput(f"--seconds must be a whole number from {SECONDS_EACH[0]} to {SECONDS_EACH[1]}; "
-                           f"you gave {seconds}.")
+        raise InvalidInput(_("phonein.flag_range", flag="--seconds", low=SECONDS_EACH[0], high=SECONDS_EACH[1],
+                             given=seconds))
     bank = load_bank()
     prompts = pick_rounds(bank, rounds, common.today().isocalendar().week)
     routes = _routes()
@@ -171,21 +175,21 @@ def host(
     from resilience_cli.prompts.phonein import host_rounds
 
     out = common.console()
-    out.print("Phone-in. Before the first round, read these out:\n")
+    out.print(_("phonein.host.before") + "\n")
     for rule in bank.ground_rules:
         out.print(_literal(f"  - {rule}"))
     out.print("")
     try:
         held = host_rounds(Turns(prompts, seconds, steady))
     except KeyboardInterrupt:
-        raise Cancelled("The host's screen was closed. Nothing was recorded.") from None
-    out.print(f"\n{held} of {len(prompts)} rounds. To close, read these out:\n")
+        raise Cancelled(_("phonein.host.closed")) from None
+    out.print("\n" + _n("phonein.host.after", len(prompts), held=held) + "\n")
     for line in bank.close:
         out.print(_literal(f"  {line}"))
     for route in routes:
         out.print(_literal(f"    {route}"))
-    out.print(_literal(f"  {ROUTES_POINTER}"))
-    out.print("\nNothing about anyone on the call was recorded.")
+    out.print(_literal(f"  {routes_pointer()}"))
+    out.print("\n" + _("phonein.host.nothing_recorded"))
 
 
 def _routes() -> list[str]:
@@ -222,25 +226,26 @@ def after(
     if takeaway_stdin:
         answers = split_takeaway(_read_stdin())
     elif no_input or not common.stdin_is_terminal():
-        raise InvalidInput("Nothing to save: run resilience phonein after in a terminal to be asked, "
-                           "or give your takeaway with --takeaway-stdin.")
+        raise InvalidInput(_("phonein.after.nothing_to_save",
+                             command="resilience phonein after",  # not a message: a command
+                             flag="--takeaway-stdin"))
     else:
         from resilience_cli.prompts.phonein import ask_takeaway
 
         if last is not None:
-            out.print(_literal(f"Last time you said you'd: {last.one_thing}"))
+            out.print(_literal(_("phonein.last_time", thing=last.one_thing)))
         try:
             answers = ask_takeaway(last.one_thing if last else None)
         except KeyboardInterrupt:
-            raise Cancelled("Cancelled; nothing was saved.") from None
+            raise Cancelled(_("phonein.cancelled")) from None
     if not any(answers.values()):
-        out.print("Nothing saved: both were skipped.")
+        out.print(_("phonein.after.both_skipped"))
         return
     with common.created_store() as store:
         saved = store.phoneins.save_takeaway(today, answers)
-    out.print(f"Saved your takeaway from the phone-in on {day_words(today)}.")
+    out.print(_("phonein.after.saved", day=day_words(today)))
     if saved.one_thing:
-        out.print(_literal(f"Shown again before the next one: {saved.one_thing}"))
+        out.print(_literal(_("phonein.after.shown_again", thing=saved.one_thing)))
 
 
 def _read_stdin() -> str:
@@ -248,17 +253,16 @@ def _read_stdin() -> str:
     from resilience_cli.model import MAX_TEXT
 
     if common.stdin_is_terminal():
-        print("Type your takeaway; then, if you like, a line --- and one thing you'll do. "
-              "Press Ctrl-D on a new line to finish.", file=sys.stderr)
+        print(_("phonein.after.type", line="---"), file=sys.stderr)
     limit = 4 * MAX_TEXT + 8
     stream = getattr(sys.stdin, "buffer", None)
     raw = stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode("utf-8")
     if len(raw) > limit:
-        raise InvalidInput(f"The takeaway on standard input is longer than {MAX_TEXT:,} characters. Nothing was saved.")
+        raise InvalidInput(_n("phonein.after.stdin_too_long", MAX_TEXT))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise InvalidInput("The takeaway on standard input is not UTF-8 text. Nothing was saved.") from None
+        raise InvalidInput(_("phonein.after.stdin_not_utf8", encoding="UTF-8")) from None
 
 
 def _literal(text: str):

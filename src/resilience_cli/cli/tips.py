@@ -11,6 +11,7 @@ import typer
 from resilience_cli.cli import common
 from resilience_cli.cli.options import NoInputOpt, TextOrJson, TextOrJsonOpt, ToOpt
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound, ResilienceError
+from resilience_cli.messages import _
 from resilience_cli.model import day_words
 
 
@@ -57,7 +58,7 @@ def tips(
 
         out.print(nothing_to_say(ctx.enough()))
     if plan and not any(i.level == "crisis" for i in items):
-        out.print(_literal(f"Last week you planned to try: {plan}"))
+        out.print(_literal(_("reflection.last_plan", plan=plan)))
 
 
 def _literal(text: str):
@@ -126,25 +127,25 @@ def reflect(
         existing = next((r for r in recent if r.week == week.isoformat()), None)
         plan = last_weeks_plan(recent, today)
         out = common.console()
-        out.print(f"Your reflection for the week of {day_words(week)}. Every question can be skipped.")
+        out.print(_("reflection.heading", week=day_words(week)))
         if plan:
-            out.print(_literal(f"Last week you planned to try: {plan.try_next}"))
+            out.print(_literal(_("reflection.last_plan", plan=plan.try_next)))
         from resilience_cli.prompts import ask_reflection
 
         try:
             asked = ask_reflection(existing, plan.try_next if plan else None)
         except KeyboardInterrupt:
-            raise Cancelled("Reflection cancelled; nothing was saved.") from None
+            raise Cancelled(_("reflection.cancelled")) from None
         answers.update({k: v for k, v in asked.items() if given.get(k) is None})
     answers = validate(answers)
     store = common.created_store()
     with store:
         saved = store.reflections.save(week, today, answers)
-    common.console().print(f"Saved your reflection for the week of {day_words(week)}.")
+    common.console().print(_("reflection.saved", week=day_words(week)))
     if saved.proud:
-        common.console().print(_literal(f"Worth keeping: {saved.proud}"))
+        common.console().print(_literal(_("reflection.worth_keeping", text=saved.proud)))
     if saved.try_next:
-        common.console().print(_literal(f"Next week you'll see again what you planned to try: {saved.try_next}"))
+        common.console().print(_literal(_("reflection.next_week", plan=saved.try_next)))
 
 
 def followup() -> None:
@@ -167,28 +168,29 @@ def followup() -> None:
         ctx = rule_context(store, today, settings, today=today)
     pending = due(ctx.records, ctx.followups, today)
     if not pending:
-        raise NotFound("No follow-up is due today. They come about 3 days and 4 weeks after a significant incident.")
+        raise NotFound(_("periodic.followup.none_due"))
     if not common.stdin_is_terminal():
-        raise InvalidInput("A follow-up asks its questions in a terminal: run resilience followup in one.")
+        raise InvalidInput(_("periodic.followup.needs_terminal",
+                             command="resilience followup"))  # not a message: a command
     first = pending[0]
     # Which incident and which follow-up, before any question about it.
     common.console().print(f"{which(first, today)}.", style="bold")
     try:
         answers = prompts.ask_followup()
     except KeyboardInterrupt:
-        raise Cancelled("Follow-up cancelled; nothing was saved.") from None
+        raise Cancelled(_("periodic.followup.cancelled")) from None
     # A follow-up is its own record: it never creates a check-in, so today's
     # status (and its reminder) stay as they were.
     record = replace(FollowUp(id=str(uuid.uuid4()), incident_date=first.incident_date.isoformat(),
                               kind=first.kind, date=today.isoformat()), **answers)
     store = common.open_store(create=True)
     if store is None:
-        raise ResilienceError("The journal could not be opened. Nothing was saved.")
+        raise ResilienceError(_("periodic.followup.not_opened"))
     with store:
         store.followups.save(record)
     from resilience_cli.render import guidance
 
-    common.console().print(f"Saved your follow-up about the incident on {day_words(first.incident_date)}.")
+    common.console().print(_("periodic.followup.saved", day=day_words(first.incident_date)))
     # Still strong at four weeks: the professional-help box now, as after a check-in.
     from resilience_cli.rules.engine import evaluate
 

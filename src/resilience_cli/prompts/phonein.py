@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from resilience_cli.messages import _
 from resilience_cli.prompts.question import SKIP, ask
 
 
 def ask_bring(earlier: str | None) -> str | None:
     """What, if anything, the officer would like to bring to the call. Private."""
-    answer = ask("Anything you'd like to bring to the call? Only you will see this.", typed=lambda t: t,
-                 default_text=earlier or "", hint="no names or case details; Enter skips")
+    answer = ask(_("phonein.ask.bring"), typed=lambda t: t,
+                 default_text=earlier or "", hint=_("phonein.ask.bring_hint"))
     return None if answer == SKIP else answer.strip() or None
 
 
 def ask_takeaway(last_thing: str | None) -> dict[str, Any]:
     """The officer's own takeaway, and one thing they'll do before the next call."""
-    takeaway = ask("What will you take away from the call?", typed=lambda t: t,
-                   hint="your own words; no names or case details; Enter skips")
-    one_thing = ask("One thing you'll do for yourself before the next one?", typed=lambda t: t,
-                    hint=f"last time: {last_thing}; Enter skips" if last_thing else "Enter skips")
+    takeaway = ask(_("phonein.ask.takeaway"), typed=lambda t: t, hint=_("phonein.ask.takeaway_hint"))
+    one_thing = ask(_("phonein.ask.one_thing"), typed=lambda t: t,
+                    hint=_("phonein.ask.one_thing_hint", last=last_thing) if last_thing
+                    else _("phonein.ask.skip_hint"))
     return {"takeaway": None if takeaway == SKIP else takeaway.strip() or None,
             "one_thing": None if one_thing == SKIP else one_thing.strip() or None}
 

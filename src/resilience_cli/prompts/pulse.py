@@ -5,16 +5,17 @@ from __future__ import annotations
 import questionary
 from questionary import Choice
 
+from resilience_cli.messages import _
 from resilience_cli.prompts.basics import fit
 
 
 def ask_helps(choices: tuple[tuple[str, str], ...]) -> str:
     """One choice from the fixed list (its last, "not answered", for rather not say)."""
-    titled = [Choice("rather not say" if value == "unanswered" else words, value=value,
+    titled = [Choice(_("pulse.helps.rather_not_say") if value == "unanswered" else words, value=value,
                      shortcut_key=str(n)) for n, (value, words) in enumerate(choices, start=1)]
     return questionary.select(
-        fit("What would help most at work this week? (one choice; it goes in the file)"),
-        choices=titled, use_shortcuts=True, instruction="(a number, then Enter)",
+        fit(_("pulse.helps.question")),
+        choices=titled, use_shortcuts=True, instruction=_("pulse.helps.instruction"),
     ).unsafe_ask()
 
 

@@ -15,7 +15,8 @@ from typing import Any
 from resilience_cli.model import day_words
 from resilience_cli.phonein import Takeaway
 
-FIELDS = (("takeaway", "what I took away"), ("one_thing", "one thing I'll do"))
+# Each field, and the id of the words that name it in a bullet.
+FIELDS = (("takeaway", "phonein.summary.took_away"), ("one_thing", "phonein.summary.one_thing"))
 
 
 def inside(takeaways: Sequence[Takeaway], period: tuple[dt.date, dt.date]) -> list[Takeaway]:
@@ -26,14 +27,17 @@ def inside(takeaways: Sequence[Takeaway], period: tuple[dt.date, dt.date]) -> li
 def bullets(takeaways: Sequence[Takeaway], period: tuple[dt.date, dt.date],
             choices: Any) -> tuple[tuple[str, ...], tuple[Any, ...]]:
     """One bullet per phone-in (its date and the officer's words that were kept), and those words."""
+    from resilience_cli.messages import _
+
     lines, own = [], []
     for t in inside(takeaways, period):
         day = day_words(dt.date.fromisoformat(t.date))
         parts = []
         for name, words in FIELDS:
-            mine = choices.own(f"phonein:{t.date}:{name}", f"The phone-in takeaway from {day}", getattr(t, name))
+            mine = choices.own(f"phonein:{t.date}:{name}", _("phonein.summary.which", day=day), getattr(t, name))
             if mine:
                 own.append(mine)
-                parts.append(f"{words}: {mine.text}")
-        lines.append(f"Phone-in on {day}: " + "; ".join(parts) if parts else f"Phone-in on {day}.")
-    return tuple(lines) or ("No phone-in takeaways in this period.",), tuple(own)
+                parts.append(_("phonein.summary.part", field=_(words), text=mine.text))
+        lines.append(_("phonein.summary.bullet", day=day, parts=_("phonein.summary.parts_separator").join(parts))
+                     if parts else _("phonein.summary.bullet_empty", day=day))
+    return tuple(lines) or (_("phonein.summary.none"),), tuple(own)
