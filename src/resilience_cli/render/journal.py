@@ -19,6 +19,12 @@ from resilience_cli.render.words import (
 )
 
 
+def _short(name: str) -> str:
+    from resilience_cli.messages import _
+
+    return _(f"answers.short.{name}")
+
+
 def confirmation(
     record: CheckIn, created: bool, averages: dict[str, float | None], headline: str | None = None
 ) -> RenderableType:
@@ -36,7 +42,8 @@ def confirmation(
         value = getattr(record, name)
         if value is None:
             continue
-        label = FIELD_SPECS[name].label.replace(" (hours)", "")
+        # Its own short words ("sleep 6.5 h"), not the label: no question words are read to say Saved.
+        label = _short(name)
         shown = hours(value) if name == "sleep_hours" else str(value)
         piece = f"{label} {shown}{unit}"
         average = averages.get(name)
