@@ -42,6 +42,15 @@ MOVED = (
     "messages.py",
     "safety.py",
     # the check-in's questions
+    "model.py",
+    "question_words.py",
+    "dutyday.py",
+    "prompts/question.py",
+    "prompts/basics.py",
+    "prompts/checkin.py",
+    "prompts/dutyday.py",
+    "prompts/workplace.py",
+    "render/welcome.py",
     # --
     # the check-in command and what follows it
     # --

@@ -13,7 +13,7 @@ from resilience_cli.render.boxes import box
 def welcome(journal_path: str, *, plain: bool = False) -> RenderableType:
     text = Text()
     text.append(_("firstrun.welcome.heading") + "\n\n", style="bold")
-    text.append(_("firstrun.welcome.text", path=journal_path, checkin="resilience checkin",
-                  help_now="resilience help-now") + "\n\n")
+    commands = {"checkin": "resilience checkin", "help_now": "resilience help-now"}  # not a message: commands
+    text.append(_("firstrun.welcome.text", path=journal_path, **commands) + "\n\n")
     text.append(DISCLAIMER, style="dim")
     return box(_("firstrun.welcome.title"), text, plain=plain)
