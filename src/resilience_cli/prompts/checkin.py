@@ -486,8 +486,9 @@ def ask_region() -> str | None:
     from resilience_cli.contacts import DEFAULT_REGION
 
     regions = ("england", "wales", "scotland", "northern-ireland")
+    names = [_(f"firstrun.region.{key.replace('-', '_')}") for key in regions]
     answer = ask(_("firstrun.region.question"),
-                 options=[Option(str(n), _(f"firstrun.region.{key.replace('-', '_')}"), key) for n, key in enumerate(regions, start=1)],
+                 options=[Option(str(n), name, key) for n, (key, name) in enumerate(zip(regions, names, strict=True), start=1)],
                  pointer=0, skip_title=None, hint=_("firstrun.region.hint"))
     return None if answer == DEFAULT_REGION else answer
 
