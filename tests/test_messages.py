@@ -48,6 +48,17 @@ MOVED = (
     # tips, help and contacts
     # --
     # the summary
+    "report/document.py",
+    "report/sections.py",
+    "report/text.py",
+    "report/screen.py",
+    "report/period.py",
+    "report/identifiers.py",
+    "report/html.py",
+    "report/calendar.py",
+    "render/summary.py",
+    "prompts/summary.py",
+    "cli/summary.py",
     # --
     # the journal's views
     # --

@@ -104,7 +104,7 @@ def _read(from_: str | None, to: str | None):
             raise InvalidInput(_("summary.from_after_to", start=start, end=end, from_flag="--from", to_flag="--to"))
         if store is None:  # after the dates: a mistyped one is still said first
             # Exit 1: the command could not do its job (the contract); the input was fine.
-            raise NotFound(_("summary.no_checkins", command="resilience checkin"))
+            raise NotFound(_("summary.no_checkins", command="resilience checkin"))  # not a message: a command
         return period.read(store, start, end, previous)
 
 
@@ -241,7 +241,7 @@ def _list() -> None:
     with common.read_only_store() as store:
         past = store.summaries.all() if store else []
     if not past:
-        print(_("summary.list.none", command="resilience summary --format html"))
+        print(_("summary.list.none", command="resilience summary --format html"))  # not a message: a command
         return
     for s in past:
         period = _("summary.period", start=day_words(dt.date.fromisoformat(s.period_from)),

@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from resilience_cli import contacts
 from resilience_cli.colleagues import ColleagueCheck
-from resilience_cli.contacts import DISCLAIMER
 from resilience_cli.followups import AVOIDANCE_WORDS, DAY3, WEEK4, FollowUp
 from resilience_cli.insights import ARROWS, MIN_PER_SIDE, Change, Window, comparisons, is_heavy, stats
 from resilience_cli.messages import _, _n
@@ -200,7 +200,8 @@ def _label(name: str) -> str:
 # shown, nor anything drawn from them.
 PRIVATE_MOOD = frozenset({"mood", "energy"})
 # Heaviest first: the heaviest level that occurred is never hidden behind a commoner one.
-LEVELS = tuple(sorted(LEVEL_WORDS.items(), reverse=True))
+# The levels only: their words are read when shown, in the language being spoken.
+LEVELS = tuple(sorted(LEVEL_WORDS, reverse=True))
 
 
 def _days(n: int) -> str:
@@ -255,7 +256,7 @@ def _levels(inside: Sequence[CheckIn], name: str) -> str | None:
     counts = Counter(getattr(r, name) for r in inside if getattr(r, name) is not None)
     if not counts:
         return None
-    return "; ".join(f"{words}: {_days(counts[level])}" for level, words in LEVELS if counts[level])
+    return "; ".join(f"{LEVEL_WORDS[level]}: {_days(counts[level])}" for level in LEVELS if counts[level])
 
 
 def _snapshot(inside: Sequence[CheckIn], before: Sequence[CheckIn], window: Window,
@@ -542,7 +543,7 @@ def build(
         period_to=window.end,
         checkins=len(inside),
         statement=statement(),
-        disclaimer=DISCLAIMER,
+        disclaimer=contacts.DISCLAIMER,  # read now, as the document is built, in the language spoken
         sections=kept,
         # The charts draw the week-by-week figures: they go where that section goes.
         charts=found_charts if any(s.id == "weekly" for s in kept) else (),
