@@ -48,6 +48,7 @@ MOVED = (
     # tips, help and contacts
     # --
     # the summary
+    "report/pdf.py",
     "report/document.py",
     "report/sections.py",
     "report/text.py",
