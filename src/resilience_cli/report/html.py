@@ -98,8 +98,8 @@ def svg_chart(chart: Chart) -> str:
         if i % every == 0:
             bars.append(f'<text class="label" x="{x:.1f}" y="{height - 8}">{escape(label)}</text>')  # not a message: HTML
     described = "; ".join(
-        _("summary.chart.week", week=label, value=_("summary.chart.no_answers") if v is None else _value(chart, v))
-        + (_("summary.chart.significant") if chart.marked and chart.marked[i] else "")
+        _("summary.chart.week_significant" if chart.marked and chart.marked[i] else "summary.chart.week",
+          week=label, value=_("summary.chart.no_answers") if v is None else _value(chart, v))
         for i, (label, v) in enumerate(zip(chart.labels, chart.values, strict=True)))
     return (f'<figure id="chart-{escape(chart.id)}"><svg xmlns="http://www.w3.org/2000/svg" '  # not a message: HTML
             f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(chart.title)}">'
