@@ -18,7 +18,6 @@ from resilience_cli.cli.options import (
     no_input_option,
 )
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound
-
 from resilience_cli.messages import _, _n
 
 
@@ -112,8 +111,8 @@ def _ask(journal, draft, choices):
     from resilience_cli import prompts
     from resilience_cli.insights import Window
     from resilience_cli.render.summary import section_preview
-    from resilience_cli.report.sections import optional_titles
     from resilience_cli.report.document import request_words, suggest_harder, suggest_helping
+    from resilience_cli.report.sections import optional_titles
     from resilience_cli.supervision import ACTION_STATUSES, Action
 
     out = common.console()

@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 from html import escape
 
-from resilience_cli.report.document import Chart, Document, Section
 from resilience_cli.messages import _
+from resilience_cli.report.document import Chart, Document, Section
 
 CSS = """
 :root { color-scheme: light; }

@@ -31,7 +31,8 @@ class Flagged:
 
     def left_out(self) -> str:
         """Said on standard error when nobody was there to choose."""
-        return _("summary.left_out", where=self.own.where, problem=self.problem, command="resilience summary")  # not a message: a command
+        return _("summary.left_out", where=self.own.where, problem=self.problem,
+                 command="resilience summary")  # not a message: a command
 
 
 def own_words(doc: Document) -> list[Own]:

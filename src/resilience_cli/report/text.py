@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from resilience_cli.report.document import Document, Section
 from resilience_cli.messages import _
+from resilience_cli.report.document import Document, Section
 
 # Characters that start inline structure anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]{}|~])")
