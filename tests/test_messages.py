@@ -68,6 +68,18 @@ MOVED = (
     "rules/content.py",
     # --
     # the summary
+    "report/pdf.py",
+    "report/document.py",
+    "report/sections.py",
+    "report/text.py",
+    "report/screen.py",
+    "report/period.py",
+    "report/identifiers.py",
+    "report/html.py",
+    "report/calendar.py",
+    "render/summary.py",
+    "prompts/summary.py",
+    "cli/summary.py",
     # --
     # the journal's views
     "render/trends.py",

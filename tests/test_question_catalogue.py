@@ -125,9 +125,10 @@ CAFFEINE = (
      '"alcohol_units": alcohol_units,',
      '"alcohol_units": alcohol_units, "caffeine": caffeine,'),
     # 5. A view that chooses to show it: the summary's snapshot (what a supervisor sees is chosen).
+    # Its label and unit are the catalogue's: the view names only the field.
     ("report/document.py",
-     '    ("support", "Felt supported"),\n)',
-     '    ("support", "Felt supported"),\n    ("caffeine", "Caffeine"),\n)'),
+     '"mood", "energy", "support")\n',
+     '"mood", "energy", "support", "caffeine")\n'),
 )
 
 
