@@ -15,11 +15,9 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from resilience_cli.config import ensure_private_dir, load_settings
+from resilience_cli.config import ensure_private_dir, file_header, load_settings
 from resilience_cli.contacts import Contact
 from resilience_cli.errors import InvalidInput
-
-HEADER = "# Settings for resilience: see resilience config.\n"
 
 
 def _quoted(text: str) -> str:
@@ -54,7 +52,7 @@ def _edit(config_file: Path, change, expect) -> bool:
     else:
         before = None
         ensure_private_dir(config_file.parent)
-    after = change(before if before is not None else HEADER)
+    after = change(before if before is not None else file_header())
     write_private(config_file, after)
     try:
         if expect(load_settings(config_file)):
