@@ -41,7 +41,7 @@ class Paths:
         return hash((self.data_dir, self.config_dir))
 
     def __repr__(self) -> str:
-        return f"Paths({self.data_dir!r}, {self.config_dir!r})"
+        return f"Paths({self.data_dir!r}, {self.config_dir!r})"  # not a message: a repr
 
     @property
     def database(self) -> Path:
@@ -457,7 +457,7 @@ def file_header() -> str:
     """The comment a new config.toml starts with, in the language spoken as it is written."""
     from resilience_cli.messages import _
 
-    return "# " + _("settings.file.header", command="resilience config") + "\n"
+    return "# " + _("settings.file.header", command="resilience config") + "\n"  # not a message: a command
 
 
 def save_region(config_file: Path, region: str) -> bool:

@@ -27,7 +27,7 @@ def _quoted(text: str) -> str:
 
 def contact_lines(contact: Contact) -> str:
     """The [[contacts.own]] table for one contact, as config.toml spells it."""
-    lines = f"[[contacts.own]]\nname = {_quoted(contact.name)}\nhow = {_quoted(contact.how)}\n"
+    lines = f"[[contacts.own]]\nname = {_quoted(contact.name)}\nhow = {_quoted(contact.how)}\n"  # not a message: TOML
     return lines + (f"when = {_quoted(contact.when)}\n" if contact.when else "")
 
 
@@ -123,5 +123,5 @@ def lines_to_add(contacts: Sequence[Contact] = (), service: str | None = None) -
     """What to add by hand, when the file could not be changed."""
     parts = [contact_lines(c) for c in contacts]
     if service:
-        parts.append(f"[work]\nservice = {_quoted(service)}\n")
+        parts.append(f"[work]\nservice = {_quoted(service)}\n")  # not a message: TOML
     return "\n".join(parts)

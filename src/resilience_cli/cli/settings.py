@@ -37,7 +37,7 @@ def config(
     # Where each came from: described()'s values, in words.
     sources = {"config file": _("settings.source.file"),  # not a message: described()'s value
                "default": _("settings.source.default"),
-               "journal": _("settings.source.journal", command="resilience tips --silence")}
+               "journal": _("settings.source.journal", command="resilience tips --silence")}  # not a message: a command
     print(_("settings.config.file", path=p.config_file) if p.config_file.exists()
           else _("settings.config.file_not_created", path=p.config_file))
     width = max(len(name) for name, __, __ in rows)
@@ -48,4 +48,5 @@ def config(
         print(f"  {key:<{width}}  {shown}  ({sources[source]})")
 
 
-config.__doc__ = with_examples(_("settings.help.config"), _n("settings.help.examples", 1), "resilience config")
+config.__doc__ = with_examples(_("settings.help.config"), _n("settings.help.examples", 1),
+                               "resilience config")  # not a message: a command
