@@ -245,7 +245,6 @@ SHARED_CLI = {
     "context": "what this run knows: --plain, whether questions can be asked",
     "quick": "the bodies of status and --version, which cli.run answers before Typer loads",
     "helpnow": "help-now's body, which cli.run's quick path reaches (with every slip of the keys) before Typer loads",
-    "helptext": "a command's help built from the catalogue's words: what it does, then its examples as typed",
 }
 # The command table imports every command (that is its job); the package's run() imports the table.
 COMMAND_TABLE = ("app", "")

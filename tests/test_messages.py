@@ -103,7 +103,6 @@ MOVED = (
     "config.py",
     "settings_file.py",
     "cli/settings.py",
-    "cli/helptext.py",
     "cli/tips.py",
     "cli/contacts.py",
     "cli/routes.py",

@@ -13,12 +13,11 @@ from typing import Annotated
 import typer
 
 from resilience_cli.cli import common
-from resilience_cli.cli.helptext import with_examples
 from resilience_cli.cli.options import TextOrJson, TextOrJsonOpt
 from resilience_cli.config import load_settings, paths
 from resilience_cli.contacts import SERVICES
 from resilience_cli.errors import Cancelled, InvalidInput, ResilienceError
-from resilience_cli.messages import _, _n
+from resilience_cli.messages import _
 
 
 def contacts(
@@ -30,7 +29,7 @@ def contacts(
     service: Annotated[str | None, typer.Option("--service", metavar="S", help=_(
         "contactscli.option.service", services=", ".join(SERVICES[:-1]), last=SERVICES[-1]))] = None,
 ) -> None:
-    """`resilience contacts`. Its help is contactscli.help.contacts (set at the end of the module)."""
+    """`resilience contacts`: its --help is commands.po's (commands.contacts.*, see cli/app.py)."""
     from resilience_cli.contacts import OWN_NAMES
 
     config_file = paths().config_file
@@ -137,13 +136,3 @@ def _remove(config_file, settings, number: int) -> None:
         raise ResilienceError(_("contactscli.error.not_removed", file=config_file, table="[[contacts.own]]",
                                 name=repr(gone.name)))
     common.console().print(_("contactscli.removed", name=gone.name), markup=False)
-
-
-# The command's help, as Typer shows it: the catalogue's words, then the examples as typed.
-contacts.__doc__ = with_examples(
-    _("contactscli.help.contacts"), _n("contactscli.help.examples", 5),
-    "resilience contacts",  # not a message: a command
-    "resilience contacts --add eap",  # not a message: a command
-    'echo "0800 123 4567" | resilience contacts --add trim',  # not a message: a command
-    "resilience contacts --service prison",  # not a message: a command
-    "resilience contacts --remove 2")  # not a message: a command

@@ -9,12 +9,11 @@ from typing import Annotated
 import typer
 
 from resilience_cli.cli import common
-from resilience_cli.cli.helptext import with_examples
 from resilience_cli.cli.options import TextOrJson, TextOrJsonOpt
 from resilience_cli.config import paths
 from resilience_cli.contacts import REGIONS, SERVICES
 from resilience_cli.errors import InvalidInput
-from resilience_cli.messages import _, _n
+from resilience_cli.messages import _
 
 ROUTES_FILE = "routes.toml"
 # What --need's help names: the built-in routes' needs, as typed.
@@ -34,7 +33,7 @@ def routes(
     nation: Annotated[str | None, typer.Option(metavar="N", help=_("contactscli.option.nation", **_typed(REGIONS)))] = None,
     file: Annotated[Path | None, typer.Option("--file", metavar="PATH", help=_("contactscli.option.file"))] = None,
 ) -> None:
-    """`resilience routes`. Its help is contactscli.help.routes (set at the end of the module)."""
+    """`resilience routes`: its --help is commands.po's (commands.routes.*, see cli/app.py)."""
     from resilience_cli.contacts import nation_name
     from resilience_cli.routes import parse, read_builtin
 
@@ -84,11 +83,3 @@ def routes(
         out.print(Text(_("contactscli.routes.say_service",
                          command="resilience contacts --service " + "|".join(SERVICES))))  # not a message: a command
     out.print(Text(_("contactscli.routes.crisis", command="resilience help-now")))  # not a message: a command
-
-
-# The command's help, as Typer shows it: the catalogue's words, then the examples as typed.
-routes.__doc__ = with_examples(
-    _("contactscli.help.routes"), _n("contactscli.help.examples", 3),
-    "resilience routes",  # not a message: a command
-    "resilience routes --need sleep",  # not a message: a command
-    "resilience routes --service police --nation wales --format json")  # not a message: a command

@@ -6,15 +6,14 @@ import json
 
 from resilience_cli.cli import common
 from resilience_cli.cli.options import TextOrJson, TextOrJsonOpt
-from resilience_cli.cli.helptext import with_examples
 from resilience_cli.config import load_settings, paths
-from resilience_cli.messages import _, _n
+from resilience_cli.messages import _
 
 
 def config(
     format_: TextOrJsonOpt = TextOrJson.text,
 ) -> None:
-    """`resilience config`. Its help is settings.help.config (set below)."""
+    """`resilience config`: its --help is commands.po's (commands.config.*, see cli/app.py)."""
     p = paths()
     settings = load_settings(p.config_file)
     rows = settings.described()
@@ -46,7 +45,3 @@ def config(
             ", ".join(map(str, value)) if isinstance(value, list) else str(value).lower()
             if isinstance(value, bool) else str(value))
         print(f"  {key:<{width}}  {shown}  ({sources[source]})")
-
-
-config.__doc__ = with_examples(_("settings.help.config"), _n("settings.help.examples", 1),
-                               "resilience config")  # not a message: a command

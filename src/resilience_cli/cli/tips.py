@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from resilience_cli.cli import common
-from resilience_cli.cli.helptext import with_examples
 from resilience_cli.cli.options import NoInputOpt, TextOrJson, TextOrJsonOpt, ToOpt
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound, ResilienceError
 from resilience_cli.messages import _, _n
@@ -24,7 +23,7 @@ def tips(
                                                                               rule="R16"))] = None,
     unsilence: Annotated[list[str] | None, typer.Option(metavar="R", help=_("tipscli.option.unsilence"))] = None,
 ) -> None:
-    """`resilience tips`. Its help is tipscli.help.tips (set at the end of the module)."""
+    """`resilience tips`: its --help is commands.po's (commands.tips.*, see cli/app.py)."""
     from resilience_cli.rules.engine import evaluate
     from resilience_cli.rules.inputs import rule_context, silenced
 
@@ -101,7 +100,7 @@ def reflect(
     worthwhile: Annotated[str | None, typer.Option(metavar="0-4", help=_("tipscli.option.worthwhile"))] = None,
     no_input: NoInputOpt = False,
 ) -> None:
-    """`resilience reflect`. Its help is tipscli.help.reflect (set at the end of the module)."""
+    """`resilience reflect`: its --help is commands.po's (commands.reflect.*, see cli/app.py)."""
     from resilience_cli.reflection import last_weeks_plan, validate, week_start
 
     given = validate({"connected": connected, "worthwhile": worthwhile})
@@ -137,7 +136,7 @@ def reflect(
 
 
 def followup() -> None:
-    """`resilience followup`. Its help is tipscli.help.followup (set at the end of the module)."""
+    """`resilience followup`: its --help is commands.po's (commands.followup.*, see cli/app.py)."""
     import uuid
     from dataclasses import replace
 
@@ -184,19 +183,3 @@ def followup() -> None:
     out.print(guidance.followup_closing(record, settings, box_follows=bool(boxes)))
     if boxes:
         out.print(guidance.items(boxes, settings, why=False, plain=common.plain_mode()))
-
-
-# The commands' help, as Typer shows it: the catalogue's words, then the examples as typed.
-tips.__doc__ = with_examples(
-    _("tipscli.help.tips"), _n("tipscli.help.examples", 4),
-    "resilience tips",  # not a message: a command
-    "resilience tips --why",  # not a message: a command
-    "resilience tips --silence R16",  # not a message: a command
-    "resilience tips --format json")  # not a message: a command
-reflect.__doc__ = with_examples(
-    _("tipscli.help.reflect"), _n("tipscli.help.examples", 2),
-    "resilience reflect",  # not a message: a command
-    "resilience reflect --connected 3 --worthwhile 4 --no-input")  # not a message: a command
-followup.__doc__ = with_examples(
-    _("tipscli.help.followup"), _n("tipscli.help.examples", 1),
-    "resilience followup")  # not a message: a command
