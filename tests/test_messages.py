@@ -99,6 +99,15 @@ MOVED = (
     "phonein.py",
     "report/phonein.py",
     # --
+    # settings, contacts and routes commands
+    "config.py",
+    "settings_file.py",
+    "cli/settings.py",
+    "cli/tips.py",
+    "cli/contacts.py",
+    "cli/routes.py",
+    "cli/helpnow.py",
+    # --
 )
 
 # Words that may stand outside the catalogue: Rich's styles, which are not read.
