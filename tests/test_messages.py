@@ -77,6 +77,29 @@ MOVED = (
     "phonein.py",
     "report/phonein.py",
     # --
+    # the data tools and the store
+    "files.py",
+    "store/__init__.py",
+    "store/bulk.py",
+    "store/cipher.py",
+    "store/colleagues.py",
+    "store/encryption.py",
+    "store/files.py",
+    "store/followups.py",
+    "store/journal.py",
+    "store/migrations.py",
+    "store/pack_answers.py",
+    "store/phoneins.py",
+    "store/pulse.py",
+    "store/reflections.py",
+    "store/repository.py",
+    "store/rows.py",
+    "store/safety.py",
+    "store/soundness.py",
+    "store/sql.py",
+    "store/summaries.py",
+    "store/tips.py",
+    # --
 )
 
 # Words that may stand outside the catalogue: Rich's styles, which are not read.

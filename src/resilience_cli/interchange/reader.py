@@ -72,7 +72,7 @@ def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found = dict(pairs)
     if len(found) != len(pairs):  # rare: only then look for which key
         seen: set[str] = set()
-        for key, _ in pairs:
+        for key, __ in pairs:
             if key in seen:
                 raise DuplicateKey(key)
             seen.add(key)
