@@ -78,6 +78,13 @@ MOVED = (
     "report/phonein.py",
     # --
     # the data tools and the store
+    "interchange/__init__.py",
+    "interchange/formats.py",
+    "interchange/load.py",
+    "interchange/others.py",
+    "interchange/reader.py",
+    "validation.py",
+    "supervision.py",
     "files.py",
     "store/__init__.py",
     "store/bulk.py",
