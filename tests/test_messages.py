@@ -78,6 +78,7 @@ MOVED = (
     "report/phonein.py",
     # --
     # the data tools and the store
+    "cli/data.py",
     "interchange/__init__.py",
     "interchange/formats.py",
     "interchange/load.py",
