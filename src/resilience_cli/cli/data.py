@@ -12,7 +12,11 @@ from typing import Annotated
 import typer
 
 from resilience_cli.cli import common
-from resilience_cli.cli.options import ExportFormat, ImportFormat
+from resilience_cli.cli.options import (
+    ExportFormat,
+    ExportFormatOpt,
+    ImportFormatOpt,
+)
 from resilience_cli.config import paths
 from resilience_cli.errors import (
     Cancelled,
@@ -29,16 +33,6 @@ ENCRYPT = "resilience encrypt"  # not a message: a command
 PASSPHRASE = "resilience passphrase"  # not a message: a command
 FORGET_SAFETY = "resilience privacy --forget-safety"  # not a message: a command
 FORGET_COLLEAGUE = "resilience colleague forget NICKNAME"  # not a message: a command
-
-
-def _format_option(choices: type[StrEnum], key: str) -> typer.models.OptionInfo:
-    """--format, its help listing the choices as they are typed ("json, jsonl or csv")."""
-    names = [c.value for c in choices]
-    return typer.Option("--format", help=_(key, choices=", ".join(names[:-1]), last=names[-1]))
-
-
-ExportFormatOpt = Annotated[ExportFormat, _format_option(ExportFormat, "data.option.export_format")]
-ImportFormatOpt = Annotated[ImportFormat | None, _format_option(ImportFormat, "data.option.import_format")]
 
 
 def _help(key: str, *examples: str):
