@@ -108,6 +108,37 @@ MOVED = (
     "cli/routes.py",
     "cli/helpnow.py",
     # --
+    # the data tools and the store
+    "cli/data.py",
+    "interchange/__init__.py",
+    "interchange/formats.py",
+    "interchange/load.py",
+    "interchange/others.py",
+    "interchange/reader.py",
+    "validation.py",
+    "supervision.py",
+    "files.py",
+    "store/__init__.py",
+    "store/bulk.py",
+    "store/cipher.py",
+    "store/colleagues.py",
+    "store/encryption.py",
+    "store/files.py",
+    "store/followups.py",
+    "store/journal.py",
+    "store/migrations.py",
+    "store/pack_answers.py",
+    "store/phoneins.py",
+    "store/pulse.py",
+    "store/reflections.py",
+    "store/repository.py",
+    "store/rows.py",
+    "store/safety.py",
+    "store/soundness.py",
+    "store/sql.py",
+    "store/summaries.py",
+    "store/tips.py",
+    # --
 )
 
 # Words that may stand outside the catalogue: Rich's styles, which are not read.

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from resilience_cli.errors import Cancelled, InvalidInput, JournalProblem
+from resilience_cli.messages import _
 
 STDOUT = "-"
 
@@ -28,15 +29,14 @@ def output_target(path: Path, *, force: bool, ask: Callable[[str], bool] | None,
     target = path.expanduser()
     refuse_protected(target, protected)
     if target.is_dir():
-        raise InvalidInput(f"{target} is a folder; give a file name. Nothing was written.")
+        raise InvalidInput(_("store.output.is_folder", path=target))
     if target.exists() or target.is_symlink():
         if force:
             return target
         if ask is None:
-            raise InvalidInput(f"{target} already exists. Add --force to replace it, or choose another "
-                               "name. Nothing was written.")
-        if not ask(f"{target} already exists. Replace it?"):
-            raise Cancelled(f"{target} was left as it was. Nothing was written.")
+            raise InvalidInput(_("store.output.exists", path=target, flag="--force"))  # not a message: a flag
+        if not ask(_("store.output.replace", path=target)):
+            raise Cancelled(_("store.output.left", path=target))
     return target
 
 
@@ -50,9 +50,7 @@ def refuse_protected(target: Path, protected: Iterable[Path], *, allowed: Path |
         return
     for folder in {p.resolve() for p in protected}:
         if resolved == folder or resolved.is_relative_to(folder):
-            raise InvalidInput(
-                f"{target} is in the folder that holds your journal and settings ({folder}), where it "
-                "could overwrite them. Choose a path outside it. Nothing was written.")
+            raise InvalidInput(_("store.output.protected", path=target, folder=folder))
 
 
 def create_private_file(path: Path, what: str) -> None:
@@ -62,10 +60,7 @@ def create_private_file(path: Path, what: str) -> None:
     except FileExistsError:
         return
     except OSError as exc:
-        raise JournalProblem(
-            f"{what} could not be created at {path} ({exc.strerror}). "
-            "Check that the folder is yours and the disk has space."
-        ) from None
+        raise JournalProblem(_("store.output.create_failed", what=what, path=path, reason=exc.strerror)) from None
     os.close(fd)
 
 
@@ -78,8 +73,8 @@ def new_partial(beside: Path, suffix: str) -> Path:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{beside.name}.", suffix=suffix, dir=beside.parent)
     except OSError as exc:
-        raise JournalProblem(f"No new file can be made in the folder {beside.parent} ({exc.strerror}), so "
-                             f"{beside.name} was not written. Nothing was changed.") from None
+        raise JournalProblem(_("store.output.no_new_file", folder=beside.parent, reason=exc.strerror,
+                               name=beside.name)) from None
     os.close(fd)
     return Path(name)
 
@@ -110,7 +105,7 @@ def write_private(path: Path, content: str | bytes) -> None:
     """
     path = path.expanduser()
     if path.is_dir():
-        raise InvalidInput(f"{path} is a folder; give a file name.")
+        raise InvalidInput(_("store.output.is_folder_short", path=path))
     data = content.encode("utf-8") if isinstance(content, str) else content
     partial: str | None = None
     import tempfile  # here: with typing, about 3 ms that `status` need not pay
@@ -128,5 +123,5 @@ def write_private(path: Path, content: str | bytes) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(partial)
         if isinstance(exc, OSError):
-            raise JournalProblem(f"{path} could not be written ({exc.strerror}). Nothing was written.") from None
+            raise JournalProblem(_("store.output.write_failed", path=path, reason=exc.strerror)) from None
         raise

@@ -20,6 +20,8 @@ from resilience_cli.colleagues import ColleagueCheck
 from resilience_cli.colleagues import nickname as checked_nickname
 from resilience_cli.errors import InvalidInput
 from resilience_cli.followups import KINDS, TRIM_ANSWERS, FollowUp
+from resilience_cli.messages import _
+from resilience_cli.messages import weekday as weekday_name
 from resilience_cli.model import (
     ANSWER_FIELDS,
     EARLIEST,
@@ -60,11 +62,11 @@ class Batch:
 
 def check_id(value: Any) -> str:
     if not isinstance(value, str):
-        raise InvalidInput("id must be a UUID such as 3f2b8c1e-…")
+        raise InvalidInput(_("interchange.check.id_type"))
     try:
         return str(uuid.UUID(value))
     except ValueError:
-        raise InvalidInput(f"id must be a UUID; {value!r} is not one") from None
+        raise InvalidInput(_("interchange.check.id", value=repr(value))) from None
 
 
 def check_day(name: str, value: Any, today: dt.date, *, monday: bool = False) -> str:
@@ -74,13 +76,13 @@ def check_day(name: str, value: Any, today: dt.date, *, monday: bool = False) ->
             raise ValueError
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise InvalidInput(f"{name} must be a date as YYYY-MM-DD; {value!r} is not one") from None
+        raise InvalidInput(_("interchange.check.day", field=name, value=repr(value))) from None
     if day > today:
-        raise InvalidInput(f"{name} {value} is in the future")
+        raise InvalidInput(_("interchange.check.future", field=name, value=value))
     if day < EARLIEST:
-        raise InvalidInput(f"{name} {value} is before {EARLIEST.year}")
+        raise InvalidInput(_("interchange.check.too_early", field=name, value=value, year=EARLIEST.year))
     if monday and day.weekday() != 0:
-        raise InvalidInput(f"{name} must be the Monday a week starts on; {value} is a {day:%A}")
+        raise InvalidInput(_("interchange.check.not_monday", field=name, value=value, weekday=weekday_name(day)))
     return value
 
 
@@ -90,17 +92,16 @@ def check_stamp(name: str, value: Any) -> str:
             raise ValueError
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise InvalidInput(f"{name} must be a time in ISO 8601, such as 2026-11-27T08:30:00Z; "
-                           f"{value!r} is not one") from None
+        raise InvalidInput(_("interchange.check.stamp", field=name, value=repr(value))) from None
     if parsed.tzinfo is None:
-        raise InvalidInput(f"{name} must say its time zone, such as 2026-11-27T08:30:00Z")
+        raise InvalidInput(_("interchange.check.time_zone", field=name))
     return value
 
 
 def check_known(item: dict, allowed: Iterable[str]) -> None:
     extra = sorted(set(item) - set(allowed) - {"type"})
     if extra:
-        raise InvalidInput(f"{extra[0]} is not a field resilience knows")
+        raise InvalidInput(_("interchange.check.unknown_field", field=extra[0]))
 
 
 def checkin_from(item: dict, today: dt.date) -> CheckIn:
@@ -121,7 +122,7 @@ def _scale(name: str, value: Any, high: int) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or str(value).strip() not in {str(n) for n in range(high + 1)}:
-        raise InvalidInput(f"{name} must be a whole number from 0 to {high}; you gave {value}")
+        raise InvalidInput(_("interchange.check.scale", field=name, high=high, value=value))
     return int(str(value).strip())
 
 
@@ -130,13 +131,13 @@ def followup_from(item: dict, today: dt.date) -> FollowUp:
     check_known(item, names)
     kind = item.get("kind")
     if not isinstance(kind, str) or kind not in KINDS:
-        raise InvalidInput(f"kind must be {' or '.join(KINDS)}; you gave {kind!r}")
+        raise InvalidInput(_("interchange.check.kind", kinds=" or ".join(KINDS), value=repr(kind)))
     trim = item.get("trim")
     if trim is not None and trim not in TRIM_ANSWERS:
-        raise InvalidInput(f"trim must be one of {', '.join(TRIM_ANSWERS)}; you gave {trim!r}")
+        raise InvalidInput(_("interchange.check.trim", answers=", ".join(TRIM_ANSWERS), value=repr(trim)))
     skipped = item.get("skipped", False)
     if not isinstance(skipped, bool):
-        raise InvalidInput("skipped must be true or false")
+        raise InvalidInput(_("interchange.check.skipped"))
     return FollowUp(
         id=check_id(item.get("id")),
         incident_date=check_day("incident_date", item.get("incident_date"), today),
@@ -172,13 +173,13 @@ def pack_answer_from(item: dict, today: dt.date) -> PackAnswer:
     check_known(item, ("id", "pack", "date", "answers", "created_at", "updated_at"))
     pack = item.get("pack")
     if not isinstance(pack, str) or not NAME.match(pack):
-        raise InvalidInput(f"pack must be a pack name such as worthwhile-work; {pack!r} is not one")
+        raise InvalidInput(_("interchange.check.pack", value=repr(pack)))
     answers = item.get("answers")
     if not isinstance(answers, dict) or not all(
         isinstance(k, str) and (v is None or isinstance(v, (bool, int))) and not isinstance(v, float)
         for k, v in answers.items()
     ):
-        raise InvalidInput("answers must map each question id to a whole number or true/false")
+        raise InvalidInput(_("interchange.check.pack_answers"))
     return PackAnswer(
         id=check_id(item.get("id")), pack=pack, date=check_day("date", item.get("date"), today),
         answers={k: v for k, v in answers.items() if v is not None},
@@ -188,34 +189,36 @@ def pack_answer_from(item: dict, today: dt.date) -> PackAnswer:
 
 
 # Statuses an action could have before "to discuss" and "agreed" were told apart.
-_OLDER_STATUSES = ("not started",)
+_OLDER_STATUSES = ("not started",)  # not a message: a value stored in older journals
+# An action's fields in a file.
+ACTION_SHAPE = "{text, status}"  # not a message: the file format's field names
 
 
 def summary_from(item: dict, today: dt.date) -> PastSummary:
     check_known(item, ("id", "created_at", "period_from", "period_to", "requests", "request_other", "actions"))
     requests = item.get("requests", [])
     if not isinstance(requests, list) or not all(isinstance(r, str) and r.isidentifier() for r in requests):
-        raise InvalidInput("requests must be a list of request names such as workload_review")
+        raise InvalidInput(_("interchange.check.requests"))
     other = item.get("request_other")
     if other is not None and (not isinstance(other, str) or len(other) > MAX_TEXT):
-        raise InvalidInput(f"request_other must be text of at most {MAX_TEXT:,} characters")
+        raise InvalidInput(_("interchange.check.request_other", length=f"{MAX_TEXT:,}"))
     actions = item.get("actions", [])
     if not isinstance(actions, list):
-        raise InvalidInput("actions must be a list of {text, status}")
+        raise InvalidInput(_("interchange.check.actions", shape=ACTION_SHAPE))
     parsed = []
     for action in actions:
         if (not isinstance(action, dict) or set(action) != {"text", "status"}
                 or not isinstance(action["text"], str) or not action["text"].strip()
                 or len(action["text"]) > MAX_TEXT):
-            raise InvalidInput("each action must be {text, status}, its text a line of words")
+            raise InvalidInput(_("interchange.check.action", shape=ACTION_SHAPE))
         if action["status"] not in (*ACTION_STATUSES, *_OLDER_STATUSES):
-            raise InvalidInput(f"an action's status must be one of {', '.join(ACTION_STATUSES)}; "
-                               f"{action['status']!r} is not")
+            raise InvalidInput(_("interchange.check.action_status", statuses=", ".join(ACTION_STATUSES),
+                                 value=repr(action["status"])))
         parsed.append(Action(action["text"], action["status"]))
     start = check_day("period_from", item.get("period_from"), today)
     end = check_day("period_to", item.get("period_to"), today)
     if start > end:
-        raise InvalidInput(f"period_from {start} is after period_to {end}")
+        raise InvalidInput(_("interchange.check.period", start=start, end=end))
     return PastSummary(
         id=check_id(item.get("id")), created_at=check_stamp("created_at", item.get("created_at")),
         period_from=start, period_to=end, requests=tuple(requests), request_other=other,
@@ -241,22 +244,22 @@ def phonein_plan_from(item: dict, today: dt.date) -> Plan:
     check_known(item, [f.name for f in fields(Plan)])
     weekday, at = item.get("weekday"), item.get("at")
     if weekday not in WEEKDAYS:
-        raise InvalidInput(f"weekday must be one of {', '.join(WEEKDAYS)}; {weekday!r} is not")
+        raise InvalidInput(_("interchange.check.weekday", weekdays=", ".join(WEEKDAYS), value=repr(weekday)))
     if not isinstance(at, str) or not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", at):
-        raise InvalidInput(f"at must be a time such as 14:00; {at!r} is not one")
+        raise InvalidInput(_("interchange.check.at", value=repr(at)))
     minutes = item.get("minutes")
     if isinstance(minutes, bool) or not isinstance(minutes, int) or not MINUTES[0] <= minutes <= MINUTES[1]:
-        raise InvalidInput(f"minutes must be a whole number from {MINUTES[0]} to {MINUTES[1]}")
+        raise InvalidInput(_("interchange.check.minutes", low=MINUTES[0], high=MINUTES[1]))
     fortnightly = item.get("fortnightly")
     if not isinstance(fortnightly, bool):
-        raise InvalidInput("fortnightly must be true or false")
+        raise InvalidInput(_("interchange.check.fortnightly"))
     starts = item.get("starts")
     try:
         first = dt.date.fromisoformat(starts) if isinstance(starts, str) and len(starts) == 10 else None
     except ValueError:
         first = None
     if first is None or WEEKDAYS[first.weekday()] != weekday:
-        raise InvalidInput(f"starts must be a date as YYYY-MM-DD that falls on a {weekday}")
+        raise InvalidInput(_("interchange.check.starts", weekday=weekday))
     return Plan(id=check_id(item.get("id")), weekday=weekday, at=at, minutes=minutes, fortnightly=fortnightly,
                 starts=starts, created_at=check_stamp("created_at", item.get("created_at")),
                 updated_at=check_stamp("updated_at", item.get("updated_at")))
@@ -267,7 +270,7 @@ def colleague_check_from(item: dict, today: dt.date) -> ColleagueCheck:
     check_known(item, names)
     name = item.get("nickname")
     if not isinstance(name, str):
-        raise InvalidInput("nickname must be text, such as G")
+        raise InvalidInput(_("interchange.check.nickname"))
     done = {k: None if item.get(k) is None else check_day(k, item.get(k), today) for k in ("day3_done", "week4_done")}
     return ColleagueCheck(
         id=check_id(item.get("id")), nickname=checked_nickname(name),

@@ -25,8 +25,14 @@ from resilience_cli.errors import (
     ResilienceError,
 )
 from resilience_cli.files import output_target, refuse_protected, write_private
+from resilience_cli.messages import _, _n
 
 BACKUPS = "backups"
+# Commands and flags named in the words below: typed as they are, in every language.
+ENCRYPT = "resilience encrypt"  # not a message: a command
+PASSPHRASE = "resilience passphrase"  # not a message: a command
+FORGET_SAFETY = "resilience privacy --forget-safety"  # not a message: a command
+FORGET_COLLEAGUE = "resilience colleague forget NICKNAME"  # not a message: a command
 
 
 class Prefer(StrEnum):
@@ -36,16 +42,10 @@ class Prefer(StrEnum):
 
 def export(
     format_: ExportFormatOpt = ExportFormat.json,
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write to this file (mode 0600) instead of standard output; - for standard output.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help=_("data.option.output"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=_("data.option.force", option="--output"))] = False,
 ) -> None:
-    """Write out every record, every field (safety answers never leave the journal).
-
-    \b
-    Examples:
-      resilience export --output journal.json
-      resilience export --format csv --output checkins.csv
-    """
+    """`resilience export`: its --help is commands.po's (commands.export.*, see cli/app.py)."""
     from resilience_cli.interchange import formats
     from resilience_cli.store import utc_now
 
@@ -71,7 +71,7 @@ def export(
     total = len(checkins) + (0 if format_ is ExportFormat.csv else
                              len(followups) + len(reflections) + len(packs) + len(summaries) + len(phoneins)
                              + len(colleagues))
-    print(f"Wrote {total} records to {target}.", file=sys.stderr)
+    print(_n("data.export.wrote", total, path=target), file=sys.stderr)
 
 
 def _phoneins(store) -> list:
@@ -85,19 +85,12 @@ MAX_IMPORT_BYTES = 256 * 2**20
 
 
 def import_(
-    path: Annotated[Path, typer.Argument(metavar="PATH", help="A resilience export, or a Daylio CSV or jrnl JSON export.")],
+    path: Annotated[Path, typer.Argument(metavar="PATH", help=_("data.option.import_path"))],
     format_: ImportFormatOpt = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check the file and say what would change, changing nothing.")] = False,
-    prefer: Annotated[Prefer | None, typer.Option("--prefer", help="When a day already has a different check-in: keep the journal's, or take the file's.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=_("data.option.dry_run"))] = False,
+    prefer: Annotated[Prefer | None, typer.Option("--prefer", help=_("data.option.prefer"))] = None,
 ) -> None:
-    """Bring records back from an export (or from Daylio or jrnl): all of them, or none.
-
-    \b
-    Examples:
-      resilience import journal.json
-      resilience import daylio_export.csv --dry-run
-      resilience import old.jsonl --prefer journal
-    """
+    """`resilience import`: its --help is commands.po's (commands.import.*, see cli/app.py)."""
     from resilience_cli.interchange.load import parse
     from resilience_cli.interchange.reader import detect
 
@@ -107,14 +100,13 @@ def import_(
             # century of check-ins, is refused rather than read into memory.
             raw = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
-        raise JournalProblem(f"{path} could not be read ({exc.strerror}). Nothing was imported.") from None
+        raise JournalProblem(_("data.import.unreadable", path=path, reason=exc.strerror)) from None
     if len(raw) > MAX_IMPORT_BYTES:
-        raise InvalidInput(f"{path} is larger than {MAX_IMPORT_BYTES // 2**20} MB, far more than a century of "
-                           "check-ins, so it is not a journal export. Nothing was imported.")
+        raise InvalidInput(_("data.import.too_large", path=path, megabytes=MAX_IMPORT_BYTES // 2**20))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidInput(f"{path} is not a text file in UTF-8. Nothing was imported.") from None
+        raise InvalidInput(_("data.import.not_utf8", path=path)) from None
     fmt = format_.value if format_ else detect(path.name, text)
     batch = parse(text, fmt, common.today())
     _no_identifying_nicknames(batch)
@@ -130,17 +122,18 @@ def import_(
         with store:
             report = store.import_batch(batch, prefer=prefer.value if prefer else None, dry_run=dry_run)
     # Plain lines: scripts read this report, and it must not wrap mid-figure.
-    lead = "Nothing was changed (dry run). Importing would give" if dry_run else "Imported"
-    print(f"{lead} {report.checkins.words('check-ins')}.")
+    checkins = report.checkins.words(_("data.import.noun.checkins"))
+    print(_("data.import.dry_run", tally=checkins) if dry_run else _("data.import.imported", tally=checkins))
     if batch.followups or batch.reflections or batch.pack_answers or batch.summaries:
-        print(f"  {report.followups.words('follow-ups')}; {report.reflections.words('reflections')}; "
-              f"{report.pack_answers.words('question pack answers')}.")
+        print("  " + _("data.import.more", followups=report.followups.words(_("data.import.noun.followups")),
+                       reflections=report.reflections.words(_("data.import.noun.reflections")),
+                       packs=report.pack_answers.words(_("data.import.noun.pack_answers"))))
     if batch.summaries:
-        print(f"  {report.summaries.words('supervision summaries')}.")
+        print("  " + _("data.import.line", tally=report.summaries.words(_("data.import.noun.summaries"))))
     if batch.phoneins or batch.phonein_plans:
-        print(f"  {report.phoneins.words('phone-in takeaways and plan')}.")
+        print("  " + _("data.import.line", tally=report.phoneins.words(_("data.import.noun.phoneins"))))
     if batch.colleague_checks:
-        print(f"  {report.colleague_checks.words('colleagues to look out for')}.")
+        print("  " + _("data.import.line", tally=report.colleague_checks.words(_("data.import.noun.colleagues"))))
     for change in report.changes:
         print(f"  {change}")
     for remark in batch.remarks:
@@ -158,26 +151,18 @@ def default_backup_path(today: dt.date) -> Path:
 
 
 def backup(
-    path: Annotated[Path | None, typer.Argument(metavar="[PATH]", help="Where to write it (default: the backups folder beside your journal).")] = None,
-    without_safety: Annotated[bool, typer.Option("--without-safety", help="Leave the safety answers out of the copy.")] = False,
+    path: Annotated[Path | None, typer.Argument(metavar="[PATH]", help=_("data.option.backup_path"))] = None,
+    without_safety: Annotated[bool, typer.Option("--without-safety", help=_("data.option.without_safety"))] = False,
 ) -> None:
-    """Make a consistent copy of your journal (safe while another command writes to it).
-
-    \b
-    Examples:
-      resilience backup
-      resilience backup /media/usb/journal-backup.db
-      resilience backup --without-safety
-    """
+    """`resilience backup`: its --help is commands.po's (commands.backup.*, see cli/app.py)."""
     from resilience_cli.config import ensure_private_dir
 
     if path is not None and str(path) == "-":
         # Not standard output: a backup is a database file, and this once left a file named "-".
-        raise InvalidInput("A backup is a database file, not text for standard output: give it a file "
-                           "name. Nothing was written.")
+        raise InvalidInput(_("data.backup.not_stdout"))
     store = common.open_store(create=False)
     if store is None:
-        raise JournalProblem("There is no journal to back up yet. Nothing was written.")
+        raise JournalProblem(_("data.backup.no_journal"))
     dest = (path.expanduser() if path else default_backup_path(common.today()))
     if path is not None:
         # Like --output: never over the journal, config.toml or anything beside them
@@ -189,28 +174,23 @@ def backup(
         store.check_integrity()  # a copy to rely on later: never of a damaged journal
         store.backup_to(dest, without_safety=without_safety, passphrase=common.passphrase_for(paths().database))
         counts = store.counts()
-    left_out = " Safety answers were left out of it." if without_safety else ""
-    print(f"Backed up {counts['checkins']} check-ins to {dest}.{left_out}")
+    done = _n("data.backup.done", counts["checkins"], path=dest)
+    print(f"{done} {_('data.backup.without_safety')}" if without_safety else done)
 
 
 def restore(
-    path: Annotated[Path, typer.Argument(metavar="PATH", help="A backup made by resilience backup.")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Replace without asking.")] = False,
-    decrypt: Annotated[bool, typer.Option("--decrypt", help="Restore an unencrypted backup over an encrypted journal, leaving it unencrypted.")] = False,
+    path: Annotated[Path, typer.Argument(metavar="PATH", help=_("data.option.restore_path", command="resilience backup"))],  # not a message: a command
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=_("data.option.restore_yes"))] = False,
+    decrypt: Annotated[bool, typer.Option("--decrypt", help=_("data.option.decrypt"))] = False,
 ) -> None:
-    """Replace your journal with a backup, after checking it and keeping a copy of the current one.
-
-    \b
-    Example:
-      resilience restore ~/.local/share/resilience/backups/journal-2026-11-20.db
-    """
+    """`resilience restore`: its --help is commands.po's (commands.restore.*, see cli/app.py)."""
     from resilience_cli.store.files import private_copy
 
     source = path.expanduser()
     journal = paths().database
     if source.resolve() == journal.resolve():
-        raise InvalidInput("That file is your journal itself. Nothing was changed.")
-    phrase = common.passphrase_for(source, purpose="of the backup")
+        raise InvalidInput(_("data.restore.is_journal"))
+    phrase = common.passphrase_for(source, purpose=_("data.passphrase.of_backup"))
     # What is checked, and then installed, is this private copy (its -wal folded
     # in), never the backup's own file, which could change or differ from what
     # SQLite read.
@@ -231,23 +211,18 @@ def _restore_copy(source: Path, copy: Path, phrase: str | None, *, yes: bool, de
     from resilience_cli.store.cipher import looks_encrypted
 
     if journal.exists() and looks_encrypted(journal) and not looks_encrypted(source) and not decrypt:
-        raise InvalidInput(
-            "Your journal is encrypted and this backup is not: restoring it would turn encryption off. "
-            "Add --decrypt to restore it unencrypted (then resilience encrypt to encrypt it again). "
-            "Nothing was changed.")
+        raise InvalidInput(_("data.restore.would_decrypt", option="--decrypt", command=ENCRYPT))
     if not yes:
         if not common.stdin_is_terminal():
-            raise InvalidInput("Add --yes to restore without being asked. Nothing was changed.")
+            raise InvalidInput(_("data.restore.needs_yes", option="--yes"))
         from resilience_cli.prompts import confirm
 
         try:
-            agreed = confirm(
-                f"Replace your journal with this backup ({counts['checkins']} check-ins)? "
-                "A copy of your current journal is kept first.")
+            agreed = confirm(_n("data.restore.confirm", counts["checkins"]))
         except KeyboardInterrupt:
-            raise Cancelled("Cancelled; nothing was changed.") from None
+            raise Cancelled(_("data.cancelled")) from None
         if not agreed:
-            print("Nothing was changed.")
+            print(_("data.nothing_changed"))
             return
     kept = None
     old_phrase = common.passphrase_for(journal)
@@ -269,40 +244,35 @@ def _restore_copy(source: Path, copy: Path, phrase: str | None, *, yes: bool, de
         if kept is None:
             raise
         replace_journal(journal.resolve(), private_copy(kept, journal.resolve().parent, old_phrase))
-        raise JournalProblem(f"The restored journal could not be opened ({exc.message.rstrip('.')}), so your "
-                             f"previous journal was put back. A copy of it is also at {kept}.") from None
-    print(f"Restored {counts['checkins']} check-ins from {source}.")
+        raise JournalProblem(_("data.restore.put_back", problem=exc.message.rstrip("."), path=kept)) from None
+    print(_n("data.restore.done", counts["checkins"], path=source))
     if kept:
-        print(f"Your previous journal is kept at {kept}.")
+        print(_("data.restore.kept", path=kept))
 
 
 def privacy(
-    forget_safety: Annotated[bool, typer.Option("--forget-safety", help="Remove every safety answer from the journal, after asking.")] = False,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="With --forget-safety: remove without asking.")] = False,
+    forget_safety: Annotated[bool, typer.Option("--forget-safety", help=_("data.option.forget_safety"))] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=_("data.option.forget_yes", option="--forget-safety"))] = False,
 ) -> None:
-    """Show where your data lives, who can read it, and that nothing leaves this computer.
-
-    \b
-    Examples:
-      resilience privacy
-      resilience privacy --forget-safety
-    """
+    """`resilience privacy`: its --help is commands.po's (commands.privacy.*, see cli/app.py)."""
     if forget_safety:
         _forget_safety(yes)
         return
     if yes:
-        raise InvalidInput("--yes goes with --forget-safety. Nothing was changed.")
+        raise InvalidInput(_("data.privacy.yes_alone", yes="--yes", option="--forget-safety"))
     import stat
 
     p = paths()
-    print(f"Journal:      {p.database}")
+    print(_label("data.privacy.label.journal") + str(p.database))
     if not p.database.exists():
-        print("              not created yet: no check-ins")
+        print(INDENT + _("data.privacy.not_created"))
     else:
         mode = stat.S_IMODE(p.database.stat().st_mode)
         folder = stat.S_IMODE(p.data_dir.stat().st_mode)
-        print(f"File access:  {oct(mode)[2:]} ({'only you' if mode & 0o077 == 0 else 'others can read it too'})"
-              f"; folder {oct(folder)[2:]} ({'only you' if folder & 0o077 == 0 else 'others can list it'})")
+        print(_label("data.privacy.label.access") + _(
+            "data.privacy.access", mode=oct(mode)[2:], folder=oct(folder)[2:],
+            who=_("data.privacy.only_you") if mode & 0o077 == 0 else _("data.privacy.others_read"),
+            folder_who=_("data.privacy.only_you") if folder & 0o077 == 0 else _("data.privacy.others_list")))
         store = common.open_store(create=False)
         if store is not None:
             with store:
@@ -311,41 +281,53 @@ def privacy(
                 stale = store.stale_copies()
                 try:
                     store.check_integrity()
-                    integrity = "sound (SQLite integrity check passed)"
+                    integrity = _("data.privacy.sound")
                 except JournalProblem:
-                    integrity = "DAMAGED: restore a backup"
+                    integrity = _("data.privacy.damaged")
             from resilience_cli.store.cipher import looks_encrypted
 
             safety = counts["safety_answers"] + counts["pack_safety_answers"]
-            print(f"Encrypted:    {'yes' if looks_encrypted(p.database) else 'no (resilience encrypt can)'}")
-            print(f"Schema:       {applied[-1] if applied else 'none'} ({len(applied)} migrations)")
-            print(f"Integrity:    {integrity}")
-            records = [plural(counts["checkins"], "check-in"), plural(counts["followups"], "follow-up"),
-                       plural(counts["reflections"], "reflection")]
-            records += [f"{counts[table]} {one if counts[table] == 1 else many}" for table, one, many in (
-                ("pack_answers", "question pack answer", "question pack answers"),
-                ("summaries", "supervision summary", "supervision summaries")) if counts[table]]
-            _field("Records:", ", ".join(records))
+            encrypted = (_("data.privacy.encrypted") if looks_encrypted(p.database)
+                         else _("data.privacy.not_encrypted", command=ENCRYPT))
+            print(_label("data.privacy.label.encrypted") + encrypted)
+            print(_label("data.privacy.label.schema") + _n(
+                "data.privacy.schema", len(applied),
+                name=applied[-1] if applied else _("data.privacy.no_schema")))
+            print(_label("data.privacy.label.integrity") + integrity)
+            records = [_n("data.privacy.checkins", counts["checkins"]),
+                       _n("data.privacy.followups", counts["followups"]),
+                       _n("data.privacy.reflections", counts["reflections"])]
+            records += [_n(key, counts[table]) for table, key in (
+                ("pack_answers", "data.privacy.pack_answers"),
+                ("summaries", "data.privacy.summaries")) if counts[table]]
+            _field(_("data.privacy.label.records"), ", ".join(records))
             if counts["colleague_checks"]:
-                _field("Colleagues:", f"{plural(counts['colleague_checks'], 'colleague reminder')} (a nickname and "
-                       "dates only).", "To delete one: resilience colleague forget NICKNAME")
+                _field(_("data.privacy.label.colleagues"), _n("data.privacy.colleagues", counts["colleague_checks"]),
+                       _("data.privacy.colleague_forget", command=FORGET_COLLEAGUE))
             phoneins = _phonein_words(counts)
             if phoneins:
-                _field("Phone-ins:", phoneins)
+                _field(_("data.privacy.label.phoneins"), phoneins)
             if counts["pulse_reads"]:
-                reads = counts["pulse_reads"]
-                _field("Team pulse:", f"{reads} team {'report or answer' if reads == 1 else 'reports or answers'} "
-                       f"you have read: {'its' if reads == 1 else 'their'} weeks and one line, kept in the "
-                       "journal alone.")
-            print(f"Safety:       {plural(safety, 'safety answer')}, kept in the journal alone: never in a log,")
-            print("              an export, trends or a summary. A backup is a copy of the journal, so it holds")
-            print("              them too. To remove them all: resilience privacy --forget-safety")
+                _field(_("data.privacy.label.pulse"), _n("data.privacy.pulse", counts["pulse_reads"]))
+            print(_label("data.privacy.label.safety") + _lines(_n("data.privacy.safety", safety, command=FORGET_SAFETY)))
             if stale:
-                print(f"Left over:    {', '.join(str(p) for p in stale)}: a copy an interrupted encrypt, "
-                      "decrypt or restore left (it may be unencrypted). It goes the next time the "
-                      "journal opens with no conversion running; or delete it yourself.")
-    print("Network:      resilience makes no network connections, ever. Nothing is shared unless")
-    print("              you write it out yourself (export, backup, summary).")
+                print(_label("data.privacy.label.left_over")
+                      + _("data.privacy.left_over", paths=", ".join(str(p) for p in stale)))
+    print(_label("data.privacy.label.network") + _lines(_("data.privacy.network")))
+
+
+# Where `privacy` starts each field's words: after the widest label, as typed.
+INDENT = " " * 14
+
+
+def _label(key: str) -> str:
+    """A field's label of `privacy`, padded so the words after it line up."""
+    return f"{_(key):<{len(INDENT) - 1}} "
+
+
+def _lines(text: str) -> str:
+    """A message of `privacy` that breaks its own lines, each line under the one before."""
+    return text.replace("\n", "\n" + INDENT)
 
 
 def _field(label: str, *texts: str) -> None:
@@ -365,21 +347,15 @@ def _phonein_words(counts: dict[str, int]) -> str:
     """What the journal holds of phone-ins: takeaways and the plan go where check-ins go; the notes
     of what to bring stay in the journal, as `phonein prep` promises."""
     words = []
-    if counts["phoneins"] or counts["phonein_plan"]:
-        held = plural(counts["phoneins"], "takeaway") if counts["phoneins"] else ""
-        if counts["phonein_plan"]:
-            held = f"{held} and your plan" if held else "Your plan"
-        shared = "; in a summary only with --include phonein" if counts["phoneins"] else ""
-        words.append(f"{held}, exported like your check-ins{shared}.")
+    takeaways, plan = counts["phoneins"], counts["phonein_plan"]
+    if takeaways:
+        key = "data.privacy.takeaways_and_plan" if plan else "data.privacy.takeaways"
+        words.append(_n(key, takeaways, option="--include phonein"))  # not a message: an option
+    elif plan:
+        words.append(_("data.privacy.plan"))
     if counts["phonein_preps"]:
-        notes = counts["phonein_preps"]
-        words.append(f"{notes} {'note' if notes == 1 else 'notes'} of what to bring, kept in the journal alone "
-                     "like safety answers: never in an export or a summary.")
+        words.append(_n("data.privacy.preps", counts["phonein_preps"]))
     return " ".join(words)
-
-
-def plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _forget_safety(yes: bool) -> None:
@@ -387,27 +363,27 @@ def _forget_safety(yes: bool) -> None:
     with common.read_only_store() as store:
         held = store.safety_answers.count() if store else 0
     if held == 0:
-        print("There are no safety answers in your journal. Nothing was changed.")
+        print(_("data.forget.none"))
         return
     if not yes:
         if not common.stdin_is_terminal():
-            raise InvalidInput("Add --yes to remove them without being asked. Nothing was changed.")
+            raise InvalidInput(_("data.forget.needs_yes", option="--yes"))
         from resilience_cli.prompts import confirm
 
         try:
-            agreed = confirm(f"Remove {plural(held, 'safety answer')} from your journal? This cannot be undone.")
+            agreed = confirm(_n("data.forget.confirm", held))
         except KeyboardInterrupt:
-            raise Cancelled("Cancelled; nothing was changed.") from None
+            raise Cancelled(_("data.cancelled")) from None
         if not agreed:
-            print("Nothing was changed.")
+            print(_("data.nothing_changed"))
             return
     store = common.open_store(create=False)
     if store is None:
-        raise JournalProblem("The journal could not be opened. Nothing was changed.")
+        raise JournalProblem(_("data.forget.cannot_open"))
     with store:
         store.prepare_for_writing()  # a damaged journal is refused, never written to
         removed = store.safety_answers.forget()
-    print(f"Removed {plural(removed, 'safety answer')}. Backups you made earlier still hold them.")
+    print(_n("data.forget.done", removed))
 
 
 def _no_identifying_nicknames(batch) -> None:
@@ -418,10 +394,8 @@ def _no_identifying_nicknames(batch) -> None:
     for check in batch.colleague_checks:
         warnings = scan(check.nickname)
         if warnings:
-            raise InvalidInput(
-                f"Nothing was imported. The colleague reminder for the incident on {check.incident_date} has a "
-                f"nickname that may identify someone ({describe(warnings)}): change it in the file to one only "
-                "you would know, such as an initial.")
+            raise InvalidInput(_("data.import.identifying_nickname", day=check.incident_date,
+                                 warnings=describe(warnings)))
 
 
 def _new_passphrase() -> str:
@@ -432,68 +406,49 @@ def _new_passphrase() -> str:
     if from_env:
         return from_env
     if not common.stdin_is_terminal():
-        raise InvalidInput(
-            f"Type the new passphrase in a terminal, or set {common.PASSPHRASE_ENV}_NEW. Nothing was changed.")
+        raise InvalidInput(_("data.passphrase.needs_terminal", variable=common.PASSPHRASE_ENV + "_NEW"))
     from resilience_cli.prompts import ask_new_passphrase
 
     try:
         return ask_new_passphrase()
     except KeyboardInterrupt:
-        raise Cancelled("Cancelled; nothing was changed.") from None
+        raise Cancelled(_("data.cancelled")) from None
 
 
 def encrypt() -> None:
-    """Encrypt your journal with a passphrase (needs the encryption extra).
-
-    A lost passphrase cannot be recovered: keep it somewhere safe.
-
-    \b
-    Example:
-      resilience encrypt
-    """
+    """`resilience encrypt`: its --help is commands.po's (commands.encrypt.*, see cli/app.py)."""
     from resilience_cli.store import cipher, encryption
 
     cipher.driver()
     journal = paths().database
     if not journal.exists():
-        raise JournalProblem("There is no journal to encrypt yet. Check in first. Nothing was changed.")
+        raise JournalProblem(_("data.encrypt.no_journal"))
     if cipher.looks_encrypted(journal):
-        raise InvalidInput("The journal is already encrypted. To change the passphrase: resilience passphrase")
+        raise InvalidInput(_("data.encrypt.already", command=PASSPHRASE))
     # The real file: a journal kept as a link stays a link.
     encryption.encrypt(journal.resolve(), _new_passphrase())
-    print(f"Your journal at {journal} is now encrypted. Every command will ask for the passphrase.")
-    print("A lost passphrase cannot be recovered. Backups made before now are not encrypted: "
-          "delete them or keep them somewhere safe.")
+    print(_("data.encrypt.done", path=journal))
+    print(_("data.encrypt.warning"))
 
 
 def decrypt() -> None:
-    """Turn an encrypted journal back into a plain one (asks for the passphrase).
-
-    \b
-    Example:
-      resilience decrypt
-    """
+    """`resilience decrypt`: its --help is commands.po's (commands.decrypt.*, see cli/app.py)."""
     from resilience_cli.store import cipher, encryption
 
     journal = paths().database
     if not journal.exists() or not cipher.looks_encrypted(journal):
-        raise InvalidInput("The journal is not encrypted. Nothing was changed.")
-    encryption.decrypt(journal.resolve(), common.passphrase_for(journal, purpose="to decrypt your journal") or "")
-    print(f"Your journal at {journal} is no longer encrypted.")
+        raise InvalidInput(_("data.decrypt.not_encrypted"))
+    encryption.decrypt(journal.resolve(), common.passphrase_for(journal, purpose=_("data.passphrase.to_decrypt")) or "")
+    print(_("data.decrypt.done", path=journal))
 
 
 def passphrase() -> None:
-    """Change the passphrase of an encrypted journal.
-
-    \b
-    Example:
-      resilience passphrase
-    """
+    """`resilience passphrase`: its --help is commands.po's (commands.passphrase.*, see cli/app.py)."""
     from resilience_cli.store import cipher, encryption
 
     journal = paths().database
     if not journal.exists() or not cipher.looks_encrypted(journal):
-        raise InvalidInput("The journal is not encrypted; to encrypt it: resilience encrypt")
-    old = common.passphrase_for(journal, purpose="(the current one)") or ""
+        raise InvalidInput(_("data.passphrase.not_encrypted", command=ENCRYPT))
+    old = common.passphrase_for(journal, purpose=_("data.passphrase.current")) or ""
     encryption.change(journal, old, _new_passphrase())
-    print("The passphrase is changed. Backups made before keep the old one.")
+    print(_("data.passphrase.done"))

@@ -21,7 +21,7 @@ from dataclasses import asdict
 from typing import Any
 
 from resilience_cli.colleagues import ColleagueCheck
-from resilience_cli.contacts import DISCLAIMER
+from resilience_cli.contacts import disclaimer
 from resilience_cli.followups import FollowUp
 from resilience_cli.model import NOTHING, RECORD_FIELDS, CheckIn
 from resilience_cli.packs import PackAnswer
@@ -88,7 +88,7 @@ def export_json(
     document = {
         "resilience_export": EXPORT_VERSION,
         "exported_at": exported_at,
-        "note": DISCLAIMER,
+        "note": disclaimer(),
         "records": [typed(r) for r in (*checkins, *followups, *reflections, *pack_answers, *summaries, *phoneins,
                                        *colleagues)],
     }

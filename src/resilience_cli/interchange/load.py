@@ -9,6 +9,7 @@ import datetime as dt
 
 from resilience_cli.errors import InvalidInput
 from resilience_cli.interchange import others, reader
+from resilience_cli.messages import _
 from resilience_cli.validation import Batch
 
 
@@ -23,4 +24,5 @@ def parse(text: str, fmt: str, today: dt.date) -> Batch:
         return others.from_daylio(text, today)
     if fmt == "jrnl":
         return others.from_jrnl(text, today)
-    raise InvalidInput(f"--format must be one of {', '.join(reader.FORMATS)}; you gave {fmt!r}.")
+    raise InvalidInput(_("interchange.bad_format", option="--format", formats=", ".join(reader.FORMATS),
+                         given=repr(fmt)))

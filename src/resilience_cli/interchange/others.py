@@ -25,6 +25,7 @@ from collections import defaultdict
 
 from resilience_cli.errors import InvalidInput
 from resilience_cli.interchange.reader import RecordProblem, json_document
+from resilience_cli.messages import _
 from resilience_cli.model import RECOVERY
 from resilience_cli.validation import Batch, checkin_from
 
@@ -36,8 +37,8 @@ ACTIVITIES = {
     "people": {"friends", "family", "date", "party", "partner", "socialising", "socializing"},
     "hobby": {"hobby", "hobbies", "reading", "movies", "gaming", "music", "drawing", "crafts",
               "cooking"},
-    "wind_down": {"meditation", "wind down", "bath"},
-    "rest": {"relax", "rest", "nap", "sleep early"},
+    "wind_down": {"meditation", "wind down", "bath"},  # not a message: Daylio's activity names
+    "rest": {"relax", "rest", "nap", "sleep early"},  # not a message: Daylio's activity names
 }
 # A fixed namespace: the same source and day always give the same id.
 NAMESPACE = uuid.UUID("6b1f3c52-7e0b-4e55-9a3c-1d2f6b8e9a10")
@@ -50,24 +51,21 @@ def _record(source: str, day: str, today: dt.date, where: str, **answers) -> obj
     try:
         return checkin_from(item, today)
     except InvalidInput as exc:
-        raise RecordProblem(f"Nothing was imported. {where}: {exc.message.rstrip('.')}.") from None
+        raise RecordProblem(_("interchange.record_problem", where=where, problem=exc.message.rstrip("."))) from None
 
 
 def from_daylio(text: str, today: dt.date) -> Batch:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = [h.strip() for h in (reader.fieldnames or [])]
     if "full_date" not in header and {"year", "date", "weekday", "mood"} <= set(header):
-        raise InvalidInput("This is an older Daylio export (year, date and weekday columns, and no full_date "
-                           "column). Export again from a current Daylio, which writes full_date. Nothing was "
-                           "imported.")
+        raise InvalidInput(_("interchange.daylio.older"))
     if "full_date" not in header or "mood" not in header:
-        raise InvalidInput("The CSV is not a Daylio export: it has no full_date and mood columns.")
+        raise InvalidInput(_("interchange.daylio.not_daylio"))
     days: dict[str, dict] = defaultdict(lambda: {"moods": [], "activities": set(), "notes": [], "row": 0})
     unknown_moods: set[str] = set()
     for n, row in enumerate(reader, start=2):
         if None in row or any(v is None for v in row.values()):
-            raise InvalidInput(f"Nothing was imported. Row {n} does not have one cell per column of the "
-                               "Daylio header.")
+            raise InvalidInput(_("interchange.daylio.row_cells", row=n))
         row = {k.strip(): v.strip() for k, v in row.items()}
         day = row.get("full_date", "")
         entry = days[day]
@@ -91,15 +89,13 @@ def from_daylio(text: str, today: dt.date) -> Batch:
         entry = days[day]
         moods = entry["moods"]
         batch.checkins.append(_record(
-            "daylio", day, today, f"Row {entry['row']}",
+            "daylio", day, today, _("interchange.where.row", number=entry["row"]),
             mood=round(sum(moods) / len(moods)) if moods else None,
             recovery=[a for a in RECOVERY if a in entry["activities"]] or None,
             note="\n\n".join(reversed(entry["notes"])) or None,
         ))
     if unknown_moods:
-        batch.remarks.append(
-            "Moods with your own names were left skipped: " + ", ".join(sorted(unknown_moods)) + "."
-        )
+        batch.remarks.append(_("interchange.daylio.unknown_moods", moods=", ".join(sorted(unknown_moods))))
     return batch
 
 
@@ -107,12 +103,12 @@ def from_jrnl(text: str, today: dt.date) -> Batch:
     document = json_document(text)
     entries = document.get("entries") if isinstance(document, dict) else None
     if not isinstance(entries, list):
-        raise InvalidInput("The JSON is not a jrnl export: it has no list of entries.")
+        raise InvalidInput(_("interchange.jrnl.not_jrnl"))
     notes: dict[str, list[str]] = defaultdict(list)
     first: dict[str, int] = {}
     for n, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict) or not isinstance(entry.get("date"), str):
-            raise RecordProblem(f"Nothing was imported. Entry {n}: it has no date.")
+            raise RecordProblem(_("interchange.jrnl.no_date", entry=n))
         day = entry["date"][:10]
         first.setdefault(day, n)
         parts = [str(entry.get(k) or "").strip() for k in ("title", "body")]
@@ -121,6 +117,6 @@ def from_jrnl(text: str, today: dt.date) -> Batch:
             notes[day].append(text_)
     batch = Batch(fields=frozenset({"note"}))
     for day in sorted(first):
-        batch.checkins.append(_record("jrnl", day, today, f"Entry {first[day]}",
+        batch.checkins.append(_record("jrnl", day, today, _("interchange.where.entry", number=first[day]),
                                       note="\n\n".join(notes[day]) or None))
     return batch

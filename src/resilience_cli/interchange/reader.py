@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from resilience_cli.errors import InvalidInput
+from resilience_cli.messages import _
 from resilience_cli.model import FIELD_SPECS, MAX_TEXT, NOTHING, RECORD_FIELDS
 from resilience_cli.validation import (
     Batch,
@@ -55,10 +56,8 @@ def detect(name: str, text: str) -> str:
         if first_line.startswith("{") and first_line.endswith("}") and "\n{" in text.strip():
             return "jsonl"
         return "json"
-    raise InvalidInput(
-        f"{name} does not look like a resilience, Daylio or jrnl export. "
-        "Name the format with --format json, jsonl, csv, daylio or jrnl."
-    )
+    raise InvalidInput(_("interchange.unknown_format", name=name,
+                         option="--format json, jsonl, csv, daylio or jrnl"))  # not a message: an option
 
 
 # -- our formats ------------------------------------------------------------
@@ -72,7 +71,7 @@ def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found = dict(pairs)
     if len(found) != len(pairs):  # rare: only then look for which key
         seen: set[str] = set()
-        for key, _ in pairs:
+        for key, __ in pairs:
             if key in seen:
                 raise DuplicateKey(key)
             seen.add(key)
@@ -84,20 +83,21 @@ def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 _DECODER = json.JSONDecoder(object_pairs_hook=_no_repeated_keys)
 
 
-def json_document(text: str, where: str = "The file") -> Any:
+def json_document(text: str, where: str | None = None) -> Any:
+    """The JSON document `text` holds; `where` names it in a refusal (by default, the file)."""
     try:
         return _DECODER.decode(text)
     except DuplicateKey as exc:
-        raise InvalidInput(f"Nothing was imported. {where} names the field {exc.args[0]!r} twice in one "
-                           "record.") from None
+        raise InvalidInput(_("interchange.json.field_twice", where=where or _("interchange.json.the_file"),
+                             field=repr(exc.args[0]))) from None
     except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{where} is not valid JSON (line {exc.lineno}, column {exc.colno}).") from None
+        raise InvalidInput(_("interchange.json.invalid", where=where or _("interchange.json.the_file"),
+                             line=exc.lineno, column=exc.colno)) from None
     except RecursionError:
-        raise InvalidInput(f"Nothing was imported. {where} nests too deeply to be a resilience "
-                           "export.") from None
+        raise InvalidInput(_("interchange.json.too_deep", where=where or _("interchange.json.the_file"))) from None
     except ValueError:  # an integer of thousands of digits
-        raise InvalidInput(f"Nothing was imported. {where} holds a number too long to be an "
-                           "answer.") from None
+        raise InvalidInput(_("interchange.json.number_too_long",
+                             where=where or _("interchange.json.the_file"))) from None
 
 
 def from_json(text: str, today: dt.date) -> Batch:
@@ -107,10 +107,10 @@ def from_json(text: str, today: dt.date) -> Batch:
     elif isinstance(document, list):
         records = document  # `resilience log --format json`: check-ins without a type
     else:
-        raise InvalidInput("The JSON holds no records: expected a resilience export or a list of check-ins.")
+        raise InvalidInput(_("interchange.json.no_records"))
     if not isinstance(records, list):
-        raise InvalidInput("The JSON's records must be a list.")
-    return _collect(((f"Record {n}", item) for n, item in enumerate(records, start=1)), today)
+        raise InvalidInput(_("interchange.json.records_not_a_list"))
+    return _collect(((("interchange.where.record", n), item) for n, item in enumerate(records, start=1)), today)
 
 
 def from_jsonl(text: str, today: dt.date) -> Batch:
@@ -121,18 +121,15 @@ def from_jsonl(text: str, today: dt.date) -> Batch:
             if not line.strip():
                 continue
             try:
-                yield f"Line {n}", _DECODER.decode(line)
+                yield ("interchange.where.line", n), _DECODER.decode(line)
             except DuplicateKey as exc:
-                raise InvalidInput(f"Nothing was imported. Line {n} names the field {exc.args[0]!r} "
-                                   "twice.") from None
+                raise InvalidInput(_("interchange.jsonl.field_twice", line=n, field=repr(exc.args[0]))) from None
             except json.JSONDecodeError:
-                raise InvalidInput(f"Nothing was imported. Line {n} is not valid JSON.") from None
+                raise InvalidInput(_("interchange.jsonl.invalid", line=n)) from None
             except RecursionError:
-                raise InvalidInput(f"Nothing was imported. Line {n} nests too deeply to be a "
-                                   "record.") from None
+                raise InvalidInput(_("interchange.jsonl.too_deep", line=n)) from None
             except ValueError:
-                raise InvalidInput(f"Nothing was imported. Line {n} holds a number too long to be "
-                                   "an answer.") from None
+                raise InvalidInput(_("interchange.jsonl.number_too_long", line=n)) from None
 
     return _collect(items(), today)
 
@@ -148,18 +145,16 @@ def from_csv(text: str, today: dt.date) -> Batch:
     try:
         header = reader.fieldnames or []
     except csv.Error as exc:
-        raise InvalidInput(f"Nothing was imported. The CSV could not be read ({exc}).") from None
+        raise InvalidInput(_("interchange.csv.unreadable", reason=exc)) from None
     repeated = sorted({h for h in header if header.count(h) > 1})
     if repeated:
-        raise InvalidInput(f"Nothing was imported. The CSV has the column {repeated[0]} twice.")
+        raise InvalidInput(_("interchange.csv.column_twice", column=repeated[0]))
     missing = [name for name in ("id", "date", "created_at", "updated_at") if name not in header]
     if missing:
-        raise InvalidInput(
-            "The CSV is not a resilience export: it has no " + ", ".join(missing) + " column."
-        )
+        raise InvalidInput(_("interchange.csv.not_ours", columns=", ".join(missing)))
     unknown = [name for name in header if name not in RECORD_FIELDS]
     if unknown:
-        raise InvalidInput(f"The CSV has columns resilience does not know: {', '.join(unknown)}.")
+        raise InvalidInput(_("interchange.csv.unknown_columns", columns=", ".join(unknown)))
 
     def items() -> Iterable[tuple[str, Any]]:
         rows = iter(reader)
@@ -170,11 +165,11 @@ def from_csv(text: str, today: dt.date) -> Batch:
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise InvalidInput(f"Nothing was imported. Row {n + 1} could not be read ({exc}).") from None
+                raise InvalidInput(_("interchange.csv.row_unreadable", row=n + 1, reason=exc)) from None
             n += 1
             if None in row or any(v is None for v in row.values()):
-                raise InvalidInput(f"Nothing was imported. Row {n} does not have one cell per column.")
-            yield f"Row {n}", {"type": "checkin", **{k: _from_cell(k, v) for k, v in row.items()}}
+                raise InvalidInput(_("interchange.csv.row_cells", row=n))
+            yield ("interchange.where.row", n), {"type": "checkin", **{k: _from_cell(k, v) for k, v in row.items()}}
 
     return _collect(items(), today)
 
@@ -206,44 +201,47 @@ _RECORD_TYPES = {
 }
 
 
-def _collect(items: Iterable[tuple[str, Any]], today: dt.date) -> Batch:
+def _collect(items: Iterable[tuple[tuple[str, int], Any]], today: dt.date) -> Batch:
+    """Each item with where it is, as (the id of "Record {number}" or the like, its number)."""
     batch = Batch()
-    for where, item in items:
+    for (where, number), item in items:
         if len(batch) >= MAX_RECORDS:
-            raise InvalidInput(f"The file holds more than {MAX_RECORDS:,} records; that is not a journal export.")
+            raise InvalidInput(_("interchange.too_many", records=f"{MAX_RECORDS:,}"))
         try:
             if not isinstance(item, dict):
-                raise InvalidInput("it is not a record (an object with named fields)")
+                raise InvalidInput(_("interchange.not_a_record"))
             kind = item.get("type", "checkin")
             # A list or table is no type name (and cannot be looked up: it is unhashable).
             if not isinstance(kind, str) or kind not in _RECORD_TYPES:
                 *most, last = _RECORD_TYPES
-                raise InvalidInput(f"type must be {', '.join(most)} or {last}, not {kind!r}")
+                raise InvalidInput(_("interchange.bad_type", types=", ".join(most), last=last, kind=repr(kind)))
             into, read = _RECORD_TYPES[kind]
             getattr(batch, into).append(read(item, today))
         except InvalidInput as exc:
-            raise RecordProblem(f"Nothing was imported. {where}: {exc.message.rstrip('.')}.") from None
+            raise RecordProblem(_("interchange.record_problem", where=_(where, number=number),
+                                  problem=exc.message.rstrip("."))) from None
     _no_duplicates(batch)
     return batch
 
 
 def _no_duplicates(batch: Batch) -> None:
-    for kind, records in (("follow-up", batch.followups), ("reflection", batch.reflections),
-                          ("question pack answer", batch.pack_answers), ("summary", batch.summaries),
-                          ("phone-in takeaway", batch.phoneins), ("phone-in plan", batch.phonein_plans),
-                          ("colleague record", batch.colleague_checks)):
+    for kind, records in (("interchange.kind.followup", batch.followups),
+                          ("interchange.kind.reflection", batch.reflections),
+                          ("interchange.kind.pack_answer", batch.pack_answers),
+                          ("interchange.kind.summary", batch.summaries),
+                          ("interchange.kind.phonein", batch.phoneins),
+                          ("interchange.kind.phonein_plan", batch.phonein_plans),
+                          ("interchange.kind.colleague_check", batch.colleague_checks)):
         ids = [r.id for r in records]
         if len(ids) != len(set(ids)):
             twice = next(i for i in ids if ids.count(i) > 1)
-            raise InvalidInput(f"Nothing was imported. The file holds the {kind} {twice} twice.")
+            raise InvalidInput(_("interchange.id_twice", kind=_(kind), id=twice))
     seen_ids: set[str] = set()
     seen_days: dict[str, str] = {}
     for r in batch.checkins:
         if r.id in seen_ids:
-            raise InvalidInput(f"Nothing was imported. The file holds the record {r.id} twice.")
+            raise InvalidInput(_("interchange.record_twice", id=r.id))
         seen_ids.add(r.id)
         if r.date in seen_days:
-            raise InvalidInput(
-                f"Nothing was imported. The file holds two different check-ins for {r.date}."
-            )
+            raise InvalidInput(_("interchange.day_twice", day=r.date))
         seen_days[r.date] = r.id

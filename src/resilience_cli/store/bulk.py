@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from resilience_cli.errors import InvalidInput
+from resilience_cli.messages import _, _n
 from resilience_cli.store.phoneins import plan_row
 from resilience_cli.store.rows import COLUMNS, from_row, to_row
 from resilience_cli.store.sql import insert_row
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from resilience_cli.validation import Batch
     from resilience_cli.store import JournalStore
 
+# The natural key of the one phone-in plan (any plan in the journal is the same "record").
+PLAN_KEY = "phonein-plan"
 
 
 @dataclass
@@ -35,12 +38,13 @@ class Tally:
     skipped: int = 0  # records that could not be placed; report.changes says why
 
     def words(self, noun: str) -> str:
-        parts = [f"{self.new} new", f"{self.updated} updated", f"{self.unchanged} unchanged"]
+        parts = [_n("store.bulk.new", self.new), _n("store.bulk.updated", self.updated),
+                 _n("store.bulk.unchanged", self.unchanged)]
         if self.kept:
-            parts.append(f"{self.kept} kept as they were in your journal")
+            parts.append(_n("store.bulk.kept", self.kept))
         if self.skipped:
-            parts.append(f"{self.skipped} skipped")
-        return f"{noun}: " + ", ".join(parts)
+            parts.append(_n("store.bulk.skipped", self.skipped))
+        return _("store.bulk.tally", noun=noun, parts=", ".join(parts))
 
 
 @dataclass
@@ -64,7 +68,7 @@ def _rows(conn: sqlite3.Connection, table: str, key: str) -> tuple[dict[str, tup
     """id -> (natural key, updated_at), and natural key -> id."""
     by_id: dict[str, tuple[str, str]] = {}
     by_key: dict[str, str] = {}
-    for rid, natural, updated in conn.execute(f"SELECT id, {key}, updated_at FROM {table}"):
+    for rid, natural, updated in conn.execute(f"SELECT id, {key}, updated_at FROM {table}"):  # not a message: SQL
         by_id[rid] = (natural, updated)
         by_key[natural] = rid
     return by_id, by_key
@@ -86,8 +90,8 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
              lambda a: f"{a.pack} {a.date}", lambda a: dict(asdict(a), answers=json.dumps(a.answers))),
             ("phoneins", "date", batch.phoneins, report.phoneins, lambda t: t.date, asdict),
             # One plan at a time: any other plan in the journal is the same "record".
-            ("phonein_plan", "'the phone-in plan'", batch.phonein_plans, report.phoneins,
-             lambda p: "the phone-in plan", plan_row),
+            ("phonein_plan", f"'{PLAN_KEY}'", batch.phonein_plans, report.phoneins,
+             lambda p: PLAN_KEY, plan_row),
             # Nicknames match as the table's NOCASE does: ASCII letters without case.
             ("colleague_checks", "lower(nickname) || ' ' || incident_date", batch.colleague_checks,
              report.colleague_checks, lambda c: f"{_ascii_lower(c.nickname)} {c.incident_date}", asdict),
@@ -107,13 +111,12 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
                     if held_at != key and _when(record.updated_at) <= _when(by_id[record.id][1]):
                         # The same record (its id) is in the journal for another day, and
                         # the journal's copy is as new: neither "unchanged" nor settled by --prefer.
-                        report.changes.append(
-                            f"{key}: skipped; the file's record has the id of your journal's record for "
-                            f"{held_at}, which is as recent or more, so it was left as it is.")
+                        report.changes.append(_("store.bulk.same_id_elsewhere", key=_shown(key),
+                                                held_at=_shown(held_at)))
                         tally.skipped += 1
                         continue
                     if _when(record.updated_at) > _when(by_id[record.id][1]):
-                        conn.execute(f"DELETE FROM {table} WHERE id = ?", (record.id,))
+                        conn.execute(f"DELETE FROM {table} WHERE id = ?", (record.id,))  # not a message: SQL
                         insert_row(conn, table, values)
                         tally.updated += 1
                     else:
@@ -127,7 +130,7 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
                         else:
                             tally.unchanged += 1
                     elif prefer == "file":
-                        conn.execute(f"DELETE FROM {table} WHERE id = ?", (by_key[key],))
+                        conn.execute(f"DELETE FROM {table} WHERE id = ?", (by_key[key],))  # not a message: SQL
                         insert_row(conn, table, values)
                         tally.updated += 1
                     elif prefer == "journal":
@@ -140,7 +143,7 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
                 tally.new += 1
         # What the journal remembers of a summary is never amended, only added:
         # matched by id, a summary already here is left as it is.
-        have = {sid for (sid,) in conn.execute("SELECT id FROM summaries")}
+        have = {sid for (sid,) in conn.execute("SELECT id FROM summaries")}  # not a message: SQL
         for s in batch.summaries:
             if s.id in have:
                 report.summaries.unchanged += 1
@@ -149,14 +152,19 @@ def import_batch(store: JournalStore, batch: Batch, *, prefer: str | None, dry_r
             have.add(s.id)
             report.summaries.new += 1
         if conflicts:
-            shown = ", ".join(conflicts[:10]) + (f" and {len(conflicts) - 10} more" if len(conflicts) > 10 else "")
-            raise InvalidInput(
-                f"Nothing was imported: your journal already has different records for {shown}. "
-                "Add --prefer journal to keep yours, or --prefer file to take the file's."
-            )
+            shown = ", ".join(_shown(key) for key in conflicts[:10])
+            if len(conflicts) > 10:
+                shown = _n("store.bulk.and_more", len(conflicts) - 10, records=shown)
+            raise InvalidInput(_("store.bulk.conflicts", records=shown,
+                                 keep="--prefer journal", take="--prefer file"))  # not a message: options
         if dry_run:
             raise DryRun(report)
     return report
+
+
+def _shown(key: str) -> str:
+    """A record's natural key as the person reads it: the plan is named, not keyed."""
+    return _("store.bulk.the_plan") if key == PLAN_KEY else key
 
 
 def _ascii_lower(text: str) -> str:
@@ -169,24 +177,27 @@ def _take_fields(conn: sqlite3.Connection, rid: str, record, fields: frozenset[s
 
     False when the journal already holds those answers: nothing changes."""
 
-    current = from_row(conn.execute(f"SELECT {', '.join(COLUMNS)} FROM checkins WHERE id = ?", (rid,)).fetchone())
+    current = from_row(conn.execute(f"SELECT {', '.join(COLUMNS)} FROM checkins WHERE id = ?", (rid,)).fetchone())  # not a message: SQL
     given = {name: getattr(record, name) for name in fields if getattr(record, name) is not None}
     changed = {name: value for name, value in given.items() if getattr(current, name) != value}
     if not changed:
         return False
     updated = current.amended(changed, record.updated_at)
     row = to_row(updated)
-    conn.execute(f"UPDATE checkins SET {', '.join(f'{c} = ?' for c in changed)}, updated_at = ? WHERE id = ?",
+    conn.execute(f"UPDATE checkins SET {', '.join(f'{c} = ?' for c in changed)}, updated_at = ? WHERE id = ?",  # not a message: SQL
                  [row[c] for c in changed] + [row["updated_at"], rid])
     words = []
     for name in sorted(changed):
         before, after = getattr(current, name), changed[name]
         if name == "note":
-            words.append("note replaced" if before else "note added")
+            words.append(_("store.bulk.note_replaced") if before else _("store.bulk.note_added"))
         elif name == "recovery":
-            words.append(f"recovery {', '.join(before) if before else 'skipped'} -> {', '.join(after) or 'nothing'}")
+            words.append(_("store.bulk.change", field=name,
+                           before=", ".join(before) if before else _("store.bulk.no_answer"),
+                           after=", ".join(after) or _("store.bulk.nothing")))
         else:
-            words.append(f"{name} {'skipped' if before is None else before} -> {after}")
+            words.append(_("store.bulk.change", field=name,
+                           before=_("store.bulk.no_answer") if before is None else before, after=after))
     report.changes.append(f"{current.date}: " + "; ".join(words))
     return True
 
@@ -195,6 +206,6 @@ class DryRun(Exception):
     """Rolls the transaction back while keeping what would have happened."""
 
     def __init__(self, report: Report):
-        super().__init__("dry run")
+        super().__init__("dry run")  # not a message: never shown
         self.report = report
 

@@ -12,9 +12,10 @@ from pathlib import Path
 from types import ModuleType
 
 from resilience_cli.errors import JournalProblem
+from resilience_cli.messages import _
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-INSTALL_HINT = "Install it with: pip install 'resilience-checkin[encryption]'"
+INSTALL = "pip install 'resilience-checkin[encryption]'"  # not a message: a command, typed as it is
 
 
 def driver() -> ModuleType:
@@ -22,10 +23,13 @@ def driver() -> ModuleType:
     try:
         from sqlcipher3 import dbapi2
     except ImportError:
-        raise JournalProblem(
-            f"Encryption needs the optional SQLCipher library, which is not installed. {INSTALL_HINT}"
-        ) from None
+        raise JournalProblem(_("store.cipher.missing", hint=install_hint())) from None
     return dbapi2
+
+
+def install_hint() -> str:
+    """How to install the encryption extra, in the language spoken."""
+    return _("store.cipher.install", install=INSTALL)
 
 
 def available() -> bool:
@@ -57,5 +61,5 @@ def literal(passphrase: str) -> str:
 def unlock(conn, passphrase: str) -> None:  # noqa: ANN001 - an SQLCipher connection
     # SQLCipher logs failed decryption to standard error; a wrong passphrase is
     # reported by us, in one sentence.
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = {literal(passphrase)}")
+    conn.execute("PRAGMA cipher_log_level = NONE")  # not a message: SQL
+    conn.execute(f"PRAGMA key = {literal(passphrase)}")  # not a message: SQL

@@ -22,7 +22,7 @@ class Colleagues(Repository):
         """Every remembered colleague, oldest incident first."""
         with self.guard():
             rows = self.conn.execute(
-                f"SELECT {', '.join(_COLUMNS)} FROM colleague_checks ORDER BY incident_date, nickname").fetchall()
+                f"SELECT {', '.join(_COLUMNS)} FROM colleague_checks ORDER BY incident_date, nickname").fetchall()  # not a message: SQL
         if not rows:
             return []  # `status` asks on every new shell: no import for an empty table
         from resilience_cli.colleagues import ColleagueCheck
@@ -38,7 +38,7 @@ class Colleagues(Repository):
         stamp = utc_now()
         with self.transaction() as conn:
             row = conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM colleague_checks "
-                               "WHERE nickname = ? AND incident_date = ?",
+                               "WHERE nickname = ? AND incident_date = ?",  # not a message: SQL
                                (nickname, incident.isoformat())).fetchone()
             if row is not None:
                 return ColleagueCheck(*row), False
@@ -52,7 +52,7 @@ class Colleagues(Repository):
         stamp = utc_now()
         column = "day3_done" if kind == "day3" else "week4_done"
         with self.transaction() as conn:
-            conn.execute(f"UPDATE colleague_checks SET {column} = ?, updated_at = ? WHERE id = ?",
+            conn.execute(f"UPDATE colleague_checks SET {column} = ?, updated_at = ? WHERE id = ?",  # not a message: SQL
                          (day.isoformat(), stamp, check.id))
         return replace(check, **{column: day.isoformat()}, updated_at=stamp)
 
@@ -64,10 +64,10 @@ class Colleagues(Repository):
         with self.guard():
             # Freed pages are overwritten with zeros, and the write-ahead log,
             # which holds the old pages until a checkpoint, is folded in and emptied.
-            self.conn.execute("PRAGMA secure_delete = ON")
+            self.conn.execute("PRAGMA secure_delete = ON")  # not a message: SQL
         with self.transaction() as conn:
-            gone = conn.execute("DELETE FROM colleague_checks WHERE nickname = ?", (nickname,)).rowcount
+            gone = conn.execute("DELETE FROM colleague_checks WHERE nickname = ?", (nickname,)).rowcount  # not a message: SQL
         if gone:
             with self.guard():
-                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # not a message: SQL
         return gone

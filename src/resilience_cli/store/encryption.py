@@ -12,6 +12,7 @@ from pathlib import Path
 
 from resilience_cli.errors import InvalidInput, JournalProblem
 from resilience_cli.files import new_partial, put_in_place
+from resilience_cli.messages import _
 from resilience_cli.store import JournalStore
 from resilience_cli.store.cipher import driver, literal, looks_encrypted, unlock
 
@@ -27,7 +28,7 @@ def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
     # database", and the sweep of stale copies could remove the copy being made.
     current = JournalStore.open(journal, create=False, passphrase=key_in, through_cipher=True)
     if current is None:
-        raise JournalProblem("There is no journal yet. Nothing was changed.")
+        raise JournalProblem(_("store.encryption.no_journal"))
     try:
         current.check_integrity()  # every page is rewritten: never from a damaged journal
     except BaseException:
@@ -38,7 +39,7 @@ def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
     # meanwhile waits, and then finds the journal replaced and saves nothing,
     # rather than saying "Saved" into the old file.
     with current.guard():
-        current.conn.execute("BEGIN IMMEDIATE")
+        current.conn.execute("BEGIN IMMEDIATE")  # not a message: SQL
     partial = None
     try:
         before = current.counts()
@@ -47,26 +48,25 @@ def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
         try:
             if key_in is not None:
                 unlock(conn, key_in)
-            conn.execute(f"ATTACH DATABASE ? AS converted KEY {literal(key_out)}", (str(partial),))
-            conn.execute("SELECT sqlcipher_export('converted')")
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            conn.execute(f"PRAGMA converted.user_version = {int(version)}")
-            conn.execute("DETACH DATABASE converted")
+            conn.execute(f"ATTACH DATABASE ? AS converted KEY {literal(key_out)}", (str(partial),))  # not a message: SQL
+            conn.execute("SELECT sqlcipher_export('converted')")  # not a message: SQL
+            version = conn.execute("PRAGMA user_version").fetchone()[0]  # not a message: SQL
+            conn.execute(f"PRAGMA converted.user_version = {int(version)}")  # not a message: SQL
+            conn.execute("DETACH DATABASE converted")  # not a message: SQL
         except sc.Error as exc:
             if "readonly" in str(exc) or "locked" in str(exc) or "busy" in str(exc):
-                raise JournalProblem("Another resilience command was writing to the journal while it was "
-                                     "being converted. Nothing was changed; try again in a moment.") from None
-            raise JournalProblem(f"The journal could not be converted ({exc}). Nothing was changed.") from None
+                raise JournalProblem(_("store.encryption.busy")) from None
+            raise JournalProblem(_("store.encryption.failed", reason=exc)) from None
         finally:
             conn.close()
         check = JournalStore.open(partial, create=False, passphrase=key_out or None)
         if check is None:
-            raise JournalProblem("The converted journal could not be read. Nothing was changed.")
+            raise JournalProblem(_("store.encryption.unreadable"))
         with check:
             check.check_integrity()
             after = check.counts()
         if after != before:
-            raise JournalProblem("The converted journal did not match the original. Nothing was changed.")
+            raise JournalProblem(_("store.encryption.mismatch"))
         put_in_place(partial, journal)
     finally:
         # On every way out, Ctrl-C included: never a plaintext copy left behind.
@@ -82,14 +82,14 @@ def _convert(journal: Path, *, key_in: str | None, key_out: str) -> None:
 
 def encrypt(journal: Path, passphrase: str) -> None:
     if looks_encrypted(journal):
-        raise InvalidInput("The journal is already encrypted. To change the passphrase: resilience passphrase")
+        raise InvalidInput(_("store.encryption.already", command="resilience passphrase"))  # not a message: command
     _check_strength(passphrase)
     _convert(journal, key_in=None, key_out=passphrase)
 
 
 def decrypt(journal: Path, passphrase: str) -> None:
     if not looks_encrypted(journal):
-        raise InvalidInput("The journal is not encrypted. Nothing was changed.")
+        raise InvalidInput(_("store.encryption.not_encrypted"))
     _convert(journal, key_in=passphrase, key_out="")
 
 
@@ -97,11 +97,11 @@ def change(journal: Path, old: str, new: str) -> None:
     _check_strength(new)
     store = JournalStore.open(journal, create=False, passphrase=old)
     if store is None:
-        raise JournalProblem("There is no journal yet. Nothing was changed.")
+        raise JournalProblem(_("store.encryption.no_journal"))
     with store:
         store.check_integrity()  # every page is rewritten: never a damaged journal
         with store.guard():
-            store.conn.execute(f"PRAGMA rekey = {literal(new)}")
+            store.conn.execute(f"PRAGMA rekey = {literal(new)}")  # not a message: SQL
 
 
 MIN_LENGTH = 8
@@ -109,7 +109,4 @@ MIN_LENGTH = 8
 
 def _check_strength(passphrase: str) -> None:
     if len(passphrase) < MIN_LENGTH:
-        raise InvalidInput(
-            f"Please use a passphrase of at least {MIN_LENGTH} characters; a few words "
-            "you will remember work well. Nothing was changed."
-        )
+        raise InvalidInput(_("store.encryption.too_short", length=MIN_LENGTH))

@@ -16,7 +16,10 @@ from urllib.parse import quote
 from resilience_cli.config import ensure_private_dir
 from resilience_cli.errors import DamagedJournal, InvalidInput, JournalProblem
 from resilience_cli.files import put_in_place
+from resilience_cli.messages import _
 from resilience_cli.store.rows import COLUMNS, from_row
+
+BACKUP_COMMAND = "resilience backup"  # not a message: a command, typed as it is
 
 
 def private_copy(source: Path, folder: Path, passphrase: str | None = None) -> Path:
@@ -29,7 +32,7 @@ def private_copy(source: Path, folder: Path, passphrase: str | None = None) -> P
     installed is this copy, and nothing else.
     """
     if not source.is_file():
-        raise JournalProblem(f"There is no file at {source}. Nothing was changed.")
+        raise JournalProblem(_("store.files.no_file", path=source))
     db: Any = sqlite3
     if passphrase is not None:
         from resilience_cli.store import cipher
@@ -39,31 +42,28 @@ def private_copy(source: Path, folder: Path, passphrase: str | None = None) -> P
     try:
         fd, name = tempfile.mkstemp(prefix=".restore.", suffix=".checking", dir=folder)
     except OSError as exc:
-        raise JournalProblem(f"The backup could not be copied into {folder} ({exc.strerror}). "
-                             "Nothing was changed.") from None
+        raise JournalProblem(_("store.files.copy_failed", folder=folder, reason=exc.strerror)) from None
     os.close(fd)
     copy = Path(name)
     try:
         try:
             conn = db.connect(f"file:{quote(str(source))}?mode=ro", uri=True, isolation_level=None)
         except db.Error:
-            raise JournalProblem(f"{source} could not be opened. Nothing was changed.") from None
+            raise JournalProblem(_("store.files.cannot_open", path=source)) from None
         try:
             if passphrase is not None:
                 from resilience_cli.store.cipher import unlock
 
                 unlock(conn, passphrase)
                 try:
-                    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # not a message: SQL
                 except db.DatabaseError:
-                    raise InvalidInput(f"That passphrase does not open the backup at {source}. "
-                                       "Nothing was changed.") from None
+                    raise InvalidInput(_("store.files.wrong_passphrase", path=source)) from None
             # VACUUM INTO reads what SQLite sees (the main file and its -wal) and
             # writes one self-contained file, into the empty one made above.
-            conn.execute("VACUUM INTO ?", (str(copy),))
+            conn.execute("VACUUM INTO ?", (str(copy),))  # not a message: SQL
         except db.DatabaseError:
-            raise DamagedJournal(f"{source} is not a resilience backup: choose a file made by "
-                                 "resilience backup. Nothing was changed.") from None
+            raise DamagedJournal(_("store.files.not_a_backup", path=source, command=BACKUP_COMMAND)) from None
         finally:
             conn.close()
         os.chmod(copy, 0o600)
@@ -82,7 +82,7 @@ def inspect_file(path: Path, passphrase: str | None = None, *, today: dt.date,
     """
     shown = shown_as or path
     if not path.is_file():
-        raise JournalProblem(f"There is no file at {shown}. Nothing was changed.")
+        raise JournalProblem(_("store.files.no_file", path=shown))
     db: Any = sqlite3
     if passphrase is not None:
         from resilience_cli.store import cipher
@@ -92,7 +92,7 @@ def inspect_file(path: Path, passphrase: str | None = None, *, today: dt.date,
         # Immutable: a private copy nobody writes; it must gain no side files.
         conn = db.connect(f"file:{quote(str(path))}?mode=ro&immutable=1", uri=True, isolation_level=None)
     except db.Error:
-        raise JournalProblem(f"{shown} could not be opened. Nothing was changed.") from None
+        raise JournalProblem(_("store.files.cannot_open", path=shown)) from None
     from resilience_cli.store import JournalStore
 
     probe = JournalStore(conn, shown, db)
@@ -107,12 +107,11 @@ def inspect_file(path: Path, passphrase: str | None = None, *, today: dt.date,
         except DamagedJournal:
             state = "foreign"
         if state in ("empty", "foreign"):
-            raise DamagedJournal(f"{shown} is not a resilience backup: choose a file made by "
-                                 "resilience backup. Nothing was changed.")
+            raise DamagedJournal(_("store.files.not_a_backup", path=shown, command=BACKUP_COMMAND))
         with probe.guard():
-            result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            result = conn.execute("PRAGMA integrity_check").fetchone()[0]  # not a message: SQL
         if result != "ok":
-            raise DamagedJournal(f"The backup at {shown} is damaged. Nothing was changed.")
+            raise DamagedJournal(_("store.files.damaged", path=shown))
         applied = probe.applied_migrations()
         _only_our_schema(conn, shown, applied)
         _every_row_valid(conn, shown, today)
@@ -138,7 +137,7 @@ def _expected_schema(applied: list[str]) -> set[tuple[str, str, str]]:
         history()(fn)
     history.apply(memory)
     return {(kind, name, _normal(sql)) for kind, name, sql in
-            memory.execute("SELECT type, name, sql FROM sqlite_master").fetchall()}
+            memory.execute("SELECT type, name, sql FROM sqlite_master").fetchall()}  # not a message: SQL
 
 
 def _only_our_schema(conn: Any, path: Path, applied: list[str]) -> None:
@@ -150,34 +149,39 @@ def _only_our_schema(conn: Any, path: Path, applied: list[str]) -> None:
     from resilience_cli.store.migrations import MIGRATION_NAMES
 
     if applied != list(MIGRATION_NAMES[:len(applied)]):
-        raise DamagedJournal(f"The backup at {path} has a schema history resilience did not write. "
-                             "Nothing was changed.")
+        raise DamagedJournal(_("store.files.foreign_history", path=path))
     found = {(kind, name, _normal(sql)) for kind, name, sql in
-             conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()}
+             conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()}  # not a message: SQL
     expected = _expected_schema(applied)
     strange = sorted(found - expected, key=lambda item: (item[0], item[1]))
     if strange:
-        kind, name, _ = strange[0]
-        raise DamagedJournal(f"The backup at {path} holds a {kind} called {name} that resilience "
-                             "never makes, so it was not restored. Nothing was changed.")
+        kind, name, __ = strange[0]
+        raise DamagedJournal(_("store.files.strange_schema", path=path, kind=kind, name=name))
     missing = sorted(expected - found, key=lambda item: (item[0] != "table", item[1]))
     if missing:
-        kind, name, _ = missing[0]
-        raise DamagedJournal(f"The backup at {path} has no {kind} called {name}, which every resilience "
-                             "journal has, so it was not restored. Nothing was changed.")
+        kind, name, __ = missing[0]
+        raise DamagedJournal(_("store.files.missing_schema", path=path, kind=kind, name=name))
 
 
 # What names a row in a refusal, table by table: the field a person would know it by.
 _ROW_KEY = {"reflections": "week", "summaries": "period_from", "silenced_rules": "rule",
             "rule_rests": "rule", "_sqlite_migrations": "name", "colleague_checks": "incident_date",
             "phonein_plan": "weekday", "pulse_reads": "weeks"}
-_NOUN = {"checkins": "check-in", "followups": "follow-up", "reflections": "reflection",
-         "safety_answers": "safety answer", "pack_answers": "pack answer",
-         "pack_safety_answers": "pack safety answer", "summaries": "summary",
-         "silenced_rules": "silenced tip", "rule_rests": "resting support box",
-         "_sqlite_migrations": "schema history entry", "colleague_checks": "colleague reminder",
-         "phoneins": "phone-in takeaway", "phonein_plan": "phone-in plan", "phonein_preps": "phone-in note",
-         "pulse_reads": "team pulse read"}
+# The id of the noun each table's row is called by, in the catalogue.
+_NOUN = {"checkins": "store.files.noun.checkins", "followups": "store.files.noun.followups",
+         "reflections": "store.files.noun.reflections", "safety_answers": "store.files.noun.safety_answers",
+         "pack_answers": "store.files.noun.pack_answers",
+         "pack_safety_answers": "store.files.noun.pack_safety_answers",
+         "summaries": "store.files.noun.summaries", "silenced_rules": "store.files.noun.silenced_rules",
+         "rule_rests": "store.files.noun.rule_rests", "_sqlite_migrations": "store.files.noun.migrations",
+         "colleague_checks": "store.files.noun.colleague_checks", "phoneins": "store.files.noun.phoneins",
+         "phonein_plan": "store.files.noun.phonein_plan", "phonein_preps": "store.files.noun.phonein_preps",
+         "pulse_reads": "store.files.noun.pulse_reads"}
+
+
+def _noun(table: str) -> str:
+    """What a row of `table` is called, in the language spoken."""
+    return _(_NOUN[table])
 
 
 def _every_row_valid(conn: Any, path: Path, today: dt.date) -> None:
@@ -185,7 +189,7 @@ def _every_row_valid(conn: Any, path: Path, today: dt.date) -> None:
     import makes (dates included: none in the future); the first bad one is named."""
     checks = _checks(today)
     tables = [name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")]
+        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")]  # not a message: SQL
     # Text is decoded here, not by the driver: a note that is not UTF-8 is then
     # a bad row that can be named, not an error from deep inside SQLite.
     conn.text_factory = bytes
@@ -194,8 +198,8 @@ def _every_row_valid(conn: Any, path: Path, today: dt.date) -> None:
             check = checks.get(table)
             if check is None:  # the schema check has already refused any other table
                 continue
-            names = [row[1].decode() for row in conn.execute(f'PRAGMA table_info("{table}")')]
-            for row in conn.execute(f'SELECT {", ".join(names)} FROM "{table}" ORDER BY rowid'):
+            names = [row[1].decode() for row in conn.execute(f'PRAGMA table_info("{table}")')]  # not a message: SQL
+            for row in conn.execute(f'SELECT {", ".join(names)} FROM "{table}" ORDER BY rowid'):  # not a message: SQL
                 values: dict[str, Any] = {}
                 unreadable = None
                 for name, value in zip(names, row, strict=True):
@@ -207,17 +211,18 @@ def _every_row_valid(conn: Any, path: Path, today: dt.date) -> None:
                             value = None
                     values[name] = value
                 key = values.get(_ROW_KEY.get(table, "date")) or values.get("date") or values.get("id")
-                where = f"the {_NOUN[table]} for {key}" if key is not None else f"a row of {table}"
+                where = (_("store.files.row_named", noun=_noun(table), key=key) if key is not None
+                         else _("store.files.row_of", table=table))
                 try:
                     if unreadable:
-                        raise InvalidInput(f"{unreadable} is not text resilience can read (not UTF-8)")
+                        raise InvalidInput(_("store.files.not_utf8", field=unreadable))
                     check(values)
                 except InvalidInput as exc:
-                    raise DamagedJournal(f"The backup at {path} was not restored: in {where} (table {table}), "
-                                         f"{exc.message.rstrip('.')}. Nothing was changed.") from None
+                    raise DamagedJournal(_("store.files.bad_row", path=path, where=where, table=table,
+                                           problem=exc.message.rstrip("."))) from None
                 except (TypeError, ValueError, AttributeError, KeyError, RecursionError):
-                    raise DamagedJournal(f"The backup at {path} was not restored: {where} (table {table}) "
-                                         "cannot be read. Nothing was changed.") from None
+                    raise DamagedJournal(_("store.files.unreadable_row", path=path, where=where,
+                                           table=table)) from None
     finally:
         conn.text_factory = str
 
@@ -251,16 +256,16 @@ def _checks(today: dt.date) -> dict[str, Any]:
         validation.check_day("date", values["date"], today)
         validation.check_stamp("created_at", values["created_at"])
         if values["answer"] not in ("yes", "no", "prefer_not_to_say"):
-            raise InvalidInput(f"answer: {values['answer']!r} is not an answer resilience gives")
+            raise InvalidInput(_("store.files.bad_answer", value=repr(values["answer"])))
 
     def pack_safety(values: dict) -> None:
         validation.check_id(values["id"])
         validation.check_day("date", values["date"], today)
         validation.check_stamp("created_at", values["created_at"])
         if not isinstance(values["pack"], str) or not isinstance(values["question"], str):
-            raise InvalidInput("pack and question must be names")
+            raise InvalidInput(_("store.files.pack_names"))
         if not isinstance(values["value"], int) or values["crisis"] not in (0, 1):
-            raise InvalidInput("value must be a whole number and crisis 0 or 1")
+            raise InvalidInput(_("store.files.pack_value"))
 
     def silenced(values: dict) -> None:
         _rule(values["rule"])
@@ -271,11 +276,11 @@ def _checks(today: dt.date) -> dict[str, Any]:
         _rule(values["rule"])
         validation.check_day("shown_on", values["shown_on"], today)
         if isinstance(values["strength"], bool) or not isinstance(values["strength"], int):
-            raise InvalidInput(f"strength: {values['strength']!r} is not a whole number")
+            raise InvalidInput(_("store.files.bad_strength", value=repr(values["strength"])))
 
     def migration(values: dict) -> None:
         if values["migration_set"] != MIGRATION_SET or values["name"] not in MIGRATION_NAMES:
-            raise InvalidInput("it is not a step resilience takes")
+            raise InvalidInput(_("store.files.unknown_step"))
         applied = values["applied_at"]
         try:
             when = dt.datetime.fromisoformat(applied).date() if isinstance(applied, str) else None
@@ -283,7 +288,7 @@ def _checks(today: dt.date) -> dict[str, Any]:
             when = None
         # A day's grace: the clock here and the machine that made it may be in different zones.
         if when is None or when > today + dt.timedelta(days=1):
-            raise InvalidInput(f"applied_at: {applied!r} is not a time in the past")
+            raise InvalidInput(_("store.files.bad_applied_at", value=repr(applied)))
 
     def phonein_plan(values: dict) -> None:
         if values["fortnightly"] in (0, 1):
@@ -296,15 +301,15 @@ def _checks(today: dt.date) -> dict[str, Any]:
         validation.check_stamp("created_at", values["created_at"])
         validation.check_stamp("updated_at", values["updated_at"])
         if values["bring"] is not None and not isinstance(values["bring"], str):
-            raise InvalidInput("bring must be text")
+            raise InvalidInput(_("store.files.bring_text"))
 
     def pulse_read(values: dict) -> None:
         if not isinstance(values["digest"], str) or not re.fullmatch(r"[0-9a-f]{64}", values["digest"]):
-            raise InvalidInput("digest must be a SHA-256 in hex")
+            raise InvalidInput(_("store.files.bad_digest"))
         if values["kind"] not in ("report", "response"):
-            raise InvalidInput(f"kind: {values['kind']!r} is not report or response")
+            raise InvalidInput(_("store.files.bad_kind", value=repr(values["kind"])))
         if not isinstance(values["weeks"], str) or not isinstance(values["headline"], str):
-            raise InvalidInput("weeks and headline must be text")
+            raise InvalidInput(_("store.files.pulse_text"))
         validation.check_stamp("read_at", values["read_at"])
 
     return {"checkins": checkin, "followups": followup,
@@ -319,7 +324,7 @@ def _checks(today: dt.date) -> dict[str, Any]:
 
 def _rule(rule: Any) -> None:
     if not isinstance(rule, str) or not re.fullmatch(r"R[0-9]{1,3}", rule):
-        raise InvalidInput(f"rule: {rule!r} is not a tip rule such as R16")
+        raise InvalidInput(_("store.files.bad_rule", value=repr(rule)))
 
 
 def replace_journal(journal: Path, prepared: Path, passphrase: str | None = None) -> None:
@@ -342,8 +347,6 @@ def replace_journal(journal: Path, prepared: Path, passphrase: str | None = None
     except OSError as exc:
         with contextlib.suppress(OSError):
             prepared.unlink()
-        raise JournalProblem(
-            f"The journal could not be replaced ({exc.strerror}). Your journal is as it was."
-        ) from None
+        raise JournalProblem(_("store.files.replace_failed", reason=exc.strerror)) from None
     for suffix in ("-wal", "-shm"):
         journal.with_name(journal.name + suffix).unlink(missing_ok=True)

@@ -23,7 +23,7 @@ class FollowUps(Repository):
     def put(self, f: FollowUp) -> None:
         """Add a follow-up inside the caller's transaction; one already there for its incident stays."""
         insert_row(self.conn, "followups", dict(asdict(f), skipped=int(f.skipped)),
-                   suffix="ON CONFLICT (incident_date, kind) DO NOTHING")
+                   suffix="ON CONFLICT (incident_date, kind) DO NOTHING")  # not a message: SQL
 
     def save(self, followup: FollowUp) -> None:
         """One answered follow-up, on its own: no check-in is created with it."""
@@ -43,7 +43,7 @@ class FollowUps(Repository):
         names = [f.name for f in dataclass_fields(FollowUp)]
         with self.guard():
             rows = self.conn.execute(
-                f"SELECT {', '.join(names)} FROM followups WHERE date >= ? ORDER BY date",
+                f"SELECT {', '.join(names)} FROM followups WHERE date >= ? ORDER BY date",  # not a message: SQL
                 (since.isoformat(),),
             ).fetchall()
         out = []

@@ -32,6 +32,7 @@ from resilience_cli.errors import (
     NewerJournal,
 )
 from resilience_cli.files import create_private_file, new_partial, put_in_place
+from resilience_cli.messages import _
 from resilience_cli.model import Answers, CheckIn
 from resilience_cli.store.migrations import MIGRATION_NAMES, MIGRATION_SET
 from resilience_cli.store.rows import COLUMNS, from_row, to_row, utc_now
@@ -97,12 +98,10 @@ class JournalStore:
             if not create:
                 return None
             ensure_private_dir(path.parent)
-            create_private_file(path, "The journal")
+            create_private_file(path, _("store.journal.what"))
         elif not path.is_file():
             # A FIFO there made every command, status included, wait for ever.
-            raise JournalProblem(
-                f"The journal path {path} is not a regular file (it may be a pipe, a device or a "
-                "folder), so it was left alone. Move it aside, or set RESILIENCE_HOME to another folder.")
+            raise JournalProblem(_("store.journal.not_a_file", path=path, variable="RESILIENCE_HOME"))
         db = _driver(path, passphrase)
         if through_cipher:
             from resilience_cli.store import cipher
@@ -135,10 +134,8 @@ class JournalStore:
                 conn.close()
                 return None
             if read_only and state == "behind":
-                raise JournalProblem(
-                    f"The journal at {path} was written by an older version of resilience and needs "
-                    f"updating, which needs write access to {path.parent}. Copy it somewhere you can "
-                    "write to, and set RESILIENCE_HOME there.")
+                raise JournalProblem(_("store.journal.older_read_only", path=path, folder=path.parent,
+                                       variable="RESILIENCE_HOME"))
             if state == "behind":
                 store.check_integrity()  # a schema update rewrites tables: never on a damaged file
             if create or state == "behind":
@@ -152,46 +149,35 @@ class JournalStore:
 
     def check_passphrase(self) -> None:
         try:
-            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # not a message: SQL
         except self.driver.DatabaseError:
-            raise InvalidInput(
-                f"That passphrase does not open the journal at {self.path}. Nothing was changed."
-            ) from None
+            raise InvalidInput(_("store.journal.wrong_passphrase", path=self.path)) from None
 
     def schema_state(self) -> str:
         """Refuse anything but a journal we know: 'empty', 'behind' or 'current'."""
         with self.guard():
-            self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # not a message: SQL
             tables = {
                 name for (name,) in self.conn.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"  # not a message: SQL
                 )
             }
         if not tables:
             return "empty"
         if "_sqlite_migrations" not in tables:
-            raise DamagedJournal(
-                f"The file at {self.path} is not a resilience journal, so it was left "
-                "as it is. Move it aside, or set RESILIENCE_HOME to another folder."
-            )
+            raise DamagedJournal(_("store.journal.not_a_journal", path=self.path, variable="RESILIENCE_HOME"))
         with self.guard():
             applied = [
                 name for (name,) in self.conn.execute(
-                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",  # not a message: SQL
                     (MIGRATION_SET,),
                 )
             ]
         if not applied:
-            raise DamagedJournal(
-                f"The file at {self.path} is not a resilience journal, so it was left "
-                "as it is. Move it aside, or set RESILIENCE_HOME to another folder."
-            )
+            raise DamagedJournal(_("store.journal.not_a_journal", path=self.path, variable="RESILIENCE_HOME"))
         unknown = set(applied) - set(MIGRATION_NAMES)
         if unknown:
-            raise NewerJournal(
-                f"The journal at {self.path} was written by a newer version of "
-                "resilience, so it was left untouched. Upgrade resilience to use it."
-            )
+            raise NewerJournal(_("store.journal.newer", path=self.path))
         return "behind" if len(applied) < len(MIGRATION_NAMES) else "current"
 
     def _migrate(self) -> None:
@@ -203,7 +189,7 @@ class JournalStore:
         with self.guard():
             # IMMEDIATE takes the write lock first, so two processes opening a
             # new journal at once cannot both run the same migration.
-            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("BEGIN IMMEDIATE")  # not a message: SQL
             try:
                 build().apply(db)
             except BaseException:
@@ -215,7 +201,7 @@ class JournalStore:
     def check_integrity(self) -> None:
         """Raise DamagedJournal unless SQLite finds the whole file sound."""
         with self.guard():
-            result = self.conn.execute("PRAGMA quick_check").fetchone()[0]
+            result = self.conn.execute("PRAGMA quick_check").fetchone()[0]  # not a message: SQL
         if result != "ok":
             raise self._damaged()
         from resilience_cli import clock
@@ -243,7 +229,7 @@ class JournalStore:
             if self.sound_since is None:
                 self.check_integrity()
         with self.guard():
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA journal_mode=WAL")  # not a message: SQL
 
     def close(self) -> None:
         self.conn.close()
@@ -262,10 +248,7 @@ class JournalStore:
 
     def _damaged(self) -> DamagedJournal:
         self.sound_since = None  # never stamped as sound
-        return DamagedJournal(
-            f"The journal at {self.path} is damaged or is not a database, so it was left as it is. "
-            "Restore a backup, or move the file aside to start a new journal."
-        )
+        return DamagedJournal(_("store.journal.damaged", path=self.path))
 
     @contextmanager
     def guard(self) -> Iterator[None]:
@@ -280,30 +263,16 @@ class JournalStore:
     def _problem(self, exc: Exception) -> JournalProblem:
         code = getattr(exc, "sqlite_errorname", "")
         if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-            return JournalProblem(
-                "The journal is busy in another resilience command. "
-                "Nothing was changed; try again in a moment."
-            )
+            return JournalProblem(_("store.journal.busy"))
         if code == "SQLITE_FULL":
-            return JournalProblem(
-                f"The disk holding {self.path} is full. Nothing was changed; "
-                "free some space and try again."
-            )
+            return JournalProblem(_("store.journal.disk_full", path=self.path))
         if code.startswith("SQLITE_READONLY"):
-            return JournalProblem(
-                f"The journal at {self.path} cannot be written (it is read-only). "
-                "Nothing was changed."
-            )
+            return JournalProblem(_("store.journal.read_only", path=self.path))
         if code.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")) and not os.access(self.path.parent, os.W_OK):
             # Writing needs files beside the journal (its -wal), so its folder must be writable.
-            return JournalProblem(
-                f"The folder {self.path.parent} cannot be written to, so the journal in it can be read "
-                "but not changed. Nothing was changed.")
+            return JournalProblem(_("store.journal.folder_read_only", folder=self.path.parent))
         if code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM")):
-            return JournalProblem(
-                f"The journal at {self.path} could not be read or written ({exc}). "
-                "Nothing was changed."
-            )
+            return JournalProblem(_("store.journal.io_error", path=self.path, reason=exc))
         return self._damaged()
 
     def _sweep(self) -> None:
@@ -314,12 +283,12 @@ class JournalStore:
         if not stale:
             return
         try:
-            self.conn.execute("PRAGMA busy_timeout = 0")
-            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("PRAGMA busy_timeout = 0")  # not a message: SQL
+            self.conn.execute("BEGIN IMMEDIATE")  # not a message: SQL
         except self.driver.Error:
             return  # a conversion is under way: its files are not stale
         finally:
-            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")  # not a message: SQL
         try:
             for leftover in stale:
                 with suppress(OSError):
@@ -345,13 +314,11 @@ class JournalStore:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it or none of it."""
         with self.guard():
-            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("BEGIN IMMEDIATE")  # not a message: SQL
             if self.replaced():
                 # The journal was replaced while this command waited for the lock.
                 self.conn.execute("ROLLBACK")
-                raise JournalProblem(
-                    "The journal was replaced (by encrypt, decrypt or restore) while this command "
-                    "waited. Nothing was saved: run it again.")
+                raise JournalProblem(_("store.journal.replaced_while_waiting"))
             try:
                 yield self.conn
             except BaseException:
@@ -422,7 +389,7 @@ class JournalStore:
     def get(self, day: dt.date) -> CheckIn | None:
         with self.guard():
             row = self.conn.execute(
-                f"SELECT {', '.join(COLUMNS)} FROM checkins WHERE date = ?",
+                f"SELECT {', '.join(COLUMNS)} FROM checkins WHERE date = ?",  # not a message: SQL
                 (day.isoformat(),),
             ).fetchone()
         return from_row(row) if row else None
@@ -430,7 +397,7 @@ class JournalStore:
     def has(self, day: dt.date) -> bool:
         with self.guard():
             row = self.conn.execute(
-                "SELECT 1 FROM checkins WHERE date = ?", (day.isoformat(),)
+                "SELECT 1 FROM checkins WHERE date = ?", (day.isoformat(),)  # not a message: SQL
             ).fetchone()
         return row is not None
 
@@ -439,14 +406,14 @@ class JournalStore:
         with self.guard():
             rows = self.conn.execute(
                 f"SELECT {', '.join(COLUMNS)} FROM checkins "
-                "WHERE date BETWEEN ? AND ? ORDER BY date",
+                "WHERE date BETWEEN ? AND ? ORDER BY date",  # not a message: SQL
                 (start.isoformat(), end.isoformat()),
             ).fetchall()
         return [from_row(row) for row in rows]
 
     def count(self) -> int:
         with self.guard():
-            return self.conn.execute("SELECT count(*) FROM checkins").fetchone()[0]
+            return self.conn.execute("SELECT count(*) FROM checkins").fetchone()[0]  # not a message: SQL
 
     def save(
         self, day: dt.date, answers: Answers | Mapping[str, Any], *, now: str | None = None,
@@ -469,7 +436,7 @@ class JournalStore:
             if followup is not None:
                 self.followups.put(replace(followup, created_at=stamp, updated_at=stamp))
             row = conn.execute(
-                f"SELECT {', '.join(COLUMNS)} FROM checkins WHERE date = ?",
+                f"SELECT {', '.join(COLUMNS)} FROM checkins WHERE date = ?",  # not a message: SQL
                 (day.isoformat(),),
             ).fetchone()
             if row is None:
@@ -485,7 +452,7 @@ class JournalStore:
             values = to_row(record)
             assignments = ", ".join(f"{c} = ?" for c in COLUMNS[2:])
             conn.execute(
-                f"UPDATE checkins SET {assignments} WHERE id = ?",
+                f"UPDATE checkins SET {assignments} WHERE id = ?",  # not a message: SQL
                 [values[c] for c in COLUMNS[2:]] + [record.id],
             )
             return record, False
@@ -501,9 +468,9 @@ class JournalStore:
         with self.guard():
             # A backup from an older version may lack the newer tables.
             present = {name for (name,) in self.conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}  # not a message: SQL
             return {
-                table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # not a message: SQL
                 if table in present else 0
                 for table in ("checkins", "followups", "reflections", "safety_answers", "pack_answers",
                               "pack_safety_answers", "colleague_checks", "summaries", "phoneins",
@@ -513,7 +480,7 @@ class JournalStore:
     def applied_migrations(self) -> list[str]:
         with self.guard():
             return [name for (name,) in self.conn.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",  # not a message: SQL
                 (MIGRATION_SET,))]
 
     def import_batch(self, batch: Batch, *, prefer: str | None = None, dry_run: bool = False) -> Report:
@@ -534,7 +501,7 @@ class JournalStore:
         absent or complete; mode 0600 like the journal.
         """
         if dest.exists() or dest.is_symlink():
-            raise JournalProblem(f"{dest} already exists; choose another name. Nothing was written.")
+            raise JournalProblem(_("store.journal.backup_exists", path=dest))
         # Created exclusively under a name nobody can guess: in a folder others can
         # write to, a fixed name could be planted as a link to their own file, which
         # would then receive the whole journal.
@@ -550,12 +517,12 @@ class JournalStore:
             raise
 
     def _snapshot(self, dest: Path) -> None:
-        self.conn.execute("VACUUM INTO ?", (str(dest),))
+        self.conn.execute("VACUUM INTO ?", (str(dest),))  # not a message: SQL
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the main file (before the file is replaced)."""
         with self.guard():
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # not a message: SQL
 
     def insert_many(self, records: Iterable[CheckIn]) -> int:
         """Add many new check-ins in one transaction: all of them or none."""
@@ -569,7 +536,7 @@ class JournalStore:
     def delete(self, day: dt.date) -> bool:
         """Delete a day's check-in and, in the same transaction, that day's safety answers."""
         with self.transaction() as conn:
-            cursor = conn.execute("DELETE FROM checkins WHERE date = ?", (day.isoformat(),))
+            cursor = conn.execute("DELETE FROM checkins WHERE date = ?", (day.isoformat(),))  # not a message: SQL
             deleted = cursor.rowcount > 0
             if deleted:
                 self.safety_answers.forget_on(day)
@@ -584,11 +551,11 @@ def _drop_safety(copy: Path, passphrase: str | None, driver: Any) -> None:
             from resilience_cli.store.cipher import unlock
 
             unlock(conn, passphrase)
-        conn.execute("PRAGMA secure_delete = ON")
-        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        conn.execute("PRAGMA secure_delete = ON")  # not a message: SQL
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}  # not a message: SQL
         for table in ("safety_answers", "pack_safety_answers"):
             if table in tables:
-                conn.execute(f"DELETE FROM {table}")
+                conn.execute(f"DELETE FROM {table}")  # not a message: SQL
         conn.execute("VACUUM")
     finally:
         conn.close()
@@ -603,8 +570,8 @@ def _driver(path: Path, passphrase: str | None) -> Any:
         return cipher.driver()
     if cipher.looks_encrypted(path):
         raise JournalProblem(
-            f"The journal at {path} is encrypted (or damaged) and needs its passphrase. "
-            + ("" if cipher.available() else cipher.INSTALL_HINT)
+            _("store.journal.needs_passphrase", path=path)
+            + ("" if cipher.available() else " " + cipher.install_hint())
         )
     return sqlite3
 
@@ -620,10 +587,7 @@ def _connect(db: Any, path: Path, mode: str) -> sqlite3.Connection:
             check_same_thread=False,
         )
     except db.Error as exc:
-        raise JournalProblem(
-            f"The journal at {path} could not be opened ({exc}). "
-            "Check that the file and its folder are yours and readable."
-        ) from None
+        raise JournalProblem(_("store.journal.cannot_open", path=path, reason=exc)) from None
 
 
 def _inode(path: Path) -> int | None:

@@ -34,20 +34,20 @@ class PackAnswers(Repository):
                     "INSERT INTO pack_safety_answers (id, pack, question, date, value, crisis, created_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pack, question, date) "
                     "DO UPDATE SET value = excluded.value, crisis = excluded.crisis, "
-                    "created_at = excluded.created_at",
+                    "created_at = excluded.created_at",  # not a message: SQL
                     (str(uuid.uuid4()), pack, question, day.isoformat(), int(value), int(crisis), stamp))
-            row = conn.execute("SELECT id, answers, created_at FROM pack_answers WHERE pack = ? AND date = ?",
+            row = conn.execute("SELECT id, answers, created_at FROM pack_answers WHERE pack = ? AND date = ?",  # not a message: SQL
                                (pack, day.isoformat())).fetchone()
             if row is None:
                 record = PackAnswer(str(uuid.uuid4()), pack, day.isoformat(),
                                     {k: v for k, v in answers.items() if v is not None}, stamp, stamp)
                 conn.execute("INSERT INTO pack_answers (id, pack, date, answers, created_at, updated_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?)",
+                             "VALUES (?, ?, ?, ?, ?, ?)",  # not a message: SQL
                              (record.id, pack, record.date, json.dumps(record.answers), stamp, stamp))
             else:
                 merged = {**json.loads(row[1]), **{k: v for k, v in answers.items() if v is not None}}
                 record = PackAnswer(row[0], pack, day.isoformat(), merged, row[2], stamp)
-                conn.execute("UPDATE pack_answers SET answers = ?, updated_at = ? WHERE id = ?",
+                conn.execute("UPDATE pack_answers SET answers = ?, updated_at = ? WHERE id = ?",  # not a message: SQL
                              (json.dumps(merged), stamp, row[0]))
         return record
 
@@ -56,11 +56,11 @@ class PackAnswers(Repository):
 
         from resilience_cli.packs import PackAnswer
 
-        sql = "SELECT id, pack, date, answers, created_at, updated_at FROM pack_answers WHERE date >= ?"
+        sql = "SELECT id, pack, date, answers, created_at, updated_at FROM pack_answers WHERE date >= ?"  # not a message: SQL
         params: list[Any] = [since.isoformat()]
         if pack is not None:
-            sql += " AND pack = ?"
+            sql += " AND pack = ?"  # not a message: SQL
             params.append(pack)
         with self.guard():
-            rows = self.conn.execute(sql + " ORDER BY date", params).fetchall()
+            rows = self.conn.execute(sql + " ORDER BY date", params).fetchall()  # not a message: SQL
         return [PackAnswer(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]

@@ -25,7 +25,7 @@ class PhoneIns(Repository):
         """Record the plan, replacing the one before (returned, or None)."""
         with self.transaction() as conn:
             earlier = self._read_plan(conn)
-            conn.execute("DELETE FROM phonein_plan")
+            conn.execute("DELETE FROM phonein_plan")  # not a message: SQL
             insert_row(conn, "phonein_plan", plan_row(plan))
         return earlier
 
@@ -37,7 +37,7 @@ class PhoneIns(Repository):
         from resilience_cli.phonein import Plan
 
         names = [f.name for f in dataclass_fields(Plan)]
-        row = conn.execute(f"SELECT {', '.join(names)} FROM phonein_plan").fetchone()
+        row = conn.execute(f"SELECT {', '.join(names)} FROM phonein_plan").fetchone()  # not a message: SQL
         if row is None:
             return None
         values = dict(zip(names, row, strict=True))
@@ -53,13 +53,13 @@ class PhoneIns(Repository):
         stamp = utc_now()
         given = {k: v for k, v in answers.items() if v is not None}
         with self.transaction() as conn:
-            row = conn.execute(f"SELECT {', '.join(names)} FROM phoneins WHERE date = ?",
+            row = conn.execute(f"SELECT {', '.join(names)} FROM phoneins WHERE date = ?",  # not a message: SQL
                                (day.isoformat(),)).fetchone()
             if row is None:
                 record = Takeaway(str(uuid.uuid4()), day.isoformat(), created_at=stamp, updated_at=stamp, **given)
             else:
                 record = replace(Takeaway(**dict(zip(names, row, strict=True))), updated_at=stamp, **given)
-            insert_row(conn, "phoneins", asdict(record), verb="INSERT OR REPLACE")
+            insert_row(conn, "phoneins", asdict(record), verb="INSERT OR REPLACE")  # not a message: SQL
         return record
 
     def takeaways(self, since: dt.date) -> list[Takeaway]:
@@ -67,7 +67,7 @@ class PhoneIns(Repository):
 
         names = [f.name for f in dataclass_fields(Takeaway)]
         with self.guard():
-            rows = self.conn.execute(f"SELECT {', '.join(names)} FROM phoneins WHERE date >= ? ORDER BY date",
+            rows = self.conn.execute(f"SELECT {', '.join(names)} FROM phoneins WHERE date >= ? ORDER BY date",  # not a message: SQL
                                      (since.isoformat(),)).fetchall()
         return [Takeaway(**dict(zip(names, row, strict=True))) for row in rows]
 
@@ -79,10 +79,10 @@ class PhoneIns(Repository):
         with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO phonein_preps (id, date, bring, created_at, updated_at) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT (date) DO UPDATE SET bring = excluded.bring, updated_at = excluded.updated_at",
+                "ON CONFLICT (date) DO UPDATE SET bring = excluded.bring, updated_at = excluded.updated_at",  # not a message: SQL
                 (str(uuid.uuid4()), day.isoformat(), bring, stamp, stamp))
 
     def prep(self, day: dt.date) -> str | None:
         with self.guard():
-            row = self.conn.execute("SELECT bring FROM phonein_preps WHERE date = ?", (day.isoformat(),)).fetchone()
+            row = self.conn.execute("SELECT bring FROM phonein_preps WHERE date = ?", (day.isoformat(),)).fetchone()  # not a message: SQL
         return row[0] if row else None

@@ -27,7 +27,7 @@ class Reflections(Repository):
         stamp = utc_now()
         with self.transaction() as conn:
             row = conn.execute(
-                f"SELECT {', '.join(names)} FROM reflections WHERE week = ?", (week.isoformat(),)
+                f"SELECT {', '.join(names)} FROM reflections WHERE week = ?", (week.isoformat(),)  # not a message: SQL
             ).fetchone()
             given = {k: v for k, v in answers.items() if v is not None}
             if row is None:
@@ -36,7 +36,7 @@ class Reflections(Repository):
             else:
                 record = replace(Reflection(**dict(zip(names, row, strict=True))),
                                  date=day.isoformat(), updated_at=stamp, **given)
-            insert_row(conn, "reflections", asdict(record), verb="INSERT OR REPLACE")
+            insert_row(conn, "reflections", asdict(record), verb="INSERT OR REPLACE")  # not a message: SQL
         return record
 
     def since(self, since: dt.date) -> list[Reflection]:
@@ -45,7 +45,7 @@ class Reflections(Repository):
         names = [f.name for f in dataclass_fields(Reflection)]
         with self.guard():
             rows = self.conn.execute(
-                f"SELECT {', '.join(names)} FROM reflections WHERE week >= ? ORDER BY week",
+                f"SELECT {', '.join(names)} FROM reflections WHERE week >= ? ORDER BY week",  # not a message: SQL
                 (since.isoformat(),),
             ).fetchall()
         return [Reflection(**dict(zip(names, row, strict=True))) for row in rows]

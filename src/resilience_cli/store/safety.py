@@ -24,7 +24,7 @@ class SafetyAnswers(Repository):
         import uuid
 
         self.conn.execute(
-            "INSERT INTO safety_answers (id, date, answer, created_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO safety_answers (id, date, answer, created_at) VALUES (?, ?, ?, ?)",  # not a message: SQL
             (str(uuid.uuid4()), day.isoformat(), answer, stamp),
         )
 
@@ -35,17 +35,17 @@ class SafetyAnswers(Repository):
     def count(self) -> int:
         """Safety answers held, the daily question's and packs' safety questions' together."""
         with self.guard():
-            return sum(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in _TABLES)
+            return sum(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in _TABLES)  # not a message: SQL
 
     def forget(self) -> int:
         """Remove every safety answer, in one transaction. Returns how many there were."""
         with self.transaction() as conn:
-            return sum(conn.execute(f"DELETE FROM {table}").rowcount for table in _TABLES)
+            return sum(conn.execute(f"DELETE FROM {table}").rowcount for table in _TABLES)  # not a message: SQL
 
     def forget_on(self, day: dt.date) -> None:
         """Remove a day's answers inside the caller's transaction (a deleted check-in takes them along)."""
         for table in _TABLES:
-            self.conn.execute(f"DELETE FROM {table} WHERE date = ?", (day.isoformat(),))
+            self.conn.execute(f"DELETE FROM {table} WHERE date = ?", (day.isoformat(),))  # not a message: SQL
 
     def since(self, since: dt.date) -> list[SafetyAnswer]:
         from resilience_cli.safety import SafetyAnswer
@@ -53,7 +53,7 @@ class SafetyAnswers(Repository):
         with self.guard():
             rows = self.conn.execute(
                 "SELECT id, date, answer, created_at FROM safety_answers "
-                "WHERE date >= ? ORDER BY date, created_at", (since.isoformat(),),
+                "WHERE date >= ? ORDER BY date, created_at", (since.isoformat(),),  # not a message: SQL
             ).fetchall()
         return [SafetyAnswer(*row) for row in rows]
 
@@ -64,5 +64,5 @@ class SafetyAnswers(Repository):
         with self.guard():
             rows = self.conn.execute(
                 "SELECT id, date, created_at FROM pack_safety_answers WHERE crisis = 1 AND date >= ? "
-                "ORDER BY date", (since.isoformat(),)).fetchall()
+                "ORDER BY date", (since.isoformat(),)).fetchall()  # not a message: SQL
         return [SafetyAnswer(rid, date, YES, created) for rid, date, created in rows]

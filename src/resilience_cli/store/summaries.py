@@ -36,7 +36,7 @@ class Summaries(Repository):
         with self.guard():
             rows = self.conn.execute(
                 "SELECT id, created_at, period_from, period_to, requests, request_other, actions "
-                "FROM summaries ORDER BY created_at"
+                "FROM summaries ORDER BY created_at"  # not a message: SQL
             ).fetchall()
         return [
             PastSummary(sid, created, start, end, tuple(json.loads(requests)), other,
