@@ -44,6 +44,12 @@ MOVED = (
     # the check-in's questions
     # --
     # the check-in command and what follows it
+    "cli/checkin.py",
+    "render/confirmation.py",
+    "render/changes.py",
+    "render/words.py",
+    "render/boxes.py",
+    "message_maps.py",
     # --
     # tips, help and contacts
     # --
