@@ -50,6 +50,9 @@ MOVED = (
     "render/words.py",
     "render/boxes.py",
     "message_maps.py",
+    "aftercare.py",
+    "render/guidance.py",
+    "followups.py",
     # --
     # tips, help and contacts
     # --
