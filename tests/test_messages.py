@@ -53,6 +53,7 @@ MOVED = (
     "aftercare.py",
     "render/guidance.py",
     "followups.py",
+    "colleagues.py",
     # --
     # tips, help and contacts
     # --

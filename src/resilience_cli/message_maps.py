@@ -23,6 +23,9 @@ class Words(Mapping[Any, str]):
 
         return _(self.ids[value])
 
+    def __contains__(self, value: object) -> bool:
+        return value in self.ids
+
     def __iter__(self) -> Iterator[Any]:
         return iter(self.ids)
 
