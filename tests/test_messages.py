@@ -54,6 +54,9 @@ MOVED = (
     "render/guidance.py",
     "followups.py",
     "colleagues.py",
+    "render/went_well.py",
+    "cli/common.py",
+    "cli/__init__.py",
     # --
     # tips, help and contacts
     # --
