@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextvars import ContextVar
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -22,6 +23,23 @@ def help_now_line() -> str:
     from resilience_cli.messages import _
 
     return _("errors.help_now", command="resilience help-now")  # not a message: a command
+
+
+# Whether this run may show a command's help: --help or -h, or shell completion
+# (which shows options' help). True outside a run: the docs and tests build the app.
+_HELP_SHOWN: ContextVar[bool] = ContextVar("resilience_help_shown", default=True)
+
+
+def help_shown() -> bool:
+    """Whether a command's help can be shown in this run. Help built from the question
+    catalogue (cli/checkin.py) is built only then: reading the questions' words costs
+    milliseconds that a check-in by flags never pays."""
+    return _HELP_SHOWN.get()
+
+
+def _asks_for_help(args: list[str]) -> bool:
+    end = args.index("--") if "--" in args else len(args)
+    return "_RESILIENCE_COMPLETE" in os.environ or any(a in ("--help", "-h") for a in args[:end])
 
 
 def _cancelled() -> str:
@@ -185,6 +203,7 @@ def _from_ctrl_c(exc: BaseException) -> bool:
 def _through_typer(args: list[str]) -> int:
     from resilience_cli.cli.app import Abort, ClickException, command
 
+    shown = _HELP_SHOWN.set(_asks_for_help(args))
     try:
         result = command(args).main(args=args, prog_name="resilience", standalone_mode=False)
     except Abort:
@@ -195,6 +214,8 @@ def _through_typer(args: list[str]) -> int:
         if exc.exit_code == EXIT_USAGE:
             _say(help_now_line())
         return exc.exit_code
+    finally:
+        _HELP_SHOWN.reset(shown)
     if result == EXIT_CANCELLED:
         # Typer turns a Ctrl-C that reaches it (mid-import in a command) into a
         # silent exit 130; our commands say Cancelled by raising, never by returning.

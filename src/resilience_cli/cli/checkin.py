@@ -30,13 +30,16 @@ if TYPE_CHECKING:
 class _Help:
     """A parameter whose help is read from the catalogue each time Typer builds the
     command (on every run, after --lang is read): never frozen in the language of the
-    run that first imported this module."""
+    run that first imported this module. Built only in a run that can show it
+    (cli.help_shown): a check-in by flags reads no question's words."""
 
     words: Any = None  # () -> the help, in the language being spoken
 
     @property
     def help(self) -> str:
-        return self.words()
+        from resilience_cli.cli import help_shown
+
+        return self.words() if help_shown() else ""
 
     @help.setter
     def help(self, value: Any) -> None:

@@ -2,8 +2,9 @@
 person's own four-week averages.
 
 Which answers are shown is `aftercare`'s decision (the averages it gives);
-how each is written follows from the question (model.FIELD_SPECS: a unit,
-or a scale's top), in the catalogue's words. No field is named here.
+each is named by the catalogue (checkin.confirm.name.<answer>: short words,
+so that saying Saved reads no question's words) and written as its question
+has it (model.FIELD_SPECS: a unit, or a scale's top). No field is named here.
 """
 
 from __future__ import annotations
@@ -60,9 +61,8 @@ def _headline(record: CheckIn, created: bool) -> str:
 
 
 def _label(name: str) -> str:
-    """The answer's short name: its label without its unit ('sleep', not 'sleep (hours)')."""
-    spec = FIELD_SPECS[name]
-    return spec.label.replace(f" ({spec.unit})", "") if spec.unit else spec.label
+    """The answer's short name: 'sleep', not 'sleep (hours)'."""
+    return _(f"checkin.confirm.name.{name}")
 
 
 def _answer(name: str, value: Any) -> str:
