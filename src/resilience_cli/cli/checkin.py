@@ -252,8 +252,7 @@ def _validated(flags: dict[str, Any]) -> dict[str, Any]:
     for name, value in flags.items():
         flag = "raise" if name == "raise_at_supervision" else name.replace("_", "-")
         try:
-            out[name] = validate_answer(name, _level(name, value),
-                                        called=_("checkin.flag.called", name=spoken(name), flag=f"--{flag}"))
+            out[name] = validate_answer(name, _level(name, value), called=f"{spoken(name)} (--{flag})")
         except InvalidInput as exc:
             if name in LEVELLED and not any(c.isdigit() for c in str(value)):  # a word, not a number
                 raise InvalidInput(_("checkin.flag.not_a_level", name=spoken(name).capitalize(), flag=f"--{flag}",
@@ -373,7 +372,6 @@ def _save_first_run(answers) -> None:
 def _save_region(region: str) -> None:
     """Saved with the check-in, never before it: Ctrl-C at any question leaves no trace."""
     from resilience_cli.config import save_region
-
     from resilience_cli.contacts import nation_name
 
     config_file = paths().config_file
