@@ -60,6 +60,7 @@ def test_a_run_without_help_builds_no_help(home, monkeypatch):
     real = checkin._flag_help
     monkeypatch.setattr(checkin, "_flag_help", lambda name: built.append(name) or real(name))
     assert invoke("checkin", "--mood", "5", "--no-input").exit_code == 0
+    assert invoke("--help").exit_code == 0 and invoke("edit", "--help").exit_code == 0
     assert built == []
     assert invoke("checkin", "--help").exit_code == 0
     assert "mood" in built

@@ -25,21 +25,30 @@ def help_now_line() -> str:
     return _("errors.help_now", command="resilience help-now")  # not a message: a command
 
 
-# Whether this run may show a command's help: --help or -h, or shell completion
-# (which shows options' help). True outside a run: the docs and tests build the app.
-_HELP_SHOWN: ContextVar[bool] = ContextVar("resilience_help_shown", default=True)
+# Which command's help this run may show: its name (`resilience checkin --help`),
+# False for none, True for any (shell completion shows options' help; outside a
+# run, the docs and tests build the app).
+_HELP_SHOWN: ContextVar[str | bool] = ContextVar("resilience_help_shown", default=True)
 
 
-def help_shown() -> bool:
-    """Whether a command's help can be shown in this run. Help built from the question
+def help_shown(command: str) -> bool:
+    """Whether `command`'s help can be shown in this run. Help built from the question
     catalogue (cli/checkin.py) is built only then: reading the questions' words costs
     milliseconds that a check-in by flags never pays."""
-    return _HELP_SHOWN.get()
+    shown = _HELP_SHOWN.get()
+    return shown is True or shown == command
 
 
-def _asks_for_help(args: list[str]) -> bool:
+def _help_for(args: list[str]) -> str | bool:
+    """The command whose help `args` ask for (--help or -h); False for none."""
+    if "_RESILIENCE_COMPLETE" in os.environ:
+        return True
     end = args.index("--") if "--" in args else len(args)
-    return "_RESILIENCE_COMPLETE" in os.environ or any(a in ("--help", "-h") for a in args[:end])
+    if not any(a in ("--help", "-h") for a in args[:end]):
+        return False
+    # The global options left (--plain) take no value: the first word is the command.
+    # `resilience --help` lists the commands, and no command's options.
+    return next((a for a in args[:end] if not a.startswith("-")), False)
 
 
 def _cancelled() -> str:
@@ -203,7 +212,7 @@ def _from_ctrl_c(exc: BaseException) -> bool:
 def _through_typer(args: list[str]) -> int:
     from resilience_cli.cli.app import Abort, ClickException, command
 
-    shown = _HELP_SHOWN.set(_asks_for_help(args))
+    shown = _HELP_SHOWN.set(_help_for(args))
     try:
         result = command(args).main(args=args, prog_name="resilience", standalone_mode=False)
     except Abort:

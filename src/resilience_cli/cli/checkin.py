@@ -34,12 +34,13 @@ class _Help:
     (cli.help_shown): a check-in by flags reads no question's words."""
 
     words: Any = None  # () -> the help, in the language being spoken
+    command = "checkin"  # the command it is an option of
 
     @property
     def help(self) -> str:
         from resilience_cli.cli import help_shown
 
-        return self.words() if help_shown() else ""
+        return self.words() if help_shown(self.command) else ""
 
     @help.setter
     def help(self, value: Any) -> None:
@@ -115,6 +116,7 @@ DateOpt = Annotated[str | None, _option("--date", metavar="D", key="checkin.flag
 _DATE_ARGUMENT = typer.Argument(metavar="D")
 _DATE_ARGUMENT.__class__ = _ArgumentHelp
 _DATE_ARGUMENT.words = lambda: _("checkin.flag.date")
+_DATE_ARGUMENT.command = "edit"
 
 
 def checkin(
