@@ -183,7 +183,8 @@ def test_a_caffeine_question_end_to_end_touches_five_files_or_fewer(tmp_path, ho
     steps = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
     assert steps.stdout.strip() == "[('caffeine',), ('note', 'raise_at_supervision', 'talking_point')]"
     # Its flag's help, from the catalogue: nobody wrote it.
-    assert "--caffeine C Caffeine: a number from 0 to 40." in " ".join(run("checkin", "--help").stdout.split())
+    flag_help = " ".join(run("checkin", "--help").stdout.split())
+    assert "--caffeine C Caffeine" in flag_help and "a number from 0 to 40." in flag_help
 
 
 # -- start-up: the words are read when a question is asked, and only then ------------
