@@ -116,7 +116,7 @@ CAFFEINE = (
      "[pairs.workload_support]",
      '[questions.caffeine]\nquestion = "About how many cups of coffee, tea or energy drink did you have?"\n'
      'hint = "cups, such as 3"\n\n[pairs.workload_support]'),
-    # 4. The flag (Typer options are parameters: not derived; their help is, from the catalogue).
+    # 4. The flag (Typer options are parameters: not derived).
     ("cli/checkin.py",
      '    raise_: Annotated[bool | None, _option("--raise/--no-raise"',
      '    caffeine: Annotated[str | None, _option(metavar="C", field="caffeine")] = None,\n'
