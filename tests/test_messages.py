@@ -54,6 +54,19 @@ MOVED = (
     "render/welcome.py",
     # --
     # the check-in command and what follows it
+    "cli/checkin.py",
+    "render/confirmation.py",
+    "render/changes.py",
+    "render/words.py",
+    "render/boxes.py",
+    "message_maps.py",
+    "aftercare.py",
+    "render/guidance.py",
+    "followups.py",
+    "colleagues.py",
+    "render/went_well.py",
+    "cli/common.py",
+    "cli/__init__.py",
     # --
     # tips, help and contacts
     "routes.py",

@@ -117,10 +117,9 @@ CAFFEINE = (
      'hint = "cups, such as 3"\nlabel = "caffeine (cups)"\ntrend_label = "Caffeine"\n\n[pairs.workload_support]'),
     # 4. The flag (Typer options are parameters: not derived).
     ("cli/checkin.py",
-     '    raise_: Annotated[bool | None, typer.Option("--raise/--no-raise"',
-     '    caffeine: Annotated[str | None, typer.Option(metavar="C", help="Cups of coffee, tea or '
-     'energy drink.")] = None,\n'
-     '    raise_: Annotated[bool | None, typer.Option("--raise/--no-raise"'),
+     '    raise_: Annotated[bool | None, _option("--raise/--no-raise"',
+     '    caffeine: Annotated[str | None, _option(metavar="C", field="caffeine")] = None,\n'
+     '    raise_: Annotated[bool | None, _option("--raise/--no-raise"'),
     ("cli/checkin.py",
      '"alcohol_units": alcohol_units,',
      '"alcohol_units": alcohol_units, "caffeine": caffeine,'),
@@ -183,6 +182,9 @@ def test_a_caffeine_question_end_to_end_touches_five_files_or_fewer(tmp_path, ho
              "print([names for names, _a, _b in flow.steps()][-2:])")
     steps = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
     assert steps.stdout.strip() == "[('caffeine',), ('note', 'raise_at_supervision', 'talking_point')]"
+    # Its flag's help, from the catalogue: nobody wrote it.
+    flag_help = " ".join(run("checkin", "--help").stdout.split())
+    assert "--caffeine C Caffeine" in flag_help and "a number from 0 to 40." in flag_help
 
 
 # -- start-up: the words are read when a question is asked, and only then ------------

@@ -478,12 +478,12 @@ def test_a_journal_in_a_folder_that_cannot_be_written_is_still_read(cli, journal
 
 
 def test_a_failure_after_the_save_never_says_not_saved(cli, db_path, monkeypatch):
-    from resilience_cli.render import journal as render_journal
+    from resilience_cli.render import confirmation as render_confirmation
 
     def broken(*args, **kwargs):
         raise RuntimeError("a bug in showing")
 
-    monkeypatch.setattr(render_journal, "confirmation", broken)
+    monkeypatch.setattr(render_confirmation, "confirmation", broken)
     result = cli("checkin", "--mood", "6", "--no-input")
     assert result.exit_code == 1
     assert result.stderr.startswith("Your check-in for ")

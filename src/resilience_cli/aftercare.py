@@ -32,15 +32,15 @@ OFFER_SAFETY = ("R2", "R20")
 # Rules whose own box already gives a route to help: the distress box is not shown again.
 ROUTES_TO_HELP = ("R1", "R2", "R20")
 AVERAGED = ("sleep_hours", "sleep_quality", "mood", "energy")
-# Said after a check-in that records being assaulted or hurt at work, beside any
-# incident support (DOMAIN.md, "Hurt at work"): in our own words.
-HURT_TITLE = "Assaulted or hurt at work"
-HURT_TEXT = (
-    "Being assaulted or hurt at work is an incident in its own right, never a personal failing. "
-    "Report it through your workplace's process, even if it seems small. Occupational health can "
-    "help with an injury and with how you are afterwards. Your union or staff association (the POA, "
-    "Napo, UNISON, the Police Federation) can advise and stand with you."
-)
+
+
+def hurt_item() -> Item:
+    """Said after a check-in that records being assaulted or hurt at work, beside any
+    incident support (DOMAIN.md, "Hurt at work"): in our own words (guidance.hurt.*)."""
+    from resilience_cli.messages import _
+
+    return Item("hurt", "support", _("guidance.hurt.title"), _("guidance.hurt.text"),
+                _("guidance.because_today"), ())
 
 
 class Before(Frozen):
@@ -110,7 +110,7 @@ def after_saving(ctx: RuleContext, record: CheckIn, *, safety_answer: str | None
         items = tuple(i for i in items if i.level != "tip")
     if record.hurt:
         # Beside the incident support, in the same box when the distress box folds them in.
-        items += (Item("hurt", "support", HURT_TITLE, HURT_TEXT, "Because of today's answers.", ()),)
+        items += (hurt_item(),)
     distress_box = distress and not any(i.rule in ROUTES_TO_HELP for i in items)
     folded = tuple(i for i in items if i.level == "support") if distress_box else ()
     return After(

@@ -15,14 +15,16 @@ from dataclasses import dataclass
 
 from resilience_cli.errors import InvalidInput
 from resilience_cli.followups import DAY3, DUE_FOR_DAYS, KINDS, WEEK4
+from resilience_cli.message_maps import Words
+from resilience_cli.messages import _, _n
 from resilience_cli.model import clean_text
 
 # Long enough for a first name or a nickname; too short for an account of anything.
 MAX_NICKNAME = 40
-NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                "eleven", "twelve", "thirteen")
-KIND_WORDS = {DAY3: "about day 3", WEEK4: "about week 4"}
-COMMAND = "resilience colleague"
+# Numbers up to thirteen are written in words: "three days", "two weeks".
+NUMBER_WORDS = Words({n: f"colleagues.number.{n}" for n in range(14)})
+KIND_WORDS = Words({DAY3: "colleagues.kind.day3", WEEK4: "colleagues.kind.week4"})
+COMMAND = "resilience colleague"  # not a message: a command
 
 
 @dataclass(frozen=True)
@@ -70,10 +72,9 @@ def nickname(text: str) -> str:
     """
     cleaned = " ".join(clean_text(text).split())
     if not cleaned:
-        raise InvalidInput("Give a nickname for your colleague, such as G or Sam.")
+        raise InvalidInput(_("colleagues.nickname.missing"))
     if len(cleaned) > MAX_NICKNAME:
-        raise InvalidInput(f"A nickname is at most {MAX_NICKNAME} characters: a first name, an initial or "
-                           "a word only you would know.")
+        raise InvalidInput(_("colleagues.nickname.too_long", most=MAX_NICKNAME))
     return cleaned
 
 
@@ -105,7 +106,7 @@ def to_mark(checks: Sequence[ColleagueCheck], name: str, today: dt.date) -> tupl
     upcoming = [(c.due_on(k), c, k) for c in mine if (k := c.next_open(today)) is not None]
     if not upcoming:
         return None
-    _, check, kind = min(upcoming, key=lambda t: t[0])
+    __, check, kind = min(upcoming, key=lambda t: t[0])
     return check, kind
 
 
@@ -116,7 +117,7 @@ def status(check: ColleagueCheck, kind: str, today: dt.date) -> str:
         return "done"
     if check.lapsed(kind, today):
         return "passed"
-    return "due" if check.due_on(kind) <= today else "not yet"
+    return "due" if check.due_on(kind) <= today else "not yet"  # not a message: a value for scripts (README)
 
 
 def to_json_list(checks: Iterable[ColleagueCheck], today: dt.date) -> list[dict[str, str]]:
@@ -126,27 +127,36 @@ def to_json_list(checks: Iterable[ColleagueCheck], today: dt.date) -> list[dict[
              "day3": status(c, DAY3, today), "week4": status(c, WEEK4, today)} for c in ordered]
 
 
+def _number(n: int) -> str:
+    return NUMBER_WORDS[n] if n in NUMBER_WORDS else str(n)
+
+
 def _since(days: int) -> str:
+    """'three days', 'two weeks'."""
     if days < 14:
-        return f"{NUMBER_WORDS[days]} {'day' if days == 1 else 'days'}" if days < len(NUMBER_WORDS) \
-            else f"{days} days"
+        return _n("colleagues.since.days", days, number=_number(days))
     weeks = days // 7
-    return f"{NUMBER_WORDS[weeks]} weeks" if weeks < len(NUMBER_WORDS) else f"{weeks} weeks"
+    return _n("colleagues.since.weeks", weeks, number=_number(weeks))
 
 
 def nudge_words(n: Nudge, today: dt.date) -> str:
     """'It has been three days since Monday's incident with G. A word might help: resilience colleague'."""
+    from resilience_cli.messages import day_month, weekday
+
     day = n.check.incident_day
     days = (today - day).days
     if days < 7:
-        when = f"since {day:%A}'s incident with {n.check.nickname}"
-    else:
-        when = f"since the incident with {n.check.nickname} on {day:%A} {day.day} {day:%B}"
-    return f"It has been {_since(days)} {when}. A word might help: {COMMAND}"
+        return _("colleagues.nudge.this_week", since=_since(days), weekday=weekday(day),
+                 nickname=n.check.nickname, command=COMMAND)
+    return _("colleagues.nudge.earlier", since=_since(days), day=day_month(day), nickname=n.check.nickname,
+             command=COMMAND)
 
 
 def words_for_day(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
+    """'Monday 14 December', in the catalogue's words."""
+    from resilience_cli.messages import day_month
+
+    return day_month(day)
 
 
 def checkins_between(checks: Iterable[ColleagueCheck], start: dt.date, end: dt.date) -> int:
@@ -155,61 +165,16 @@ def checkins_between(checks: Iterable[ColleagueCheck], start: dt.date, end: dt.d
     return sum(1 for c in checks for k in KINDS if (d := c.done_on(k)) is not None and first <= d <= last)
 
 
-# The guide `resilience colleague` prints, in our own words (DOMAIN.md,
-# "Looking out for colleagues"). The scripts are examples to put in your own
-# words, not lines to read out.
-GUIDE = """\
-Supporting a colleague
+def guide() -> str:
+    """The guide `resilience colleague` prints, in our own words (DOMAIN.md, "Looking out
+    for colleagues"). The scripts are examples to put in your own words, not lines to read out."""
+    from resilience_cli.messages import _
 
-After a hard shift or an incident
-  Check in soon, and simply: "That was a rough one. How are you doing?"
-  Listen more than you talk. You don't need the right words; being there helps.
-  Offer practical help: a brew, cover for a break, a lift home.
-  Keep in touch over the following weeks, not only on the day. Reactions can come later.
-  A reminder about day 3 and week 4: resilience colleague remember NICKNAME
-  Don't go over the incident together for a statement: each of you gives your own
-  account, in your own words.
+    return _("colleagues.guide")
 
-What to say (put it in your own words)
-  Opening, a few days on: "How are you doing after Tuesday?"
-    or "I've been thinking about you since Tuesday. How's it been?"
-  Listening, without fixing: "That sounds hard." "Take your time." "What's been the worst of it?"
-    You don't have to solve anything or have an answer. Let the pauses be.
-  When you are worried, ask directly: "With all this going on, sometimes people think
-    about suicide. Are you thinking about ending your life?"
-  Pointing to routes: "Would it help to talk to someone whose job this is? I can sit with
-    you while you call." resilience routes lists the routes where you work, and
-    resilience help-now the ones that answer now.
 
-If they mention suicide, or not wanting to be here
-  Take it seriously, and ask directly: "Are you thinking about ending your life?"
-  Asking does not put the idea there, and it can be a relief to be asked.
-  Stay with them, listen, and help them contact support: their GP, the employee
-  assistance line, Samaritans (116 123, free, 24/7) or their urgent mental health line.
-  Don't promise to keep it secret: confidentiality gives way when a life is at risk.
-
-If a life is at risk
-  Stay with them. Don't leave them on their own.
-  If they are in immediate danger, call 999.
-  Or go to A&E together: go with them if you can.
-  If it is safe to, help them put away anything they could use to harm themselves.
-  Tell the people who need to know, even if they ask you not to: a life comes first.
-
-What tends not to help
-  Pushing for details of what happened, or making them go over it again.
-  "You'll be fine", "it's part of the job", or comparing it with worse.
-  Deciding for them what they need, or telling others without asking,
-  except when their life is at risk.
-
-Where to point them
-  After an incident: TRiM, the care team or the peer supporters where you work.
-  Their union or Federation rep (the POA, Napo, UNISON, the Police Federation):
-  support from someone outside their line management, and advice on what happens next at work.
-  The employee assistance line, occupational health, or their GP, if things are not settling.
-  In a crisis: 999 in immediate danger; Samaritans 116 123 (free, 24/7);
-  text SHOUT to 85258 (free, 24/7); the urgent mental health line where they live
-  (resilience help-now lists it for each nation).
-
-Looking after yourself
-  Supporting someone else can be heavy too. It is fine to talk it over with someone yourself.
-"""
+def __getattr__(name: str) -> str:
+    """`GUIDE`, as before: the guide in the language being spoken, read when it is used."""
+    if name == "GUIDE":
+        return guide()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")  # not a message: Python's own error

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resilience_cli.frozen import Frozen
+from resilience_cli.message_maps import Words
 from resilience_cli.model import CheckIn
 
 DAY3 = "day3"
@@ -21,13 +22,9 @@ KINDS = {DAY3: 3, WEEK4: 28}  # days after the incident
 # After this many days past its due day, a follow-up no longer comes up.
 DUE_FOR_DAYS = 14
 TRIM_ANSWERS = ("used", "offered", "no", "not_available")
-TRIM_WORDS = {
-    "used": "yes, and I used it",
-    "offered": "offered, not used",
-    "no": "not offered",
-    "not_available": "not available where I work",
-}
-AVOIDANCE_WORDS = {0: "not at all", 1: "a little", 2: "somewhat", 3: "a lot", 4: "all the time"}
+# The answers' words, read in the language being spoken (followups.po).
+TRIM_WORDS = Words({answer: f"followups.trim.{answer}" for answer in TRIM_ANSWERS})
+AVOIDANCE_WORDS = Words({level: f"followups.avoidance.{level}" for level in range(5)})
 
 
 @dataclass(frozen=True)
@@ -78,29 +75,10 @@ def due(records: Sequence[CheckIn], done: Sequence[FollowUp], today: dt.date) ->
                 found.append(Due(r.day, kind))
     return sorted(found, key=lambda d: (d.due_on, d.kind))
 
-DAY3_MESSAGE = (
-    "Thank you. Strong reactions in the first days after an incident are common, and for "
-    "most people they settle over the following weeks. Your check-in in about four weeks will offer these questions again."
-)
-WEEK4_EASED_MESSAGE = "Thank you for checking in about it. If anything comes back later, support is still there."
-WEEK4_STRONG_MESSAGE = "Thank you for checking in about it."
 # What follows depends on the answer about TRiM: the route to help the person
-# has, not one they told us they did not get.
-AFTER_TRIM = {
-    "used": "You used TRiM, a care team or peer support: they are still there if you want to talk again.",
-    "offered": "TRiM, a care team or peer support was offered: it is not too late to take it up.",
-    "no": (
-        "If TRiM, a care team or peer support was not offered, you can ask for it: through "
-        "your line manager, your care team or a TRiM practitioner. Your employee assistance "
-        "line and your GP are there too."
-    ),
-    "not_available": (
-        "Where TRiM is not available, your employee assistance line, occupational health or "
-        "your GP can help, and so can a colleague you trust."
-    ),
-    None: "TRiM, your care team or a peer supporter are there if you want to talk.",
-}
-LOW_SUPPORT_MESSAGE = "You said you have felt little support since. These people are there for you:"
+# has, not one they told us they did not get (followups.after_trim.*).
+AFTER_TRIM = Words({**{answer: f"followups.after_trim.{answer}" for answer in TRIM_ANSWERS},
+                    None: "followups.after_trim.unanswered"})
 # At or below this, support since the incident counts as low.
 LOW_SUPPORT = 1
 
@@ -113,34 +91,36 @@ class Closing(Frozen):
 
 
 def closing_words(f: FollowUp, *, still_strong: bool) -> Closing:
+    from resilience_cli.messages import _
+
     if f.kind == DAY3:
-        first = DAY3_MESSAGE
+        first = _("followups.closing.day3")
     else:
-        first = WEEK4_STRONG_MESSAGE if still_strong else WEEK4_EASED_MESSAGE
-    paragraphs = [first, AFTER_TRIM.get(f.trim, AFTER_TRIM[None])]
+        first = _("followups.closing.week4_strong") if still_strong else _("followups.closing.week4_eased")
+    paragraphs = [first, AFTER_TRIM[f.trim if f.trim in AFTER_TRIM else None]]
     low = f.support is not None and f.support <= LOW_SUPPORT
     if low:
-        paragraphs.append(LOW_SUPPORT_MESSAGE)
+        paragraphs.append(_("followups.closing.low_support"))
     return Closing(tuple(paragraphs), contacts=low)
-
-
-# Which follow-up, in words: "Day 3" or "Week 4".
-KIND_WORDS = {DAY3: "Day 3", WEEK4: "Week 4"}
 
 
 def which(d: Due, today: dt.date) -> str:
     """'Day 3 after the significant incident on Monday 14 December': what `followup` opens with."""
     from resilience_cli.dutyday import short_day
+    from resilience_cli.messages import _
 
-    return f"{KIND_WORDS[d.kind]} after the significant incident on {short_day(d.incident_date, today)}"
+    day = short_day(d.incident_date, today)
+    return _("followups.which.day3", day=day) if d.kind == DAY3 else _("followups.which.week4", day=day)
 
 
 def due_line(d: Due, today: dt.date) -> str:
     """One line for `status`, bare `resilience` and a check-in without questions."""
     from resilience_cli.dutyday import short_day
+    from resilience_cli.messages import _, weekday
 
+    command = "resilience followup"  # not a message: a command
     # A weekday names the day only within the week: a fortnight on, "Monday's" would mislead.
     ago = (today - d.incident_date).days
-    about = (f"{d.incident_date:%A}'s incident" if 0 < ago < 7
-             else f"the incident on {short_day(d.incident_date, today)}")
-    return f"A short follow-up about {about} is due: resilience followup"
+    if 0 < ago < 7:
+        return _("followups.due.this_week", weekday=weekday(d.incident_date), command=command)
+    return _("followups.due.on", day=short_day(d.incident_date, today), command=command)

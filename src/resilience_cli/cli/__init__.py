@@ -8,15 +8,53 @@ from __future__ import annotations
 
 import os
 import sys
+from contextvars import ContextVar
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_CANCELLED = 130
-# The last line of every usage error (an unknown command or option, a missing
-# argument): someone in distress who mistypes is one step from help, not from
-# a dead end. Our own messages about a value (mood 11) stay one sentence.
-HELP_NOW_LINE = "If you need help now: resilience help-now"
+
+
+def help_now_line() -> str:
+    """The last line of every usage error (an unknown command or option, a missing
+    argument): someone in distress who mistypes is one step from help, not from
+    a dead end. Our own messages about a value (mood 11) stay one sentence."""
+    from resilience_cli.messages import _
+
+    return _("errors.help_now", command="resilience help-now")  # not a message: a command
+
+
+# Which command's help this run may show: its name (`resilience checkin --help`),
+# False for none, True for any (shell completion shows options' help; outside a
+# run, the docs and tests build the app).
+_HELP_SHOWN: ContextVar[str | bool] = ContextVar("resilience_help_shown", default=True)
+
+
+def help_shown(command: str) -> bool:
+    """Whether `command`'s help can be shown in this run. Help built from the question
+    catalogue (cli/checkin.py) is built only then: reading the questions' words costs
+    milliseconds that a check-in by flags never pays."""
+    shown = _HELP_SHOWN.get()
+    return shown is True or shown == command
+
+
+def _help_for(args: list[str]) -> str | bool:
+    """The command whose help `args` ask for (--help or -h); False for none."""
+    if "_RESILIENCE_COMPLETE" in os.environ:
+        return True
+    end = args.index("--") if "--" in args else len(args)
+    if not any(a in ("--help", "-h") for a in args[:end]):
+        return False
+    # The global options left (--plain) take no value: the first word is the command.
+    # `resilience --help` lists the commands, and no command's options.
+    return next((a for a in args[:end] if not a.startswith("-")), False)
+
+
+def _cancelled() -> str:
+    from resilience_cli.messages import _
+
+    return _("errors.cancelled")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -34,7 +72,11 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _cancelled_early(signum: int, frame: object) -> None:
-    os.write(2, b"Cancelled; nothing was saved.\n")
+    try:
+        words = _cancelled()
+    except BaseException:  # noqa: BLE001 - a Ctrl-C mid-import, before the catalogue can be read
+        words = "Cancelled; nothing was saved."  # not a message: errors.cancelled's English, its last resort
+    os.write(2, words.encode("utf-8", "replace") + b"\n")
     os._exit(EXIT_CANCELLED)
 
 
@@ -105,27 +147,27 @@ def _run(args: list[str]) -> int:
             _traceback(exc)
         return exc.exit_code
     except KeyboardInterrupt:
-        _say("Cancelled; nothing was saved.")
+        _say(_cancelled())
         return EXIT_CANCELLED
     except BrokenPipeError:  # `resilience log | head`
         return EXIT_OK
     except PermissionError as exc:
         # A home in a folder of another person's, or of the system: whichever file
         # was first refused, its folder is the one to change.
-        folder = os.path.dirname(exc.filename) if exc.filename else "its folder"
-        _say(f"resilience cannot use the folder {folder}: you do not have permission to read or "
-             "write there. Set RESILIENCE_HOME to a folder of your own.")
+        from resilience_cli.messages import _
+
+        folder = os.path.dirname(exc.filename) if exc.filename else _("errors.permission.its_folder")
+        _say(_("errors.permission", folder=folder, variable="RESILIENCE_HOME"))
         if debug:
             _traceback(exc)
         return EXIT_FAILED
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if _from_ctrl_c(exc):
-            _say("Cancelled; nothing was saved.")
+            _say(_cancelled())
             return EXIT_CANCELLED
-        _say(
-            "Something went wrong inside resilience (this is a bug). Any check-in "
-            "being saved was not saved. Run again with --debug to see the details."
-        )
+        from resilience_cli.messages import _
+
+        _say(_("errors.bug", debug="--debug"))
         if debug:
             _traceback(exc)
         return EXIT_FAILED
@@ -140,14 +182,16 @@ def _language(args: list[str]) -> list[str]:
         if arg == "--lang" or arg.startswith("--lang="):
             from resilience_cli import messages
             from resilience_cli.errors import InvalidInput
+            from resilience_cli.messages import _
 
             value, taken = (arg.partition("=")[2], 1) if "=" in arg else (
                 args[i + 1] if i + 1 < end else "", 2)
             choices = messages.available()
             if value.strip().lower() not in choices:
                 if choices == messages.LANGUAGES == ("en",):
-                    raise InvalidInput("resilience speaks only English so far: --lang takes en.")
-                raise InvalidInput(f"--lang takes {' or '.join(choices)}; {value!r} is not one of them.")
+                    raise InvalidInput(_("errors.lang.only_english", flag="--lang", language="en"))
+                raise InvalidInput(_("errors.lang.not_one", flag="--lang", languages=", ".join(choices[:-1]),
+                                     last=choices[-1], value=repr(value)))
             messages.use(value.strip().lower())
             return args[:i] + args[i + taken:]
     from resilience_cli import messages
@@ -172,20 +216,23 @@ def _from_ctrl_c(exc: BaseException) -> bool:
 def _through_typer(args: list[str]) -> int:
     from resilience_cli.cli.app import Abort, ClickException, command
 
+    shown = _HELP_SHOWN.set(_help_for(args))
     try:
         result = command(args).main(args=args, prog_name="resilience", standalone_mode=False)
     except Abort:
-        _say("Cancelled; nothing was saved.")
+        _say(_cancelled())
         return EXIT_CANCELLED
     except ClickException as exc:
         exc.show()
         if exc.exit_code == EXIT_USAGE:
-            _say(HELP_NOW_LINE)
+            _say(help_now_line())
         return exc.exit_code
+    finally:
+        _HELP_SHOWN.reset(shown)
     if result == EXIT_CANCELLED:
         # Typer turns a Ctrl-C that reaches it (mid-import in a command) into a
         # silent exit 130; our commands say Cancelled by raising, never by returning.
-        _say("Cancelled; nothing was saved.")
+        _say(_cancelled())
     return result if isinstance(result, int) else EXIT_OK
 
 

@@ -20,44 +20,131 @@ from resilience_cli.errors import (
     NotFound,
     ResilienceError,
 )
-from resilience_cli.model import SHIFT_WORDS, Answers, day_words
+from resilience_cli.messages import _
+from resilience_cli.model import FIELD_SPECS, SHIFT_WORDS, Answers, day_words
 
 if TYPE_CHECKING:
     from resilience_cli.store import JournalStore
 
-CANCELLED = "Check-in cancelled; nothing was saved."
 
-DateOpt = Annotated[
-    str | None,
-    typer.Option("--date", metavar="D", help="The duty day: YYYY-MM-DD, today or yesterday."),
-]
+class _Help:
+    """A parameter whose help is read from the catalogue each time Typer builds the
+    command (on every run, after --lang is read): never frozen in the language of the
+    run that first imported this module. Built only in a run that can show it
+    (cli.help_shown): a check-in by flags reads no question's words."""
+
+    words: Any = None  # () -> the help, in the language being spoken
+    command = "checkin"  # the command it is an option of
+
+    @property
+    def help(self) -> str:
+        from resilience_cli.cli import help_shown
+
+        return self.words() if help_shown(self.command) else ""
+
+    @help.setter
+    def help(self, value: Any) -> None:
+        pass  # Typer's own __init__ sets it: the catalogue's words win
+
+
+class _OptionHelp(_Help, typer.models.OptionInfo):
+    pass
+
+
+class _ArgumentHelp(_Help, typer.models.ArgumentInfo):
+    pass
+
+
+def _option(*decls: str, metavar: str | None = None, field: str | None = None, key: str | None = None) -> Any:
+    """A check-in flag: its help is the question's (`field`, from model.FIELD_SPECS and
+    the catalogue: `_flag_help`), or the message `key` for a flag that is no question."""
+    info = typer.Option(*decls, metavar=metavar)
+    info.__class__ = _OptionHelp
+    info.words = (lambda: _flag_help(field)) if field else (lambda: _(key))
+    return info
+
+
+def _flag_help(name: str) -> str:
+    """A question's flag help, from what the question is: its name as the person knows it
+    (model.spoken), its kind, its scale's ends and their words, its choices. A new
+    question needs no help of its own."""
+    from resilience_cli.model import spoken
+
+    spec = FIELD_SPECS[name]
+    called = spoken(name)
+    called = called[:1].upper() + called[1:]
+    if name in LEVELLED:
+        return _("checkin.flag.levels", name=called, words=or_list(LEVEL_FLAG_WORDS),
+                 low=int(spec.low), high=int(spec.high))  # type: ignore[arg-type]
+    if spec.kind == "int":
+        low, high = int(spec.low), int(spec.high)  # type: ignore[arg-type]
+        low_words, high_words = spec.words.get(low), spec.words.get(high)
+        if low_words and high_words:
+            return _("checkin.flag.scale", name=called, low=low, high=high, low_words=low_words,
+                     high_words=high_words)
+        return _("checkin.flag.scale_bare", name=called, low=low, high=high)
+    if spec.kind == "number":
+        if spec.high is None:
+            return _("checkin.flag.number_from", name=called, low=f"{spec.low:g}")
+        return _("checkin.flag.number", name=called, low=f"{spec.low:g}", high=f"{spec.high:g}")
+    if spec.kind == "choice":
+        choices = [_("checkin.flag.choice_words", value=c, words=spec.words[c])
+                   if _says_more(c, spec.words.get(c, c)) else c for c in spec.choices]
+        return _("checkin.flag.choice", name=called, choices=or_list(choices))
+    if spec.kind == "list":
+        from resilience_cli.model import NOTHING
+
+        return _("checkin.flag.list", name=called, choices=", ".join(spec.choices), nothing=NOTHING)
+    return _("checkin.flag.yes_no", name=called)
+
+
+def or_list(items: "list[str] | tuple[str, ...]") -> str:
+    """'a, b or c', in the catalogue's words."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("checkin.or_list", items=", ".join(items[:-1]), last=items[-1])
+
+
+def _says_more(value: str, words: str) -> bool:
+    """Whether a choice's words say more than the flag's value: 'training, court or office
+    day' does; 'day shift', 'off sick' and 'no' (for none) do not."""
+    said = words.replace(",", " ").split()
+    return not (words in value or (value in said and len(said) <= 2))
+
+
+DateOpt = Annotated[str | None, _option("--date", metavar="D", key="checkin.flag.date")]
+_DATE_ARGUMENT = typer.Argument(metavar="D")
+_DATE_ARGUMENT.__class__ = _ArgumentHelp
+_DATE_ARGUMENT.words = lambda: _("checkin.flag.date")
+_DATE_ARGUMENT.command = "edit"
 
 
 def checkin(
     date: DateOpt = None,
-    shift: Annotated[str | None, typer.Option(metavar="S", help="rest, day, late, night, long, sick (off sick), leave (annual leave) or training (training, court or office).")] = None,
-    incident: Annotated[str | None, typer.Option(metavar="I", help="none, minor or significant.")] = None,
-    hurt: Annotated[bool | None, typer.Option("--hurt/--no-hurt", help="You were assaulted or physically hurt at work.")] = None,
-    material: Annotated[str | None, typer.Option(metavar="L", help="Distressing material: none, a-little, some or a-lot (or 0 to 3).")] = None,
-    graphic: Annotated[bool | None, typer.Option("--graphic/--no-graphic", help="Any violent or graphic images or video.")] = None,
-    interactions: Annotated[str | None, typer.Option(metavar="L", help="Hostile or distressing interactions (abuse, threats, manipulation, someone in acute distress): none, a-little, some or a-lot (or 0 to 3).")] = None,
-    workload: Annotated[str | None, typer.Option(metavar="0-4", help="How manageable the workload was (4 completely).")] = None,
-    sleep_hours: Annotated[str | None, typer.Option(metavar="H", help="Hours slept in your last main sleep.")] = None,
-    sleep_quality: Annotated[str | None, typer.Option(metavar="0-10", help="How well you slept (10 very well).")] = None,
-    nightmare: Annotated[bool | None, typer.Option("--nightmare/--no-nightmare", help="Upsetting dreams about work.")] = None,
-    intrusions: Annotated[str | None, typer.Option(metavar="0-4", help="Unwanted memories from work in your own time (4 most of the time).")] = None,
-    switch_off: Annotated[str | None, typer.Option(metavar="0-4", help="How well you could switch off (4 completely).")] = None,
-    mood: Annotated[str | None, typer.Option(metavar="0-10", help="Overall mood (10 very good).")] = None,
-    energy: Annotated[str | None, typer.Option(metavar="0-10", help="Energy (10 full of energy).")] = None,
-    talked: Annotated[bool | None, typer.Option("--talked/--no-talked", help="Talked to someone you trust about how work is affecting you.")] = None,
-    support: Annotated[str | None, typer.Option(metavar="0-4", help="How supported you felt by team or manager (4 very).")] = None,
-    recovery: Annotated[list[str] | None, typer.Option(metavar="R", help="What you did for yourself (repeat): exercise, outdoors, people, hobby, wind_down, rest, other, or nothing.")] = None,
-    alcohol_units: Annotated[str | None, typer.Option(metavar="U", help="Units of alcohol.")] = None,
-    raise_: Annotated[bool | None, typer.Option("--raise/--no-raise", help="Mark this day to raise at supervision.")] = None,
-    supported_colleague: Annotated[bool | None, typer.Option("--supported-colleague/--no-supported-colleague", help="Whether you supported a colleague today.")] = None,
-    good_moment: Annotated[bool | None, typer.Option("--good-moment/--no-good-moment", help="A moment at work that felt worthwhile.")] = None,
-    note_stdin: Annotated[bool, typer.Option("--note-stdin", help="Read a private note from standard input (never from the command line).")] = False,
-    talking_point_stdin: Annotated[bool, typer.Option("--talking-point-stdin", help="Read what to raise at supervision from standard input; marks the day to raise.")] = False,
+    shift: Annotated[str | None, _option(metavar="S", field="shift")] = None,
+    incident: Annotated[str | None, _option(metavar="I", field="incident")] = None,
+    hurt: Annotated[bool | None, _option("--hurt/--no-hurt", field="hurt")] = None,
+    material: Annotated[str | None, _option(metavar="L", field="material")] = None,
+    graphic: Annotated[bool | None, _option("--graphic/--no-graphic", field="graphic")] = None,
+    interactions: Annotated[str | None, _option(metavar="L", field="interactions")] = None,
+    workload: Annotated[str | None, _option(metavar="0-4", field="workload")] = None,
+    sleep_hours: Annotated[str | None, _option(metavar="H", field="sleep_hours")] = None,
+    sleep_quality: Annotated[str | None, _option(metavar="0-10", field="sleep_quality")] = None,
+    nightmare: Annotated[bool | None, _option("--nightmare/--no-nightmare", field="nightmare")] = None,
+    intrusions: Annotated[str | None, _option(metavar="0-4", field="intrusions")] = None,
+    switch_off: Annotated[str | None, _option(metavar="0-4", field="switch_off")] = None,
+    mood: Annotated[str | None, _option(metavar="0-10", field="mood")] = None,
+    energy: Annotated[str | None, _option(metavar="0-10", field="energy")] = None,
+    talked: Annotated[bool | None, _option("--talked/--no-talked", field="talked")] = None,
+    support: Annotated[str | None, _option(metavar="0-4", field="support")] = None,
+    recovery: Annotated[list[str] | None, _option(metavar="R", field="recovery")] = None,
+    alcohol_units: Annotated[str | None, _option(metavar="U", field="alcohol_units")] = None,
+    raise_: Annotated[bool | None, _option("--raise/--no-raise", field="raise_at_supervision")] = None,
+    supported_colleague: Annotated[bool | None, _option("--supported-colleague/--no-supported-colleague",
+                                                        field="supported_colleague")] = None,
+    good_moment: Annotated[bool | None, _option("--good-moment/--no-good-moment", field="good_moment")] = None,
+    note_stdin: Annotated[bool, _option("--note-stdin", key="checkin.flag.note_stdin")] = False,
+    talking_point_stdin: Annotated[bool, _option("--talking-point-stdin", key="checkin.flag.talking_point_stdin")] = False,
     no_input: NoInputOpt = False,
 ) -> None:
     """Check in for a duty day, or amend it: asks only what the flags left open.
@@ -81,11 +168,10 @@ def checkin(
     # Everything is checked before anything is asked or written.
     given = _validated(flags)
     if note_stdin and talking_point_stdin:
-        raise InvalidInput("--note-stdin and --talking-point-stdin both read standard input: give one "
-                           "at a time. Nothing was saved.")
+        raise InvalidInput(_("checkin.stdin.both", note="--note-stdin", talking_point="--talking-point-stdin"))
     if talking_point_stdin and raise_ is False:
-        raise InvalidInput("--talking-point-stdin marks the day to raise, so it cannot go with --no-raise. "
-                           "Nothing was saved.")
+        raise InvalidInput(_("checkin.stdin.not_with_no_raise", talking_point="--talking-point-stdin",
+                             no_raise="--no-raise"))
     day = common.parse_date(date) if date else None
     interactive = not (no_input or note_stdin or talking_point_stdin) and common.stdin_is_terminal()
     settings = common.settings()
@@ -106,7 +192,7 @@ def checkin(
             day = _duty_day(given.get("shift"), settings)
         _save_and_confirm(day, given, settings, store, interactive=interactive, region=region)
     except KeyboardInterrupt:
-        raise Cancelled(CANCELLED) from None
+        raise Cancelled(_("checkin.cancelled")) from None
     finally:
         if store is not None:
             store.close()
@@ -122,18 +208,18 @@ def _duty_day(shift: str | None, settings: Settings) -> dt.date:
     if found.other is None:
         return found.day
     if found.why == SMALL_HOURS:
-        print(f"Before 6 am a check-in is for the shift that began the day before, so this one "
-              f"is for {day_words(found.day)}. For today instead, add --date today.", file=sys.stderr)
+        today = "--date today"  # not a message: a command
+        print(_("checkin.filed.small_hours", day=day_words(found.day), flag=today), file=sys.stderr)
     else:
         until = settings.night_shift_until.strftime("%H:%M")
-        print(f"After a {SHIFT_WORDS[shift]}, a check-in before {until} is for the day the shift began, "
-              f"so this one is for {shift_day_words(shift, found.day, now.date())}. "
-              "For today instead, add --date today.", file=sys.stderr)
+        today = "--date today"  # not a message: a command
+        print(_("checkin.filed.after_shift", shift=SHIFT_WORDS[shift], until=until,
+                day=shift_day_words(shift, found.day, now.date()), flag=today), file=sys.stderr)
     return found.day
 
 
 def edit(
-    date: Annotated[str, typer.Argument(metavar="D", help="The duty day: YYYY-MM-DD, today or yesterday.")],
+    date: Annotated[str, _DATE_ARGUMENT],
 ) -> None:
     """Amend a day's check-in, question by question, with its answers as the defaults.
 
@@ -143,22 +229,18 @@ def edit(
     """
     day = common.parse_date(date)
     if not common.stdin_is_terminal():
-        raise InvalidInput(
-            "edit asks its questions in a terminal. From a script, use "
-            f"resilience checkin --date {day.isoformat()} with the answers as flags."
-        )
+        raise InvalidInput(_("checkin.edit.needs_terminal", edit="edit",
+                             command=f"resilience checkin --date {day.isoformat()}"))  # not a message: a command
     store = common.open_store(create=False)  # once, for the questions and the save
     try:
         if store is None or store.get(day) is None:
-            raise NotFound(
-                f"There is no check-in for {day_words(day)}. "
-                f"To add one: resilience checkin --date {day.isoformat()}"
-            )
+            raise NotFound(_("checkin.edit.no_checkin", day=day_words(day),
+                             command=f"resilience checkin --date {day.isoformat()}"))  # not a message: a command
         settings = common.settings()
-        _, given, _ = _ask(day, {}, settings, store)
+        __, given, __ = _ask(day, {}, settings, store)
         _save_and_confirm(day, given, settings, store, interactive=True)
     except KeyboardInterrupt:
-        raise Cancelled(CANCELLED) from None
+        raise Cancelled(_("checkin.cancelled")) from None
     finally:
         if store is not None:
             store.close()
@@ -175,9 +257,10 @@ def _validated(flags: dict[str, Any]) -> dict[str, Any]:
             out[name] = validate_answer(name, _level(name, value), flag=flag)
         except InvalidInput as exc:
             if name in LEVELLED and not any(c.isdigit() for c in str(value)):  # a word, not a number
-                raise InvalidInput(f"{spoken(name).capitalize()} (--{flag}): {value!r} is not one of "
-                                   f"{', '.join(LEVEL_FLAG_WORDS)} (or 0 to 3). Nothing was saved.") from None
-            raise InvalidInput(f"{exc.message[0].upper()}{exc.message[1:]} Nothing was saved.") from None
+                raise InvalidInput(_("checkin.flag.not_a_level", name=spoken(name).capitalize(), flag=f"--{flag}",
+                                     value=repr(value), words=", ".join(LEVEL_FLAG_WORDS), low=0,
+                                     high=len(LEVEL_FLAG_WORDS) - 1)) from None
+            raise InvalidInput(_("checkin.refused", message=f"{exc.message[0].upper()}{exc.message[1:]}")) from None
     return out
 
 
@@ -198,23 +281,24 @@ def _read_stdin(name: str) -> str | None:
     """A note or a talking point, from standard input: never from the command line."""
     from resilience_cli.model import MAX_TEXT
 
-    what = "note" if name == "note" else "talking point"
+    note = name == "note"
     if common.stdin_is_terminal():
-        print(f"Type your {what}, then press Ctrl-D on a new line.", file=sys.stderr)
+        print(_("checkin.stdin.type_note") if note else _("checkin.stdin.type_talking_point"), file=sys.stderr)
     # Read a little past the limit and no further: `yes | resilience checkin
     # --note-stdin` must not read until memory runs out.
     limit = 4 * MAX_TEXT + 4
     stream = getattr(sys.stdin, "buffer", None)
     raw = stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode("utf-8")
     if len(raw) > limit:
-        raise InvalidInput(f"The {what} on standard input is longer than {MAX_TEXT:,} characters, the most "
-                           "a note can hold. Nothing was saved.")
+        raise InvalidInput(_("checkin.stdin.too_long_note" if note else "checkin.stdin.too_long_talking_point",
+                             most=f"{MAX_TEXT:,}"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise InvalidInput(f"The {what} on standard input is not UTF-8 text. Convert it first, for example "
-                           f"with: iconv -f WINDOWS-1252 -t UTF-8 FILE | resilience checkin --{name.replace('_', '-')}-stdin. "
-                           "Nothing was saved.") from None
+        flag = f"--{name.replace('_', '-')}-stdin"
+        command = f"iconv -f WINDOWS-1252 -t UTF-8 FILE | resilience checkin {flag}"  # not a message: a command
+        raise InvalidInput(_("checkin.stdin.not_utf8_note" if note else "checkin.stdin.not_utf8_talking_point",
+                             command=command)) from None
     return _validated({name: text}).get(name)
 
 
@@ -236,7 +320,7 @@ def _ask(day: dt.date | None, given: dict[str, Any], settings: Any,
     else:
         existing = lookup(day)
         heading = (amending_words(existing, common.today()) if existing
-                   else f"Checking in for {day_words(day)}.")
+                   else _("checkin.checking_in_for", day=day_words(day)))
     region = None
     if store is None:
         # Before the very first check-in there is no journal: the welcome,
@@ -254,7 +338,7 @@ def _ask(day: dt.date | None, given: dict[str, Any], settings: Any,
             from resilience_cli.prompts import ask_workplace
 
             region = FirstRun(region, ask_workplace(numbers=not settings.own_contacts))
-    out.print(f"{heading} Every question can be skipped.")
+    out.print(_("checkin.heading", heading=heading))
     from resilience_cli.model import turned_on
 
     answers = ask_checkin(existing, given, optional=turned_on(settings), days=days)
@@ -278,26 +362,27 @@ def _save_first_run(answers) -> None:
     saved_own = add_own_contacts(config_file, workplace.own)
     out = common.console()
     if workplace.service is not None and saved_service:
-        out.print(f"Saved: the routes for your work ({workplace.service}), in {config_file}.", markup=False)
+        out.print(_("checkin.first_run.saved_service", service=workplace.service, file=config_file), markup=False)
     if workplace.own and saved_own:
-        out.print("Saved your own numbers; they are shown first whenever help is. Change them with: "
-                  "resilience contacts", markup=False)
+        command = "resilience contacts"  # not a message: a command
+        out.print(_("checkin.first_run.saved_own", command=command), markup=False)
     if not (saved_service and saved_own):
         missing = lines_to_add(() if saved_own else workplace.own, None if saved_service else workplace.service)
-        out.print(f"To use them, add these lines to {config_file}:\n{missing}", markup=False)
+        out.print(_("checkin.first_run.add_lines", file=config_file, lines=missing), markup=False)
 
 
 def _save_region(region: str) -> None:
     """Saved with the check-in, never before it: Ctrl-C at any question leaves no trace."""
     from resilience_cli.config import save_region
+    from resilience_cli.contacts import nation_name
 
     config_file = paths().config_file
     if save_region(config_file, region):
-        common.console().print(f"Saved: help contacts for {region.replace('-', ' ').title()}, "
-                               f"in {config_file}.")
+        common.console().print(_("checkin.first_run.saved_region", nation=nation_name(region) or region,
+                                 file=config_file))
     else:
-        common.console().print(f'To use those contacts, add region = "{region}" under [contacts] '
-                               f"in {config_file}.", markup=False)
+        common.console().print(_("checkin.first_run.add_region", line=f'region = "{region}"', table="[contacts]",
+                                 file=config_file), markup=False)
 
 
 def _save_and_confirm(
@@ -355,10 +440,8 @@ def _save_and_confirm(
         except ResilienceError:
             raise  # already a plain sentence of its own
         except Exception as exc:
-            raise JournalProblem(
-                f"Your check-in for {day_words(day)} was saved, but something went wrong showing what "
-                "comes next (this is a bug). Run resilience tips to see your tips; run again with "
-                "--debug to see the details.") from exc
+            tips = "resilience tips"  # not a message: a command
+            raise JournalProblem(_("checkin.saved_but_bug", day=day_words(day), tips=tips, debug="--debug")) from exc
 
 
 def _followups_note(earlier: Any, record: Any, store: "JournalStore") -> str | None:
@@ -384,7 +467,7 @@ def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: A
           interactive: bool, earlier: Any = None, followups_note: str | None = None) -> None:
     """Everything shown once the check-in is saved, as `aftercare` decided it."""
     from resilience_cli.render import guidance
-    from resilience_cli.render.journal import confirmation
+    from resilience_cli.render.confirmation import confirmation
 
     first = region if isinstance(region, FirstRun) else None
     region = first.region if first else region
@@ -398,7 +481,7 @@ def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: A
     out = common.console()
     if plan.crisis_only:
         # The crisis box at once, and nothing else but R4's words after an incident.
-        out.print("Thank you for answering honestly.", style="bold")
+        out.print(_("checkin.thank_you_honestly"), style="bold")
         out.print(guidance.items(plan.items, settings, why=False, plain=common.plain_mode()))
         return
     headline = None
@@ -419,7 +502,7 @@ def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: A
         # Never under a crisis box: it holds the contacts and nothing else. Only
         # rules have a "why" in `tips` (the hurt box is today's answer, not a pattern).
         if not any(i.level == "crisis" for i in plan.items) and any(i.rule != "hurt" for i in plan.items):
-            out.print("Why these? resilience tips --why", style="dim")
+            out.print(_("checkin.why_these", command="resilience tips --why"), style="dim")  # not a message: a command
     if plan.distress_box:
         # A first very bad day gets a route to help whatever the safety
         # answer, even before any pattern rule has the days it needs.
@@ -428,7 +511,7 @@ def _show(plan: Any, record: Any, created: bool, settings: Settings, followup: A
         common.console(stderr=not interactive).print(
             guidance.distress(settings, plain=common.plain_mode(), extra=plan.folded))
     if plan.offer_reflection:
-        out.print("Your weekly reflection is ready when you are (about two minutes): resilience reflect")
+        out.print(_("checkin.reflection_ready", command="resilience reflect"))  # not a message: a command
 
 
 def _nudge_colleagues(store: "JournalStore") -> None:

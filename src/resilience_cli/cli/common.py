@@ -13,13 +13,24 @@ from typing import TYPE_CHECKING
 from resilience_cli.cli import context
 from resilience_cli.config import PASSPHRASE_ENV, paths
 from resilience_cli.errors import Cancelled, InvalidInput
+from resilience_cli.messages import _
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from resilience_cli.store import JournalStore
 
-NO_CHECKINS_YET = "No check-ins yet. Start with: resilience checkin"
+
+def no_checkins_yet() -> str:
+    """What a view says when there is nothing to show yet."""
+    return _("checkin.none_yet", command="resilience checkin")  # not a message: a command
+
+
+def __getattr__(name: str) -> str:
+    """`NO_CHECKINS_YET`, as before: in the language being spoken, read when it is used."""
+    if name == "NO_CHECKINS_YET":
+        return no_checkins_yet()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")  # not a message: Python's own error
 
 
 def today() -> dt.date:
@@ -33,8 +44,10 @@ def now() -> dt.datetime:
     return clock.now()
 
 
-def passphrase_for(path: Path, *, purpose: str = "to open your journal") -> str | None:
-    """The passphrase of an encrypted file: from RESILIENCE_PASSPHRASE, or asked for."""
+def passphrase_for(path: Path, *, purpose: str | None = None) -> str | None:
+    """The passphrase of an encrypted file: from RESILIENCE_PASSPHRASE, or asked for.
+
+    `purpose` ends the question ("Passphrase of the backup:"); by default, to open the journal."""
     from resilience_cli.store.cipher import looks_encrypted
 
     if not path.exists() or not looks_encrypted(path):
@@ -49,14 +62,12 @@ def passphrase_for(path: Path, *, purpose: str = "to open your journal") -> str 
             from resilience_cli.prompts import ask_passphrase
 
             try:
-                typed[key] = ask_passphrase(f"Passphrase {purpose}:")
+                typed[key] = ask_passphrase(_("errors.passphrase.question",
+                                              purpose=purpose or _("errors.passphrase.to_open_journal")))
             except KeyboardInterrupt:
-                raise Cancelled("Cancelled; nothing was changed.") from None
+                raise Cancelled(_("errors.cancelled_nothing_changed")) from None
         else:
-            raise InvalidInput(
-                f"{path} is encrypted. Run this in a terminal to type the passphrase, "
-                f"or set {PASSPHRASE_ENV} (see the README for the risks)."
-            )
+            raise InvalidInput(_("errors.passphrase.encrypted", path=path, variable=PASSPHRASE_ENV))
     return typed[key]
 
 
@@ -73,7 +84,7 @@ def created_store() -> JournalStore:
 
     store = open_store(create=True)
     if store is None:  # open_store creates one: only a bug reaches this
-        raise JournalProblem("The journal could not be opened or created. Nothing was saved.")
+        raise JournalProblem(_("errors.journal_not_created"))
     return store
 
 
@@ -196,7 +207,7 @@ def settings():
     try:
         found = load_settings(paths().config_file)
     except InvalidInput as exc:
-        print(f"{exc.message} Until then the defaults are used.", file=sys.stderr)
+        print(_("errors.settings_defaults", message=exc.message), file=sys.stderr)
         # What can still be read of it: the nation (or, unknown, every nation's line), own contacts.
         return fallback_settings(paths().config_file)
     from resilience_cli import messages
@@ -207,5 +218,5 @@ def settings():
 
 def positive_days(value: int, option: str = "--days") -> int:
     if value < 1 or value > 366_000:
-        raise InvalidInput(f"{option} must be a whole number of days from 1 upwards; you gave {value}.")
+        raise InvalidInput(_("errors.positive_days", option=option, value=value))
     return value

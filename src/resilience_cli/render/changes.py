@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from resilience_cli.model import ANSWER_FIELDS, FIELD_SPECS, CheckIn
+from resilience_cli.messages import _, _n
+from resilience_cli.model import ANSWER_FIELDS, FIELD_SPECS, NOTHING, CheckIn
 
 # Words the person typed are never repeated back in a one-line summary.
 _TEXT = frozenset(n for n, s in FIELD_SPECS.items() if s.kind == "text")
@@ -17,12 +18,12 @@ _TEXT = frozenset(n for n, s in FIELD_SPECS.items() if s.kind == "text")
 def _value(name: str, value: Any) -> str:
     """An answer as its flag would take it: 'significant', '3', '6.5', 'yes', 'skipped'."""
     if value is None:
-        return "skipped"
+        return _("changes.value.skipped")
     kind = FIELD_SPECS[name].kind
     if kind == "bool":
-        return "yes" if value else "no"
+        return _("changes.value.yes") if value else _("changes.value.no")
     if kind == "list":
-        return ", ".join(value) if value else "nothing"
+        return ", ".join(value) if value else NOTHING
     if kind == "number":
         return f"{value:g}"
     return str(value)
@@ -30,17 +31,20 @@ def _value(name: str, value: Any) -> str:
 
 def changes(before: CheckIn, after: CheckIn, *, plain: bool = False) -> list[str]:
     """'incident significant → none', one per answer that changed, in the record's order."""
-    arrow = "to" if plain else "→"  # a screen reader reads "to", not "rightwards arrow"
     out = []
     for name in ANSWER_FIELDS:
         old, new = getattr(before, name), getattr(after, name)
         if old == new:
             continue
-        label = name.replace("_", " ")
+        label = name.replace("_", " ")  # the answer as its flag names it
         if name in _TEXT:
-            out.append(f"{label} {'added' if old is None else 'cleared' if new is None else 'changed'}")
+            key = ("changes.text.added" if old is None else "changes.text.cleared" if new is None
+                   else "changes.text.changed")
+            out.append(_(key, name=label))
         else:
-            out.append(f"{label} {_value(name, old)} {arrow} {_value(name, new)}")
+            # A screen reader reads "to", not "rightwards arrow".
+            out.append(_("changes.changed_plain" if plain else "changes.changed", name=label,
+                         old=_value(name, old), new=_value(name, new)))
     return out
 
 
@@ -48,8 +52,8 @@ def updated_line(day: str, before: CheckIn, after: CheckIn, *, plain: bool = Fal
     """'Updated Sunday 20 December: incident significant → none; mood 3 → 7.'"""
     changed = changes(before, after, plain=plain)
     if not changed:
-        return f"{day} already had these answers: nothing changed."
-    return f"Updated {day}: {'; '.join(changed)}."
+        return _("changes.nothing_changed", day=day)
+    return _("changes.updated", day=day, changes="; ".join(changed))
 
 
 def followups_line(before: CheckIn, after: CheckIn, answered: int) -> str | None:
@@ -60,11 +64,8 @@ def followups_line(before: CheckIn, after: CheckIn, answered: int) -> str | None
     """
     if before.incident == "significant" and after.incident != "significant":
         if answered == 0:
-            return ("The follow-ups after a significant incident (about 3 days and 4 weeks later) "
-                    "will not be asked about this day.")
-        kept = "the follow-up you answered is kept" if answered == 1 else \
-            f"the {answered} follow-ups you answered are kept"
-        return f"No more follow-ups will be asked about this day's incident; {kept}."
+            return _("changes.followups.not_asked")
+        return _n("changes.followups.kept", answered)
     if before.incident == "minor" and after.incident not in ("minor", "significant"):
-        return "A minor incident has no follow-ups, so nothing else changes."
+        return _("changes.followups.minor")
     return None

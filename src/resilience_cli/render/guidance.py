@@ -39,11 +39,12 @@ def distress(settings: Settings, *, plain: bool, extra: Sequence[Item] = ()) -> 
     `extra`: support boxes that would have listed the same contacts (after an
     incident, say), folded into this one: one box, each contact once.
     """
+    from resilience_cli.messages import _
     from resilience_cli.render.tips import item_panel
     from resilience_cli.safety import distress_words
 
     title, text = distress_words()
-    box = Item("distress", "support", title, text, "Because of today's answers.", ())
+    box = Item("distress", "support", title, text, _("guidance.because_today"), ())
     return item_panel(box, why=False, contacts=contacts_for(settings), own=settings.own_contacts,
                       plain=plain, extra=[i.text for i in extra])
 

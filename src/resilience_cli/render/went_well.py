@@ -6,12 +6,13 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from resilience_cli.insights import BASELINE_DAYS
+from resilience_cli.messages import _, _n
 from resilience_cli.render.trends import BARS, GAP, indented
 from resilience_cli.went_well import WentWell
 
 
 def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    return _n("checkin.went_well.days", n)
 
 
 def marks(daily: tuple[bool | None, ...], width: int) -> str:
@@ -39,30 +40,32 @@ def went_well_lines(result: WentWell, *, width: int, sparklines: bool = True) ->
     m, w = result.moments, result.worthwhile
     good: list[RenderableType] = []
     if m.answered:
-        text = f"A moment at work that felt worthwhile on {m.days} of {_days(m.answered)} answered"
         share = m.baseline_share
-        if share is not None:
-            text += f"; usually on {share:.0%} of days"
-        good.append(indented(Text(text + ".")))
+        if share is None:
+            text = _("checkin.went_well.moments", days=m.days, answered=_days(m.answered))
+        else:
+            text = _("checkin.went_well.moments_usually", days=m.days, answered=_days(m.answered),
+                     share=f"{share:.0%}")
+        good.append(indented(Text(text)))
         if sparklines:
             good.append(indented(Text(marks(m.daily, max(1, width - 2)), style="cyan")))
     if w.weekly:
-        text = (f"Work felt worthwhile: {w.mean:.1f} of 4 on average over {len(w.weekly)} weekly "
-                f"{'reflection' if len(w.weekly) == 1 else 'reflections'}")
-        if w.baseline_mean is not None:
-            text += f"; usually {w.baseline_mean:.1f}"
-        good.append(indented(Text(text + ".")))
+        if w.baseline_mean is None:
+            text = _n("checkin.went_well.worthwhile", len(w.weekly), mean=f"{w.mean:.1f}")
+        else:
+            text = _n("checkin.went_well.worthwhile_usually", len(w.weekly), mean=f"{w.mean:.1f}",
+                      usual=f"{w.baseline_mean:.1f}")
+        good.append(indented(Text(text)))
         if sparklines:
             good.append(indented(Text(scale_line(w.weekly), style="cyan")))
     if result.growth_lines or result.growth_lines_baseline:
-        good.append(indented(Text(
-            f"Things you learned or are quietly proud of: {result.growth_lines} in this period "
-            f"({result.growth_lines_baseline} in the {BASELINE_DAYS} days before).")))
+        good.append(indented(Text(_("checkin.went_well.growth", lines=result.growth_lines,
+                                    before=result.growth_lines_baseline, days=BASELINE_DAYS))))
     if good:
-        lines += [Text("What went well", style="bold"), *good]
+        lines += [Text(_("checkin.went_well.heading"), style="bold"), *good]
     if result.colleague_checkins:
         n = result.colleague_checkins
-        lines += [Text("Looking out for colleagues", style="bold"),
-                  indented(Text(f"You checked on a colleague after an incident "
-                                f"{ {1: 'once', 2: 'twice'}.get(n, f'{n} times') }."))]
+        checked = (_("colleagues.went_well.once") if n == 1 else _("colleagues.went_well.twice") if n == 2
+                   else _n("colleagues.went_well.times", n))
+        lines += [Text(_("colleagues.went_well.heading"), style="bold"), indented(Text(checked))]
     return lines
