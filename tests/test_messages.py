@@ -77,6 +77,9 @@ MOVED = (
     "phonein.py",
     "report/phonein.py",
     # --
+    # pulse, packs, colleagues, phone-in and everyday commands
+    "cli/phonein.py",
+    # --
 )
 
 # Words that may stand outside the catalogue: Rich's styles, which are not read.

@@ -78,3 +78,11 @@ ImportFormatOpt = Annotated[ImportFormat | None, _format(ImportFormat, "default:
 SummaryFormatOpt = Annotated[SummaryFormat, _format(SummaryFormat)]
 HostFormatOpt = Annotated[HostFormat, _format(HostFormat, "text: the live screen on a terminal; md: the running order, to print")]
 PulseFormatOpt = Annotated[PulseFormat, _format(PulseFormat)]
+
+
+def command_help(text: str, heading: str, *examples: str) -> str:
+    """A command's --help: its words, then its examples as they are typed.
+
+    `text` and `heading` come from the catalogue ("Examples:"); the examples
+    are commands, never translated. Click's \\b keeps their lines as they are."""
+    return f"{text}\n\n\b\n{heading}\n" + "\n".join(f"  {line}" for line in examples)
