@@ -79,6 +79,7 @@ MOVED = (
     # --
     # pulse, packs, colleagues, phone-in and everyday commands
     "cli/phonein.py",
+    "cli/colleague.py",
     # --
 )
 
