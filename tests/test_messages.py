@@ -80,6 +80,7 @@ MOVED = (
     # pulse, packs, colleagues, phone-in and everyday commands
     "cli/phonein.py",
     "cli/colleague.py",
+    "cli/everyday.py",
     # --
 )
 
