@@ -81,6 +81,9 @@ MOVED = (
     "cli/phonein.py",
     "cli/colleague.py",
     "cli/everyday.py",
+    "packs.py",
+    "pack_files.py",
+    "cli/packs.py",
     # --
 )
 
