@@ -84,6 +84,13 @@ MOVED = (
     "packs.py",
     "pack_files.py",
     "cli/packs.py",
+    "pulse/bands.py",
+    "pulse/report.py",
+    "pulse/schema.py",
+    "pulse/merge.py",
+    "pulse/suppress.py",
+    "pulse_files.py",
+    "cli/pulse.py",
     # --
 )
 
