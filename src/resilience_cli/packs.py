@@ -375,7 +375,7 @@ def window_scores(pack: Pack, answers: Sequence[PackAnswer], start: dt.date, end
     out = {}
     for sid, series in score_series(pack, inside).items():
         low, high = pack.score_range(sid)
-        values = [v for _, v in series]
+        values = [v for __, v in series]
         score = next(s for s in pack.scores if s.id == sid)
         out[sid] = {
             "title": score.title,

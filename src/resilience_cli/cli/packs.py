@@ -122,7 +122,7 @@ def run(
         raise ResilienceError(_("packs.run.not_created"))
     with store:
         saved = store.pack_answers.save(pack.name, common.today(), answers, safety=safety)
-    if any(crisis for _, crisis in safety.values()):
+    if any(crisis for __, crisis in safety.values()):
         _crisis_box()
         return
     print(_("packs.run.saved", title=pack.title, day=day_words(common.today())))
