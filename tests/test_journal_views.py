@@ -18,13 +18,17 @@ from resilience_cli.model import FIELD_SPECS, CheckIn, FieldSpec, validate_answe
 from resilience_cli.render import logtable
 
 
-def _with(name: str, **changes) -> FieldSpec:
-    spec = FIELD_SPECS[name]
-    return FieldSpec(**{field: getattr(spec, field) for field in FieldSpec._fields} | changes)
+def _log(monkeypatch, name: str, heading: str, word: str) -> None:
+    """A log column for `name`, as two lines in data/questions.toml would give it."""
+    from resilience_cli.model import question_words
+
+    about = question_words().about[name]
+    monkeypatch.setitem(about, "log", heading)
+    monkeypatch.setitem(about, "log_word", word)
 
 
 def test_a_question_given_a_log_heading_gets_its_column(monkeypatch):
-    monkeypatch.setitem(FIELD_SPECS, "workload", _with("workload", log=("Load", "load")))
+    _log(monkeypatch, "workload", "Load", "load")
     record = CheckIn(id="x", date="2026-11-27", shift="day", workload=3, mood=6)
     header, rows = logtable.log_rows([record])
     assert header.split() == ["Day", "Shift", "Incident", "Mat.", "Host.", "Sleep", "Mood", "Energy", "Off",
@@ -32,12 +36,12 @@ def test_a_question_given_a_log_heading_gets_its_column(monkeypatch):
     assert rows[0].split() == ["2026-11-27", "day", "-", "-", "-", "-", "6", "-", "-", "-", "3"]
     assert logtable.log_lines([record]) == [
         "2026-11-27  day, incident -, material -, host. -, sleep -, mood 6, energy -, off -, support -, load 3"]
-    assert ("journal.log.heading.workload", "Load") in logtable.texts()
+    assert FIELD_SPECS["workload"].log == ("Load", "load")
 
 
 def test_a_log_column_follows_its_answers_kind(monkeypatch):
     # A yes-or-no answer reads yes or no; a choice, its value.
-    monkeypatch.setitem(FIELD_SPECS, "talked", _with("talked", log=("Talked", "talked")))
+    _log(monkeypatch, "talked", "Talked", "talked")
     header, rows = logtable.log_rows([CheckIn(id="x", date="2026-11-27", talked=True),
                                       CheckIn(id="y", date="2026-11-28", talked=False)])
     assert header.split()[-2:] == ["Talked", "Also"]

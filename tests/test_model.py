@@ -12,10 +12,10 @@ from resilience_cli.model import (
     ANSWER_FIELDS,
     FIELD_SPECS,
     MAX_TEXT,
-    SPOKEN,
     CheckIn,
     day_words,
     parse_day,
+    spoken,
     validate_answer,
 )
 
@@ -58,7 +58,7 @@ def test_int_scales_refuse_just_outside(name):
         with pytest.raises(InvalidInput) as info:
             validate_answer(name, bad)
         message = info.value.message
-        assert message.startswith(f"{SPOKEN[name]}: ") and f"a whole number from {low}" in message
+        assert message.startswith(f"{spoken(name)}: ") and f"a whole number from {low}" in message
 
 
 def test_int_message_names_field_range_and_value():

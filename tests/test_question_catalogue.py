@@ -53,7 +53,7 @@ def _file(**changes: str) -> str:
 ])
 def test_a_slip_in_the_words_file_is_refused_on_load(changes, message):
     with pytest.raises(ValueError, match=message):
-        _load(_file(**changes))
+        _load(_file(**changes), FIELD_SPECS)
 
 
 def test_a_question_left_out_of_the_words_file_is_named():
@@ -61,7 +61,7 @@ def test_a_question_left_out_of_the_words_file_is_named():
     start = text.index("[questions.nightmare]")
     text = text[:start] + text[text.index("[questions.intrusions]"):]
     with pytest.raises(ValueError, match=r"no question for \['nightmare'\]"):
-        _load(text)
+        _load(text, FIELD_SPECS)
 
 
 def test_the_catalogue_describes_direction_steadiness_units_and_settings():
@@ -93,11 +93,10 @@ def test_no_view_names_alcohol_to_special_case_it(view):
 CAFFEINE = (
     # 1. The catalogue: the field and its description, and the record's attribute.
     ("model.py",
-     '''                  trend_label="Alcohol", chart_top=14.0),
+     '''                  steady_within=1.0, setting="alcohol_question", chart_top=14.0),
 ''',
-     '''                  trend_label="Alcohol", chart_top=14.0),
-        FieldSpec("caffeine", "number", "caffeine (cups)", 0, 40, unit="cups", steady_within=1.0,
-                  trend_label="Caffeine"),
+     '''                  steady_within=1.0, setting="alcohol_question", chart_top=14.0),
+        FieldSpec("caffeine", "number", 0, 40, unit="cups", steady_within=1.0),
 '''),
     ("model.py",
      "    alcohol_units: float | None = None\n",
@@ -111,11 +110,11 @@ CAFFEINE = (
      '\ndef m099_caffeine(db: Database) -> None:\n'
      '    db.execute("ALTER TABLE checkins ADD COLUMN caffeine REAL CHECK (caffeine >= 0)")\n'
      "\n\nMIGRATIONS = ("),
-    # 3. The words.
+    # 3. The words: its question, label and trends label.
     ("data/questions.toml",
      "[pairs.workload_support]",
      '[questions.caffeine]\nquestion = "About how many cups of coffee, tea or energy drink did you have?"\n'
-     'hint = "cups, such as 3"\n\n[pairs.workload_support]'),
+     'hint = "cups, such as 3"\nlabel = "caffeine (cups)"\ntrend_label = "Caffeine"\n\n[pairs.workload_support]'),
     # 4. The flag (Typer options are parameters: not derived).
     ("cli/checkin.py",
      '    raise_: Annotated[bool | None, typer.Option("--raise/--no-raise"',
@@ -126,9 +125,10 @@ CAFFEINE = (
      '"alcohol_units": alcohol_units,',
      '"alcohol_units": alcohol_units, "caffeine": caffeine,'),
     # 5. A view that chooses to show it: the summary's snapshot (what a supervisor sees is chosen).
+    # Its label and unit are the catalogue's: the view names only the field.
     ("report/document.py",
-     '    ("support", "Felt supported"),\n)',
-     '    ("support", "Felt supported"),\n    ("caffeine", "Caffeine"),\n)'),
+     '"mood", "energy", "support")\n',
+     '"mood", "energy", "support", "caffeine")\n'),
 )
 
 

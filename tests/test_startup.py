@@ -12,7 +12,7 @@ import pytest
 from resilience_cli.cli.app import COMMANDS, GROUPS
 
 # The command modules, by the table that names them.
-COMMAND_MODULES = sorted({f"resilience_cli.cli.{where.split(':')[0]}" for _, where, _ in COMMANDS}
+COMMAND_MODULES = sorted({f"resilience_cli.cli.{where.split(':')[0]}" for _, where in COMMANDS}
                          | {f"resilience_cli.cli.{where.split(':')[0]}" for _, where in GROUPS})
 
 
@@ -39,7 +39,7 @@ def test_a_run_imports_only_the_module_of_its_command(tmp_path, args, module):
 
 
 def test_every_command_in_the_table_loads_and_runs_its_help(cli):
-    for name, where, _ in COMMANDS:
+    for name, where in COMMANDS:
         assert cli(name, "--help").stdout.startswith(f"Usage: resilience {name} "), where
 
 

@@ -473,3 +473,41 @@ def test_the_summarys_arrows_agree_with_the_trends(name, now, before, words):
 
     assert arrow(name, now, before) == words
     assert words.startswith(ARROWS[Change.between(name, now, before).direction])
+
+
+# -- one table of the private sections; the question catalogue drives the views ----------
+
+def test_the_private_sections_are_named_once(cli, journal_home):
+    """--include's help, its refusal and the picker all read report.sections.OPTIONAL."""
+    from resilience_cli.report.sections import OPTIONAL, optional_titles
+
+    assert list(optional_titles()) == list(OPTIONAL)
+    assert optional_titles()["alcohol"] == "Alcohol"  # the question catalogue's label
+    assert optional_titles()["notes"] == "My private notes"
+    listed = ", ".join(OPTIONAL)
+    refused = cli("summary", "--no-input", "--include", "everything")
+    assert refused.stderr == f"--include takes {listed}; 'everything' is not one of them.\n"
+    shown = " ".join(cli("summary", "--help").stdout.split())
+    assert f"Add a private section (repeat): {', '.join(OPTIONAL[:-1])} or {OPTIONAL[-1]}." in shown
+
+
+def test_an_optional_amount_question_is_a_section_drawn_from_its_catalogue_entry():
+    from resilience_cli.report.sections import AMOUNTS
+
+    assert AMOUNTS == {"alcohol": "alcohol_units"}  # from FieldSpec: a unit, and a setting that asks it
+    include = Choices(include=frozenset({"alcohol"}))
+    section = build(journal(), (START, END), None, include).section("alcohol")
+    assert (section.title, section.paragraphs) == ("Alcohol", ("About 2.0 units a week on average, on 2 days.",))
+    unanswered = [ci(START + dt.timedelta(days=n), mood=5) for n in range(3)]
+    assert build(unanswered, (START, END), None, include).section("alcohol").paragraphs == (
+        "No alcohol answers in this period.",)
+
+
+def test_the_week_by_week_columns_take_their_words_from_the_question_catalogue():
+    doc = build(journal(), (START, END), None, Choices(include=frozenset({"mood"})))
+    assert [(c.id, c.title, c.unit, c.top) for c in doc.charts] == [
+        ("sleep", "Sleep, hours a night (weekly average)", "hours a night", 12.0),  # FieldSpec.chart_top
+        ("exposure", "Heavy-exposure days", "days", 7.0),
+        ("mood", "Mood, weekly average (0 to 10)", "of 10", 10.0),
+        ("energy", "Energy, weekly average (0 to 10)", "of 10", 10.0),
+    ]

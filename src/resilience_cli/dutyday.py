@@ -12,14 +12,16 @@ from __future__ import annotations
 import datetime as dt
 
 from resilience_cli.frozen import Frozen
+from resilience_cli.messages import _
 from resilience_cli.model import DAYS_OFF, SHIFT_WORDS
 
 # Before this hour, any check-in defaults to the shift that began the day before.
 SMALL_HOURS_END = dt.time(6)
 # The shifts that can cross midnight: checked in the next morning, they belong to the day before.
 CROSSES_MIDNIGHT = ("night", "long")
-SMALL_HOURS = "small hours"
-AFTER_A_NIGHT = "after a night"
+# Why a check-in files where it does (Filing.why): names, not words.
+SMALL_HOURS = "small_hours"
+AFTER_A_NIGHT = "after_a_night"
 TODAY = "today"
 
 
@@ -59,8 +61,9 @@ def shift_day_words(shift: str | None, day: dt.date, today: dt.date) -> str:
     """The day as the check-in files it: 'the night shift that began Saturday 19 December'."""
     when = short_day(day, today)
     if day == today:
-        return f"today, {when}"
+        return _("dutyday.today", day=when)
     if shift in DAYS_OFF:
-        return f"{when} ({SHIFT_WORDS[shift]})"
-    kind = SHIFT_WORDS[shift] if shift else "shift"
-    return f"the {kind} that began {when}"
+        return _("dutyday.day_off", day=when, kind=SHIFT_WORDS[shift])
+    if shift:
+        return _("dutyday.shift_began", day=when, kind=SHIFT_WORDS[shift])
+    return _("dutyday.a_shift_began", day=when)

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable
     from gettext import GNUTranslations
 
 SOURCE = "en"
@@ -48,6 +49,8 @@ _TEST_LOCALES = "RESILIENCE_TEST_LOCALES"
 
 _language = SOURCE
 _chosen = False  # by --lang, which the settings file does not override
+# Finds the settings file's language when the first message is looked up (see later()).
+_pending: Callable[[], str | None] | None = None
 _catalogues: dict[tuple[str, str], GNUTranslations | None] = {}
 
 
@@ -72,14 +75,28 @@ def prefer(language: str) -> None:
         _language = language
 
 
+def later(find: Callable[[], str | None]) -> None:
+    """Ask `find` for the settings file's language when the first message is looked up,
+    not before: a run that says nothing never reads the file for it, and a command's
+    help, built before its settings are read, still speaks the language they choose."""
+    global _pending
+    _pending = find
+
+
 def language() -> str:
+    global _language, _pending
+    if _pending is not None:
+        find, _pending = _pending, None
+        found = None if _chosen else find()
+        if found in available():
+            _language = found
     return _language
 
 
 def reset() -> None:
     """Back to English: a run's language ends with it (tests run many in one process)."""
-    global _language, _chosen
-    _language, _chosen = SOURCE, False
+    global _language, _chosen, _pending
+    _language, _chosen, _pending = SOURCE, False, None
 
 
 def _folders(language: str) -> list[Path]:
@@ -108,8 +125,8 @@ def _catalogue(language: str, domain: str) -> GNUTranslations | None:
 def _lookup(key: str, n: int | None = None) -> str | None:
     """The message `key` in the current language, else in English; None when neither has it."""
     domain = key.partition(".")[0]
-    for language in dict.fromkeys((_language, SOURCE)):
-        catalogue = _catalogue(language, domain)
+    for speaking in dict.fromkeys((language(), SOURCE)):
+        catalogue = _catalogue(speaking, domain)
         if catalogue is None:
             continue
         # gettext answers an unknown id with the id itself: that means "not here".
@@ -144,7 +161,7 @@ def data(key: str, english: str) -> str:
     """A data file's words: `english` in English, else the catalogue's words for `key`.
 
     A language without these words yet falls back to the data file's English."""
-    if _language == SOURCE:
+    if language() == SOURCE:
         return english
     return _lookup(key) or english
 

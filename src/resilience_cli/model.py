@@ -13,10 +13,14 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resilience_cli.errors import InvalidInput
 from resilience_cli.frozen import Fresh, Frozen
+from resilience_cli.messages import _
+
+if TYPE_CHECKING:
+    from resilience_cli.question_words import Words
 
 SHIFTS = ("rest", "day", "late", "night", "long", "sick", "leave", "training")
 # Days off work: asked like a rest day (DOMAIN.md), and not working days for the rules.
@@ -30,6 +34,38 @@ RECOVERY = ("exercise", "outdoors", "people", "hobby", "wind_down", "rest", "oth
 NOTHING = "nothing"
 
 
+class Said(Mapping):
+    """Words for an answer's values, {value: words}, read from the catalogue when read.
+
+    The words are the message catalogue's (`answers.GROUP.VALUE`, in answers.po),
+    so they are in the language being spoken when they are shown, not when
+    this module was imported."""
+
+    __slots__ = ("group", "order")
+
+    def __init__(self, group: str, values: tuple[Any, ...]) -> None:
+        self.group = group
+        self.order = values
+
+    def __getitem__(self, value: Any) -> str:
+        if value not in self.order:
+            raise KeyError(value)
+        # The value as the catalogue names it (a float 1.0 finds the words of 1, as a dict would).
+        return _(f"answers.{self.group}.{self.order[self.order.index(value)]}")
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.order
+
+    def __iter__(self) -> Any:
+        return iter(self.order)
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __repr__(self) -> str:
+        return f"Said({self.group!r}, {self.order!r})"  # not a message: a repr, for programmers
+
+
 class FieldSpec(Frozen):
     """One answer of the check-in: its type, range and the words for its values.
 
@@ -38,14 +74,14 @@ class FieldSpec(Frozen):
 
     name: str
     kind: str  # choice | int | number | bool | list | text
-    label: str  # a short name for tables and messages
     low: float | None = None
     high: float | None = None
     choices: tuple[str, ...] = ()
-    # Words for values, for display: {value: words}.
-    words: dict[Any, str] = Fresh(dict)
+    # Words for values, for display: {value: words} (a Said: the catalogue's words).
+    words: Mapping[Any, str] = Fresh(dict)
     # The rest of the question catalogue (its words are in data/questions.toml,
-    # read by question_words only when a question is asked).
+    # read by question_words only when a question is asked or an answer named:
+    # its label, its trends row's label, its name in a message).
     unit: str = ""  # a counted amount's unit ("units", "cups"); "" for scales
     higher_is_harder: bool = False  # a rising number is a harder time, not an easier one
     # A change smaller than this is "about the same": a step on the scale's
@@ -53,107 +89,89 @@ class FieldSpec(Frozen):
     steady_within: float | None = None
     # The Settings attribute that turns an optional question on; None: always asked.
     setting: str | None = None
-    trend_label: str = ""  # its row on the trends dashboard; "" for no row
     chart_top: float | None = None  # where sparkline bars top out, when not the scale's top
-    # Its column in `resilience log`: (the table's short heading, the word before it on a
-    # narrow terminal's line); () for no column. Columns follow the catalogue's order.
-    log: tuple[str, str] = ()
+
+    @property
+    def label(self) -> str:
+        """A short name for tables and messages ("sleep (hours)"), from the question catalogue."""
+        return question_words().label(self.name)
+
+    @property
+    def log(self) -> tuple[str, str] | tuple[()]:
+        """Its column in `resilience log`: (the table's short heading, the word before it
+        on a narrow terminal's line), from the question catalogue; () for no column."""
+        return question_words().log(self.name)
+
+    @property
+    def trend_label(self) -> str:
+        """Its row on the trends dashboard ("Sleep"); "" for no row."""
+        return question_words().trend_label(self.name)
 
     def describe_allowed(self) -> str:
         if self.kind == "int":
             lo, hi = int(self.low), int(self.high)  # type: ignore[arg-type]
             lo_w, hi_w = self.words.get(lo), self.words.get(hi)
-            ends = f"{lo} ({lo_w}) to {hi} ({hi_w})" if lo_w and hi_w else f"{lo} to {hi}"
-            return f"a whole number from {ends}"
+            if lo_w and hi_w:
+                return _("answers.allowed.whole_number_between_words", low=lo, low_words=lo_w,
+                         high=hi, high_words=hi_w)
+            return _("answers.allowed.whole_number_between", low=lo, high=hi)
         if self.kind == "number":
             if self.high is None:
-                return f"a number of at least {self.low:g}"
-            return f"a number from {self.low:g} to {self.high:g}"
+                return _("answers.allowed.number_at_least", low=f"{self.low:g}")
+            return _("answers.allowed.number_between", low=f"{self.low:g}", high=f"{self.high:g}")
         if self.kind in ("choice", "list"):
             extra = (NOTHING,) if self.kind == "list" else ()
-            return "one of " + ", ".join(self.choices + extra)
+            return _("answers.allowed.one_of", choices=", ".join(self.choices + extra))
         if self.kind == "bool":
-            return "yes or no"
-        return "text"
+            return _("answers.allowed.yes_or_no")
+        return _("answers.allowed.text")
 
 
-_SCALE_0_4_MANAGEABLE = {0: "not at all", 4: "completely"}
+def _scale(group: str, *values: int) -> Said:
+    return Said(group, values)
 
-SHIFT_WORDS = {
-    "rest": "rest day",
-    "day": "day shift",
-    "late": "late shift",
-    "night": "night shift",
-    "long": "long or extended shift",
-    "sick": "off sick",
-    "leave": "annual leave",
-    "training": "training, court or office day",
-}
-INCIDENT_WORDS = {"none": "no", "minor": "yes, minor", "significant": "yes, significant"}
-MATERIAL_WORDS = {0: "none", 1: "a little (under 1 h)", 2: "some (1-3 h)", 3: "a lot (over 3 h)"}
+
+_SCALE_0_4_MANAGEABLE = _scale("manageable", 0, 4)
+
+SHIFT_WORDS = Said("shift", SHIFTS)
+INCIDENT_WORDS = Said("incident", INCIDENTS)
+MATERIAL_WORDS = _scale("material", 0, 1, 2, 3)
 # The four levels of an exposure, in short words (material's own words add the hours).
-LEVEL_WORDS = {0: "none", 1: "a little", 2: "some", 3: "a lot"}
+LEVEL_WORDS = _scale("level", 0, 1, 2, 3)
 INTERACTION_WORDS = LEVEL_WORDS
-INTRUSION_WORDS = {
-    0: "not at all",
-    1: "once or twice",
-    2: "several times",
-    3: "often",
-    4: "most of the time",
-}
-RECOVERY_WORDS = {
-    "exercise": "exercise (20 min or more)",
-    "outdoors": "time outdoors",
-    "people": "time with people you like",
-    "hobby": "a hobby or something absorbing",
-    "wind_down": "a wind-down routine between work and home",
-    "rest": "rest",
-    "other": "something else",
-}
+INTRUSION_WORDS = _scale("intrusions", 0, 1, 2, 3, 4)
+RECOVERY_WORDS = Said("recovery", RECOVERY)
 
+# The catalogue. Each answer's words (its question, label, trends label, its
+# name in messages) are in data/questions.toml, under the same name.
 FIELD_SPECS: dict[str, FieldSpec] = {
     spec.name: spec
     for spec in (
-        FieldSpec("shift", "choice", "shift", choices=SHIFTS, words=SHIFT_WORDS, log=("Shift", "")),
-        FieldSpec("incident", "choice", "incident", choices=INCIDENTS, words=INCIDENT_WORDS,
-                  log=("Incident", "incident")),
-        FieldSpec("hurt", "bool", "assaulted or hurt at work"),
-        FieldSpec("material", "int", "distressing material", 0, 3, words=MATERIAL_WORDS,
-                  higher_is_harder=True, log=("Mat.", "material")),
-        FieldSpec("graphic", "bool", "graphic images or video"),
-        FieldSpec("interactions", "int", "hostile or distressing interactions", 0, 3,
-                  words=INTERACTION_WORDS, higher_is_harder=True,
-                  trend_label="Hostile or distressing interactions", log=("Host.", "host.")),
-        FieldSpec("workload", "int", "workload manageable", 0, 4, words=_SCALE_0_4_MANAGEABLE,
-                  trend_label="Workload"),
+        FieldSpec("shift", "choice", choices=SHIFTS, words=SHIFT_WORDS),
+        FieldSpec("incident", "choice", choices=INCIDENTS, words=INCIDENT_WORDS),
+        FieldSpec("hurt", "bool"),
+        FieldSpec("material", "int", 0, 3, words=MATERIAL_WORDS, higher_is_harder=True),
+        FieldSpec("graphic", "bool"),
+        FieldSpec("interactions", "int", 0, 3, words=INTERACTION_WORDS, higher_is_harder=True),
+        FieldSpec("workload", "int", 0, 4, words=_SCALE_0_4_MANAGEABLE),
         # Sleep bars run to 12 hours: a 0-24 scale would flatten every night.
-        FieldSpec("sleep_hours", "number", "sleep (hours)", 0, 24, unit="hours", steady_within=0.25,
-                  trend_label="Sleep", chart_top=12.0, log=("Sleep", "sleep")),
-        FieldSpec("sleep_quality", "int", "sleep quality", 0, 10,
-                  words={0: "very poorly", 10: "very well"}, trend_label="Sleep quality"),
-        FieldSpec("nightmare", "bool", "upsetting dreams about work"),
-        FieldSpec("intrusions", "int", "unwanted memories", 0, 4, words=INTRUSION_WORDS,
-                  higher_is_harder=True, trend_label="Unwanted memories"),
-        FieldSpec("switch_off", "int", "switching off", 0, 4, words=_SCALE_0_4_MANAGEABLE,
-                  trend_label="Switching off", log=("Off", "off")),
-        FieldSpec("mood", "int", "mood", 0, 10, words={0: "very low", 10: "very good"},
-                  trend_label="Mood", log=("Mood", "mood")),
-        FieldSpec("energy", "int", "energy", 0, 10,
-                  words={0: "running on empty", 10: "full of energy"}, trend_label="Energy",
-                  log=("Energy", "energy")),
-        FieldSpec("talked", "bool", "talked to someone you trust"),
-        FieldSpec("support", "int", "felt supported", 0, 4, words={0: "not at all", 4: "very"},
-                  trend_label="Felt supported", log=("Support", "support")),
-        FieldSpec("recovery", "list", "did for yourself", choices=RECOVERY, words=RECOVERY_WORDS),
-        FieldSpec("alcohol_units", "number", "alcohol (units)", 0, 100, unit="units",
-                  higher_is_harder=True, steady_within=1.0, setting="alcohol_question",
-                  trend_label="Alcohol", chart_top=14.0),
-        FieldSpec("note", "text", "note"),
-        FieldSpec("raise_at_supervision", "bool", "raise at supervision"),
-        FieldSpec("talking_point", "text", "talking point"),
-        FieldSpec("supported_colleague", "bool", "supported a colleague",
-                  setting="colleague_question"),
-        FieldSpec("good_moment", "bool", "worthwhile moment"),
+        FieldSpec("sleep_hours", "number", 0, 24, unit="hours", steady_within=0.25, chart_top=12.0),
+        FieldSpec("sleep_quality", "int", 0, 10, words=_scale("sleep_quality", 0, 10)),
+        FieldSpec("nightmare", "bool"),
+        FieldSpec("intrusions", "int", 0, 4, words=INTRUSION_WORDS, higher_is_harder=True),
+        FieldSpec("switch_off", "int", 0, 4, words=_SCALE_0_4_MANAGEABLE),
+        FieldSpec("mood", "int", 0, 10, words=_scale("mood", 0, 10)),
+        FieldSpec("energy", "int", 0, 10, words=_scale("energy", 0, 10)),
+        FieldSpec("talked", "bool"),
+        FieldSpec("support", "int", 0, 4, words=_scale("support", 0, 4)),
+        FieldSpec("recovery", "list", choices=RECOVERY, words=RECOVERY_WORDS),
+        FieldSpec("alcohol_units", "number", 0, 100, unit="units", higher_is_harder=True,
+                  steady_within=1.0, setting="alcohol_question", chart_top=14.0),
+        FieldSpec("note", "text"),
+        FieldSpec("raise_at_supervision", "bool"),
+        FieldSpec("talking_point", "text"),
+        FieldSpec("supported_colleague", "bool", setting="colleague_question"),
+        FieldSpec("good_moment", "bool"),
     )
 }
 ANSWER_FIELDS = tuple(FIELD_SPECS)
@@ -320,45 +338,43 @@ def is_working(record: CheckIn) -> bool:
     return record.shift not in DAYS_OFF
 
 
-# Each answer as the person knows it from its question: what error messages
-# name ("hours of sleep: '7h30' is not a number, such as 6.5"), never the
-# field name of the record.
-SPOKEN = {
-    "shift": "kind of day", "incident": "distressing incident",
-    "hurt": "assaulted or physically hurt at work", "material": "distressing material",
-    "graphic": "graphic images or video", "interactions": "hostile or distressing interactions",
-    "workload": "workload", "sleep_hours": "hours of sleep",
-    "sleep_quality": "how well you slept", "nightmare": "upsetting dreams about work",
-    "intrusions": "unwanted memories", "switch_off": "switching off", "mood": "mood",
-    "energy": "energy", "talked": "talked to someone you trust", "support": "support",
-    "recovery": "what you did for yourself", "alcohol_units": "units of alcohol", "note": "note",
-    "raise_at_supervision": "raise at supervision", "talking_point": "talking point",
-    "supported_colleague": "supported a colleague",
-    "good_moment": "a moment at work that felt worthwhile",
-}
-_EXAMPLES = {"sleep_hours": "6.5", "alcohol_units": "3"}
+def question_words() -> Words:
+    """The question catalogue's words (data/questions.toml), read on first use and
+    checked against FIELD_SPECS: every answer has its words, every word its answer."""
+    from resilience_cli.question_words import words
+
+    found = words()
+    found.check(FIELD_SPECS)
+    return found
 
 
 def spoken(name: str) -> str:
-    return SPOKEN.get(name, name)
+    """An answer as the person knows it from its question: what error messages name
+    ("hours of sleep: '7h30' is not a number, such as 6.5"), never the record's field
+    name. From the question catalogue (data/questions.toml): read only when needed."""
+    return question_words().spoken(name) if name in FIELD_SPECS else name
 
 
-def validate_answer(name: str, value: Any, *, called: str | None = None) -> Any:
+def validate_answer(name: str, value: Any, *, called: str | None = None, flag: str | None = None) -> Any:
     """Return the value in its canonical form, or raise InvalidInput saying what is allowed.
 
     None always means "skipped" and is allowed for every answer. A refusal
     starts with the answer's name: as the person knows the question
-    (`spoken`), or `called` (a file's field name, a flag).
+    (`spoken`), with its `flag` when one gave it ("hours of sleep
+    (--sleep-hours)"), or `called` (a file's field name). The name is looked
+    up only for a refusal: a check-in that is all flags reads no question words.
     """
     spec = FIELD_SPECS.get(name)
     if spec is None:
-        raise InvalidInput(f"There is no check-in question called {name!r}.")
+        raise InvalidInput(_("answers.error.no_such_question", name=repr(name)))
     if value is None:
         return None
     try:
         return _canonical(spec, value)
     except InvalidInput as exc:
-        raise InvalidInput(f"{called or spoken(name)}: {exc.message}") from None
+        if called is None:
+            called = f"{spoken(name)} (--{flag})" if flag else spoken(name)
+        raise InvalidInput(_("answers.error.named", name=called, message=exc.message)) from None
 
 
 def _canonical(spec: FieldSpec, value: Any) -> Any:
@@ -371,12 +387,12 @@ def _canonical(spec: FieldSpec, value: Any) -> Any:
     if spec.kind == "choice":
         text = str(value).strip().lower()
         if text not in spec.choices:
-            raise InvalidInput(f"{value!r} is not one of {', '.join(spec.choices)}.")
+            raise InvalidInput(_("answers.error.not_one_of", value=repr(value), choices=", ".join(spec.choices)))
         return text
     if spec.kind == "bool":
         if isinstance(value, bool):
             return value
-        raise InvalidInput("give yes or no.")
+        raise InvalidInput(_("answers.error.give_yes_or_no"))
     if spec.kind in ("int", "number"):
         if type(value) is int and spec.high is not None and spec.low <= value <= spec.high:
             # The usual answer in a file: a whole number in range, kept without a
@@ -386,12 +402,12 @@ def _canonical(spec: FieldSpec, value: Any) -> Any:
         too_high = spec.high is not None and number > spec.high
         fits = math.isfinite(number) and number >= spec.low and not too_high  # type: ignore[operator]
         if not fits or (spec.kind == "int" and not number.is_integer()):
-            raise InvalidInput(f"{value} is not {spec.describe_allowed()}.")
+            raise InvalidInput(_("answers.error.not_allowed", value=value, allowed=spec.describe_allowed()))
         # + 0.0 turns -0 into 0, which would otherwise show as "-0 h".
         return int(number) if spec.kind == "int" else number + 0.0
     if spec.kind == "list":
         if not isinstance(value, (str, list, tuple)):
-            raise InvalidInput(f"give {spec.describe_allowed()}.")
+            raise InvalidInput(_("answers.error.give", allowed=spec.describe_allowed()))
         items = [value] if isinstance(value, str) else list(value)
         cleaned: list[str] = []
         for item in items:
@@ -399,21 +415,21 @@ def _canonical(spec: FieldSpec, value: Any) -> Any:
             if word == NOTHING:
                 continue
             if word not in spec.choices:
-                raise InvalidInput(f"{item!r} is not {spec.describe_allowed()}.")
+                raise InvalidInput(_("answers.error.not_allowed", value=repr(item), allowed=spec.describe_allowed()))
             if word not in cleaned:
                 cleaned.append(word)
         # Kept in the contract's order so that equal answers compare equal.
         return tuple(c for c in spec.choices if c in cleaned)
     # text
     if not isinstance(value, str):
-        raise InvalidInput("give text.")
+        raise InvalidInput(_("answers.error.give_text"))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate, from a crafted JSON file
-        raise InvalidInput("it holds characters that are not valid text.") from None
+        raise InvalidInput(_("answers.error.not_valid_text")) from None
     text = value.strip()
     if len(text) > MAX_TEXT:
-        raise InvalidInput(f"it is {len(text):,} characters long; the most is {MAX_TEXT:,}.")
+        raise InvalidInput(_("answers.error.too_long", length=f"{len(text):,}", most=f"{MAX_TEXT:,}"))
     return text or None
 
 
@@ -430,7 +446,7 @@ def validate_answers(answers: dict[str, Any]) -> dict[str, Any]:
 def _as_number(value: Any, spec: FieldSpec) -> float:
     """A number from an int, a float or its text; booleans are not numbers here."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise InvalidInput(f"give {spec.describe_allowed()}.")
+        raise InvalidInput(_("answers.error.give", allowed=spec.describe_allowed()))
     if isinstance(value, str):
         # A decimal comma, as much of Europe writes it: 7,5 is 7.5.
         text = value.strip().replace(",", ".", 1) if _DECIMAL_COMMA.fullmatch(value.strip()) else value.strip()
@@ -445,9 +461,9 @@ def _as_number(value: Any, spec: FieldSpec) -> float:
 
 def _not_a_number(value: Any, spec: FieldSpec) -> str:
     middle = (spec.low + (spec.high if spec.high is not None else spec.low + 4)) // 2  # type: ignore[operator]
-    example = _EXAMPLES.get(spec.name, f"{int(middle)}")
-    whole = "a whole number" if spec.kind == "int" else "a number"
-    return f"{value!r} is not {whole}, such as {example}; give {spec.describe_allowed()}."
+    example = question_words().example(spec.name) or f"{int(middle)}"
+    key = "answers.error.not_a_whole_number" if spec.kind == "int" else "answers.error.not_a_number"
+    return _(key, value=repr(value), example=example, allowed=spec.describe_allowed())
 
 
 def parse_day(text: str, today: dt.date, *, allow_future: bool = False) -> dt.date:
@@ -462,15 +478,11 @@ def parse_day(text: str, today: dt.date, *, allow_future: bool = False) -> dt.da
             raise ValueError
         day = dt.date.fromisoformat(word)
     except ValueError:
-        raise InvalidInput(
-            f"{text!r} is not a date I can read. Use YYYY-MM-DD, today or yesterday."
-        ) from None
+        raise InvalidInput(_("answers.error.not_a_date", text=repr(text))) from None
     if day > today and not allow_future:
-        raise InvalidInput(
-            f"{day.isoformat()} is in the future. A check-in is for a duty day that has started."
-        )
+        raise InvalidInput(_("answers.error.future_day", day=day.isoformat()))
     if day < EARLIEST:
-        raise InvalidInput(f"{day.isoformat()} is before {EARLIEST.year}; give a date from {EARLIEST.year} on.")
+        raise InvalidInput(_("answers.error.too_early", day=day.isoformat(), year=EARLIEST.year))
     return day
 
 

@@ -150,6 +150,10 @@ def _language(args: list[str]) -> list[str]:
                 raise InvalidInput(f"--lang takes {' or '.join(choices)}; {value!r} is not one of them.")
             messages.use(value.strip().lower())
             return args[:i] + args[i + taken:]
+    from resilience_cli import messages
+    from resilience_cli.cli.context import settings_language
+
+    messages.later(settings_language)
     return args
 
 

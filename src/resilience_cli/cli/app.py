@@ -12,6 +12,7 @@ import typer
 # Only the module of the command being run is imported (see `command`): the
 # others cost about 11 ms of every run's start-up.
 from resilience_cli.cli import context, quick
+from resilience_cli.messages import _
 
 try:  # Typer 0.26+ carries its own copy of Click.
     from typer._click.exceptions import ClickException
@@ -21,19 +22,9 @@ except ImportError:  # pragma: no cover - older Typer uses Click itself
 # Click turns Ctrl-C during parsing or a prompt into Abort.
 Abort = typer.Abort
 
-HELP = (
-    "A private check-in journal for people whose work brings them close to trauma.\n\n"
-    "Check in once a day in about a minute; see your pattern; take a summary to "
-    "supervision. Everything stays on this computer.\n\n"
-    "resilience is a personal reflection tool, not a medical device: it does not "
-    "diagnose or treat anything, and nobody monitors it. If you need help now: "
-    "resilience help-now (it lists the urgent mental health line for each UK nation), "
-    "or call 999 in an emergency, Samaritans on 116 123 (free, 24/7), or text SHOUT to 85258."
-)
-
 app = typer.Typer(
     name="resilience",
-    help=HELP,
+    help=_("commands.root.help", help_now="resilience help-now"),  # not a message: a command
     add_completion=True,
     # Our own handler in cli/__init__.py reports errors; Typer's would show
     # local variables, which may hold a journal entry.
@@ -55,17 +46,17 @@ def root(
     ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True,
-                           help="Show the version and exit.")
+                           help=_("commands.option.version"))
     ] = False,
     debug: Annotated[
-        bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")
+        bool, typer.Option("--debug", help=_("commands.option.debug"))
     ] = False,
     plain: Annotated[
-        bool, typer.Option("--plain", help="Text only: no colour, boxes, arrows or bars (for screen readers).")
+        bool, typer.Option("--plain", help=_("commands.option.plain"))
     ] = False,
     lang: Annotated[
         str, typer.Option("--lang", metavar="LANGUAGE",
-                          help="The language resilience speaks: en (English) is the only one so far; or set [display] language.")
+                          help=_("commands.option.lang"))
     ] = "en",
 ) -> None:
     context.current().plain = plain
@@ -75,37 +66,38 @@ def root(
         basics.overview()
 
 
-# Name, function, and the one line `resilience --help` shows (Click would cut
-# the docstrings' first lines at 45 characters, mid-phrase). The function is
-# "module:function" in resilience_cli.cli, imported only when that command
-# runs, or the function itself.
+# Name and function: the function is "module:function" in resilience_cli.cli,
+# imported only when that command runs, or the function itself. Each command's
+# words are in the catalogue (commands.po): its line in `resilience --help`
+# (Click would cut a docstring's first line at 45 characters, mid-phrase), and
+# its own --help, what it does and its examples.
 COMMANDS = (
-    ("checkin", "checkin:checkin", "Check in for today (or amend a day): about a minute."),
-    ("help-now", "basics:help_now", "Support and crisis contacts, any time."),
-    ("routes", "routes:routes", "Support routes for your work: who runs each, who is told."),
-    ("edit", "checkin:edit", "Amend a day's check-in, question by question."),
-    ("log", "journal:log", "List recent check-ins (table, JSON or CSV)."),
-    ("show", "journal:show", "Every answer of one day, with its note."),
-    ("delete", "journal:delete", "Delete one day's check-in."),
-    ("trends", "trends:trends", "Your pattern against your own baseline."),
-    ("tips", "tips:tips", "Tips and signposts for your recent pattern."),
-    ("summary", "summary:summary", "Write a summary to take into supervision."),
-    ("reflect", "tips:reflect", "This week's two-minute reflection."),
-    ("followup", "tips:followup", "Answer a due follow-up after an incident."),
-    ("config", "settings:config", "Your settings and where each comes from."),
-    ("contacts", "contacts:contacts", "Your own numbers and service, shown first in help."),
-    ("export", "data:export", "Write out every record (JSON, JSONL, CSV)."),
-    ("import", "data:import_", "Bring records back, or from Daylio or jrnl."),
-    ("backup", "data:backup", "Make a consistent copy of your journal."),
-    ("restore", "data:restore", "Replace your journal with a checked backup."),
-    ("privacy", "data:privacy", "Where your data lives and who can read it."),
-    ("encrypt", "data:encrypt", "Encrypt your journal with a passphrase."),
-    ("decrypt", "data:decrypt", "Turn an encrypted journal back into a plain one."),
-    ("passphrase", "data:passphrase", "Change an encrypted journal's passphrase."),
-    ("remind", "everyday:remind", "Snippets for reminders that fit your shifts."),
-    ("demo", "everyday:demo", "See everything on six months of made-up data."),
-    ("status", "basics:status", "One line: has today been checked in?"),
-    ("where", "basics:where", "Where your journal and settings live."),
+    ("checkin", "checkin:checkin"),
+    ("help-now", "basics:help_now"),
+    ("routes", "routes:routes"),
+    ("edit", "checkin:edit"),
+    ("log", "journal:log"),
+    ("show", "journal:show"),
+    ("delete", "journal:delete"),
+    ("trends", "trends:trends"),
+    ("tips", "tips:tips"),
+    ("summary", "summary:summary"),
+    ("reflect", "tips:reflect"),
+    ("followup", "tips:followup"),
+    ("config", "settings:config"),
+    ("contacts", "contacts:contacts"),
+    ("export", "data:export"),
+    ("import", "data:import_"),
+    ("backup", "data:backup"),
+    ("restore", "data:restore"),
+    ("privacy", "data:privacy"),
+    ("encrypt", "data:encrypt"),
+    ("decrypt", "data:decrypt"),
+    ("passphrase", "data:passphrase"),
+    ("remind", "everyday:remind"),
+    ("demo", "everyday:demo"),
+    ("status", "basics:status"),
+    ("where", "basics:where"),
 )
 # Groups of commands: name, and their Typer app as "module:app" (or the app itself).
 GROUPS = (
@@ -120,8 +112,21 @@ def _not_loaded() -> None:
     """Stands in for a command's function until that command runs (see `command`)."""
 
 
-for name, function, short in COMMANDS:
-    app.command(name, short_help=short)(function if callable(function) else _not_loaded)
+def command_help(name: str) -> str:
+    """A command's --help: what it does, then its examples (commands as typed), which
+    Click must not rewrap (the \b line)."""
+    about = _(f"commands.{name}.about")
+    try:
+        examples = _(f"commands.{name}.examples").splitlines()
+    except KeyError:
+        return about
+    heading = _("commands.examples_heading" if len(examples) > 1 else "commands.example_heading")
+    return about + "\n\n\b\n" + heading + "\n" + "\n".join("  " + line for line in examples)
+
+
+for name, function in COMMANDS:
+    app.command(name, short_help=_(f"commands.{name}.short"), help=command_help(name))(
+        function if callable(function) else _not_loaded)
 
 
 def _load(where):
@@ -144,7 +149,7 @@ def command(args: list[str] | None = None):
     from resilience_cli.cli.helpwidth import fit_help
 
     name = next((a for a in args or [] if not a.startswith("-")), None)
-    functions = {n: f for n, f, _ in COMMANDS}
+    functions = dict(COMMANDS)
     groups = dict(GROUPS)
     names = {c.name for c in app.registered_commands} | {g.name for g in app.registered_groups} | set(groups)
     every = name not in names or "_RESILIENCE_COMPLETE" in os.environ

@@ -172,7 +172,7 @@ def _validated(flags: dict[str, Any]) -> dict[str, Any]:
     for name, value in flags.items():
         flag = "raise" if name == "raise_at_supervision" else name.replace("_", "-")
         try:
-            out[name] = validate_answer(name, _level(name, value), called=f"{spoken(name)} (--{flag})")
+            out[name] = validate_answer(name, _level(name, value), flag=flag)
         except InvalidInput as exc:
             if name in LEVELLED and not any(c.isdigit() for c in str(value)):  # a word, not a number
                 raise InvalidInput(f"{spoken(name).capitalize()} (--{flag}): {value!r} is not one of "

@@ -66,3 +66,20 @@ def running(*, terminal: bool | None = None) -> Iterator[Run]:
         messages = sys.modules.get("resilience_cli.messages")
         if messages is not None:
             messages.reset()
+
+
+def settings_language() -> str | None:
+    """The settings file's `[display] language`, for messages.later(): read only when
+    the file mentions a language at all (most never do, and most commands then parse
+    no TOML for it); a file that cannot be read leaves English, and the command that
+    reads the settings says what is wrong with them."""
+    from resilience_cli.config import load_settings, paths
+    from resilience_cli.errors import ResilienceError
+
+    config_file = paths().config_file
+    try:
+        if b"language" not in config_file.read_bytes():
+            return None
+        return load_settings(config_file).language
+    except (OSError, ResilienceError):
+        return None

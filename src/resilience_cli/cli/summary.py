@@ -18,31 +18,25 @@ from resilience_cli.cli.options import (
     no_input_option,
 )
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound
+from resilience_cli.messages import _, _n
 
-OPTIONAL_TITLES = {
-    "notes": "My private notes",
-    "daily": "Day-by-day values",
-    "mood": "Mood and energy, week by week",
-    "incident": "After a significant incident: TRiM and the follow-ups, in bands",
-    "reflection": "My weekly reflections, in my own words",
-    "alcohol": "Alcohol",
-    "intrusions": "Unwanted memories and upsetting dreams",
-    "packs": "Question pack scores",
-    "phonein": "My own takeaways from phone-ins",
-    "growth": "What went well: worthwhile moments, and what I learned or am proud of",
-    "colleagues": "Looking out for colleagues, as counts only",
-}
+
+def _include_help() -> str:
+    """--include's help: the private sections, named once (report.sections.OPTIONAL)."""
+    from resilience_cli.report.sections import OPTIONAL
+
+    return _("summary.help.include", sections=", ".join(OPTIONAL[:-1]), last=OPTIONAL[-1])
 
 
 def summary(
-    from_: Annotated[str | None, typer.Option("--from", metavar="D", help="First day (default: the day after your last summary, or 4 weeks ago).")] = None,
+    from_: Annotated[str | None, typer.Option("--from", metavar="D", help=_("summary.help.from"))] = None,
     to: ToOpt = None,
     format_: SummaryFormatOpt = SummaryFormat.md,
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write here (mode 0600); - for standard output. md and txt go to standard output without it.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")] = False,
-    include: Annotated[list[str] | None, typer.Option("--include", metavar="SECTION", help="Add a private section (repeat): notes, daily, mood, incident, reflection, alcohol, intrusions, packs, growth, colleagues or phonein.")] = None,
-    no_input: Annotated[bool, no_input_option("take the defaults and write")] = False,
-    list_: Annotated[bool, typer.Option("--list", help="List the summaries you have written.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help=_("summary.help.output"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=_("summary.help.force", flag="--output"))] = False,
+    include: Annotated[list[str] | None, typer.Option("--include", metavar="SECTION", help=_include_help())] = None,
+    no_input: Annotated[bool, no_input_option(_("summary.help.no_input"))] = False,
+    list_: Annotated[bool, typer.Option("--list", help=_("summary.help.list"))] = False,
 ) -> None:
     """Write a summary of the period to take into supervision, previewed and chosen by you.
 
@@ -53,7 +47,8 @@ def summary(
       resilience summary --no-input --include notes > summary.md
     """
     from resilience_cli.report import period, screen
-    from resilience_cli.report.document import OPTIONAL, Choices
+    from resilience_cli.report.document import Choices
+    from resilience_cli.report.sections import OPTIONAL
 
     if list_:
         _list()
@@ -61,7 +56,8 @@ def summary(
     wanted = frozenset(i.strip().lower() for i in (include or []))
     unknown = sorted(wanted - set(OPTIONAL))
     if unknown:
-        raise InvalidInput(f"--include takes {', '.join(OPTIONAL)}; {unknown[0]!r} is not one of them.")
+        raise InvalidInput(_("summary.include_unknown", flag="--include", sections=", ".join(OPTIONAL),
+                             name=repr(unknown[0])))
     journal = _read(from_, to)
     start, end, previous = journal.start, journal.end, journal.previous
     interactive = not no_input and common.stdin_is_terminal()
@@ -83,7 +79,7 @@ def summary(
             for sentence in said:
                 print(sentence, file=sys.stderr)
     except KeyboardInterrupt:
-        raise Cancelled("Summary cancelled; nothing was written.") from None
+        raise Cancelled(_("summary.cancelled")) from None
     doc = draft(choices)
     _write(doc, format_, target)
     if target is not None:
@@ -104,11 +100,10 @@ def _read(from_: str | None, to: str | None):
         if to:
             end = common.parse_date(to)
         if start > end:
-            raise InvalidInput(f"--from ({start}) is after --to ({end}).")
+            raise InvalidInput(_("summary.from_after_to", start=start, end=end, from_flag="--from", to_flag="--to"))
         if store is None:  # after the dates: a mistyped one is still said first
             # Exit 1: the command could not do its job (the contract); the input was fine.
-            raise NotFound("There are no check-ins yet, so there is nothing to summarise. "
-                           "Start with: resilience checkin")
+            raise NotFound(_("summary.no_checkins", command="resilience checkin"))  # not a message: a command
         return period.read(store, start, end, previous)
 
 
@@ -116,24 +111,24 @@ def _ask(journal, draft, choices):
     from resilience_cli import prompts
     from resilience_cli.insights import Window
     from resilience_cli.render.summary import section_preview
-    from resilience_cli.report.document import REQUESTS, suggest_harder, suggest_helping
+    from resilience_cli.report.document import request_words, suggest_harder, suggest_helping
+    from resilience_cli.report.sections import optional_titles
     from resilience_cli.supervision import ACTION_STATUSES, Action
 
     out = common.console()
     records, window, previous = journal.records, Window(journal.start, journal.end), journal.previous
-    include = frozenset(prompts.pick_private_sections(OPTIONAL_TITLES, set(choices.include)))
+    include = frozenset(prompts.pick_private_sections(optional_titles(), set(choices.include)))
     # Words that may identify someone are settled before anything is previewed:
     # the journal's words first, then what the officer types here.
     choices, kept = _look_over(draft, replace(choices, include=include))
-    helped = prompts.edit_list("What has been helping?", suggest_helping(records, window, include))
-    harder = prompts.edit_list("What has been harder? Any early signs you notice in yourself?",
-                               suggest_harder(records, window, include))
-    requests, other = prompts.pick_requests(REQUESTS, previous.requests if previous else ())
+    helped = prompts.edit_list(_("summary.ask.helping"), suggest_helping(records, window, include))
+    harder = prompts.edit_list(_("summary.ask.harder"), suggest_harder(records, window, include))
+    requests, other = prompts.pick_requests(request_words(), previous.requests if previous else ())
     progress = tuple(Action(a.text, prompts.review_action(a.text, a.status, ACTION_STATUSES))
                      for a in choices.progress)
     choices = replace(choices, helped=helped, harder=harder, requests=tuple(requests),
                       request_other=other, progress=progress, new_actions=prompts.new_actions())
-    choices, _ = _look_over(draft, choices, kept=kept)
+    choices, __ = _look_over(draft, choices, kept=kept)
     dropped = set()
     # Each section as it will be written, the week-by-week figures the charts
     # draw among them, before the officer keeps or drops it.
@@ -213,9 +208,9 @@ def _write(doc, format_: SummaryFormat, target: Path | None) -> None:
             common.machine_output(content)
         return
     write_private(target, content)
-    from resilience_cli.report.document import SHARED_RECORD
+    from resilience_cli.report.document import shared_record
 
-    print(f"Wrote your summary to {target}. {SHARED_RECORD}", file=sys.stderr)
+    print(_("summary.wrote", path=target, shared_record=shared_record()), file=sys.stderr)
 
 
 def _default_name(end: dt.date, ext: str) -> Path:
@@ -245,9 +240,11 @@ def _list() -> None:
     with common.read_only_store() as store:
         past = store.summaries.all() if store else []
     if not past:
-        print("No summaries yet. Write one with: resilience summary --format html")
+        print(_("summary.list.none", command="resilience summary --format html"))  # not a message: a command
         return
     for s in past:
-        period = f"{day_words(dt.date.fromisoformat(s.period_from))} to {day_words(dt.date.fromisoformat(s.period_to))}"
-        actions = ", ".join(f"{a.text} ({a.status})" for a in s.actions) or "no actions"
-        print(f"{s.created_at[:10]}  {period}; {len(s.requests) + bool(s.request_other)} requests; {actions}")
+        period = _("summary.period", start=day_words(dt.date.fromisoformat(s.period_from)),
+                   end=day_words(dt.date.fromisoformat(s.period_to)))
+        actions = ", ".join(f"{a.text} ({a.status})" for a in s.actions) or _("summary.list.no_actions")
+        print(_n("summary.list.line", len(s.requests) + bool(s.request_other), created=s.created_at[:10],
+                 period=period, actions=actions))

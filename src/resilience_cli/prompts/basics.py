@@ -5,6 +5,8 @@ from __future__ import annotations
 import questionary
 from questionary import Choice
 
+from resilience_cli.messages import _
+
 SKIP = "skip"
 
 
@@ -26,7 +28,7 @@ def fit(message: str, columns: int | None = None) -> str:
 def skip_choice(amending: bool) -> Choice:
     # On an amended day, skipping keeps the earlier answer (the contract:
     # answers not given stay as they were).
-    title = "skip (keep as it was)" if amending else "skip"
+    title = _("ask.skip_keeping") if amending else _("ask.skip")
     return Choice(title, value=SKIP, shortcut_key="s")
 
 
@@ -44,8 +46,8 @@ def ask_passphrase(message: str) -> str:
 def ask_new_passphrase() -> str:
     """Asked twice; a mismatch asks again."""
     while True:
-        first = questionary.password("New passphrase (at least 8 characters):").unsafe_ask()
-        second = questionary.password("The same passphrase again:").unsafe_ask()
+        first = questionary.password(_("ask.passphrase.new")).unsafe_ask()
+        second = questionary.password(_("ask.passphrase.again")).unsafe_ask()
         if first == second:
             return first
-        print("Those two did not match; please try again.")
+        print(_("ask.passphrase.mismatch"))

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from resilience_cli.errors import InvalidInput
+from resilience_cli.messages import _, _n
 from resilience_cli.model import (
     DAYS_OFF,
     FIELD_SPECS,
@@ -15,6 +16,7 @@ from resilience_cli.model import (
     SHIFT_WORDS,
     CheckIn,
     day_words,
+    question_words,
     validate_answer,
 )
 from resilience_cli.prompts.basics import confirm
@@ -36,9 +38,7 @@ def __getattr__(name: str) -> Any:
     # Any other name (the import system asks for some) must not read the file.
     if name not in ("QUESTIONS", "REST_DAY_SWITCH_OFF", "PAIRS", "PAIR_HINTS", "ON_ITS_OWN_HINTS"):
         raise AttributeError(name)
-    from resilience_cli.question_words import words
-
-    catalogue = words()
+    catalogue = question_words()
     if name == "QUESTIONS":
         return {n: catalogue.question(n) for n in catalogue.questions}
     if name == "REST_DAY_SWITCH_OFF":
@@ -51,35 +51,43 @@ def __getattr__(name: str) -> Any:
 
 
 def _question(name: str, *, rest_day: bool = False) -> str:
-    from resilience_cli.question_words import words
+    return question_words().question(name, rest_day=rest_day)
 
-    return words().question(name, rest_day=rest_day)
+
+def _tick(name: str) -> str:
+    """An answer's words as a tick on another question's line (data/questions.toml)."""
+    return question_words().tick(name)
 
 
 # The same word has the same key everywhere: "no" and "none" on 0, "yes" on 1.
-YES_NO = ((False, "no", "0", "n"), (True, "yes", "1", "y"))
+YES_NO = ((False, "ask.no", "0", "n"), (True, "ask.yes", "1", "y"))
 SHIFT_KEYS = dict(zip(SHIFT_WORDS, "12345678", strict=True))
 INCIDENT_KEYS = {"none": "0", "minor": "1", "significant": "2"}
 RECOVERY_KEYS = dict(zip(RECOVERY, "1234567", strict=True))
 NOTHING_KEY = "0"
+# The ticks' words are the catalogue's (`tick` in data/questions.toml).
 DREAMS_KEY, TALKED_KEY, HURT_KEY = "d", "t", "h"
-HURT_TITLE = "you were assaulted or physically hurt at work"
 # What went well rides on the mood line, as the dreams ride on the sleep line:
 # no extra question (DOMAIN.md, good_moment).
 GOOD_MOMENT_KEY = "g"
-GOOD_MOMENT_WORDS = "a moment at work that felt worthwhile"
 NOTE, RAISE, BOTH = "note", "raise", "both"
 # The last step's answers: anything to add.
 _LAST = frozenset({"note", "raise_at_supervision", "talking_point"})
 
-ENTER_SKIPS = "Enter skips"
-KEEPS = "Enter keeps the earlier answer, c clears it"
-KEEPS_TYPED = "Enter keeps the earlier answer, an empty line clears it"
+def _enter(amending: bool, *, typed: bool = False) -> str:
+    """What Enter alone does: skips, or on an amended day keeps the earlier answer."""
+    if not amending:
+        return _("ask.enter_skips")
+    return _("ask.enter_keeps_typed") if typed else _("ask.enter_keeps")
 
 
 def _keys_hint(enter: str) -> str:
     # The keys themselves are shown beside the answers: the hint says only how keys work.
-    return f"press the key of your answer; {enter}; Backspace goes back"
+    return _("ask.keys_hint", enter=enter)
+
+
+def _skip_words(amending: bool) -> str:
+    return _("ask.kept") if amending else _("ask.skipped")
 
 
 def _choice(message: str, options: list[Option], current: Any, amending: bool,
@@ -87,25 +95,23 @@ def _choice(message: str, options: list[Option], current: Any, amending: bool,
     values = [o.value for o in options]
     pointer = values.index(current) if current in values else None
     return ask(message, options=options, pointer=pointer, ticks=ticks,
-               hint=_keys_hint(KEEPS if amending else ENTER_SKIPS), can_clear=amending and current is not None,
-               can_go_back=True, skip_words="kept" if amending else "skipped",
-               skip_title="keep as it was" if amending else "skip",
+               hint=_keys_hint(_enter(amending)), can_clear=amending and current is not None,
+               can_go_back=True, skip_words=_skip_words(amending),
+               skip_title=_("ask.keep_as_it_was") if amending else _("ask.skip"),
                shown=(lambda v: answer_words(name, v)) if name else None)
 
 
 def _scale_options(name: str) -> list[Option]:
-    """A scale's answers: the digit is the value. Material and interactions have words for
-    every level (the words are the answer); other scales put the digit first."""
+    """A scale's answers, from its FieldSpec: the digit is the key and the value, shown
+    once beside the level's words where the scale has them ("0  not at all"). How an
+    answer reads once given is the spec's too (answer_words)."""
     spec = FIELD_SPECS[name]
     levels = range(int(spec.low), int(spec.high) + 1)  # type: ignore[arg-type]
-    if name in ("material", "interactions"):
-        return [Option(str(v), spec.words[v], v) for v in levels]
-    # The key is the digit, shown once beside the words ("0  not at all").
     return [Option(str(v), spec.words.get(v, ""), v) for v in levels]
 
 
 def _yes_no_options() -> list[Option]:
-    return [Option(key, words, value, also) for value, words, key, also in YES_NO]
+    return [Option(key, _(words), value, also) for value, words, key, also in YES_NO]
 
 
 def _parse_typed(names: tuple[str, ...]):
@@ -120,9 +126,9 @@ def _parse_typed(names: tuple[str, ...]):
             # Between two whole numbers a comma can only part them: "6,5" is 6 and 5.
             parts = parts[0].split(",")
         if len(parts) > len(names):
-            asked = " and ".join(spoken(n) for n in names)
-            raise InvalidInput(f"{asked.capitalize()}: give at most {len(names)} numbers, "
-                               f"with a space between.")
+            asked = (_("ask.typed.both", first=spoken(names[0]), second=spoken(names[1])) if len(names) > 1
+                     else spoken(names[0]))
+            raise InvalidInput(_n("ask.typed.too_many", len(names), answers=asked.capitalize()))
         values: dict[str, Any] = dict.fromkeys(names)
         for name, part in zip(names, parts, strict=False):
             values[name] = None if part == "-" else validate_answer(name, part)
@@ -133,8 +139,8 @@ def _parse_typed(names: tuple[str, ...]):
 
 def _typed_words(values: dict[str, Any]) -> str:
     return ", ".join(answer_words(n, v) if n == "sleep_hours" else
-                     f"{FIELD_SPECS[n].label} {answer_words(n, v)}"
-                     for n, v in values.items() if v is not None) or "skipped"
+                     _("ask.typed.answer", label=FIELD_SPECS[n].label, answer=answer_words(n, v))
+                     for n, v in values.items() if v is not None) or _("ask.skipped")
 
 
 def _format(value: Any) -> str:
@@ -312,7 +318,7 @@ class _Flow:
         if not self.open_("incident"):  # the incident given by a flag: the hurt question on its own
             return self.ask_yes_no("hurt")
         options = [Option(INCIDENT_KEYS[v], w, v) for v, w in INCIDENT_WORDS.items()]
-        hurt = Tick(HURT_KEY, HURT_TITLE, bool(self.earlier("hurt")))
+        hurt = Tick(HURT_KEY, _tick("hurt"), bool(self.earlier("hurt")))
         ticks = (hurt,) if self.open_("hurt") else ()
         answer = self._store("incident", _choice(_question("incident"), options, self.earlier("incident"),
                                                  self.amending, name="incident", ticks=ticks))
@@ -337,20 +343,16 @@ class _Flow:
 
     def ask_typed(self, names: tuple[str, ...], ticks: tuple[Tick, ...] = ()) -> Any:
         names = tuple(n for n in names if self.open_(n))
+        catalogue = question_words()
         if len(names) == 1:
-            from resilience_cli.question_words import words
-
             message = _question(names[0])
-            hint = words().hint(names[0]) or "a number, 0 for none"
+            hint = catalogue.hint(names[0]) or _("ask.typed.number")
         else:
-            from resilience_cli.question_words import words
-
-            message, hint = words().pair(names, "question"), words().pair(names, "hint")
+            message, hint = catalogue.pair(names, "question"), catalogue.pair(names, "hint")
         earlier = [self.default(n) for n in names]
         default_text = " ".join(_format(v) for v in earlier) if any(v is not None for v in earlier) else ""
         answer = ask(message, typed=_parse_typed(names), default_text=default_text, ticks=ticks,
-                     hint=f"{hint}; {KEEPS_TYPED if self.amending else ENTER_SKIPS}; "
-                     "Backspace on an empty line goes back",
+                     hint=_("ask.typed.hint", hint=hint, enter=_enter(self.amending, typed=True)),
                      can_clear=self.amending, can_go_back=True, shown=_typed_words)
         if answer is BACK:
             return BACK
@@ -365,7 +367,7 @@ class _Flow:
 
     def ask_sleep(self) -> Any:
         names = tuple(n for n in ("sleep_hours", "sleep_quality") if self.open_(n))
-        dreams = Tick(DREAMS_KEY, "upsetting dreams about work", bool(self.default("nightmare")))
+        dreams = Tick(DREAMS_KEY, _tick("nightmare"), bool(self.default("nightmare")))
         ticks = (dreams,) if self.open_("nightmare") else ()
         if not names:  # hours and quality given by flags: the dreams question on its own
             return self.ask_yes_no("nightmare")
@@ -388,7 +390,7 @@ class _Flow:
         """Mood and energy, with the good-moment tick on a working day."""
         names = tuple(n for n in ("mood", "energy") if self.open_(n))
         offer = self.open_("good_moment") and not self.rest_day()
-        good = Tick(GOOD_MOMENT_KEY, GOOD_MOMENT_WORDS, bool(self.earlier("good_moment")))
+        good = Tick(GOOD_MOMENT_KEY, _tick("good_moment"), bool(self.earlier("good_moment")))
         ticks = (good,) if offer else ()
         answer = self.ask_typed(names, ticks)
         if answer is BACK or not ticks:
@@ -407,17 +409,15 @@ class _Flow:
     def ask_recovery(self) -> Any:
         earlier = self.default("recovery")
         options = [Option(RECOVERY_KEYS[item], RECOVERY_WORDS[item], item) for item in RECOVERY]
-        options.append(Option(NOTHING_KEY, "nothing today", _NOTHING))
+        options.append(Option(NOTHING_KEY, _("ask.recovery.nothing"), _NOTHING))
         checked = [i for i, o in enumerate(options)
                    if earlier is not None and (o.value in earlier or (o.value == _NOTHING and earlier == ()))]
-        talked = Tick(TALKED_KEY, "talked to someone you trust about how work is affecting you",
-                      bool(self.default("talked")))
+        talked = Tick(TALKED_KEY, _tick("talked"), bool(self.default("talked")))
         ticks = (talked,) if self.open_("talked") else ()
-        hint = ("keys 1 to 7 and 0 tick and untick" + (", t too" if ticks else "")
-                + f", then Enter; Enter with nothing ticked {'keeps the earlier answers' if self.amending else 'skips'}; "
-                "Backspace goes back")
+        keys = _("ask.recovery.keys_and_tick") if ticks else _("ask.recovery.keys")
+        hint = _("ask.recovery.hint_keeps" if self.amending else "ask.recovery.hint", keys=keys)
         answer = ask(_question("recovery"), options=options, many=True, checked=checked, ticks=ticks,
-                     hint=hint, can_go_back=True, skip_words="kept" if self.amending else "skipped")
+                     hint=hint, can_go_back=True, skip_words=_skip_words(self.amending))
         if answer is BACK:
             return BACK
         if self.open_("recovery"):
@@ -437,19 +437,21 @@ class _Flow:
         open_raise = self.open_("raise_at_supervision") and self.open_("talking_point")
         options = []
         if open_note:
-            options.append(Option("1", "a private note", NOTE))
+            options.append(Option("1", _("ask.anything_else.note"), NOTE))
         if open_raise:
-            options.append(Option("2", "something to raise at supervision", RAISE))
+            options.append(Option("2", _("ask.anything_else.raise"), RAISE))
         if open_note and open_raise:
-            options.append(Option("3", "both", BOTH))
+            options.append(Option("3", _("ask.anything_else.both"), BOTH))
         made = None
         while True:
             # Back here with Backspace from a line: on the choice made, so Enter keeps it.
             pointer = next((i for i, o in enumerate(options) if o.value == made), None)
-            choice = ask("Anything to add?", options=options, pointer=pointer,
-                         hint=_keys_hint("Enter keeps what was there" if self.amending else "Enter: nothing to add"),
-                         can_go_back=True, skip_words="nothing to add" if not self.amending else "kept",
-                         skip_title="nothing to add" if not self.amending else "keep as it was")
+            choice = ask(_("ask.anything_else.question"), options=options, pointer=pointer,
+                         hint=_keys_hint(_("ask.anything_else.enter_keeps") if self.amending
+                                         else _("ask.anything_else.enter_skips")),
+                         can_go_back=True,
+                         skip_words=_("ask.kept") if self.amending else _("ask.anything_else.nothing"),
+                         skip_title=_("ask.keep_as_it_was") if self.amending else _("ask.anything_else.nothing"))
             if choice is BACK:
                 return BACK
             back = choice in (NOTE, BOTH) and self._text("note") is BACK
@@ -465,12 +467,11 @@ class _Flow:
             made = choice
 
     def _text(self, name: str) -> Any:
-        hint = ("no names or case details; Enter to finish" if name == "note" else
-                "a line; no names or case details; Enter to leave it for now")
+        hint = _("ask.text.note_hint") if name == "note" else _("ask.text.line_hint")
         earlier = self.default(name)
         answer = ask(_question(name), typed=lambda text: validate_answer(name, text),
                      default_text=earlier or "", hint=hint, can_clear=self.amending,
-                     can_go_back=True, shown=lambda v: v, skip_words="none")
+                     can_go_back=True, shown=lambda v: v, skip_words=_("ask.text.none"))
         if answer is BACK:
             return BACK
         self.answers[name] = CLEAR if answer is CLEAR else None if answer == SKIP else answer
@@ -484,11 +485,11 @@ def ask_region() -> str | None:
     """
     from resilience_cli.contacts import DEFAULT_REGION
 
-    names = {"england": "England", "wales": "Wales", "scotland": "Scotland",
-             "northern-ireland": "Northern Ireland"}
-    answer = ask("Where in the UK do you live? It picks the right urgent mental health line for you.",
-                 options=[Option(str(n), name, key) for n, (key, name) in enumerate(names.items(), start=1)],
-                 pointer=0, skip_title=None, hint="1 to 4; Enter keeps England")
+    regions = ("england", "wales", "scotland", "northern-ireland")
+    names = [_(f"firstrun.region.{key.replace('-', '_')}") for key in regions]
+    answer = ask(_("firstrun.region.question"),
+                 options=[Option(str(n), name, key) for n, (key, name) in enumerate(zip(regions, names, strict=True), start=1)],
+                 pointer=0, skip_title=None, hint=_("firstrun.region.hint"))
     return None if answer == DEFAULT_REGION else answer
 
 
@@ -507,7 +508,7 @@ def ask_checkin(
 
 
 def confirm_delete(day: dt.date) -> bool:
-    return confirm(f"Delete your check-in for {day_words(day)}? This cannot be undone.")
+    return confirm(_("ask.confirm_delete", day=day_words(day)))
 
 
 def ask_safety(*, again: bool = False) -> str | None:
@@ -518,8 +519,8 @@ def ask_safety(*, again: bool = False) -> str | None:
     from resilience_cli.safety import NO, PREFER_NOT, YES, question
 
     answer = ask(question(again=again),
-                 options=[Option("0", "no", NO, "n"), Option("1", "yes", YES, "y"),
-                          Option("p", "prefer not to say", PREFER_NOT)],
+                 options=[Option("0", _("ask.no"), NO, "n"), Option("1", _("ask.yes"), YES, "y"),
+                          Option("p", _("ask.safety.prefer_not"), PREFER_NOT)],
                  # Enter alone skips, as on every other question.
-                 hint="0 or n for no, 1 or y for yes, p for prefer not to say; Enter skips")
+                 hint=_("ask.safety.hint"))
     return None if answer == SKIP else answer

@@ -14,10 +14,14 @@ from collections.abc import Callable
 from typing import Any
 
 from resilience_cli.dutyday import CROSSES_MIDNIGHT, filing, in_the_morning_window, shift_day_words, short_day
+from resilience_cli.messages import _
 from resilience_cli.model import CheckIn
 from resilience_cli.prompts.question import BACK, Option, ask
 
-QUESTION = "Which day does this check-in belong to?"
+
+def question() -> str:
+    """'Which day does this check-in belong to?'"""
+    return _("dutyday.question")
 
 
 def checked_in_at(record: CheckIn) -> str:
@@ -28,7 +32,7 @@ def checked_in_at(record: CheckIn) -> str:
 
 def amending_words(record: CheckIn, today: dt.date) -> str:
     """'Amending Sunday 20 December, checked in at 07:31.'"""
-    return f"Amending {short_day(record.day, today)}, checked in at {checked_in_at(record)}."
+    return _("dutyday.amending", day=short_day(record.day, today), time=checked_in_at(record))
 
 
 class DutyDays:
@@ -65,12 +69,11 @@ class DutyDays:
         if self.existing is not None:
             return amending_words(self.existing, self.today)
         if found.other is not None:
-            return f"Checking in for {shift_day_words(shift, day, self.today)}."
+            return _("dutyday.checking_in", day=shift_day_words(shift, day, self.today))
         if shift is None and in_the_morning_window(self.now, self.until):
             # Said before the first answer; the question after the shift settles it.
-            return (f"Checking in for {shift_day_words(shift, day, self.today)}; after a night or long "
-                    "shift, for the day it began.")
-        return f"Checking in for {short_day(day, self.today)}."
+            return _("dutyday.checking_in_maybe_night", day=shift_day_words(shift, day, self.today))
+        return _("dutyday.checking_in", day=short_day(day, self.today))
 
     def doubt(self, shift: str | None) -> bool:
         """Whether the day needs the question; when it does not, it is settled (and said) here."""
@@ -86,13 +89,11 @@ class DutyDays:
         days = [found.day, found.other]
         # Enter keeps the rule's day, or the one chosen here before (Backspace came back).
         current = days.index(self.chosen) if self.chosen in days else 0
-        answer = ask(QUESTION,
+        answer = ask(question(),
                      options=[Option(str(n), shift_day_words(shift, d, self.today), d)
                               for n, d in enumerate(days, start=1)],
                      pointer=current, skip_title=None, can_go_back=True,
-                     hint=("Enter keeps the first; 2 files it for today" if current == 0 else
-                           "Enter keeps today; 1 files it under the day the shift began")
-                     + "; Backspace goes back")
+                     hint=_("dutyday.hint_first") if current == 0 else _("dutyday.hint_today"))
         if answer is BACK:
             return BACK
         self.chosen = answer
@@ -112,4 +113,4 @@ class DutyDays:
                 self.say(amending_words(self.existing, self.today))
                 return
         if not said:
-            self.say(f"Checking in for {shift_day_words(shift, day, self.today)}.")
+            self.say(_("dutyday.checking_in", day=shift_day_words(shift, day, self.today)))

@@ -48,6 +48,7 @@ from prompt_toolkit.layout.controls import BufferControl, FormattedTextControl
 from prompt_toolkit.layout.processors import BeforeInput
 
 from resilience_cli.errors import InvalidInput
+from resilience_cli.messages import _
 from resilience_cli.model import CLEAR
 
 
@@ -65,6 +66,8 @@ BACK = _Marker("BACK")  # Backspace: the question before, please
 # CLEAR: on an amended day, set this answer back to skipped (the record knows it).
 
 SKIP_KEY, CLEAR_KEY = "s", "c"
+# ask()'s default words for skipping: "skipped" once answered, "skip" as the row.
+SAID = _Marker("SAID")
 
 # The inputs (one a terminal) whose last question was answered by a single
 # key: on the next question an Enter as the first key confirms that answer.
@@ -150,11 +153,18 @@ def ask(
     hint: str = "",
     can_clear: bool = False,
     can_go_back: bool = False,
-    skip_words: str = "skipped",
-    skip_title: str | None = "skip",
+    skip_words: str | None = None,
+    skip_title: str | None | _Marker = SAID,
     shown: Callable[[Any], str] | None = None,
 ) -> Any:
-    """Draw one question and return its answer, SKIP, CLEAR or BACK. See the module's words."""
+    """Draw one question and return its answer, SKIP, CLEAR or BACK. See the module's words.
+
+    `skip_words`: what a skipped question says once answered ("skipped");
+    `skip_title`: the skip row's words ("skip"), None for no skip row."""
+    if skip_words is None:
+        skip_words = _("ask.skipped")
+    if skip_title is SAID:
+        skip_title = _("ask.skip")
     rows = list(options)
     if not many and rows and skip_title is not None:
         rows.append(Option(SKIP_KEY, skip_title, SKIP))
@@ -220,9 +230,11 @@ class _Question:
         keys = [r.keys for r in self.rows] + [t.key for t in self.ticks]
         if self.can_clear and not self.many:
             keys.append(CLEAR_KEY)
-        listed = ", ".join(keys[:-1]) + f" or {keys[-1]}" if len(keys) > 1 else "".join(keys)
-        then = ", then Enter" if self.many else ""
-        return f"That key is not an answer here: press {listed}{then}."
+        listed = (_("ask.keys.listed", keys=", ".join(keys[:-1]), last=keys[-1]) if len(keys) > 1
+                  else "".join(keys))
+        if self.many:
+            return _("ask.keys.not_an_answer_then_enter", keys=listed)
+        return _("ask.keys.not_an_answer", keys=listed)
 
     def said(self, row: Option) -> str:
         if row.value == SKIP:
@@ -263,7 +275,7 @@ class _Question:
 
             @kb.add(Keys.Backspace, filter=empty, eager=True)
             def _back(event: Any) -> None:
-                self.finish(event, BACK, "(back)")
+                self.finish(event, BACK, _("ask.back"))
 
         if self.typed is not None:
             self._bind_typed(kb)
@@ -284,7 +296,7 @@ class _Question:
             text = self.buffer.text.strip()
             if not text:
                 if self.can_clear and self.default_text:
-                    self.finish(event, CLEAR, "cleared")
+                    self.finish(event, CLEAR, _("ask.cleared"))
                 else:
                     # Skipped, with any tick still counted by the caller.
                     self.finish(event, SKIP, self.with_ticks("" if self.tick_words() else self.skip_words))
@@ -338,7 +350,7 @@ class _Question:
         if self.can_clear:
             @kb.add(CLEAR_KEY, eager=True)
             def _clear(event: Any) -> None:
-                self.finish(event, CLEAR, "cleared", one_key=True)
+                self.finish(event, CLEAR, _("ask.cleared"), one_key=True)
 
         @kb.add(Keys.Enter, eager=True)
         @kb.add(Keys.ControlJ, eager=True)  # Enter typed ahead, while the terminal was not yet raw
@@ -414,7 +426,7 @@ class _Question:
         out: StyleAndTextTuples = []
         if self.state.error:
             for line in _wrap(self.state.error, width, "  ", "  "):
-                out.append(("class:error fg:ansired", line + "\n"))
+                out.append(("class:error fg:ansired", line + "\n"))  # not a message: a style
         if self.hint:
             for line in _wrap(f"({self.hint})", width, "  ", "  "):
                 out.append(("class:instruction", line + "\n"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import questionary
 from questionary import Choice
 
+from resilience_cli.messages import _, _n
 from resilience_cli.prompts.basics import fit
 
 KEEP, EDIT, DROP = "keep", "edit", "drop"
@@ -12,30 +13,30 @@ KEEP, EDIT, DROP = "keep", "edit", "drop"
 
 def keep_section(title: str) -> bool:
     answer = questionary.select(
-        fit(f"Include \"{title}\" in the summary?"),
-        choices=[Choice("yes, include it", value=True, shortcut_key="y"),
-                 Choice("no, leave it out", value=False, shortcut_key="n")],
-        use_shortcuts=True, instruction="(y or n, then Enter)",
+        fit(_("summary.ask.keep_section", title=title)),
+        choices=[Choice(_("summary.ask.keep_section.yes"), value=True, shortcut_key="y"),
+                 Choice(_("summary.ask.keep_section.no"), value=False, shortcut_key="n")],
+        use_shortcuts=True, instruction=_("summary.ask.keep_section.keys"),
     ).unsafe_ask()
     return bool(answer)
 
 
 def pick_private_sections(options: dict[str, str], ticked: set[str]) -> set[str]:
     picked = questionary.checkbox(
-        "These stay private unless you tick them. Add any to this summary?",
+        _("summary.ask.private"),
         choices=[Choice(title, value=key, checked=key in ticked) for key, title in options.items()],
-        instruction="(Space to tick, Enter when done)",
+        instruction=_("summary.ask.tick_keys"),
     ).unsafe_ask()
     return set(picked or ())
 
 
 def pick_requests(options: dict[str, str], ticked: tuple[str, ...]) -> tuple[list[str], str | None]:
     picked = questionary.checkbox(
-        "What would you like from your manager or the organisation?",
+        _("summary.ask.requests"),
         choices=[Choice(title, value=key, checked=key in ticked) for key, title in options.items()],
-        instruction="(Space to tick, Enter when done)",
+        instruction=_("summary.ask.tick_keys"),
     ).unsafe_ask()
-    other = questionary.text("Anything else, in your own words?", instruction="(Enter to skip)").unsafe_ask()
+    other = questionary.text(_("summary.ask.request_other"), instruction=_("summary.ask.skip_keys")).unsafe_ask()
     return list(picked or ()), other.strip() or None
 
 
@@ -48,24 +49,24 @@ def edit_list(question: str, suggested: tuple[str, ...]) -> tuple[str, ...]:
     kept: list[str] = []
     for n, item in enumerate(suggested, 1):
         choice = questionary.select(
-            fit(f"{question} Suggested from your check-ins ({n} of {len(suggested)}): {item}"),
-            choices=[Choice("keep it", value=KEEP, shortcut_key="k"),
-                     Choice("change it", value=EDIT, shortcut_key="c"),
-                     Choice("drop it", value=DROP, shortcut_key="d")],
-            use_shortcuts=True, use_jk_keys=False, instruction="(k, c or d, then Enter)",
+            fit(_("summary.ask.suggested", question=question, number=n, of=len(suggested), item=item)),
+            choices=[Choice(_("summary.ask.suggested.keep"), value=KEEP, shortcut_key="k"),
+                     Choice(_("summary.ask.suggested.change"), value=EDIT, shortcut_key="c"),
+                     Choice(_("summary.ask.suggested.drop"), value=DROP, shortcut_key="d")],
+            use_shortcuts=True, use_jk_keys=False, instruction=_("summary.ask.suggested.keys"),
         ).unsafe_ask()
         if choice == KEEP:
             kept.append(item)
         elif choice == EDIT:
-            changed = questionary.text("Your words:", default=item,
-                                       instruction="(no names or case details)").unsafe_ask().strip()
+            changed = questionary.text(_("summary.ask.your_words"), default=item,
+                                       instruction=_("summary.ask.no_names")).unsafe_ask().strip()
             if changed:
                 kept.append(changed)
     while True:
-        asked = question if not suggested and not kept else "Anything to add to that list?"
+        asked = question if not suggested and not kept else _("summary.ask.add_more")
         text = questionary.text(
-            fit(f"{asked} One at a time, with no names or case details."),
-            instruction="(Enter when there are no more)",
+            fit(_("summary.ask.one_at_a_time", question=asked)),
+            instruction=_("summary.ask.done_keys"),
         ).unsafe_ask().strip()
         if not text:
             return tuple(kept)
@@ -75,7 +76,7 @@ def edit_list(question: str, suggested: tuple[str, ...]) -> tuple[str, ...]:
 def review_action(text: str, status: str, statuses: tuple[str, ...]) -> str:
     """Where an action from last time stands now; Enter keeps its status."""
     return questionary.select(
-        fit(f"From last time: {text} ({status}). Where is it now?"),
+        fit(_("summary.ask.action_now", action=text, status=status)),
         choices=[Choice(s, value=s) for s in statuses],
         default=status if status in statuses else None,
     ).unsafe_ask()
@@ -85,8 +86,8 @@ def new_actions() -> tuple[str, ...]:
     found = []
     while True:
         text = questionary.text(
-            "An action to agree at this supervision?" if not found else "Another action?",
-            instruction="(Enter when there are no more)",
+            _("summary.ask.action_new") if not found else _("summary.ask.action_another"),
+            instruction=_("summary.ask.done_keys"),
         ).unsafe_ask()
         if not text.strip():
             return tuple(found)
@@ -99,11 +100,11 @@ ONE_BY_ONE, DROP_ALL, KEEP_ALL = "one", "drop_all", "keep_all"
 def identifiers_at_once(count: int) -> str:
     """With several flagged lines: settle them one by one, or all together."""
     return questionary.select(
-        fit(f"{count} lines may identify someone. What would you like to do with them?"),
-        choices=[Choice("look at each one", value=ONE_BY_ONE, shortcut_key="o"),
-                 Choice("leave out all flagged lines", value=DROP_ALL, shortcut_key="d"),
-                 Choice("keep all of them as they are", value=KEEP_ALL, shortcut_key="k")],
-        use_shortcuts=True, use_jk_keys=False, instruction="(o, d or k, then Enter)",
+        fit(_n("summary.ask.flagged", count)),
+        choices=[Choice(_("summary.ask.flagged.each"), value=ONE_BY_ONE, shortcut_key="o"),
+                 Choice(_("summary.ask.flagged.drop_all"), value=DROP_ALL, shortcut_key="d"),
+                 Choice(_("summary.ask.flagged.keep_all"), value=KEEP_ALL, shortcut_key="k")],
+        use_shortcuts=True, use_jk_keys=False, instruction=_("summary.ask.flagged.keys"),
     ).unsafe_ask()
 
 
@@ -116,15 +117,16 @@ def identifier_choice(where: str, text: str, problem: str) -> tuple[str, str]:
     import textwrap
 
     width = max(20, shutil.get_terminal_size((80, 24)).columns - 4)
-    shown = "\n".join(textwrap.wrap(f'"{text}"', width, initial_indent="  ", subsequent_indent="  ",
+    shown = "\n".join(textwrap.wrap(_("summary.ask.identifier.quoted", text=text), width, initial_indent="  ", subsequent_indent="  ",
                                     break_long_words=True, break_on_hyphens=False))
     choice = questionary.select(
-        fit(f"{where} may identify someone: {problem}.") + shown + "\n  What would you like to do?",
-        choices=[Choice("edit it for this summary", value=EDIT, shortcut_key="e"),
-                 Choice("leave it out of this summary", value=DROP, shortcut_key="d"),
-                 Choice("keep it as it is", value=KEEP, shortcut_key="k")],
-        use_shortcuts=True, use_jk_keys=False, instruction="(e, d or k, then Enter)",
+        fit(_("summary.ask.identifier", where=where, problem=problem)) + shown
+        + "\n  " + _("summary.ask.identifier.what_now"),
+        choices=[Choice(_("summary.ask.identifier.edit"), value=EDIT, shortcut_key="e"),
+                 Choice(_("summary.ask.identifier.drop"), value=DROP, shortcut_key="d"),
+                 Choice(_("summary.ask.identifier.keep"), value=KEEP, shortcut_key="k")],
+        use_shortcuts=True, use_jk_keys=False, instruction=_("summary.ask.identifier.keys"),
     ).unsafe_ask()
     if choice == EDIT:
-        return EDIT, questionary.text("Your words for the summary:", default=text).unsafe_ask().strip()
+        return EDIT, questionary.text(_("summary.ask.identifier.words"), default=text).unsafe_ask().strip()
     return choice, text

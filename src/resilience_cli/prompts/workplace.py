@@ -9,14 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from resilience_cli.contacts import OWN_NAMES, SERVICES, Contact, own_contact, phone_number
+from resilience_cli.messages import _
 from resilience_cli.prompts.question import SKIP, Option, ask
 
-SERVICE_WORDS = {"prison": "prison", "probation": "probation", "police": "police",
-                 "other": "somewhere else"}
-NUMBER_QUESTIONS = {
-    "eap": "Your employee assistance line's number, if you have it to hand (shown first whenever help is)?",
-    "trim": "A number for your TRiM practitioner or care team, if you have one?",
-}
+# The words of each service (firstrun.service.NAME) and of each number's
+# question (firstrun.number.KIND) are the catalogue's.
 
 
 @dataclass(frozen=True)
@@ -27,15 +24,15 @@ class Workplace:
 
 def ask_service() -> str | None:
     """Which service the person works in; None when skipped."""
-    answer = ask("Which service do you work in (for the support routes that fit your work)?",
-                 options=[Option(str(n), SERVICE_WORDS[s], s) for n, s in enumerate(SERVICES, start=1)],
-                 hint="1 to 4; Enter skips")
+    answer = ask(_("firstrun.service.question"),
+                 options=[Option(str(n), _(f"firstrun.service.{s}"), s) for n, s in enumerate(SERVICES, start=1)],
+                 hint=_("firstrun.service.hint"))
     return None if answer == SKIP else answer
 
 
 def ask_number(kind: str) -> Contact | None:
     """One of the person's own numbers (OWN_NAMES), as a contact; None when skipped."""
-    answer = ask(NUMBER_QUESTIONS[kind], typed=phone_number, hint="a phone number; Enter skips")
+    answer = ask(_(f"firstrun.number.{kind}"), typed=phone_number, hint=_("firstrun.number.hint"))
     return None if answer == SKIP else own_contact(kind, answer)
 
 

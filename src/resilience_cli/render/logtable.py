@@ -39,17 +39,12 @@ def logged() -> tuple[str, ...]:
 
 def heading(name: str) -> str:
     """An answer's short heading in the log table ('Mat.'), in the language spoken."""
-    from resilience_cli.messages import data
-
-    return data(f"journal.log.heading.{name}", FIELD_SPECS[name].log[0])
+    return FIELD_SPECS[name].log[0]
 
 
 def line_label(name: str) -> str:
     """The word before an answer on a narrow terminal's line ('material'); '' for none."""
-    from resilience_cli.messages import data
-
-    word = FIELD_SPECS[name].log[1]
-    return data(f"journal.log.line.{name}", word) if word else ""
+    return FIELD_SPECS[name].log[1]
 
 
 def choice_words(name: str, value: str) -> str:
@@ -68,9 +63,8 @@ def level_words(level: int) -> str:
 
 def texts() -> list[tuple[str, str]]:
     """(id, English) of the question catalogue's words the log shows (message_data.py)."""
-    out = [(f"journal.log.heading.{n}", FIELD_SPECS[n].log[0]) for n in logged()]
-    out += [(f"journal.log.line.{n}", FIELD_SPECS[n].log[1]) for n in logged() if FIELD_SPECS[n].log[1]]
-    out += [(f"journal.log.choice.{n}.{c}", c) for n in logged() for c in FIELD_SPECS[n].choices]
+    # The headings are the question catalogue's (questions.NAME.log), listed there.
+    out = [(f"journal.log.choice.{n}.{c}", c) for n in logged() for c in FIELD_SPECS[n].choices]
     out += [(f"journal.log.level.{level}", words) for level, words in SHORT_MATERIAL.items()]
     return out
 

@@ -12,12 +12,15 @@ from __future__ import annotations
 import datetime as dt
 
 from resilience_cli.errors import JournalProblem
+from resilience_cli.messages import _
 from resilience_cli.phonein import Plan
 
 PRODID = "-//resilience//phone-in//EN"
 BYDAY = {"monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH", "friday": "FR",
          "saturday": "SA", "sunday": "SU"}
 REMIND_BEFORE = dt.timedelta(minutes=15)
+PREP = "resilience phonein prep"  # not a message: a command, typed as it is
+INSTALL = "pip install 'resilience-checkin[calendar]'"  # not a message: a command, typed as it is
 
 
 def plan_ics(plan: Plan, stamp: dt.datetime) -> bytes:
@@ -25,9 +28,7 @@ def plan_ics(plan: Plan, stamp: dt.datetime) -> bytes:
     try:
         from icalendar import Alarm, Calendar, Event
     except ImportError:
-        raise JournalProblem(
-            "Writing a calendar file needs the icalendar library: pip install 'resilience-checkin[calendar]'. "
-            "Nothing was saved; without --ics the plan needs nothing more.") from None
+        raise JournalProblem(_("report.calendar.needs_library", install=INSTALL, flag="--ics")) from None
 
     first = dt.date.fromisoformat(plan.starts)
     hour, minute = plan.hour_minute
@@ -40,16 +41,15 @@ def plan_ics(plan: Plan, stamp: dt.datetime) -> bytes:
     event.add("dtstamp", stamp)
     event.add("dtstart", start)
     event.add("duration", dt.timedelta(minutes=plan.minutes))
-    event.add("summary", "Phone-in")
-    event.add("description", "A short, regular call about how we are doing. Not a debrief: nobody has "
-                             "to speak, and no details of incidents. Beforehand: resilience phonein prep")
+    event.add("summary", _("report.calendar.title"))
+    event.add("description", _("report.calendar.description", command=PREP))
     rule = {"freq": "weekly", "byday": BYDAY[plan.weekday]}
     if plan.fortnightly:
         rule["interval"] = 2
     event.add("rrule", rule)
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", "Phone-in soon. If you like: resilience phonein prep")
+    alarm.add("description", _("report.calendar.reminder", command=PREP))
     alarm.add("trigger", -REMIND_BEFORE)
     event.add_component(alarm)
     calendar.add_component(event)

@@ -5,6 +5,9 @@ never disagree. What stays private unless the user includes it: notes,
 day-by-day values, alcohol, and unwanted-memory and dream detail. What is
 never in it, whatever the options: safety answers, crisis boxes, and which
 rules fired (none of those are even passed in).
+
+Its words are the `summary` catalogue's (messages.py), looked up as the
+document is built: the language is known only once the settings are read.
 """
 
 from __future__ import annotations
@@ -14,47 +17,46 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from resilience_cli import contacts
 from resilience_cli.colleagues import ColleagueCheck
-from resilience_cli.contacts import DISCLAIMER
 from resilience_cli.followups import AVOIDANCE_WORDS, DAY3, WEEK4, FollowUp
 from resilience_cli.insights import ARROWS, MIN_PER_SIDE, Change, Window, comparisons, is_heavy, stats
+from resilience_cli.messages import _, _n
 from resilience_cli.model import (
     FIELD_SPECS,
     INTRUSION_WORDS,
     LEVEL_WORDS,
-    SHIFT_WORDS,
     CheckIn,
+    FieldSpec,
     clean_text,
     day_words,
 )
 from resilience_cli.reflection import Reflection
 from resilience_cli.report import phonein as phonein_section
+from resilience_cli.report.sections import AMOUNTS
 from resilience_cli.supervision import TO_DISCUSS, Action, PastSummary
 
-STATEMENT = (
-    "This is a self-reported reflection, shared voluntarily. It is not a clinical "
-    "assessment, and it is not for attendance or performance management."
-)
-# Said in the header and when the file is written: the officer decides what to
-# share knowing where a shared summary can go.
-SHARED_RECORD = (
-    "Once given to a manager, this summary may be kept by the employer and could be "
-    "disclosed like any other work record, so notes about incidents are best left out."
-)
-OPTIONAL = ("notes", "daily", "alcohol", "intrusions", "packs", "mood", "incident", "reflection", "growth",
-            "colleagues", "phonein")
-REQUESTS = {
-    "workload_review": "A review of my workload",
-    "protected_breaks": "Protected breaks",
-    "rotation": "Rotation or pacing away from graphic material",
-    "reflective_session": "A reflective session or TRiM follow-up",
-    "occupational_health": "An occupational health referral",
-    "training": "Training",
-    "flexible_working": "Flexible working",
-    "nothing": "Nothing right now",
-}
+
+def statement() -> str:
+    return _("summary.statement")
+
+
+def shared_record() -> str:
+    """Said in the header and when the file is written: the officer decides what to
+    share knowing where a shared summary can go."""
+    return _("summary.shared_record")
+
+
+REQUESTS = ("workload_review", "protected_breaks", "rotation", "reflective_session", "occupational_health",
+            "training", "flexible_working", "nothing")
+
+
+def request_words() -> dict[str, str]:
+    """What the officer may ask of their manager or the organisation, by key (kept in past summaries)."""
+    return {key: _(f"summary.request.{key}") for key in REQUESTS}
+
+
 DEFAULT_DAYS = 28
-MARKED_TO_RAISE = "a day marked to raise"
 
 
 @dataclass(frozen=True)
@@ -129,11 +131,11 @@ class Document:
     disclaimer: str
     sections: tuple[Section, ...]
     charts: tuple[Chart, ...] = field(default_factory=tuple)  # drawn after the "weekly" section
-    shared_record: str = SHARED_RECORD
+    shared_record: str = field(default_factory=shared_record)
 
     @property
     def period_words(self) -> str:
-        return f"{day_words(self.period_from)} to {day_words(self.period_to)}"
+        return _("summary.period", start=day_words(self.period_from), end=day_words(self.period_to))
 
     def section(self, sid: str) -> Section | None:
         return next((s for s in self.sections if s.id == sid), None)
@@ -153,10 +155,11 @@ def default_period(today: dt.date, previous: PastSummary | None) -> tuple[dt.dat
 def band(name: str, mean: float) -> str:
     spec = FIELD_SPECS[name]
     if spec.unit == "hours":
-        return "short" if mean < 6 else "a little short" if mean < 7 else "7 hours or more"
+        return _("summary.band.short" if mean < 6 else "summary.band.a_little_short" if mean < 7
+                 else "summary.band.enough_sleep")
     if (spec.high or 0) > 4:
-        return "low" if mean < 4 else "middling" if mean < 7 else "high"
-    return "low" if mean < 1.5 else "middling" if mean < 2.5 else "high"
+        return _("summary.band.low" if mean < 4 else "summary.band.middling" if mean < 7 else "summary.band.high")
+    return _("summary.band.low" if mean < 1.5 else "summary.band.middling" if mean < 2.5 else "summary.band.high")
 
 
 def figure(name: str, mean: float) -> str:
@@ -167,51 +170,50 @@ def figure(name: str, mean: float) -> str:
     """
     spec = FIELD_SPECS[name]
     if spec.unit == "hours":
-        return f"{mean:.1f} h a night ({band(name, mean)})"
+        return _("summary.figure.hours", mean=f"{mean:.1f}", band=band(name, mean))
     if spec.unit:
-        return f"{mean:.1f} {spec.unit} a day"
-    return f"{mean:.1f} of {int(spec.high)} ({band(name, mean)})"  # type: ignore[arg-type]
-
-
-_ARROW_WORDS = {"up": "higher than before", "down": "lower than before", "same": "about the same as before"}
+        return _("summary.figure.amount", mean=f"{mean:.1f}", unit=spec.unit)
+    return _("summary.figure.scale", mean=f"{mean:.1f}", high=int(spec.high),  # type: ignore[arg-type]
+             band=band(name, mean))
 
 
 def arrow(name: str, now: float | None, before: float | None) -> str:
     """'↓ lower than before': the change the trends show (insights.Change), in the summary's words."""
     if now is None or before is None:
-        return "no earlier period to compare"
+        return _("summary.arrow.no_earlier")
     direction = Change.between(name, now, before).direction
-    return f"{ARROWS[direction]} {_ARROW_WORDS[direction]}"
+    return f"{ARROWS[direction]} {_(f'summary.arrow.{direction}')}"
 
 
-SNAPSHOT = (
-    ("workload", "Workload felt manageable"),
-    ("sleep_hours", "Sleep"),
-    ("sleep_quality", "Sleep quality"),
-    ("switch_off", "Switching off after work"),
-    ("mood", "Mood"),
-    ("energy", "Energy"),
-    ("support", "Felt supported"),
-)
+# The snapshot's rows of averages, in its order: the view chooses which questions
+# it shows; their words are the question catalogue's trend labels (FieldSpec), but
+# where the summary says more than the trends' short label.
+SNAPSHOT = ("workload", "sleep_hours", "sleep_quality", "switch_off", "mood", "energy", "support")
+_SNAPSHOT_LABELS = {"workload": "summary.snapshot.workload", "switch_off": "summary.snapshot.switch_off"}
+
+
+def _label(name: str) -> str:
+    return _(_SNAPSHOT_LABELS[name]) if name in _SNAPSHOT_LABELS else FIELD_SPECS[name].trend_label
+
+
 # Mood and energy are private unless the officer includes "mood": neither is
 # shown, nor anything drawn from them.
 PRIVATE_MOOD = frozenset({"mood", "energy"})
-MATERIAL_BANDS = {0: "none", 1: "a little (under 1 hour)", 2: "some (1 to 3 hours)", 3: "a lot (over 3 hours)"}
 # Heaviest first: the heaviest level that occurred is never hidden behind a commoner one.
-# Heaviest first: the heaviest level is never hidden.
-LEVELS = tuple(sorted(LEVEL_WORDS.items(), reverse=True))
+# The levels only: their words are read when shown, in the language being spoken.
+LEVELS = tuple(sorted(LEVEL_WORDS, reverse=True))
 
 
 def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    return _n("summary.days", n)
 
 
 def _weeks_of(days: Sequence[dt.date], window: Window) -> str:
     labels = sorted({_week_label(_week_start(d, window), window) for d in days}, key=lambda x: x[0])
-    names = [label for _, label in labels]
+    names = [label for __, label in labels]
     if len(names) == 1:
-        return f"week of {names[0]}"
-    return "weeks of " + ", ".join(names[:-1]) + f" and {names[-1]}"
+        return _("summary.week_of", week=names[0])
+    return _("summary.weeks_of", weeks=", ".join(names[:-1]), last=names[-1])
 
 
 def _week_start(day: dt.date, window: Window) -> dt.date:
@@ -222,7 +224,10 @@ def _week_start(day: dt.date, window: Window) -> dt.date:
 def _week_label(start: dt.date, window: Window | None = None) -> tuple[dt.date, str]:
     """'14 Nov'; '14 Nov 2026' in a period longer than a year, where the month alone repeats."""
     long = window is not None and window.days > LONG_PERIOD_DAYS
-    return start, f"{start.day} {start:%b}" + (f" {start.year}" if long else "")
+    month = _(f"dates.month_short.{start.month}")
+    if long:
+        return start, _("summary.week_label_year", day=start.day, month=month, year=start.year)
+    return start, _("summary.week_label", day=start.day, month=month)
 
 
 # More weeks than this are counted, with the latest named, rather than listed: a
@@ -240,10 +245,10 @@ def _incidents(inside: Sequence[CheckIn], window: Window) -> str:
         weeks = {_week_start(d, window) for d in days}
         if len(weeks) > MAX_WEEKS_LISTED:
             latest = _week_label(max(weeks), window)[1]
-            parts.append(f"{len(days)} {level}, in {len(weeks)} weeks; the latest: week of {latest}")
+            parts.append(_n(f"summary.incidents.{level}_many_weeks", len(days), weeks=len(weeks), latest=latest))
         else:
-            parts.append(f"{len(days)} {level} ({_weeks_of(days, window)})")
-    return "; ".join(parts) or "none"
+            parts.append(_n(f"summary.incidents.{level}", len(days), weeks=_weeks_of(days, window)))
+    return "; ".join(parts) or _("summary.incidents.none")
 
 
 def _levels(inside: Sequence[CheckIn], name: str) -> str | None:
@@ -251,59 +256,49 @@ def _levels(inside: Sequence[CheckIn], name: str) -> str | None:
     counts = Counter(getattr(r, name) for r in inside if getattr(r, name) is not None)
     if not counts:
         return None
-    return "; ".join(f"{words}: {_days(counts[level])}" for level, words in LEVELS if counts[level])
+    return "; ".join(f"{LEVEL_WORDS[level]}: {_days(counts[level])}" for level in LEVELS if counts[level])
 
 
 def _snapshot(inside: Sequence[CheckIn], before: Sequence[CheckIn], window: Window,
               include: frozenset[str] = frozenset()) -> Section:
-    rows: list[tuple[str, ...]] = [("", "In this period", "Compared with the period before")]
+    rows: list[tuple[str, ...]] = [("", _("summary.snapshot.now"), _("summary.snapshot.before"))]
     incidents = sum(r.incident in ("minor", "significant") for r in inside)
-    rows.append(("Distressing incidents", _incidents(inside, window),
+    rows.append((_("summary.snapshot.incidents"), _incidents(inside, window),
                  arrow("incidents", incidents,
                        sum(r.incident in ("minor", "significant") for r in before) if before else None)))
     material = _levels(inside, "material")
     if material:
-        rows.append(("Distressing material", material,
+        rows.append((_("summary.snapshot.material"), material,
                      arrow("material", stats(inside, "material").mean, stats(before, "material").mean
                            if before else None)))
     graphic = sum(bool(r.graphic) for r in inside)
     if graphic:
-        rows.append(("Graphic images or video", f"on {_days(graphic)}", ""))
+        rows.append((_("summary.snapshot.graphic"), _n("summary.on_days", graphic), ""))
     # By number only: which days, and what happened, are the officer's to tell.
     hurt = sum(r.hurt is True for r in inside)
     if hurt:
-        rows.append(("Assaulted or physically hurt at work", f"on {_days(hurt)}", ""))
+        rows.append((_("summary.snapshot.hurt"), _n("summary.on_days", hurt), ""))
     hostile = _levels(inside, "interactions")
     if hostile:
-        rows.append(("Hostile or distressing interactions", hostile,
+        rows.append((FIELD_SPECS["interactions"].trend_label, hostile,
                      arrow("interactions", stats(inside, "interactions").mean,
                            stats(before, "interactions").mean if before else None)))
-    for name, label in SNAPSHOT:
+    for name in SNAPSHOT:
         now = stats(inside, name)
         if not now.count or (name in PRIVATE_MOOD and "mood" not in include):
             continue
         then = stats(before, name)
-        rows.append((label, figure(name, now.mean),  # type: ignore[arg-type]
+        rows.append((_label(name), figure(name, now.mean),  # type: ignore[arg-type]
                      arrow(name, now.mean, then.mean if then.count >= 3 else None)))
-    return Section("snapshot", "How the period has looked", table=tuple(rows))
+    return Section("snapshot", _("summary.snapshot.title"), table=tuple(rows))
 
 
 # -- suggestions from the data ------------------------------------------------
 # Observations, in neutral words: they become the officer's own only when the
 # officer keeps or edits them.
 
-RECOVERY_PHRASES = {
-    "exercise": "exercise", "outdoors": "time outdoors", "people": "time with people",
-    "hobby": "a hobby or something absorbing", "wind_down": "a wind-down routine after work",
-    "rest": "rest", "other": "other time for themselves",
-}
-SUGGESTED_HELPING = "What may have been helping (suggested from the check-ins, not reviewed)"
-SUGGESTED_HARDER = "What may have been harder (suggested from the check-ins, not reviewed)"
-
-
-# The comparisons a suggestion may be drawn from: (what, the days with it), both from mood.
-MOOD_SUGGESTIONS = {"mood_when_talked": ("Talking to someone trusted", "a talk"),
-                    "mood_with_exercise": ("Exercise", "exercise")}
+# The comparisons a suggestion may be drawn from, both from mood.
+MOOD_SUGGESTIONS = ("mood_when_talked", "mood_with_exercise")
 
 
 def suggest_helping(records: Sequence[CheckIn], window: Window,
@@ -318,17 +313,15 @@ def suggest_helping(records: Sequence[CheckIn], window: Window,
     out = []
     counts = Counter(item for r in window.select(records) for item in (r.recovery or ()))
     for item, n in counts.most_common(3):
-        phrase = RECOVERY_PHRASES[item]
-        out.append(f"{phrase[0].upper()}{phrase[1:]} (on {_days(n)})")
+        out.append(_("summary.helping.recovery", what=_(f"summary.recovery.{item}"), days=_days(n)))
     for c in comparisons(records, window) if "mood" in include else ():
         if c.id in MOOD_SUGGESTIONS and c.difference >= 0.5 and min(c.with_count, c.without_count) >= MIN_PER_SIDE:
-            what, days_with = MOOD_SUGGESTIONS[c.id]
-            out.append(f"{what}: mood was higher on the {_days(c.with_count)} with {days_with} "
-                       f"than on the {_days(c.without_count)} without")
+            out.append(_(f"summary.helping.{c.id}", with_days=_days(c.with_count),
+                         without_days=_days(c.without_count)))
     inside = window.select(records)
     good_sleep = sum(1 for r in inside if (r.sleep_hours or 0) >= 7)
     if inside and good_sleep >= len(inside) / 2:
-        out.append(f"Sleep of 7 hours or more (on {_days(good_sleep)})")
+        out.append(_("summary.helping.sleep", days=_days(good_sleep)))
     return tuple(out)
 
 
@@ -337,36 +330,54 @@ def suggest_harder(records: Sequence[CheckIn], window: Window, include: frozense
     out = []
     heavy = sum(is_heavy(r) for r in inside)
     if heavy:
-        out.append("Heavy exposure (an incident, an hour or more of distressing material, or some or a lot "
-                   f"of hostile or distressing interactions) on {_days(heavy)}")
+        out.append(_("summary.harder.heavy", days=_days(heavy)))
     short = sum(1 for r in inside if r.sleep_hours is not None and r.sleep_hours < 6)
     if short:
-        out.append(f"Sleep under 6 hours on {short} {'night' if short == 1 else 'nights'}")
+        out.append(_n("summary.harder.short_sleep", short))
     nights = [r for r in inside if r.shift == "night"]
     if nights:
-        out.append(f"{len(nights)} {SHIFT_WORDS['night']}{'' if len(nights) == 1 else 's'}")
+        out.append(_n("summary.harder.night_shifts", len(nights)))
     hard_off = sum(1 for r in inside if r.switch_off is not None and r.switch_off <= 1)
     if hard_off:
-        out.append(f"Switching off was hard on {_days(hard_off)}")
+        out.append(_("summary.harder.switch_off", days=_days(hard_off)))
     low_support = sum(1 for r in inside if r.support is not None and r.support <= 1)
     if low_support:
-        out.append(f"Little support felt on {_days(low_support)}")
+        out.append(_("summary.harder.support", days=_days(low_support)))
     if "intrusions" in include:
         memories = sum(1 for r in inside if (r.intrusions or 0) >= 2)
         if memories:
-            out.append(f"Unwanted memories from work several times or more on {_days(memories)}")
+            out.append(_("summary.memories", days=_days(memories)))
     return tuple(out)
 
 
 # -- week by week ---------------------------------------------------------------
 
+# The view's columns, in order: (chart id, field, needs --include). A field's
+# title, unit and top come from the question catalogue (see _chart_words).
 WEEKLY = (
-    # (chart id, field, column and chart title, unit, top, needs --include)
-    ("sleep", "sleep_hours", "Sleep, hours a night (weekly average)", "hours a night", 10.0, None),
-    ("exposure", "heavy", "Heavy-exposure days", "days", 7.0, None),
-    ("mood", "mood", "Mood, weekly average (0 to 10)", "of 10", 10.0, "mood"),
-    ("energy", "energy", "Energy, weekly average (0 to 10)", "of 10", 10.0, "mood"),
+    ("sleep", "sleep_hours", None),
+    ("exposure", "heavy", None),
+    ("mood", "mood", "mood"),
+    ("energy", "energy", "mood"),
 )
+DAYS_IN_A_WEEK = 7.0  # the top of the heavy-exposure chart: days, not a field's scale
+
+
+def _chart_words(name: str) -> tuple[str, str, float]:
+    """(column and chart title, unit, top) of a week-by-week column, from its FieldSpec:
+    hours a night, a counted amount a day, or a scale's weekly average."""
+    if name == "heavy":  # days of heavy exposure: a count the summary makes, not a question
+        return _("summary.weekly.heavy.title"), _("summary.weekly.heavy.unit"), DAYS_IN_A_WEEK
+    spec: FieldSpec = FIELD_SPECS[name]
+    top = spec.chart_top or spec.high or 1.0
+    if spec.unit == "hours":
+        return _("summary.weekly.hours.title", label=spec.trend_label), _("summary.weekly.hours.unit"), top
+    if spec.unit:
+        return (_("summary.weekly.amount.title", label=spec.trend_label, unit=spec.unit),
+                _("summary.weekly.amount.unit", unit=spec.unit), top)
+    high = int(spec.high)  # type: ignore[arg-type]
+    return (_("summary.weekly.scale.title", label=spec.trend_label, high=high),
+            _("summary.weekly.scale.unit", high=high), top)
 
 
 def _weeks(window: Window) -> list[Window]:
@@ -384,13 +395,13 @@ def charts(records: Sequence[CheckIn], window: Window, include: frozenset[str] =
     # One pass over the records, each into its week: the cost grows with the
     # records in the window, not with weeks times records (a century-long
     # summary took minutes).
-    selected: list[list[CheckIn]] = [[] for _ in weeks]
+    selected: list[list[CheckIn]] = [[] for __ in weeks]
     for r in window.select(records):
         selected[(r.day - window.start).days // 7].append(r)
     labels = tuple(_week_label(w.start, window)[1] for w in weeks)
     marked = tuple(any(r.incident == "significant" for r in week) for week in selected)
     out = []
-    for cid, name, title, unit, top, needs in WEEKLY:
+    for cid, name, needs in WEEKLY:
         if needs is not None and needs not in include:
             continue
         if name == "heavy":
@@ -398,6 +409,7 @@ def charts(records: Sequence[CheckIn], window: Window, include: frozenset[str] =
         else:
             values = tuple(stats(week, name).mean for week in selected)
         if any(v is not None for v in values):
+            title, unit, top = _chart_words(name)
             out.append(Chart(cid, title, unit, labels, values, top, marked))
     return tuple(out)
 
@@ -406,40 +418,37 @@ def _weekly_section(found: Sequence[Chart]) -> Section | None:
     """The figures every chart draws, as a table: the same in every format, and in the preview."""
     if not found:
         return None
-    header = ("Week of", *(c.title for c in found), "Significant incident")
+    header = (_("summary.weekly.week_of"), *(c.title for c in found), _("summary.weekly.significant"))
     rows = [header]
+    yes = _("summary.weekly.yes")
     for i, label in enumerate(found[0].labels):
         cells = []
         for c in found:
             value = c.values[i]
             cells.append("-" if value is None else f"{value:.0f}" if c.id == "exposure" else f"{value:.1f}")
-        rows.append((label, *cells, "yes" if found[0].marked[i] else ""))
-    return Section("weekly", "Week by week", table=tuple(rows))
+        rows.append((label, *cells, yes if found[0].marked[i] else ""))
+    return Section("weekly", _("summary.weekly.title"), table=tuple(rows))
 
 
 # -- what a supervisor needs, when the officer chooses -----------------------------
 
-FOLLOWUP_TRIM = {"used": "offered and used", "offered": "offered, not used", "no": "not offered",
-                 "not_available": "not available"}
-
-
 def _followup_words(f: FollowUp | None) -> str:
     if f is None:
-        return "not answered"
+        return _("summary.followup.not_answered")
     if f.skipped:
-        return "skipped"
+        return _("summary.followup.skipped")
     parts = []
     if f.intrusions is not None:
-        parts.append(f"unwanted memories {INTRUSION_WORDS[f.intrusions]}")
+        parts.append(_("summary.followup.intrusions", words=INTRUSION_WORDS[f.intrusions]))
     if f.sleep_quality is not None:
-        parts.append(f"sleep quality {band('sleep_quality', f.sleep_quality)}")
+        parts.append(_("summary.followup.sleep_quality", band=band("sleep_quality", f.sleep_quality)))
     if f.avoidance is not None:
-        parts.append(f"avoiding reminders {AVOIDANCE_WORDS[f.avoidance]}")
+        parts.append(_("summary.followup.avoidance", words=AVOIDANCE_WORDS[f.avoidance]))
     if f.support is not None:
-        parts.append(f"support {band('support', f.support)}")
+        parts.append(_("summary.followup.support", band=band("support", f.support)))
     if f.trim is not None:
-        parts.append(f"TRiM, a care team or peer support {FOLLOWUP_TRIM[f.trim]}")
-    return "; ".join(parts) or "every question skipped"
+        parts.append(_("summary.followup.trim", words=_(f"summary.followup.trim.{f.trim}")))
+    return "; ".join(parts) or _("summary.followup.all_skipped")
 
 
 def _incident_section(inside: Sequence[CheckIn], followups: Sequence[FollowUp], window: Window) -> Section:
@@ -448,32 +457,35 @@ def _incident_section(inside: Sequence[CheckIn], followups: Sequence[FollowUp], 
         if r.incident != "significant":
             continue
         found = {f.kind: f for f in followups if f.incident_date == r.date}
-        bullets.append(f"A significant incident in the {_weeks_of([r.day], window)}. "
-                       f"About 3 days after: {_followup_words(found.get(DAY3))}. "
-                       f"About 4 weeks after: {_followup_words(found.get(WEEK4))}.")
-    return Section("incident", "After a significant incident",
-                   bullets=tuple(bullets) or ("No significant incident in this period.",))
+        bullets.append(_("summary.incident.line", weeks=_weeks_of([r.day], window),
+                         day3=_followup_words(found.get(DAY3)), week4=_followup_words(found.get(WEEK4))))
+    return Section("incident", _("summary.incident.title"),
+                   bullets=tuple(bullets) or (_("summary.incident.none"),))
+
+
+_REFLECTION_WORDS = ("helped", "harder", "proud", "try_next")
+_REFLECTION_SCALES = ("worthwhile", "connected")
 
 
 def _reflection_section(reflections: Sequence[Reflection], choices: Choices) -> Section:
     bullets, own = [], []
     for r in reflections:
         parts = []
-        where = f"The reflection for the week of {day_words(dt.date.fromisoformat(r.week))}"
-        for name, words in (("helped", "what helped"), ("harder", "what was harder"),
-                            ("proud", "learned or quietly proud of"), ("try_next", "one thing to try")):
+        day = day_words(dt.date.fromisoformat(r.week))
+        where = _("summary.reflection.where", day=day)
+        for name in _REFLECTION_WORDS:
             mine = choices.own(f"reflection:{r.week}:{name}", where, getattr(r, name))
             if mine:
                 own.append(mine)
-                parts.append(f"{words}: {mine.text}")
-        for name, words in (("worthwhile", "work felt worthwhile"), ("connected", "connected to colleagues")):
+                parts.append(_("summary.reflection.own", what=_(f"summary.reflection.{name}"), text=mine.text))
+        for name in _REFLECTION_SCALES:
             value = getattr(r, name)
             if value is not None:
-                parts.append(f"{words}: {value} of 4")
+                parts.append(_("summary.reflection.out_of_4", what=_(f"summary.reflection.{name}"), value=value))
         if parts:
-            bullets.append(f"Week of {day_words(dt.date.fromisoformat(r.week))}: " + "; ".join(parts))
-    return Section("reflection", "Weekly reflections", bullets=tuple(bullets) or ("No reflections in this period.",),
-                   own=tuple(own))
+            bullets.append(_("summary.reflection.week", day=day, parts="; ".join(parts)))
+    return Section("reflection", _("summary.reflection.title"),
+                   bullets=tuple(bullets) or (_("summary.reflection.none"),), own=tuple(own))
 
 
 # -- the document ---------------------------------------------------------------
@@ -502,7 +514,8 @@ def build(
     private = {
         "notes": lambda: _notes_section(inside, choices),
         "daily": lambda: _daily_section(inside, choices),
-        "alcohol": lambda: _alcohol_section(inside, window),
+        **{key: (lambda name=name, key=key: _amount_section(inside, window, key, name))
+           for key, name in AMOUNTS.items()},
         "intrusions": lambda: _intrusions_section(inside),
         "incident": lambda: _incident_section(inside, followups, window),
         "reflection": lambda: _reflection_section(
@@ -525,12 +538,12 @@ def build(
     ]
     kept = tuple(s for s in sections if s is not None and s.id not in choices.dropped)
     return Document(
-        title="My wellbeing summary for supervision",
+        title=_("summary.title"),
         period_from=window.start,
         period_to=window.end,
         checkins=len(inside),
-        statement=STATEMENT,
-        disclaimer=DISCLAIMER,
+        statement=statement(),
+        disclaimer=contacts.DISCLAIMER,  # read now, as the document is built, in the language spoken
         sections=kept,
         # The charts draw the week-by-week figures: they go where that section goes.
         charts=found_charts if any(s.id == "weekly" for s in kept) else (),
@@ -539,37 +552,33 @@ def build(
 
 # -- the sections build() puts together, in its order ----------------------
 
-# A section's title when the officer wrote it, and (for suggestions) when they did not.
-_CHOSEN_TITLES = {"helping": "What has been helping",
-                  "harder": "What has been harder, and signs I notice in myself"}
-_SUGGESTED_TITLES = {"helping": SUGGESTED_HELPING, "harder": SUGGESTED_HARDER}
-_LINE_OF = {"helping": "what has been helping", "harder": "what has been harder"}
-
-
 def _chosen_or_suggested(name: str, choices: Choices,
                          suggest: Callable[[], tuple[str, ...]]) -> Section | None:
     """The officer's own lines; None chosen yet: suggestions, marked as such; an empty
-    choice (or every line left out): no section (never words they did not pick)."""
+    choice (or every line left out): no section (never words they did not pick).
+
+    The titles: "summary.<name>.chosen" when the officer wrote it, ".suggested" when not."""
     chosen = getattr(choices, "helped" if name == "helping" else name)
     if chosen is None:
         suggested = suggest()
-        return Section(name, _SUGGESTED_TITLES[name], bullets=suggested) if suggested else None
+        return Section(name, _(f"summary.{name}.suggested"), bullets=suggested) if suggested else None
+    what = _(f"summary.{name}.line_of")
     own = tuple(mine for i, line in enumerate(chosen)
-                if (mine := choices.own(f"{name}:{i}", f"Line {i + 1} of {_LINE_OF[name]}", line)))
+                if (mine := choices.own(f"{name}:{i}", _("summary.own.line", number=i + 1, what=what), line)))
     if own:
-        return Section(name, _CHOSEN_TITLES[name], bullets=tuple(mine.text for mine in own), own=own)
+        return Section(name, _(f"summary.{name}.chosen"), bullets=tuple(mine.text for mine in own), own=own)
     return None
 
 
 def _requests_section(choices: Choices) -> Section | None:
-    wanted = [REQUESTS[key] for key in choices.requests if key in REQUESTS]
-    other = choices.own("request_other", "Your request in your own words", choices.request_other)
+    words = request_words()
+    wanted = [words[key] for key in choices.requests if key in words]
+    other = choices.own("request_other", _("summary.requests.own"), choices.request_other)
     if other:
         wanted.append(other.text)
     if not wanted:
         return None
-    return Section("requests", "What I would like from my manager or the organisation", bullets=tuple(wanted),
-                   own=(other,) if other else ())
+    return Section("requests", _("summary.requests.title"), bullets=tuple(wanted), own=(other,) if other else ())
 
 
 def _talking_points_section(inside: Sequence[CheckIn], choices: Choices) -> Section:
@@ -581,72 +590,88 @@ def _talking_points_section(inside: Sequence[CheckIn], choices: Choices) -> Sect
         if key in choices.left_out:
             held += 1
             continue
-        mine = choices.own(key, f"The talking point from {day_words(r.day)}", r.talking_point)
+        day = day_words(r.day)
+        mine = choices.own(key, _("summary.talking_points.where", day=day), r.talking_point)
         own += [mine] if mine else []
-        points.append(f"{day_words(r.day)}: {mine.text if mine else MARKED_TO_RAISE}")
+        points.append(f"{day}: {mine.text if mine else _('summary.talking_points.marked')}")
     if held:
         # "None marked" would be untrue: say that some were, without their words.
-        more = " more" if points else ""
-        points.append(f"{f'One{more} day was' if held == 1 else f'{held}{more} days were'} marked to raise; "
-                      "the words are left out here because they may identify someone.")
-    return Section("talking_points", "Talking points", bullets=tuple(points) or ("None marked.",), own=tuple(own))
+        points.append(_n("summary.talking_points.held_more" if points else "summary.talking_points.held", held))
+    return Section("talking_points", _("summary.talking_points.title"),
+                   bullets=tuple(points) or (_("summary.talking_points.none"),), own=tuple(own))
 
 
 def _actions_section(previous: PastSummary | None, choices: Choices) -> Section:
     # A carried action left out of this summary is still the officer's, and still
     # remembered for the next one: only this document goes without it.
     own = [mine for i, a in enumerate(choices.progress)
-           if (mine := choices.own(f"action:{i}", "An action from your last summary", a.text))]
+           if (mine := choices.own(f"action:{i}", _("summary.actions.carried"), a.text))]
     statuses = {f"action:{i}": a.status for i, a in enumerate(choices.progress)}
     own += [mine for i, text in enumerate(choices.new_actions)
-            if (mine := choices.own(f"new_action:{i}", "A new action", text))]
+            if (mine := choices.own(f"new_action:{i}", _("summary.actions.new"), text))]
     actions = [f"{mine.text}: {statuses.get(mine.key, TO_DISCUSS)}" for mine in own]
     if previous is None and not choices.progress and not choices.new_actions:
-        actions = ["No actions carried over: this is the first summary."]
-    return Section("actions", "Actions: agreed, and to discuss", bullets=tuple(actions) or ("None.",),
+        actions = [_("summary.actions.first")]
+    return Section("actions", _("summary.actions.title"), bullets=tuple(actions) or (_("summary.actions.none"),),
                    own=tuple(own))
 
 
 def _notes_section(inside: Sequence[CheckIn], choices: Choices) -> Section | None:
     with_notes = [r for r in inside if r.note]
     own = tuple(mine for r in with_notes
-                if (mine := choices.own(f"note:{r.date}", f"The note from {day_words(r.day)}", r.note)))
+                if (mine := choices.own(f"note:{r.date}", _("summary.notes.where", day=day_words(r.day)), r.note)))
     # Every note held back is not "no notes": then the section says nothing at all.
     if with_notes and not own:
         return None
     days = {f"note:{r.date}": r.day for r in with_notes}
-    return Section("notes", "My notes",
+    return Section("notes", _("summary.notes.title"),
                    bullets=tuple(f"{day_words(days[mine.key])}: {mine.text}" for mine in own)
-                   or ("No notes in this period.",), own=own)
+                   or (_("summary.notes.none"),), own=own)
+
+
+# The day-by-day table's columns: the field each shows (the check-in's date, its shift, ...).
+DAILY = ("date", "shift", "sleep_hours", "sleep_quality", "mood", "energy", "switch_off", "support")
 
 
 def _daily_section(inside: Sequence[CheckIn], choices: Choices) -> Section:
-    header = ("Day", "Shift", "Sleep (h)", "Sleep quality", "Mood", "Energy", "Switching off", "Support")
-    columns = header if "mood" in choices.include else tuple(h for h in header if h not in ("Mood", "Energy"))
-    table = [columns] + [
-        tuple(cell for head, cell in zip(header, (
-            r.date, r.shift or "-", "-" if r.sleep_hours is None else f"{r.sleep_hours:g}",
-            *("-" if v is None else str(v) for v in (r.sleep_quality, r.mood, r.energy, r.switch_off, r.support))),
-            strict=True) if head in columns)
-        for r in inside
-    ]
-    return Section("daily", "Day by day", table=tuple(table))
+    columns = tuple(c for c in DAILY if c not in PRIVATE_MOOD or "mood" in choices.include)
+
+    def cell(r: CheckIn, column: str) -> str:
+        value = getattr(r, column)
+        if column == "date":
+            return value
+        if value is None or value == "":
+            return "-"
+        if column == "shift":
+            return _(f"summary.daily.shift.{value}")
+        return f"{value:g}" if column == "sleep_hours" else str(value)
+
+    table = [tuple(_(f"summary.daily.column.{c}") for c in columns)]
+    table += [tuple(cell(r, c) for c in columns) for r in inside]
+    return Section("daily", _("summary.daily.title"), table=tuple(table))
 
 
-def _alcohol_section(inside: Sequence[CheckIn], window: Window) -> Section:
-    units = [r.alcohol_units for r in inside if r.alcohol_units is not None]
+def _amount_section(inside: Sequence[CheckIn], window: Window, key: str, name: str) -> Section:
+    """An optional amount question's section (alcohol): its average a week, and on how many days."""
+    spec = FIELD_SPECS[name]
+    amounts = [getattr(r, name) for r in inside if getattr(r, name) is not None]
     weeks = max(1, window.days / 7)
-    text = (f"About {sum(units) / weeks:.1f} units a week on average, on {_days(sum(u > 0 for u in units))}."
-            if units else "No alcohol answers in this period.")
-    return Section("alcohol", "Alcohol", paragraphs=(text,))
+    label = spec.trend_label
+    if amounts:
+        text = _("summary.amount.text", amount=f"{sum(amounts) / weeks:.1f}", unit=spec.unit,
+                 days=_days(sum(a > 0 for a in amounts)))
+    else:
+        # {what}: the label inside a sentence (English lowers its first letter); {label} as it stands.
+        text = _("summary.amount.none", what=label[:1].lower() + label[1:], label=label)
+    return Section(key, label, paragraphs=(text,))
 
 
 def _intrusions_section(inside: Sequence[CheckIn]) -> Section:
     memories = sum(1 for r in inside if (r.intrusions or 0) >= 2)
     dreams = sum(1 for r in inside if r.nightmare)
-    return Section("intrusions", "Unwanted memories and dreams", bullets=(
-        f"Unwanted memories from work several times or more on {_days(memories)}",
-        f"Upsetting dreams about work on {dreams} {'night' if dreams == 1 else 'nights'}",
+    return Section("intrusions", _("summary.intrusions.title"), bullets=(
+        _("summary.memories", days=_days(memories)),
+        _n("summary.intrusions.dreams", dreams),
     ))
 
 
@@ -656,7 +681,7 @@ def _packs_section(packs: dict | None) -> Section:
     # The band's words are the officer's own, from their pack file: each format escapes them as it does any text.
     lines = [score_words(score) for pack in (packs or {}).values() for score in pack["scores"].values()
              if score["count"]]
-    return Section("packs", "Question packs", bullets=tuple(lines) or ("No answers in this period.",))
+    return Section("packs", _("summary.packs.title"), bullets=tuple(lines) or (_("summary.packs.none"),))
 
 
 def _growth_section(records: Sequence[CheckIn], reflections: Sequence[Reflection], window: Window,
@@ -668,24 +693,23 @@ def _growth_section(records: Sequence[CheckIn], reflections: Sequence[Reflection
     bullets = []
     m, w = result.moments, result.worthwhile
     if m.answered:
-        bullets.append(f"A moment at work that felt worthwhile on {m.days} of {_days(m.answered)} answered")
+        bullets.append(_n("summary.growth.moments", m.answered, days=m.days))
     if w.weekly:
-        bullets.append(f"Work felt worthwhile: {w.mean:.1f} of 4 on average over {len(w.weekly)} weekly "
-                       f"{'reflection' if len(w.weekly) == 1 else 'reflections'}")
+        bullets.append(_n("summary.growth.worthwhile", len(w.weekly), mean=f"{w.mean:.1f}"))
     own = []
     for ref in growth_lines(reflections, window.start, window.end):
         day = day_words(dt.date.fromisoformat(ref.week))
-        mine = choices.own(f"growth:{ref.week}", f"What you learned or are proud of, week of {day}", ref.proud)
+        mine = choices.own(f"growth:{ref.week}", _("summary.growth.where", day=day), ref.proud)
         if mine:
             own.append(mine)
-            bullets.append(f"Week of {day}, learned or quietly proud of: {mine.text}")
-    return Section("growth", "What went well", bullets=tuple(bullets) or ("Nothing recorded in this period.",),
+            bullets.append(_("summary.growth.proud", day=day, text=mine.text))
+    return Section("growth", _("summary.growth.title"), bullets=tuple(bullets) or (_("summary.growth.none"),),
                    own=tuple(own))
 
 
 def _phonein_section(phoneins: Sequence, period: tuple[dt.date, dt.date], choices: Choices) -> Section:
     bullets, own = phonein_section.bullets(phoneins, period, choices)
-    return Section("phonein", "Phone-ins: my own takeaways", bullets=bullets, own=own)
+    return Section("phonein", _("summary.phonein.title"), bullets=bullets, own=own)
 
 
 def _colleagues_section(records: Sequence[CheckIn], colleagues: Sequence[ColleagueCheck],
@@ -695,9 +719,8 @@ def _colleagues_section(records: Sequence[CheckIn], colleagues: Sequence[Colleag
 
     result = went_well(records, (), colleagues, window)
     n = result.colleague_checkins
-    checks = "1 check-in after an incident" if n == 1 else f"{n} check-ins after incidents"
     if result.supported_days is None:
-        text = checks[0].upper() + checks[1:]
+        text = _n("summary.colleagues.checks", n)
     else:
-        text = f"Looked out for colleagues on {_days(result.supported_days)}; {checks}"
-    return Section("colleagues", "Looking out for colleagues", paragraphs=(text + ".",))
+        text = _n("summary.colleagues.with_days", n, days=_days(result.supported_days))
+    return Section("colleagues", _("summary.colleagues.title"), paragraphs=(text,))

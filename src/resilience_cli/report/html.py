@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from html import escape
 
+from resilience_cli.messages import _
 from resilience_cli.report.document import Chart, Document, Section
 
 CSS = """
@@ -35,7 +36,7 @@ footer { margin-top: 2rem; font-size: .9rem; color: #444; border-top: 1px solid 
   section, table, figure { break-inside: avoid; }
   .statement { background: none; }
 }
-"""
+"""  # not a message: the stylesheet
 
 
 # More weeks than this in a chart, and its labels are thinned (see svg_chart).
@@ -44,17 +45,17 @@ LABEL_CHAR = 6.2  # about how wide a character of an 11px label is, in the chart
 
 
 def _section(section: Section) -> str:
-    parts = [f'<section id="{escape(section.id)}">', f"<h2>{escape(section.title)}</h2>"]
+    parts = [f'<section id="{escape(section.id)}">', f"<h2>{escape(section.title)}</h2>"]  # not a message: HTML
     parts += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
     if section.bullets:
         parts.append("<ul>" + "".join(f"<li>{escape(b)}</li>" for b in section.bullets) + "</ul>")
     if section.table:
         header, *rows = section.table
-        parts.append("<table><thead><tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in header)
+        parts.append("<table><thead><tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in header)  # not a message: HTML
                      + "</tr></thead><tbody>")
         for row in rows:
             first, *rest = row
-            parts.append(f'<tr><th scope="row">{escape(first)}</th>'
+            parts.append(f'<tr><th scope="row">{escape(first)}</th>'  # not a message: HTML
                          + "".join(f"<td>{escape(c)}</td>" for c in rest) + "</tr>")
         parts.append("</tbody></table>")
     parts.append("</section>")
@@ -72,34 +73,35 @@ def svg_chart(chart: Chart) -> str:
     n = max(1, len(chart.values))
     slot = (width - left) / n
     plot = height - bottom - top_pad
-    bars = [f'<line class="axis" x1="{left}" y1="{height - bottom}" x2="{width}" y2="{height - bottom}"/>',
-            f'<text class="label" x="2" y="{top_pad + 8}">{chart.top:g}</text>',
-            f'<text class="label" x="2" y="{height - bottom}">0</text>']
+    bars = [f'<line class="axis" x1="{left}" y1="{height - bottom}" x2="{width}" y2="{height - bottom}"/>',  # not a message: HTML
+            f'<text class="label" x="2" y="{top_pad + 8}">{chart.top:g}</text>',  # not a message: HTML
+            f'<text class="label" x="2" y="{height - bottom}">0</text>']  # not a message: HTML
     # Over many weeks the bars narrow: the week labels are thinned and an incident
     # week is a short stroke, so no words print over each other.
     crowded = n > CROWDED_WEEKS
+    mark = _("summary.chart.incident_mark")
     every = max(1, math.ceil((max(map(len, chart.labels), default=0) * LABEL_CHAR + 8) / slot))
     for i, (label, value) in enumerate(zip(chart.labels, chart.values, strict=True)):
         x = left + i * slot + slot * 0.15
         marked = bool(chart.marked) and chart.marked[i]
         if value is not None:
             h = plot * min(value, chart.top) / chart.top
-            bars.append(f'<rect class="bar" x="{x:.1f}" y="{height - bottom - h:.1f}" '
+            bars.append(f'<rect class="bar" x="{x:.1f}" y="{height - bottom - h:.1f}" '  # not a message: HTML
                         f'width="{slot * 0.7:.1f}" height="{h:.1f}"><title>{escape(label)}: '
                         f'{_value(chart, value)} {escape(chart.unit)}</title></rect>')
         if marked and crowded:
-            bars.append(f'<rect class="stroke" x="{x:.1f}" y="{top_pad - 6}" width="{max(slot * 0.7, 0.5):.1f}" '
+            bars.append(f'<rect class="stroke" x="{x:.1f}" y="{top_pad - 6}" width="{max(slot * 0.7, 0.5):.1f}" '  # not a message: HTML
                         'height="4"/>')
         elif marked:
             # The week of a significant incident, marked above its bar.
-            bars.append(f'<text class="mark" x="{x:.1f}" y="{top_pad}">▲ incident</text>')
+            bars.append(f'<text class="mark" x="{x:.1f}" y="{top_pad}">{escape(mark)}</text>')  # not a message: HTML
         if i % every == 0:
-            bars.append(f'<text class="label" x="{x:.1f}" y="{height - 8}">{escape(label)}</text>')
+            bars.append(f'<text class="label" x="{x:.1f}" y="{height - 8}">{escape(label)}</text>')  # not a message: HTML
     described = "; ".join(
-        f"week of {label}: {'no answers' if v is None else _value(chart, v)}"
-        + (" (a significant incident)" if chart.marked and chart.marked[i] else "")
+        _("summary.chart.week_significant" if chart.marked and chart.marked[i] else "summary.chart.week",
+          week=label, value=_("summary.chart.no_answers") if v is None else _value(chart, v))
         for i, (label, v) in enumerate(zip(chart.labels, chart.values, strict=True)))
-    return (f'<figure id="chart-{escape(chart.id)}"><svg xmlns="http://www.w3.org/2000/svg" '
+    return (f'<figure id="chart-{escape(chart.id)}"><svg xmlns="http://www.w3.org/2000/svg" '  # not a message: HTML
             f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(chart.title)}">'
             + "".join(bars) + f"</svg><figcaption>{escape(chart.title)}. {escape(described)}.</figcaption></figure>")
 
@@ -107,10 +109,10 @@ def svg_chart(chart: Chart) -> str:
 def html(doc: Document) -> str:
     body = [
         f"<h1>{escape(doc.title)}</h1>",
-        f'<p class="meta"><strong>Period:</strong> {escape(doc.period_words)}</p>',
-        f'<p class="meta"><strong>Check-ins:</strong> {doc.checkins}</p>',
+        f'<p class="meta"><strong>{escape(_("summary.doc.period"))}</strong> {escape(doc.period_words)}</p>',
+        f'<p class="meta"><strong>{escape(_("summary.doc.checkins"))}</strong> {doc.checkins}</p>',
         f'<p class="statement">{escape(doc.statement)}</p>',
-        f'<p class="statement" id="shared-record">{escape(doc.shared_record)}</p>',
+        f'<p class="statement" id="shared-record">{escape(doc.shared_record)}</p>',  # not a message: HTML
     ]
     for section in doc.sections:
         body.append(_section(section))
@@ -118,8 +120,8 @@ def html(doc: Document) -> str:
             body += [svg_chart(c) for c in doc.charts]
     body.append(f"<footer>{escape(doc.disclaimer)}</footer>")
     return (
-        '<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
+        '<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'  # not a message: HTML
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(doc.title)}: {escape(doc.period_words)}</title>\n"
-        f"<style>{CSS}</style>\n</head>\n<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
+        f"<style>{CSS}</style>\n</head>\n<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"  # not a message: HTML
     )

@@ -8,9 +8,11 @@ import math
 from importlib import resources
 
 from resilience_cli.errors import JournalProblem
+from resilience_cli.messages import _
 from resilience_cli.report.document import Chart, Document, Section
 
-INSTALL_HINT = "Install it with: pip install 'resilience-checkin[pdf]'"
+INSTALL = "pip install 'resilience-checkin[pdf]'"  # not a message: a command, typed as it is
+AS_HTML = "--format html"  # not a message: an option, typed as it is
 INK = (27, 27, 27)
 ACCENT = (74, 108, 130)
 MARK = (138, 59, 18)  # the weeks of a significant incident, as in the HTML
@@ -22,8 +24,7 @@ def _fpdf():
     try:
         from fpdf import FPDF
     except ImportError:
-        raise JournalProblem(f"PDF summaries need the optional fpdf2 library, which is not installed. "
-                             f"{INSTALL_HINT}, or choose --format html and print that.") from None
+        raise JournalProblem(_("summary.pdf.needs_library", install=INSTALL, option=AS_HTML)) from None
     return FPDF
 
 
@@ -33,9 +34,7 @@ def pdf(doc: Document) -> bytes:
     try:
         return _draw(FPDF, doc)
     except Exception as exc:  # noqa: BLE001 - whatever the library refuses, the officer needs words
-        raise JournalProblem(
-            f"The PDF could not be drawn ({exc}). Nothing was written. Choose a shorter period "
-            "with --from, or --format html and print that.") from exc
+        raise JournalProblem(_("summary.pdf.failed", problem=exc, flag="--from", option=AS_HTML)) from exc
 
 
 def _draw(FPDF, doc: Document) -> bytes:
@@ -55,8 +54,8 @@ def _draw(FPDF, doc: Document) -> bytes:
     out.set_font("DejaVu", "B", 16)
     out.multi_cell(width, 8, doc.title, new_x="LMARGIN", new_y="NEXT")
     out.set_font("DejaVu", "", 10.5)
-    out.multi_cell(width, 5.5, f"Period: {doc.period_words}", new_x="LMARGIN", new_y="NEXT")
-    out.multi_cell(width, 5.5, f"Check-ins: {doc.checkins}", new_x="LMARGIN", new_y="NEXT")
+    out.multi_cell(width, 5.5, f"{_('summary.doc.period')} {doc.period_words}", new_x="LMARGIN", new_y="NEXT")
+    out.multi_cell(width, 5.5, f"{_('summary.doc.checkins')} {doc.checkins}", new_x="LMARGIN", new_y="NEXT")
     out.ln(2)
     out.multi_cell(width, 5.5, doc.statement, new_x="LMARGIN", new_y="NEXT")
     out.multi_cell(width, 5.5, doc.shared_record, new_x="LMARGIN", new_y="NEXT")
@@ -133,7 +132,7 @@ def _chart(out, chart: Chart, width: float) -> None:
                 out.rect(x, top - 0.8, max(slot * 0.7, 0.2), 1.2, style="F")
                 out.set_fill_color(*ACCENT)
             else:
-                out.text(x, top - 1, "▲ incident")
+                out.text(x, top - 1, _("summary.chart.incident_mark"))
         if i % every == 0:
             out.text(x, base + 4, label)
     out.set_y(base + label_h + 1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
+from resilience_cli.messages import _, _n
 from resilience_cli.report.document import Choices, Document, Own
 from resilience_cli.report.identifiers import Warning, describe, scan
 
@@ -30,8 +31,8 @@ class Flagged:
 
     def left_out(self) -> str:
         """Said on standard error when nobody was there to choose."""
-        return (f"{self.own.where} was left out: it may identify someone ({self.problem}). "
-                "Run resilience summary in a terminal to keep or edit it.")
+        return _("summary.left_out", where=self.own.where, problem=self.problem,
+                 command="resilience summary")  # not a message: a command
 
 
 def own_words(doc: Document) -> list[Own]:
@@ -52,9 +53,7 @@ def notes_held_back(draft: Document, left_out: Collection[str]) -> str | None:
     keys = [mine.key for mine in notes.own] if notes else []
     if not keys or any(key not in left_out for key in keys):
         return None
-    one = len(keys) == 1
-    return (f"Your notes section was left out: all {len(keys)} {'note was' if one else 'notes were'} "
-            f"held back because {'it' if one else 'they'} may identify someone.")
+    return _n("summary.notes_held_back", len(keys))
 
 
 def settle(choices: Choices, answers: Mapping[str, str | None]) -> Choices:

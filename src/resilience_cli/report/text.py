@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from resilience_cli.messages import _
 from resilience_cli.report.document import Document, Section
 
 # Characters that start inline structure anywhere in a line.
@@ -37,7 +38,7 @@ def md_escape(text: str, *, line_start: bool = True) -> str:
 def _md_table(rows: tuple[tuple[str, ...], ...]) -> list[str]:
     header, *body = rows
     lines = ["| " + " | ".join(md_escape(h, line_start=False) or " " for h in header) + " |",
-             "|" + "|".join("---" for _ in header) + "|"]
+             "|" + "|".join("---" for __ in header) + "|"]
     lines += ["| " + " | ".join(md_escape(cell, line_start=False) for cell in row) + " |" for row in body]
     return lines
 
@@ -58,8 +59,8 @@ def _md_section(section: Section) -> list[str]:
 def markdown(doc: Document) -> str:
     lines = [
         f"# {md_escape(doc.title)}", "",
-        f"**Period:** {md_escape(doc.period_words)}  ",
-        f"**Check-ins:** {doc.checkins}", "",
+        f"**{md_escape(_('summary.doc.period'))}** {md_escape(doc.period_words)}  ",
+        f"**{md_escape(_('summary.doc.checkins'))}** {doc.checkins}", "",
         f"*{md_escape(doc.statement)}*", "",
         f"*{md_escape(doc.shared_record)}*", "",
     ]
@@ -78,7 +79,8 @@ def _txt_table(rows: tuple[tuple[str, ...], ...]) -> list[str]:
 def text(doc: Document) -> str:
     title = doc.title.upper()
     lines = [title, "=" * len(title), "",
-             f"Period: {doc.period_words}", f"Check-ins: {doc.checkins}", "", doc.statement,
+             f"{_('summary.doc.period')} {doc.period_words}", f"{_('summary.doc.checkins')} {doc.checkins}", "",
+             doc.statement,
              doc.shared_record, ""]
     for section in doc.sections:
         lines += [section.title, "-" * len(section.title)]
