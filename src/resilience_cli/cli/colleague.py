@@ -33,10 +33,7 @@ NicknameArg = Annotated[str, typer.Argument(
 
 @app.callback(invoke_without_command=True, help=command_help(
     _("colleaguecli.help.colleague", remember="remember", status=STATUS, done="done"),
-    _n("colleaguecli.help.examples", 3),
-    "resilience colleague",  # not a message: a command
-    "resilience colleague remember G --incident-date 2026-11-30",  # not a message: a command
-    "resilience colleague done G"))  # not a message: a command
+    _("colleaguecli.help.colleague_examples")))
 def colleague(ctx: typer.Context) -> None:
     """The guide (help: colleaguecli.help.colleague)."""
     if ctx.invoked_subcommand is None:
@@ -58,9 +55,7 @@ def _nickname(text: str) -> str:
 
 
 @app.command("remember", short_help=_("colleaguecli.help.remember_short"), help=command_help(
-    _("colleaguecli.help.remember"), _n("colleaguecli.help.examples", 2),
-    "resilience colleague remember G",  # not a message: a command
-    "resilience colleague remember Sam --incident-date yesterday"))  # not a message: a command
+    _("colleaguecli.help.remember"), _("colleaguecli.help.remember_examples")))
 def remember(
     name: NicknameArg,
     incident_date: Annotated[str | None, typer.Option("--incident-date", metavar="D",
@@ -93,8 +88,7 @@ def remember(
 
 
 @app.command("done", short_help=_("colleaguecli.help.done_short"), help=command_help(
-    _("colleaguecli.help.done"), _n("colleaguecli.help.examples", 1),
-    "resilience colleague done G"))  # not a message: a command
+    _("colleaguecli.help.done"), _("colleaguecli.help.done_examples")))
 def done(name: NicknameArg) -> None:
     """A word had (help: colleaguecli.help.done)."""
     from resilience_cli.colleagues import KIND_WORDS, nickname, to_mark, words_for_day
@@ -128,9 +122,8 @@ def _unknown(name: str) -> str:
 
 
 @app.command("list", short_help=_("colleaguecli.help.list_short"), help=command_help(
-    _("colleaguecli.help.list", flag="--format json"), _n("colleaguecli.help.examples", 2),  # not a message: a command
-    "resilience colleague list",  # not a message: a command
-    "resilience colleague list --format json"))  # not a message: a command
+    _("colleaguecli.help.list", flag="--format json"),  # not a message: a flag as typed
+    _("colleaguecli.help.list_examples")))
 def list_(format_: TextOrJsonOpt = TextOrJson.text) -> None:
     """Who is looked out for, and what is open (help: colleaguecli.help.list)."""
     from resilience_cli.colleagues import KIND_WORDS, words_for_day
@@ -171,8 +164,7 @@ def list_(format_: TextOrJsonOpt = TextOrJson.text) -> None:
 
 
 @app.command("forget", short_help=_("colleaguecli.help.forget_short"), help=command_help(
-    _("colleaguecli.help.forget"), _n("colleaguecli.help.examples", 1),
-    "resilience colleague forget G --yes"))  # not a message: a command
+    _("colleaguecli.help.forget"), _("colleaguecli.help.forget_examples")))
 def forget(
     name: NicknameArg,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_("colleaguecli.help.yes"))] = False,

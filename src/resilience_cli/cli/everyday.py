@@ -12,9 +12,8 @@ from typing import Annotated
 import typer
 
 from resilience_cli.cli import common
-from resilience_cli.cli.options import command_help
 from resilience_cli.errors import InvalidInput
-from resilience_cli.messages import _, _n
+from resilience_cli.messages import _
 
 
 class Shell(StrEnum):
@@ -37,6 +36,7 @@ def remind(
                                                            last="all"))] = Shell.all,
     after_shift: Annotated[bool, typer.Option("--after-shift", help=_("everyday.help.after_shift"))] = False,
 ) -> None:
+    """The reminder snippets, printed (its help: commands.remind.*)."""
     hour, minute = _time(at)
     on_path = shutil.which("resilience")
     script = Path(sys.argv[0]).resolve()
@@ -46,13 +46,6 @@ def remind(
     print(remind_text(exe, hour, minute, shell.value, after_shift, on_path=on_path is not None,
                       via_module=via_module), end="")
 
-
-# Typer shows a command's docstring as its help: here, the catalogue's words.
-remind.__doc__ = command_help(
-    _("everyday.help.remind"), _n("everyday.help.examples", 3),
-    "resilience remind",  # not a message: a command
-    "resilience remind --at 07:45 --shell fish",  # not a message: a command
-    "resilience remind --after-shift")  # not a message: a command
 
 
 def remind_text(exe: str, hour: int, minute: int, shell: str, after_shift: bool, *, on_path: bool = True,
@@ -110,6 +103,7 @@ def remind_text(exe: str, hour: int, minute: int, shell: str, after_shift: bool,
 def demo(
     keep: Annotated[bool, typer.Option("--keep", help=_("everyday.help.keep"))] = False,
 ) -> None:
+    """The demo, on a made-up journal in a temporary folder (its help: commands.demo.*)."""
     import datetime as dt
     import tempfile
 
@@ -146,10 +140,6 @@ def demo(
     finally:
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)
-
-
-demo.__doc__ = command_help(_("everyday.help.demo"), _n("everyday.help.examples", 1),
-                            "resilience demo")  # not a message: a command
 
 
 # The demo shows what trends, tips and summary show, built from the same functions

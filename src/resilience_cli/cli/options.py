@@ -80,9 +80,12 @@ HostFormatOpt = Annotated[HostFormat, _format(HostFormat, "text: the live screen
 PulseFormatOpt = Annotated[PulseFormat, _format(PulseFormat)]
 
 
-def command_help(text: str, heading: str, *examples: str) -> str:
-    """A command's --help: its words, then its examples as they are typed.
+def command_help(about: str, examples: str) -> str:
+    """A subcommand's --help: what it does, then its examples (a message of commands as
+    typed, one a line) under their heading, as `resilience --help` gives a command's
+    (cli/app.py); Click must not rewrap the examples (the \\b line)."""
+    from resilience_cli.messages import _
 
-    `text` and `heading` come from the catalogue ("Examples:"); the examples
-    are commands, never translated. Click's \\b keeps their lines as they are."""
-    return f"{text}\n\n\b\n{heading}\n" + "\n".join(f"  {line}" for line in examples)
+    lines = examples.splitlines()
+    heading = _("commands.examples_heading" if len(lines) > 1 else "commands.example_heading")
+    return f"{about}\n\n\b\n{heading}\n" + "\n".join(f"  {line}" for line in lines)

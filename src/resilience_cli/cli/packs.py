@@ -33,9 +33,7 @@ def _pack(name: str):
     return packs[name]
 
 
-@app.command("add", help=command_help(
-    _("packs.help.add"), _n("packs.help.examples", 1),
-    "resilience pack example > my-pack.toml && resilience pack add my-pack.toml"))  # not a message: a command
+@app.command("add", help=command_help(_("packs.help.add"), _("packs.help.add_examples")))
 def add(
     path: Annotated[Path, typer.Argument(metavar="FILE", help=_("packs.help.add_file", command="resilience pack example"))],  # not a message: a command
 ) -> None:
@@ -53,8 +51,12 @@ def add(
     replacing = (folder / f"{pack.name}.toml").exists()
     write_private(folder / f"{pack.name}.toml", text)
     pack = in_language(pack)
-    said = _n("packs.add.updated" if replacing else "packs.add.added", len(pack.questions), name=repr(pack.name),
-              title=pack.title, cadence=_cadence(pack.cadence), command=f"resilience pack run {pack.name}")  # not a message: a command
+    values = {"name": repr(pack.name), "title": pack.title, "cadence": _cadence(pack.cadence),
+              "command": f"resilience pack run {pack.name}"}  # not a message: a command
+    if replacing:
+        said = _n("packs.add.updated", len(pack.questions), **values)
+    else:
+        said = _n("packs.add.added", len(pack.questions), **values)
     print(said)
 
 
@@ -63,7 +65,7 @@ def _cadence(cadence: str) -> str:
     return _(f"packs.cadence.{cadence}")
 
 
-@app.command("list", help=command_help(_("packs.help.list"), _n("packs.help.examples", 1), "resilience pack list"))  # not a message: a command
+@app.command("list", help=command_help(_("packs.help.list"), _("packs.help.list_examples")))
 def list_() -> None:
     """The packs, when each was last answered, and which are due (help: packs.help.list)."""
     from resilience_cli.pack_files import installed
@@ -83,10 +85,7 @@ def list_() -> None:
         print(_(key, name=name, title=pack.title, cadence=_cadence(pack.cadence), when=when))
 
 
-@app.command("run", help=command_help(
-    _("packs.help.run"), _n("packs.help.examples", 2),
-    "resilience pack run worthwhile-work",  # not a message: a command
-    "resilience pack run worthwhile-work -a worthwhile=3 -a difference=2 -a drained=1 --no-input"))  # not a message: a command
+@app.command("run", help=command_help(_("packs.help.run"), _("packs.help.run_examples")))
 def run(
     name: Annotated[str, typer.Argument(metavar="NAME", help=_("packs.help.run_name", command="resilience pack list"))],  # not a message: a command
     answer: Annotated[list[str] | None, typer.Option("--answer", "-a", metavar="ID=VALUE",
@@ -153,8 +152,8 @@ def _crisis_box() -> None:
                                           plain=common.plain_mode()))
 
 
-@app.command("example", help=command_help(_("packs.help.example"), _n("packs.help.examples", 1),
-                                           "resilience pack example > my-pack.toml"))  # not a message: a command
+@app.command("example", help=command_help(
+    _("packs.help.example"), _("packs.help.example_examples")))
 def example() -> None:
     """The example pack file, as it ships (help: packs.help.example)."""
     text = resources.files("resilience_cli").joinpath(f"data/packs/{EXAMPLE}.toml").read_text("utf-8")

@@ -17,10 +17,7 @@ app = typer.Typer(help=_("phonein.help.app"), short_help=_("phonein.help.app_sho
                   context_settings={"help_option_names": ["-h", "--help"]}, no_args_is_help=True)
 
 
-@app.command("plan", help=command_help(
-    _("phonein.help.plan"), _n("phonein.help.examples", 2),
-    'resilience phonein plan --every "wed 14:00"',  # not a message: a command
-    'resilience phonein plan --every "thu 09:30" --fortnightly --minutes 20 --ics phonein.ics'))  # not a message: a command
+@app.command("plan", help=command_help(_("phonein.help.plan"), _("phonein.help.plan_examples")))
 def plan(
     every: Annotated[str, typer.Option("--every", metavar='"DAY HH:MM"',  # not a message: the form typed
                                   help=_("phonein.help.every", example='"wed 14:00"'))],
@@ -79,10 +76,7 @@ def _command() -> str:
     return shlex.quote(str(script)) if script.name == "resilience" else f"{shlex.quote(sys.executable)} -m resilience_cli"
 
 
-@app.command("prep", help=command_help(
-    _("phonein.help.prep"), _n("phonein.help.examples", 2),
-    "resilience phonein prep",  # not a message: a command
-    "resilience phonein prep --no-input"))  # not a message: a command
+@app.command("prep", help=command_help(_("phonein.help.prep"), _("phonein.help.prep_examples")))
 def prep(
     no_input: Annotated[bool, no_input_option(_("phonein.help.prep_no_input"))] = False,
 ) -> None:
@@ -134,10 +128,7 @@ def prep(
     out.print(_("phonein.prep.noted"))
 
 
-@app.command("host", help=command_help(_("phonein.help.host"), _n("phonein.help.examples", 3),
-                                        "resilience phonein host",  # not a message: a command
-                                        "resilience phonein host --format md > running-order.md",  # not a message: a command
-                                        "resilience phonein host --rounds 4 --seconds 60"))  # not a message: a command
+@app.command("host", help=command_help(_("phonein.help.host"), _("phonein.help.host_examples")))
 def host(
     format_: HostFormatOpt = HostFormat.text,
     rounds: Annotated[int, typer.Option("--rounds", metavar="N", help=_("phonein.help.rounds"))] = 3,
@@ -188,11 +179,7 @@ def _routes() -> list[str]:
     return [f"{c.name}: {c.how} ({c.when})" for c in contacts.support_box(settings.own_contacts)]
 
 
-@app.command("after", help=command_help(
-    _("phonein.help.after"), _n("phonein.help.examples", 2),
-    "resilience phonein after",  # not a message: a command
-    "printf 'Not the only one on nights\\n---\\nA walk after each late\\n' "  # not a message: a command
-    "| resilience phonein after --takeaway-stdin"))
+@app.command("after", help=command_help(_("phonein.help.after"), _("phonein.help.after_examples")))
 def after(
     takeaway_stdin: Annotated[bool, typer.Option("--takeaway-stdin", help=_("phonein.help.takeaway_stdin", line="---"))] = False,
     no_input: Annotated[bool, no_input_option(_("phonein.help.after_no_input"))] = False,

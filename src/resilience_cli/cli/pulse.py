@@ -94,9 +94,7 @@ def _helps_help() -> str:
 
 
 @app.command("export", short_help=_("pulse.help.export_short"), help=command_help(
-    _("pulse.help.export"), _n("pulse.help.examples", 2),
-    "resilience pulse export",  # not a message: a command
-    "resilience pulse export --week 2026-W49 --helps staffing --no-input --output pulse.json"))  # not a message: a command
+    _("pulse.help.export"), _("pulse.help.export_examples")))
 def export(
     week: WeekOpt = None,
     output: OutputOpt = None,
@@ -162,9 +160,7 @@ def who_can_read() -> str:
 
 
 @app.command("merge", short_help=_("pulse.help.merge_short"), help=command_help(
-    _("pulse.help.merge"), _n("pulse.help.examples", 2),
-    "resilience pulse merge pulses/",  # not a message: a command
-    "resilience pulse merge pulses/ --format html --output team-pulse.html"))  # not a message: a command
+    _("pulse.help.merge"), _("pulse.help.merge_examples")))
 def merge(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help=_("pulse.help.merge_paths", pattern="*.json"))],
     min_group: Annotated[int, typer.Option("--min-group", metavar="N",
@@ -205,8 +201,7 @@ def merge(
 
 
 @app.command("respond", short_help=_("pulse.help.respond_short"), help=command_help(
-    _("pulse.help.respond"), _n("pulse.help.examples", 1),
-    "resilience pulse respond --week 2026-W49 --from-stdin --output answer-2026-W49.json < answer.txt"))  # not a message: a command
+    _("pulse.help.respond"), _("pulse.help.respond_examples")))
 def respond(
     week: Annotated[str, typer.Option("--week", metavar="YYYY-Www", help=_("pulse.help.respond_week"))],
     from_stdin: Annotated[bool, typer.Option("--from-stdin", help=_("pulse.help.from_stdin"))] = False,
@@ -229,8 +224,7 @@ def respond(
 
 
 @app.command("read", short_help=_("pulse.help.read_short"), help=command_help(
-    _("pulse.help.read"), _n("pulse.help.examples", 1),
-    "resilience pulse read answer-2026-W49.json"))  # not a message: a command
+    _("pulse.help.read"), _("pulse.help.read_examples")))
 def read(
     path: Annotated[Path, typer.Argument(metavar="PATH", help=_("pulse.help.read_path"))],
 ) -> None:
