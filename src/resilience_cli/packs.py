@@ -43,6 +43,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from resilience_cli.errors import InvalidInput
@@ -417,8 +418,9 @@ def _pack_texts(pack: Pack) -> list[tuple[str, str]]:
     return out
 
 
+@cache
 def built_in() -> dict[str, Pack]:
-    """The packs that ship with resilience (data/packs), by name."""
+    """The packs that ship with resilience (data/packs), by name: read once."""
     from pathlib import Path
 
     folder = Path(__file__).parent / "data" / "packs"
