@@ -99,6 +99,15 @@ MOVED = (
     "phonein.py",
     "report/phonein.py",
     # --
+    # settings, contacts and routes commands
+    "config.py",
+    "settings_file.py",
+    "cli/settings.py",
+    "cli/tips.py",
+    "cli/contacts.py",
+    "cli/routes.py",
+    "cli/helpnow.py",
+    # --
     # pulse, packs, colleagues, phone-in and everyday commands
     "cli/phonein.py",
     "cli/colleague.py",
@@ -329,6 +338,8 @@ _INTERFACE = re.compile(
     # A command may wrap at 40 columns.
     rf"resilience(?:\s+(?:{_command_words()})\b)*|--[a-z][a-z-]*|https?://\S+|[\w.+-]+@[\w.-]+|"
     r"\b(?:SHOUT|NHS|PDF|HTML|CSV|JSON|UK|GP)\b"
+    # A file's path (the journal's, a written summary's), perhaps folded over two lines.
+    r"|[\w.~-]*/[\w./-]*"
     # The settings as they are typed: the file, a [section], and help-now's setting and its values.
     r"|config\.toml|\[[a-z]+\]|\b(?:region|england|wales|scotland|northern-ireland)\b"
 )
@@ -377,6 +388,7 @@ def test_pseudo_text_keeps_placeholders_and_markup():
 def test_leaks_sees_english_and_passes_the_interface():
     assert leaks("⟦Šàʋéđ⟧ run resilience help-now --no-input") == ["run"]
     assert leaks("116 123 SHOUT 85258 https://www.samaritans.org") == []
+    assert leaks("⟦Ŵŕîţţéñ ţö⟧ /tmp/pytest-of-root/test_\nen0/home/s.md") == []
     # Only command names follow "resilience" as the interface: English after it still shows.
     assert leaks("resilience is a tool; resilience\nphonein plan") == ["is", "tool"]
 
@@ -413,16 +425,35 @@ def test_pseudo_help_now(pseudo):
     assert too_wide(result.stdout) == []
 
 
-@_MOVING
-def test_pseudo_summary(pseudo):
+def _a_fortnight_of_nights() -> None:
     for n in range(1, 15):
         day = (today() - dt.timedelta(days=n)).isoformat()
         assert invoke("checkin", "--date", day, "--shift", "night", "--sleep-hours", "5", "--mood", "4",
                       "--incident", "significant", "--no-input").exit_code == 0
-    result = invoke("--lang", "qps", "summary", "--no-input", "--format", "txt")
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_pseudo_summary_files(pseudo, fmt):
+    """The written summary: a file, whose paragraphs are lines (an editor wraps them)."""
+    _a_fortnight_of_nights()
+    result = invoke("--lang", "qps", "summary", "--no-input", "--format", fmt)
     assert result.exit_code == 0, result.stderr
+    assert "⟦" in result.stdout
     assert leaks(result.stdout) == []
-    assert too_wide(result.stdout) == []
+
+
+def test_pseudo_summary_preview_at_40_columns(pseudo, screen, tmp_path):
+    """What the officer reads on the screen: the questions and each section's preview."""
+    _a_fortnight_of_nights()
+    pipe, drawn = screen
+    pipe.send_text("\r" * 40)  # every question at its default: each section kept
+    result = invoke("--lang", "qps", "summary", "--output", str(tmp_path / "s.md"), terminal=True)
+    assert result.exit_code == 0, result.stderr
+    preview = result.stdout
+    assert "⟦" in preview
+    assert leaks(drawn.buffer.getvalue().decode() + result.stdout + result.stderr) == []
+    # Standard error's plain sentences are reflowed by the terminal; the preview is laid out.
+    assert too_wide(preview) == []
 
 
 def test_the_settings_language_is_read_when_the_first_message_is(home, pseudo_folder, monkeypatch):

@@ -41,7 +41,7 @@ class Paths:
         return hash((self.data_dir, self.config_dir))
 
     def __repr__(self) -> str:
-        return f"Paths({self.data_dir!r}, {self.config_dir!r})"
+        return f"Paths({self.data_dir!r}, {self.config_dir!r})"  # not a message: a repr
 
     @property
     def database(self) -> Path:
@@ -89,9 +89,9 @@ def refuse_shared_folder(folder: Path) -> None:
         return  # not there yet: we create it 0700
     # The sticky bit is no help: it stops deleting others' files, not planting new ones.
     if mode & (stat.S_IWGRP | stat.S_IWOTH):
-        raise InvalidInput(
-            f"The folder {folder} can be written by other people, so resilience will not keep your "
-            f"journal or settings there. Make it yours alone with: chmod 700 {folder}")
+        from resilience_cli.messages import _
+
+        raise InvalidInput(_("settings.error.shared_folder", folder=folder, command=f"chmod 700 {folder}"))
 
 
 def ensure_private_dir(path: Path) -> None:
@@ -106,8 +106,9 @@ def ensure_private_dir(path: Path) -> None:
         missing.append(probe)
         probe = probe.parent
     if not probe.is_dir():
-        raise JournalProblem(f"{probe} is a file, not a folder, so resilience cannot keep anything in "
-                             f"{path}. Set RESILIENCE_HOME to a folder of your own.")
+        from resilience_cli.messages import _
+
+        raise JournalProblem(_("settings.error.not_a_folder", file=probe, path=path, variable="RESILIENCE_HOME"))
     for directory in reversed(missing):
         try:
             directory.mkdir(mode=0o700)
@@ -115,8 +116,10 @@ def ensure_private_dir(path: Path) -> None:
             os.chmod(directory, 0o700)
         except OSError as exc:
             # A home under another person's folder, a system folder, a read-only disc.
-            raise JournalProblem(f"The folder {directory} could not be created ({exc.strerror}). Set "
-                                 "RESILIENCE_HOME to a folder you can write to.") from None
+            from resilience_cli.messages import _
+
+            raise JournalProblem(_("settings.error.not_created", folder=directory, reason=exc.strerror,
+                                   variable="RESILIENCE_HOME")) from None
 
 
 class Settings(Frozen):
@@ -144,30 +147,41 @@ class Settings(Frozen):
 
     def described(self) -> list[tuple[str, object, str]]:
         """(setting, value, where it came from), for `resilience config`: every
-        setting of the table, in its order."""
-        return [(setting.key, setting.shown(self), "config file" if setting.key in self.from_file else "default")
+        setting of the table, in its order. Where it came from is JSON's own value
+        ("config file" or "default"); `resilience config` words it (settings.source.*)."""
+        return [(setting.key, setting.shown(self),
+                 "config file" if setting.key in self.from_file else "default")  # not a message: JSON's value
                 for setting in SETTINGS]
 
 
 class _NotAllowed(ValueError):
-    """A value a setting cannot take; `where` narrows it down (" (number 2)"), and
-    `allowed` replaces the setting's own words when the mistake is of another kind."""
+    """A value a setting cannot take; `number` narrows it down (the second table of a
+    list), and `allowed` replaces the setting's own words when the mistake is of
+    another kind."""
 
-    def __init__(self, where: str = "", allowed: str | None = None) -> None:
-        super().__init__(where)
-        self.where = where
+    def __init__(self, number: int | None = None, allowed: str | None = None) -> None:
+        super().__init__(number)
+        self.number = number
         self.allowed = allowed
 
 
 class Setting:
-    """One line of config.toml: its key, how its value is read, the words for what
-    it may be, and where it lives in Settings (an attribute, or a threshold)."""
+    """One line of config.toml: its key, how its value is read, what it may be (the
+    message `allowed` of the settings' catalogue, filled with `values`: the words are
+    looked up only when a mistake is reported), and where it lives in Settings (an
+    attribute, or a threshold)."""
 
-    __slots__ = ("key", "allowed", "read", "attr", "show")
+    __slots__ = ("key", "allowed", "values", "read", "attr", "show")
 
     def __init__(self, key: str, allowed: str, read: Callable[[object], object], attr: str,
-                 show: Callable[[object], object] = lambda value: value) -> None:
-        self.key, self.allowed, self.read, self.attr, self.show = key, allowed, read, attr, show
+                 show: Callable[[object], object] = lambda value: value, **values: object) -> None:
+        self.key, self.allowed, self.values, self.read, self.attr, self.show = key, allowed, values, read, attr, show
+
+    def allowed_words(self) -> str:
+        """What the setting may be, in words: 'true or false'."""
+        from resilience_cli.messages import _
+
+        return _(self.allowed, **self.values)
 
     @property
     def section(self) -> str:
@@ -214,9 +228,11 @@ def _silenced(value: object) -> tuple[str, ...]:
     from resilience_cli.rules.content import never_silenced, silenceable
 
     if not isinstance(value, list) or not all(isinstance(r, str) and silenceable(r.upper()) for r in value):
+        from resilience_cli.messages import _
+
         *most, last = never_silenced()
-        raise _NotAllowed(allowed=f'a list of tip rules such as ["R16"] ({", ".join(most)} and {last} are about '
-                                  "support and cannot be silenced)")
+        raise _NotAllowed(allowed=_("settings.allowed.silenced_never", example='["R16"]',
+                                    rules=", ".join(most), last=last))
     return tuple(r.upper() for r in value)
 
 
@@ -244,12 +260,14 @@ def _time_of_day(value: object) -> dt.time:
 
 def _own_contacts(value: object) -> tuple[Contact, ...]:
     if not isinstance(value, list):
-        raise _NotAllowed(allowed="a list of [[contacts.own]] tables")
+        from resilience_cli.messages import _
+
+        raise _NotAllowed(allowed=_("settings.allowed.own_list", table="[[contacts.own]]"))
     parsed = []
     for n, item in enumerate(value, start=1):
         if not isinstance(item, dict) or not isinstance(item.get("name"), str) \
                 or not isinstance(item.get("how"), str) or set(item) - {"name", "how", "when"}:
-            raise _NotAllowed(f" (number {n})")
+            raise _NotAllowed(number=n)
         parsed.append(Contact(item["name"], item["how"], str(item.get("when", ""))))
     return tuple(parsed)
 
@@ -282,24 +300,30 @@ def _threshold(default: float) -> Callable[[object], object]:
 
 # Every setting, once: parsing, `resilience config`'s listing and the error
 # messages all come from this table (they once kept four lists of their own).
+# What each setting may be: a message of the settings' catalogue (settings.allowed.*),
+# its typed values (true, "friday", 2026-12-03) in placeholders, never translated.
+_TRUE_OR_FALSE = "settings.allowed.true_or_false"
+_TOML_BOOLEANS = {"true": "true", "false": "false"}
+_ONE_OF = "settings.allowed.one_of"
+
 SETTINGS: tuple[Setting, ...] = (
-    Setting("questions.alcohol", "true or false", _true_or_false, "alcohol_question"),
-    Setting("questions.colleague", "true or false", _true_or_false, "colleague_question"),
-    Setting("questions.safety_weekly", "true or false", _true_or_false, "safety_weekly"),
-    Setting("reflection.weekly", "true or false", _true_or_false, "reflection_weekly"),
-    Setting("reflection.day", 'a day of the week, such as "friday"', _weekday, "reflection_day"),
-    Setting("supervision.next", "a date such as 2026-12-03", _date, "supervision",
-            show=lambda when: when.isoformat() if when else None),
-    Setting("rules.silenced", 'a list of tip rules such as ["R16"]', _silenced, "silenced", show=list),
-    Setting("contacts.region", "one of " + ", ".join(REGIONS), _region, "region"),
-    Setting("contacts.own", "a table with name and how, and optionally when, all text", _own_contacts,
-            "own_contacts", show=lambda own: [c.name for c in own]),
-    Setting("work.service", "one of " + ", ".join(SERVICES), _service, "service"),
-    Setting("day.night_shift_until", 'a time of day such as "14:00"', _time_of_day, "night_shift_until",
-            show=lambda when: when.strftime("%H:%M")),
-    Setting("display.language", '"en" (English is the only language so far)', _language, "language"),
-    *(Setting(f"thresholds.{name}", "a whole number of 0 or more" if isinstance(getattr(Thresholds(), name), int)
-              else "a number of 0 or more", _threshold(getattr(Thresholds(), name)), f"thresholds.{name}")
+    Setting("questions.alcohol", _TRUE_OR_FALSE, _true_or_false, "alcohol_question", **_TOML_BOOLEANS),
+    Setting("questions.colleague", _TRUE_OR_FALSE, _true_or_false, "colleague_question", **_TOML_BOOLEANS),
+    Setting("questions.safety_weekly", _TRUE_OR_FALSE, _true_or_false, "safety_weekly", **_TOML_BOOLEANS),
+    Setting("reflection.weekly", _TRUE_OR_FALSE, _true_or_false, "reflection_weekly", **_TOML_BOOLEANS),
+    Setting("reflection.day", "settings.allowed.weekday", _weekday, "reflection_day", example='"friday"'),
+    Setting("supervision.next", "settings.allowed.date", _date, "supervision",
+            show=lambda when: when.isoformat() if when else None, example="2026-12-03"),
+    Setting("rules.silenced", "settings.allowed.silenced", _silenced, "silenced", show=list, example='["R16"]'),
+    Setting("contacts.region", _ONE_OF, _region, "region", choices=", ".join(REGIONS)),
+    Setting("contacts.own", "settings.allowed.own", _own_contacts, "own_contacts",
+            show=lambda own: [c.name for c in own], name="name", how="how", when="when"),
+    Setting("work.service", _ONE_OF, _service, "service", choices=", ".join(SERVICES)),
+    Setting("day.night_shift_until", "settings.allowed.time", _time_of_day, "night_shift_until",
+            show=lambda when: when.strftime("%H:%M"), example='"14:00"'),
+    Setting("display.language", "settings.allowed.language", _language, "language", language='"en"'),
+    *(Setting(f"thresholds.{name}", "settings.allowed.whole_number" if isinstance(getattr(Thresholds(), name), int)
+              else "settings.allowed.number", _threshold(getattr(Thresholds(), name)), f"thresholds.{name}")
       for name in THRESHOLD_NAMES),
 )
 # The table by section and name, as config.toml spells it.
@@ -320,21 +344,24 @@ def load_settings(config_file: Path) -> Settings:
     try:
         # utf-8-sig: a byte-order mark (Notepad's UTF-8) is no part of the text.
         data = tomllib.loads(config_file.read_bytes().decode("utf-8-sig"))
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidInput(
-            f"The settings file {config_file} could not be read: {exc}. "
-            "Fix that line, or move the file aside to use the defaults."
-        ) from None
-    except UnicodeDecodeError:
-        raise InvalidInput(
-            f"The settings file {config_file} is not UTF-8 text (an editor may have saved it as Latin-1 "
-            "or Windows-1252). Save it as UTF-8, or move it aside to use the defaults.") from None
-    except RecursionError:
-        raise InvalidInput(f"The settings file {config_file} nests its tables or lists too deeply to be "
-                           "settings. Move it aside to use the defaults.") from None
-    except OSError as exc:
-        raise InvalidInput(f"The settings file {config_file} could not be opened: {exc.strerror}.") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError, OSError) as exc:
+        raise _unreadable(config_file, exc) from None
     return _parse(data, config_file)
+
+
+def _unreadable(config_file: Path, exc: Exception) -> InvalidInput:
+    """Why the settings file could not be read, and what to do."""
+    import tomllib
+
+    from resilience_cli.messages import _
+
+    if isinstance(exc, tomllib.TOMLDecodeError):
+        return InvalidInput(_("settings.error.unreadable", file=config_file, reason=exc))
+    if isinstance(exc, UnicodeDecodeError):
+        return InvalidInput(_("settings.error.not_utf8", file=config_file))
+    if isinstance(exc, RecursionError):
+        return InvalidInput(_("settings.error.too_deep", file=config_file))
+    return InvalidInput(_("settings.error.not_opened", file=config_file, reason=exc.strerror))
 
 
 def _parse(data: dict, config_file: Path) -> Settings:
@@ -342,15 +369,8 @@ def _parse(data: dict, config_file: Path) -> Settings:
     there, or a value a setting cannot take, is an error naming it."""
     known = _BY_SECTION
     for section, table in data.items():
-        if section not in known:
-            raise InvalidInput(f"In {config_file}, [{section}] is not a settings section; the sections are "
-                               + ", ".join(SECTIONS) + ".")
-        if not isinstance(table, dict):
-            raise InvalidInput(f"In {config_file}, {section} must be a table such as [{section}].")
-        for key in table:
-            if key not in known[section]:
-                raise InvalidInput(f"In {config_file}, {section}.{key} is not a setting; the settings in "
-                                   f"[{section}] are " + ", ".join(sorted(known[section])) + ".")
+        if section not in known or not isinstance(table, dict) or not table.keys() <= known[section].keys():
+            raise _not_a_setting(data, config_file)
     values: dict[str, object] = {}
     thresholds: dict[str, object] = {}
     for section, table in data.items():
@@ -359,8 +379,7 @@ def _parse(data: dict, config_file: Path) -> Settings:
             try:
                 value = setting.read(raw)
             except _NotAllowed as exc:
-                raise InvalidInput(f"In {config_file}, {setting.key}{exc.where} must be "
-                                   f"{exc.allowed or setting.allowed}.") from None
+                raise _not_allowed(config_file, setting, exc) from None
             if setting.attr.startswith("thresholds."):
                 thresholds[setting.name] = value
             else:
@@ -369,6 +388,35 @@ def _parse(data: dict, config_file: Path) -> Settings:
         values["thresholds"] = Thresholds(**thresholds)
     seen = frozenset(f"{section}.{key}" for section, table in data.items() for key in table)
     return Settings(**values, from_file=seen)  # type: ignore[arg-type]
+
+
+def _not_a_setting(data: dict, config_file: Path) -> InvalidInput:
+    """The first section or key of `data` that is not in SETTINGS, named."""
+    from resilience_cli.messages import _
+
+    known = _BY_SECTION
+    for section, table in data.items():
+        if section not in known:
+            return InvalidInput(_("settings.error.no_section", file=config_file, section=section,
+                                  sections=", ".join(SECTIONS)))
+        if not isinstance(table, dict):
+            return InvalidInput(_("settings.error.not_a_table", file=config_file, section=section))
+        for key in table:
+            if key not in known[section]:
+                return InvalidInput(_("settings.error.no_setting", file=config_file, section=section, key=key,
+                                      settings=", ".join(sorted(known[section]))))
+    raise ValueError("every section and key of the file is a setting")
+
+
+def _not_allowed(config_file: Path, setting: Setting, exc: _NotAllowed) -> InvalidInput:
+    """A value `setting` cannot take: what it may be."""
+    from resilience_cli.messages import _
+
+    allowed = exc.allowed or setting.allowed_words()
+    if exc.number is None:
+        return InvalidInput(_("settings.error.not_allowed", file=config_file, key=setting.key, allowed=allowed))
+    return InvalidInput(_("settings.error.not_allowed_number", file=config_file, key=setting.key,
+                          number=exc.number, allowed=allowed))
 
 
 def fallback_settings(config_file: Path) -> Settings:
@@ -405,6 +453,13 @@ def fallback_settings(config_file: Path) -> Settings:
     return Settings(**values)  # type: ignore[arg-type]
 
 
+def file_header() -> str:
+    """The comment a new config.toml starts with, in the language spoken as it is written."""
+    from resilience_cli.messages import _
+
+    return "# " + _("settings.file.header", command="resilience config") + "\n"  # not a message: a command
+
+
 def save_region(config_file: Path, region: str) -> bool:
     """Remember the nation chosen in the welcome, in config.toml. True when saved.
 
@@ -421,7 +476,7 @@ def save_region(config_file: Path, region: str) -> bool:
         return False
     if not config_file.exists():
         ensure_private_dir(config_file.parent)
-        write_private(config_file, "# Settings for resilience: see resilience config.\n\n[contacts]\n" + line)
+        write_private(config_file, file_header() + "\n[contacts]\n" + line)
         return True
     try:
         before = config_file.read_text("utf-8")

@@ -15,11 +15,9 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from resilience_cli.config import ensure_private_dir, load_settings
+from resilience_cli.config import ensure_private_dir, file_header, load_settings
 from resilience_cli.contacts import Contact
 from resilience_cli.errors import InvalidInput
-
-HEADER = "# Settings for resilience: see resilience config.\n"
 
 
 def _quoted(text: str) -> str:
@@ -29,7 +27,7 @@ def _quoted(text: str) -> str:
 
 def contact_lines(contact: Contact) -> str:
     """The [[contacts.own]] table for one contact, as config.toml spells it."""
-    lines = f"[[contacts.own]]\nname = {_quoted(contact.name)}\nhow = {_quoted(contact.how)}\n"
+    lines = f"[[contacts.own]]\nname = {_quoted(contact.name)}\nhow = {_quoted(contact.how)}\n"  # not a message: TOML
     return lines + (f"when = {_quoted(contact.when)}\n" if contact.when else "")
 
 
@@ -54,7 +52,7 @@ def _edit(config_file: Path, change, expect) -> bool:
     else:
         before = None
         ensure_private_dir(config_file.parent)
-    after = change(before if before is not None else HEADER)
+    after = change(before if before is not None else file_header())
     write_private(config_file, after)
     try:
         if expect(load_settings(config_file)):
@@ -125,5 +123,5 @@ def lines_to_add(contacts: Sequence[Contact] = (), service: str | None = None) -
     """What to add by hand, when the file could not be changed."""
     parts = [contact_lines(c) for c in contacts]
     if service:
-        parts.append(f"[work]\nservice = {_quoted(service)}\n")
+        parts.append(f"[work]\nservice = {_quoted(service)}\n")  # not a message: TOML
     return "\n".join(parts)

@@ -15,36 +15,35 @@ import typer
 from resilience_cli.cli import common
 from resilience_cli.cli.options import TextOrJson, TextOrJsonOpt
 from resilience_cli.config import load_settings, paths
+from resilience_cli.contacts import SERVICES
 from resilience_cli.errors import Cancelled, InvalidInput, ResilienceError
+from resilience_cli.messages import _
 
 
 def contacts(
     format_: TextOrJsonOpt = TextOrJson.text,
-    add: Annotated[str | None, typer.Option("--add", metavar="KIND", help="Add your own number for eap (your employee assistance line) or trim (your TRiM practitioner or care team); asked for, or read from standard input.")] = None,
-    remove: Annotated[int | None, typer.Option("--remove", metavar="N", help="Remove your own contact number N, as listed.")] = None,
-    service: Annotated[str | None, typer.Option("--service", metavar="S", help="Where you work, for the routes that fit: prison, probation, police or other.")] = None,
+    add: Annotated[str | None, typer.Option("--add", metavar="KIND", help=_("contactscli.option.add", eap="eap",
+                                                                            trim="trim"))] = None,
+    remove: Annotated[int | None, typer.Option("--remove", metavar="N", help=_("contactscli.option.remove",
+                                                                               n="N"))] = None,
+    service: Annotated[str | None, typer.Option("--service", metavar="S", help=_(
+        "contactscli.option.service", services=", ".join(SERVICES[:-1]), last=SERVICES[-1]))] = None,
 ) -> None:
-    """Show or change your own contacts (shown first whenever help is) and your service.
-
-    \b
-    Examples:
-      resilience contacts
-      resilience contacts --add eap
-      echo "0800 123 4567" | resilience contacts --add trim
-      resilience contacts --service prison
-      resilience contacts --remove 2
-    """
-    from resilience_cli.contacts import OWN_NAMES, SERVICES
+    """`resilience contacts`: its --help is commands.po's (commands.contacts.*, see cli/app.py)."""
+    from resilience_cli.contacts import OWN_NAMES
 
     config_file = paths().config_file
     settings = load_settings(config_file)
     if add is not None and add not in OWN_NAMES:
-        raise InvalidInput(f"--add takes {' or '.join(OWN_NAMES)}; {add!r} is not one. Nothing was changed.")
+        *most, last = OWN_NAMES
+        raise InvalidInput(_("contactscli.error.add", flag="--add", choices=", ".join(most), last=last,
+                             given=repr(add)))
     if service is not None and service not in SERVICES:
-        raise InvalidInput(f"--service must be one of {', '.join(SERVICES)}; {service!r} is not. Nothing was changed.")
+        raise InvalidInput(_("contactscli.error.one_of_unchanged", flag="--service", choices=", ".join(SERVICES),
+                             given=repr(service)))
     if remove is not None and not 1 <= remove <= len(settings.own_contacts):
-        raise InvalidInput(f"There is no own contact number {remove}: resilience contacts lists them. "
-                           "Nothing was changed.")
+        raise InvalidInput(_("contactscli.error.no_number", number=remove,
+                             command="resilience contacts"))  # not a message: a command
     changed = False
     if service is not None:
         _service(config_file, service)
@@ -67,21 +66,24 @@ def contacts(
     from rich.text import Text
 
     out = common.console()
-    out.print(Text(f"Your service: {settings.service or 'not set'}"
-                   + (" (its routes: resilience routes)" if settings.service else
-                      " (set it with: resilience contacts --service " + "|".join(SERVICES) + ")")))
+    if settings.service:
+        out.print(Text(_("contactscli.service", service=settings.service,
+                         command="resilience routes")))  # not a message: a command
+    else:
+        out.print(Text(_("contactscli.service_not_set",
+                         command="resilience contacts --service " + "|".join(SERVICES))))  # not a message: a command
     if own:
-        out.print(Text("Your own contacts, shown first whenever help is:"))
+        out.print(Text(_("contactscli.own.heading")))
         for n, c in enumerate(own, start=1):
             out.print(Text(f"  {n}. {c.name}: {c.how}" + (f" ({c.when})" if c.when else "")))
     else:
-        out.print(Text("Your own contacts: none yet."))
-    out.print(Text(f"Add your number: resilience contacts --add {'|'.join(OWN_NAMES)}. They live in {config_file}."))
+        out.print(Text(_("contactscli.own.none")))
+    out.print(Text(_("contactscli.own.add", command=f"resilience contacts --add {'|'.join(OWN_NAMES)}",  # not a message: a command
+                     file=config_file)))
 
 
 def _cannot(config_file, lines: str) -> ResilienceError:
-    return ResilienceError(f"{config_file} could not be changed (it is linked, read-only or has a mistake), so "
-                           f"nothing was changed. To do it by hand, add:\n{lines.rstrip()}")
+    return ResilienceError(_("contactscli.error.not_changed", file=config_file, lines=lines.rstrip()))
 
 
 def _service(config_file, service: str) -> None:
@@ -89,7 +91,9 @@ def _service(config_file, service: str) -> None:
 
     if not save_service(config_file, service):
         raise _cannot(config_file, lines_to_add(service=service))
-    common.console().print(f"Saved: your service is {service}. Its routes: resilience routes", markup=False)
+    common.console().print(_("contactscli.saved_service", service=service,
+                             command="resilience routes"),  # not a message: a command
+                           markup=False)
 
 
 def _add(config_file, settings, kind: str) -> None:
@@ -99,30 +103,29 @@ def _add(config_file, settings, kind: str) -> None:
     name = OWN_NAMES[kind]
     for n, c in enumerate(settings.own_contacts, start=1):
         if c.name == name:
-            raise InvalidInput(f"You already have a number for {name[0].lower()}{name[1:]} ({n}). To change it, "
-                               f"remove it first: resilience contacts --remove {n}")
+            raise InvalidInput(_("contactscli.error.already", name=f"{name[0].lower()}{name[1:]}", number=n,
+                                 command=f"resilience contacts --remove {n}"))  # not a message: a command
     if common.stdin_is_terminal():
         from resilience_cli.prompts import ask_number
 
         try:
             contact = ask_number(kind)
         except KeyboardInterrupt:
-            raise Cancelled("Cancelled; nothing was changed.") from None
+            raise Cancelled(_("contactscli.cancelled")) from None
         if contact is None:
-            print("Nothing was changed.")
+            print(_("contactscli.unchanged"))
             return
     else:
         line = sys.stdin.readline(200).strip()
         if not line:
-            raise InvalidInput("Give the number on standard input, such as: echo \"0800 123 4567\" | "
-                               f"resilience contacts --add {kind}. Nothing was changed.")
+            raise InvalidInput(_("contactscli.error.no_number_given",
+                                 command=f'echo "0800 123 4567" | resilience contacts --add {kind}'))  # not a message: a command
         contact = own_contact(kind, phone_number(line))
     if not add_own_contacts(config_file, [contact]):
         from resilience_cli.settings_file import contact_lines
 
         raise _cannot(config_file, lines_to_add([contact]) or contact_lines(contact))
-    common.console().print(f"Saved: {contact.name}: {contact.how}. It is shown first whenever help is.",
-                           markup=False)
+    common.console().print(_("contactscli.saved_contact", name=contact.name, how=contact.how), markup=False)
 
 
 def _remove(config_file, settings, number: int) -> None:
@@ -130,7 +133,6 @@ def _remove(config_file, settings, number: int) -> None:
 
     gone = settings.own_contacts[number - 1]
     if not remove_own_contact(config_file, number):
-        raise ResilienceError(f"{config_file} could not be changed (it is linked, read-only, or its contacts "
-                              "are written in another way), so nothing was changed: remove the "
-                              f"[[contacts.own]] table for {gone.name!r} by hand.")
-    common.console().print(f"Removed: {gone.name}.", markup=False)
+        raise ResilienceError(_("contactscli.error.not_removed", file=config_file, table="[[contacts.own]]",
+                                name=repr(gone.name)))
+    common.console().print(_("contactscli.removed", name=gone.name), markup=False)

@@ -21,6 +21,7 @@ def show_help_now(*, plain: bool = False) -> None:
 
     from resilience_cli.config import Settings, fallback_settings, load_settings
     from resilience_cli.contacts import UNKNOWN_REGION, default_contacts
+    from resilience_cli.messages import _
     from resilience_cli.render.help import help_now as render_help_now
 
     try:
@@ -30,8 +31,7 @@ def show_help_now(*, plain: bool = False) -> None:
             settings = fallback_settings(paths().config_file)
         except Exception:  # noqa: BLE001
             settings = Settings(region=UNKNOWN_REGION)
-        print("Your settings file could not be read, so these are the built-in contacts.",
-              file=sys.stderr)
+        print(_("contactscli.helpnow.settings_unread"), file=sys.stderr)
     out = common.console(plain=plain)
     try:
         with out.capture() as captured:
@@ -39,7 +39,7 @@ def show_help_now(*, plain: bool = False) -> None:
                                       plain=plain, service_known=settings.service is not None))
         shown = captured.get()
     except Exception:  # noqa: BLE001
-        print("Your own contacts could not be shown, so these are the built-in ones.", file=sys.stderr)
+        print(_("contactscli.helpnow.own_unshown"), file=sys.stderr)
         # The nation is unknown here: every nation's line, never England by guess.
         with out.capture() as captured:
             out.print(render_help_now(default_contacts(UNKNOWN_REGION), (), plain=plain))

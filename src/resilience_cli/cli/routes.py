@@ -11,44 +11,54 @@ import typer
 from resilience_cli.cli import common
 from resilience_cli.cli.options import TextOrJson, TextOrJsonOpt
 from resilience_cli.config import paths
+from resilience_cli.contacts import REGIONS, SERVICES
 from resilience_cli.errors import InvalidInput
+from resilience_cli.messages import _
 
 ROUTES_FILE = "routes.toml"
+# What --need's help names: the built-in routes' needs, as typed.
+NEEDS = ("incident", "sleep", "drinking", "peer", "leaving", "crisis")
+
+
+def _typed(choices: tuple[str, ...]) -> dict[str, str]:
+    """A flag's values as typed, for "{choices} or {last}"."""
+    return {"choices": ", ".join(choices[:-1]), "last": choices[-1]}
 
 
 def routes(
     format_: TextOrJsonOpt = TextOrJson.text,
-    need: Annotated[str | None, typer.Option(metavar="NEED", help="Start from what's going on: incident, sleep, drinking, peer, leaving or crisis.")] = None,
-    service: Annotated[str | None, typer.Option(metavar="S", help="See another service's routes: prison, probation, police or other.")] = None,
-    nation: Annotated[str | None, typer.Option(metavar="N", help="See another nation's routes: england, wales, scotland or northern-ireland.")] = None,
-    file: Annotated[Path | None, typer.Option("--file", metavar="PATH", help="Read and check this routes file (a wellbeing lead's own).")] = None,
+    need: Annotated[str | None, typer.Option(metavar="NEED", help=_("contactscli.option.need", **_typed(NEEDS)))] = None,
+    service: Annotated[str | None, typer.Option(metavar="S", help=_("contactscli.option.other_service",
+                                                                    **_typed(SERVICES)))] = None,
+    nation: Annotated[str | None, typer.Option(metavar="N", help=_("contactscli.option.nation", **_typed(REGIONS)))] = None,
+    file: Annotated[Path | None, typer.Option("--file", metavar="PATH", help=_("contactscli.option.file"))] = None,
 ) -> None:
-    """Show the support routes for your nation and service: who runs each, how to get there, its hours, and what is recorded and who is told.
-
-    \b
-    Examples:
-      resilience routes
-      resilience routes --need sleep
-      resilience routes --service police --nation wales --format json
-    """
-    from resilience_cli.contacts import REGIONS, SERVICES, nation_name
+    """`resilience routes`: its --help is commands.po's (commands.routes.*, see cli/app.py)."""
+    from resilience_cli.contacts import nation_name
     from resilience_cli.routes import parse, read_builtin
 
     if service is not None and service not in SERVICES:
-        raise InvalidInput(f"--service must be one of {', '.join(SERVICES)}; {service!r} is not.")
+        raise InvalidInput(_("contactscli.error.one_of", flag="--service", choices=", ".join(SERVICES),
+                             given=repr(service)))
     if nation is not None and nation not in REGIONS:
-        raise InvalidInput(f"--nation must be one of {', '.join(REGIONS)}; {nation!r} is not.")
+        raise InvalidInput(_("contactscli.error.one_of", flag="--nation", choices=", ".join(REGIONS),
+                             given=repr(nation)))
     own = file if file is not None else paths().config_dir / ROUTES_FILE
     if file is not None or own.is_file():
         try:
             text = own.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInput(f"The routes file {own} could not be read: {getattr(exc, 'strerror', None) or exc}.") from None
-        found, origin = parse(text, own.name), f"from {own}"
+            raise InvalidInput(_("contactscli.error.routes_unread", file=own,
+                                 reason=getattr(exc, "strerror", None) or exc)) from None
+        found = parse(text, own.name)
+        # JSON's own value, in English; the heading's words are the catalogue's.
+        origin, origin_words = f"from {own}", _("contactscli.routes.from_file", file=own)  # not a message: JSON's value
     else:
-        found, origin = parse(read_builtin(), ROUTES_FILE), "the built-in routes"
+        found = parse(read_builtin(), ROUTES_FILE)
+        origin, origin_words = "the built-in routes", _("contactscli.routes.built_in")  # not a message: JSON's value
     if need is not None and need not in found.needs:
-        raise InvalidInput(f"--need must be one of {', '.join(found.needs)}; {need!r} is not.")
+        raise InvalidInput(_("contactscli.error.one_of", flag="--need", choices=", ".join(found.needs),
+                             given=repr(need)))
     settings = common.settings()
     region = nation or settings.region
     chosen = service or settings.service
@@ -64,11 +74,12 @@ def routes(
     from resilience_cli.render.routes import RouteList, heading
 
     out = common.console()
-    out.print(Text(heading(nation_name(region), chosen, found.needs.get(need or ""), origin)))
+    out.print(Text(heading(nation_name(region), chosen, found.needs.get(need or ""), origin_words)))
     out.print(Text(""))
     out.print(RouteList(listed))
-    out.print(Text("Start from what's going on: resilience routes --need " + "|".join(found.needs)))
+    out.print(Text(_("contactscli.routes.by_need",
+                     command="resilience routes --need " + "|".join(found.needs))))  # not a message: a command
     if chosen is None:
-        out.print(Text("For the routes of your work, say where you work: resilience contacts --service "
-                       + "|".join(SERVICES)))
-    out.print(Text("In a crisis, now: resilience help-now"))
+        out.print(Text(_("contactscli.routes.say_service",
+                         command="resilience contacts --service " + "|".join(SERVICES))))  # not a message: a command
+    out.print(Text(_("contactscli.routes.crisis", command="resilience help-now")))  # not a message: a command

@@ -11,26 +11,19 @@ import typer
 from resilience_cli.cli import common
 from resilience_cli.cli.options import NoInputOpt, TextOrJson, TextOrJsonOpt, ToOpt
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound, ResilienceError
-from resilience_cli.messages import _
+from resilience_cli.messages import _, _n
 from resilience_cli.model import day_words
 
 
 def tips(
     to: ToOpt = None,
     format_: TextOrJsonOpt = TextOrJson.text,
-    why: Annotated[bool, typer.Option("--why", help="Show why each tip is here, and its sources.")] = False,
-    silence: Annotated[list[str] | None, typer.Option(metavar="R", help="Quieten a tip (e.g. R16) for 14 days.")] = None,
-    unsilence: Annotated[list[str] | None, typer.Option(metavar="R", help="Let a quietened tip show again.")] = None,
+    why: Annotated[bool, typer.Option("--why", help=_("tipscli.option.why"))] = False,
+    silence: Annotated[list[str] | None, typer.Option(metavar="R", help=_n("tipscli.option.silence", 14,
+                                                                              rule="R16"))] = None,
+    unsilence: Annotated[list[str] | None, typer.Option(metavar="R", help=_("tipscli.option.unsilence"))] = None,
 ) -> None:
-    """Show every tip and signpost that applies to your recent check-ins, most important first.
-
-    \b
-    Examples:
-      resilience tips
-      resilience tips --why
-      resilience tips --silence R16
-      resilience tips --format json
-    """
+    """`resilience tips`: its --help is commands.po's (commands.tips.*, see cli/app.py)."""
     from resilience_cli.rules.engine import evaluate
     from resilience_cli.rules.inputs import rule_context, silenced
 
@@ -85,35 +78,29 @@ def _change_silences(silence: list[str], unsilence: list[str], settings) -> None
     rules = [r.strip().upper() for r in [*silence, *unsilence]]
     for rule in rules:
         if rule not in RULES:
-            raise InvalidInput(f"{rule} is not a rule; the rules are R1 to R21 (resilience tips --why shows them).")
+            raise InvalidInput(_("tipscli.silence.not_a_rule", rule=rule, first="R1", last="R21",
+                                 command="resilience tips --why"))  # not a message: a command
         if not silenceable(rule):
-            raise InvalidInput(
-                f"{rule} is about support or safety, so it cannot be silenced. Nothing was changed."
-            )
+            raise InvalidInput(_("tipscli.silence.never", rule=rule))
     until = common.today() + dt.timedelta(days=settings.thresholds.silence_days - 1)
     store = common.created_store()
     out = common.console()
     with store:
         for rule in (r.strip().upper() for r in silence):
             store.tips.silence(rule, until)
-            out.print(f"{rule} is quiet until {day_words(until)}.")
+            out.print(_("tipscli.silence.quiet_until", rule=rule, day=day_words(until)))
         for rule in (r.strip().upper() for r in unsilence):
             found = store.tips.unsilence(rule)
-            out.print(f"{rule} can show again." if found else f"{rule} was not silenced.")
+            out.print(_("tipscli.silence.shown_again", rule=rule) if found
+                      else _("tipscli.silence.was_not_silenced", rule=rule))
 
 
 def reflect(
-    connected: Annotated[str | None, typer.Option(metavar="0-4", help="How connected to colleagues you felt.")] = None,
-    worthwhile: Annotated[str | None, typer.Option(metavar="0-4", help="How worthwhile the work felt.")] = None,
+    connected: Annotated[str | None, typer.Option(metavar="0-4", help=_("tipscli.option.connected"))] = None,
+    worthwhile: Annotated[str | None, typer.Option(metavar="0-4", help=_("tipscli.option.worthwhile"))] = None,
     no_input: NoInputOpt = False,
 ) -> None:
-    """Write this week's reflection (about two minutes): what helped, what was harder, one thing to try.
-
-    \b
-    Examples:
-      resilience reflect
-      resilience reflect --connected 3 --worthwhile 4 --no-input
-    """
+    """`resilience reflect`: its --help is commands.po's (commands.reflect.*, see cli/app.py)."""
     from resilience_cli.reflection import last_weeks_plan, validate, week_start
 
     given = validate({"connected": connected, "worthwhile": worthwhile})
@@ -149,12 +136,7 @@ def reflect(
 
 
 def followup() -> None:
-    """Answer a due follow-up after a significant incident (about day 3, and week 4).
-
-    \b
-    Example:
-      resilience followup
-    """
+    """`resilience followup`: its --help is commands.po's (commands.followup.*, see cli/app.py)."""
     import uuid
     from dataclasses import replace
 

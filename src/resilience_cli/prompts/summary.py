@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import questionary
 from questionary import Choice
 
@@ -21,23 +23,31 @@ def keep_section(title: str) -> bool:
     return bool(answer)
 
 
+# The keys beside a tick list's items: more than nine sections go on to letters.
+_TICK_KEYS = "123456789abcdefghijklm"
+
+
+def _ticked(message: str, options: dict[str, str], ticked: Collection[str]) -> list[str]:
+    """A tick list on the check-in's own widget (questionary's checkbox says "done" in
+    English once answered): an item's key or Space on it ticks, Enter ends."""
+    from resilience_cli.prompts.question import SKIP, Option, ask
+
+    rows = [Option(_TICK_KEYS[i], title, key) for i, (key, title) in enumerate(options.items())]
+    last = _TICK_KEYS[len(rows) - 1]
+    answer = ask(message, options=rows, many=True, checked=[i for i, row in enumerate(rows) if row.value in ticked],
+                 hint=_("summary.ask.tick_hint", first=_TICK_KEYS[0], last=last),
+                 skip_words=_("summary.ask.none_ticked"))
+    return [] if answer is SKIP else list(answer)
+
+
 def pick_private_sections(options: dict[str, str], ticked: set[str]) -> set[str]:
-    picked = questionary.checkbox(
-        _("summary.ask.private"),
-        choices=[Choice(title, value=key, checked=key in ticked) for key, title in options.items()],
-        instruction=_("summary.ask.tick_keys"),
-    ).unsafe_ask()
-    return set(picked or ())
+    return set(_ticked(_("summary.ask.private"), options, ticked))
 
 
 def pick_requests(options: dict[str, str], ticked: tuple[str, ...]) -> tuple[list[str], str | None]:
-    picked = questionary.checkbox(
-        _("summary.ask.requests"),
-        choices=[Choice(title, value=key, checked=key in ticked) for key, title in options.items()],
-        instruction=_("summary.ask.tick_keys"),
-    ).unsafe_ask()
+    picked = _ticked(_("summary.ask.requests"), options, ticked)
     other = questionary.text(_("summary.ask.request_other"), instruction=_("summary.ask.skip_keys")).unsafe_ask()
-    return list(picked or ()), other.strip() or None
+    return picked, other.strip() or None
 
 
 def edit_list(question: str, suggested: tuple[str, ...]) -> tuple[str, ...]:
