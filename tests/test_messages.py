@@ -152,6 +152,21 @@ MOVED = (
     "store/summaries.py",
     "store/tips.py",
     # --
+    # pulse, packs, colleagues, phone-in and everyday commands
+    "cli/phonein.py",
+    "cli/colleague.py",
+    "cli/everyday.py",
+    "packs.py",
+    "pack_files.py",
+    "cli/packs.py",
+    "pulse/bands.py",
+    "pulse/report.py",
+    "pulse/schema.py",
+    "pulse/merge.py",
+    "pulse/suppress.py",
+    "pulse_files.py",
+    "cli/pulse.py",
+    # --
 )
 
 # Words that may stand outside the catalogue: Rich's styles, which are not read.

@@ -150,3 +150,33 @@ def test_answers_round_trip_through_export_and_import(cli, tmp_path, monkeypatch
         assert json.loads(row["answers"]) == {"worthwhile": 3, "proud": False}
         assert "question pack answers: 0 new, 0 updated, 1 unchanged" in cli("import", str(out)).stdout
         monkeypatch.setenv("RESILIENCE_HOME", str(tmp_path / "home"))
+
+
+def test_a_shipped_pack_speaks_the_language_but_a_changed_one_is_shown_as_written(tmp_path, monkeypatch):
+    """The shipped pack's words come from the catalogue; words someone changed stay theirs."""
+    import importlib.util
+    from pathlib import Path
+
+    from resilience_cli import messages
+    from resilience_cli.packs import in_language, texts
+
+    tool = Path(__file__).resolve().parent.parent / "tools" / "catalogues.py"
+    spec = importlib.util.spec_from_file_location("catalogues_for_packs", tool)
+    catalogues = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(catalogues)
+    catalogues.write_pseudo(tmp_path)
+    assert ("packs.worthwhile-work.questions.worthwhile.text", "How worthwhile did your work feel this week?") in texts()
+    changed = parse(EXAMPLE.replace("How drained did the work leave you this week?", "Our own words?"), "mine")
+    monkeypatch.setenv("RESILIENCE_TEST_LOCALES", str(tmp_path))
+    messages._catalogues.clear()
+    try:
+        assert in_language(changed) == changed  # English: as written
+        messages.use(catalogues.PSEUDO)
+        shown = in_language(changed)
+        assert shown.title.startswith("⟦") and shown.question("worthwhile").text.startswith("⟦")
+        assert shown.question("drained").text == "Our own words?"
+        assert shown.question("drained").high.startswith("⟦")  # the words left as shipped
+        assert in_language(parse(EXAMPLE.replace("worthwhile-work", "not-shipped"), "x")).title == "Worthwhile work"
+    finally:
+        messages.reset()
+        messages._catalogues.clear()

@@ -36,3 +36,8 @@ def texts() -> Iterator[tuple[str, str]]:
 
     yield from phonein.texts()
     # --
+    # pulse, packs, colleagues, phone-in and everyday commands
+    from resilience_cli import packs
+
+    yield from packs.texts()
+    # --

@@ -13,9 +13,10 @@ from resilience_cli.errors import ResilienceError
 
 
 def installed() -> dict[str, object]:
-    """The packs in the data folder, by name. A broken file is skipped (`pack add` checks a file before it is added)."""
+    """The packs in the data folder, by name, in the language spoken (a built-in pack's words from the
+    catalogue, anyone's own as written). A broken file is skipped (`pack add` checks a file before it is added)."""
     from resilience_cli.config import paths
-    from resilience_cli.packs import parse
+    from resilience_cli.packs import in_language, parse
 
     folder = paths().packs_dir
     found = {}
@@ -25,7 +26,7 @@ def installed() -> dict[str, object]:
                 pack = parse(path.read_text("utf-8"), path.name)
             except (ResilienceError, OSError, UnicodeDecodeError):
                 continue
-            found[pack.name] = pack
+            found[pack.name] = in_language(pack)
     return found
 
 

@@ -43,9 +43,11 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from resilience_cli.errors import InvalidInput
+from resilience_cli.messages import _, _n
 
 CADENCES = {"daily": 1, "weekly": 7, "fortnightly": 14, "monthly": 28}
 TYPES = ("scale", "yesno")
@@ -53,7 +55,7 @@ NAME = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
 # Words that make a question a safety question: one without `safety = true`
 # would keep its answers like any other, export them and show no help.
 SAFETY_WORDS = re.compile(
-    r"suicid|self[- ]?harm|(harm|hurt|kill|injur)(ing|ed|es|e|y)?\s+(your|my|them)sel(f|ves)"
+    r"suicid|self[- ]?harm|(harm|hurt|kill|injur)(ing|ed|es|e|y)?\s+(your|my|them)sel(f|ves)"  # not a message: a pattern
     r"|end(ing)?\s+(your|my|their)\s+(own\s+)?li(fe|ves)|tak(e|ing)\s+(your|my|their)\s+(own\s+)?li(fe|ves)"
     r"|better off dead|wish(ed)? (you|i) (were|was) dead"
     # Common ways of asking about it without those words (issue 22): each is tested,
@@ -96,10 +98,11 @@ class Question:
                 return True
             if word in ("no", "n", "false"):
                 return False
-            raise InvalidInput(f"{self.id} must be yes or no; you gave {value!r}.")
+            raise InvalidInput(_("packs.answer.yes_or_no", id=self.id, given=repr(value)))
         text = str(value).strip()
         if isinstance(value, bool) or not re.fullmatch(r"-?\d+", text) or not self.min <= int(text) <= self.max:
-            raise InvalidInput(f"{self.id} must be a whole number from {self.min} to {self.max}; you gave {value!r}.")
+            raise InvalidInput(_("packs.answer.whole_number", id=self.id, low=self.min, high=self.max,
+                                 given=repr(value)))
         return int(text)
 
 
@@ -189,29 +192,30 @@ def parse(text: str, source: str) -> Pack:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InvalidInput(f"{source} is not valid TOML: {exc}.") from None
+        raise InvalidInput(_("packs.file.not_toml", source=source, error=exc)) from None
     except RecursionError:
-        raise InvalidInput(f"{source} nests its tables or lists too deeply to be a pack.") from None
+        raise InvalidInput(_("packs.file.too_deep", source=source)) from None
 
     def bad(message: str) -> InvalidInput:
-        return InvalidInput(f"In {source}, {message}")
+        return InvalidInput(_("packs.file.in", source=source, problem=message))
 
     _check_header(data, bad)
     raw_questions = data.get("questions")
     if not isinstance(raw_questions, list) or not raw_questions:
-        raise bad("there are no questions: add at least one [[questions]] table.")
+        raise bad(_("packs.file.no_questions", table="[[questions]]"))
     q_lines = _lines_of(text, "[[questions]]")
     questions: list[Question] = []
     for n, q in enumerate(raw_questions, start=1):
-        where = f"question {n} (line {q_lines[n - 1]})" if n <= len(q_lines) else f"question {n}"
+        where = (_("packs.file.question_line", n=n, line=q_lines[n - 1]) if n <= len(q_lines)
+                 else _("packs.file.question", n=n))
         questions.append(_question(q, where, questions, bad))
     s_lines = _lines_of(text, "[[scores]]")
     raw_scores = data.get("scores", []) or []
     if not isinstance(raw_scores, list):
-        raise bad("scores must be [[scores]] tables.")
+        raise bad(_("packs.file.scores_tables", key="scores", table="[[scores]]"))
     scores: list[Score] = []
     for n, item in enumerate(raw_scores, start=1):
-        where = f"score {n} (line {s_lines[n - 1]})" if n <= len(s_lines) else f"score {n}"
+        where = _("packs.file.score_line", n=n, line=s_lines[n - 1]) if n <= len(s_lines) else _("packs.file.score", n=n)
         scores.append(_score(item, where, questions, scores, bad))
     return Pack(data["name"], data["title"].strip(), data["cadence"], data["attribution"].strip(),
                 tuple(questions), tuple(scores), str(data.get("description", "")).strip())
@@ -222,56 +226,52 @@ def _check_header(data: dict, bad: Callable[[str], InvalidInput]) -> None:
     allowed = {"name", "title", "cadence", "attribution", "description", "questions", "scores"}
     for key in data:
         if key not in allowed:
-            raise bad(f"{key} is not part of a pack; a pack has {', '.join(sorted(allowed))}.")
+            raise bad(_("packs.file.unknown_key", key=key, keys=", ".join(sorted(allowed))))
     for key in ("name", "title", "cadence", "attribution"):
         if key not in data:
-            raise bad(f"{key} is missing; every pack needs a name, title, cadence and attribution.")
+            raise bad(_("packs.file.missing_key", key=key))
         if not isinstance(data[key], str) or not data[key].strip():
-            raise bad(f"{key} must be text in quotes, such as {key} = \"...\"; it is {data[key]!r}.")
+            raise bad(_("packs.file.not_text", key=key, example=f'{key} = "..."', value=repr(data[key])))
     if not NAME.match(data["name"]):
-        raise bad(f"name must be lower-case letters, digits and hyphens, such as worthwhile-work; "
-                  f"{data['name']!r} is not.")
+        raise bad(_("packs.file.bad_name", example="worthwhile-work", value=repr(data["name"])))
     if data["cadence"] not in CADENCES:
-        raise bad(f"cadence must be one of {', '.join(CADENCES)}; {data['cadence']!r} is not.")
+        raise bad(_("packs.file.bad_cadence", cadences=", ".join(CADENCES), value=repr(data["cadence"])))
 
 
 def _question(q: object, where: str, earlier: list[Question], bad: Callable[[str], InvalidInput]) -> Question:
     """One [[questions]] table, checked; `where` names it in every error."""
     if not isinstance(q, dict):
-        raise bad(f"{where} must be a table.")
+        raise bad(_("packs.file.not_table", where=where))
     extra = set(q) - {"id", "text", "type", "min", "max", "low", "high", "safety", "threshold"}
     if extra:
-        raise bad(f"{where}: {sorted(extra)[0]} is not part of a question.")
+        raise bad(_("packs.file.question_key", where=where, key=sorted(extra)[0]))
     if not isinstance(q.get("id"), str) or not re.fullmatch(r"[a-z][a-z0-9_]*", q["id"]):
-        raise bad(f"{where} needs an id of lower-case letters, digits and underscores.")
+        raise bad(_("packs.file.question_id", where=where))
     if any(existing.id == q["id"] for existing in earlier):
-        raise bad(f"{where}: the id {q['id']!r} is used twice.")
+        raise bad(_("packs.file.question_id_twice", where=where, id=repr(q["id"])))
     if not isinstance(q.get("text"), str) or not q["text"].strip():
-        raise bad(f"{where} needs its text.")
+        raise bad(_("packs.file.question_text", where=where))
     kind = q.get("type", "scale")
     if kind not in TYPES:
-        raise bad(f"{where}: type must be scale or yesno; {kind!r} is not.")
+        raise bad(_("packs.file.question_type", where=where, value=repr(kind)))
     low, high = q.get("min", 0), q.get("max", 1 if kind == "yesno" else 4)
     if kind == "scale":
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in (low, high)) or low >= high:
-            raise bad(f"{where}: min and max must be whole numbers with min below max.")
+            raise bad(_("packs.file.min_max", where=where))
         if high - low > 100:
-            raise bad(f"{where}: a scale may span at most 100 steps.")
+            raise bad(_("packs.file.scale_span", where=where, most=100))
     safety = q.get("safety", False)
     if not isinstance(safety, bool):
-        raise bad(f"{where}: safety must be true or false.")
+        raise bad(_("packs.file.safety_bool", where=where))
     if not safety and SAFETY_WORDS.search(q["text"]):
-        raise bad(f"{where} asks about suicide or self-harm, so it needs safety = true and a "
-                  "threshold: its answers are then kept like safety answers and never leave "
-                  "the journal, and an answer at the threshold shows where to get help now.")
+        raise bad(_("packs.file.needs_safety", where=where))
     first, last = (int(low), int(high)) if kind == "scale" else (0, 1)
     threshold = q.get("threshold", 1 if kind == "yesno" else None)
     if "threshold" in q and not safety:
-        raise bad(f"{where}: threshold belongs to a safety question (safety = true).")
+        raise bad(_("packs.file.threshold_without_safety", where=where))
     if safety and (threshold is None or isinstance(threshold, bool) or not isinstance(threshold, int)
                    or not first <= threshold <= last):
-        raise bad(f"{where}: a safety question needs a threshold, a whole number from {first} to {last} "
-                  "(the answer at or over which the crisis box shows).")
+        raise bad(_("packs.file.safety_threshold", where=where, first=first, last=last))
     return Question(q["id"], q["text"].strip(), kind, first, last, str(q.get("low", "")), str(q.get("high", "")),
                     safety=safety, threshold=int(threshold) if safety else 1)
 
@@ -281,37 +281,37 @@ def _score(s: object, where: str, questions: list[Question], earlier: list[Score
     """One [[scores]] table (a subscale): items among the questions, never a safety question;
     each error names the score, its line and the field."""
     if not isinstance(s, dict):
-        raise bad(f"{where} must be a table.")
+        raise bad(_("packs.file.not_table", where=where))
     allowed = ("id", "title", "items", "reverse", "bands")
     extra = sorted(set(s) - set(allowed))
     if extra:
-        raise bad(f"{where}: {extra[0]} is not part of a score; a score has {', '.join(allowed)}.")
+        raise bad(_("packs.file.score_key", where=where, key=extra[0], keys=", ".join(allowed)))
     if not isinstance(s.get("id"), str) or not re.fullmatch(r"[a-z][a-z0-9_]*", s["id"]):
-        raise bad(f"{where}: id must be lower-case letters, digits and underscores, such as compassion.")
+        raise bad(_("packs.file.score_id", where=where, example="compassion"))
     if any(e.id == s["id"] for e in earlier):
-        raise bad(f"{where}: id: the score id {s['id']!r} is used twice.")
+        raise bad(_("packs.file.score_id_twice", where=where, id=repr(s["id"])))
     if "title" in s and (not isinstance(s["title"], str) or not s["title"].strip()):
-        raise bad(f"{where}: title must be text in quotes.")
+        raise bad(_("packs.file.score_title", where=where))
     for key in ("items", "reverse"):
         value = s.get(key, [] if key == "reverse" else None)
         if not isinstance(value, list) or not all(isinstance(i, str) for i in value):
-            raise bad(f"{where}: {key} must be a list of question ids in quotes, such as [\"q1\", \"q2\"].")
+            raise bad(_("packs.file.score_list", where=where, key=key, example='["q1", "q2"]'))
         twice = next((i for i in value if value.count(i) > 1), None)
         if twice is not None:
-            raise bad(f"{where}: {key}: {twice!r} is listed twice.")
+            raise bad(_("packs.file.listed_twice", where=where, key=key, id=repr(twice)))
     if not s["items"]:
-        raise bad(f"{where}: items is empty; a score needs at least one question.")
+        raise bad(_("packs.file.no_items", where=where))
     ids = {q.id for q in questions}
     for key in ("items", "reverse"):
         unknown = [i for i in s.get(key, []) if i not in ids]
         if unknown:
-            raise bad(f"{where}: {key}: {unknown[0]!r} is not one of the questions.")
+            raise bad(_("packs.file.not_a_question", where=where, key=key, id=repr(unknown[0])))
     private = [i for i in s["items"] if i in {q.id for q in questions if q.safety}]
     if private:
-        raise bad(f"{where}: items: {private[0]!r} is a safety question, so it cannot be part of a score.")
+        raise bad(_("packs.file.safety_in_score", where=where, id=repr(private[0])))
     stray = [i for i in s.get("reverse", []) if i not in s["items"]]
     if stray:
-        raise bad(f"{where}: reverse: {stray[0]!r} is reversed but not one of its items.")
+        raise bad(_("packs.file.stray_reverse", where=where, id=repr(stray[0])))
     # A yes/no answer counts 1 for yes (and, reversed, 1 for no).
     by_id = {q.id: q for q in questions}
     low = sum(by_id[i].min for i in s["items"])
@@ -320,30 +320,33 @@ def _score(s: object, where: str, questions: list[Question], earlier: list[Score
                  _bands(s.get("bands"), where, low, high, bad))
 
 
+# A band as it is typed in a pack file.
+_BAND_FORM = '{ upto = N, words = "..." }'  # not a message: TOML as typed
+
+
 def _bands(raw: object, where: str, low: int, high: int, bad: Callable[[str], InvalidInput]) -> tuple[Band, ...]:
     """Bands in ascending order that, together, cover every score from `low` to `high`."""
     if raw is None:
         return ()
     if not isinstance(raw, list) or not raw:
-        raise bad(f"{where}: bands must be a list of {{ upto = N, words = \"...\" }}, lowest first.")
+        raise bad(_("packs.file.bands_list", where=where, form=_BAND_FORM))
     out: list[Band] = []
     for n, band in enumerate(raw, start=1):
         if not isinstance(band, dict) or set(band) != {"upto", "words"}:
-            raise bad(f"{where}: bands: band {n} must be {{ upto = N, words = \"...\" }} and nothing else.")
+            raise bad(_("packs.file.band_form", where=where, n=n, form=_BAND_FORM))
         upto, words = band["upto"], band["words"]
         if isinstance(upto, bool) or not isinstance(upto, int):
-            raise bad(f"{where}: bands: band {n}'s upto must be a whole number; it is {upto!r}.")
+            raise bad(_("packs.file.band_upto", where=where, n=n, value=repr(upto)))
         if not isinstance(words, str) or not words.strip():
-            raise bad(f"{where}: bands: band {n}'s words must be text in quotes.")
+            raise bad(_("packs.file.band_words", where=where, n=n))
         if out and upto <= out[-1].upto:
-            raise bad(f"{where}: bands: band {n} goes up to {upto}, which is not above band {n - 1}'s {out[-1].upto}; "
-                      "list the bands lowest first.")
+            raise bad(_("packs.file.band_order", where=where, n=n, upto=upto, previous=n - 1,
+                        previous_upto=out[-1].upto))
         if upto < low:
-            raise bad(f"{where}: bands: band {n} goes up to {upto}, below the lowest score, {low}.")
+            raise bad(_("packs.file.band_below", where=where, n=n, upto=upto, low=low))
         out.append(Band(upto, words.strip()))
     if out[-1].upto != high:
-        raise bad(f"{where}: bands: the last band must go up to the highest score, {high}; it goes up to "
-                  f"{out[-1].upto}.")
+        raise bad(_("packs.file.band_last", where=where, high=high, upto=out[-1].upto))
     return tuple(out)
 
 
@@ -351,8 +354,8 @@ def check_answers(pack: Pack, answers: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for qid, value in answers.items():
         if not any(q.id == qid for q in pack.questions):
-            raise InvalidInput(f"{qid} is not a question of the {pack.name} pack; its questions are "
-                               + ", ".join(q.id for q in pack.questions) + ".")
+            raise InvalidInput(_("packs.answer.unknown", id=qid, pack=pack.name,
+                                 ids=", ".join(q.id for q in pack.questions)))
         out[qid] = None if value is None else pack.question(qid).check(value)
     return out
 
@@ -373,7 +376,7 @@ def window_scores(pack: Pack, answers: Sequence[PackAnswer], start: dt.date, end
     out = {}
     for sid, series in score_series(pack, inside).items():
         low, high = pack.score_range(sid)
-        values = [v for _, v in series]
+        values = [v for __, v in series]
         score = next(s for s in pack.scores if s.id == sid)
         out[sid] = {
             "title": score.title,
@@ -391,7 +394,75 @@ def score_words(score: dict) -> str:
     'Title: 4.0 on average over 2 answers, latest 8 (middle; scores run 0 to 12)'.
     The band is the latest score's, named only when the pack gives its scores bands."""
     low, high = score["range"]
-    band = f"{score['latest_band']}; " if score.get("latest_band") else ""
-    answers = "answer" if score["count"] == 1 else "answers"
-    return (f"{score['title']}: {score['mean']:.1f} on average over {score['count']} {answers}, "
-            f"latest {score['latest']} ({band}scores run {low} to {high})")
+    values = {"title": score["title"], "mean": f"{score['mean']:.1f}", "latest": score["latest"],
+              "low": low, "high": high}
+    if score.get("latest_band"):
+        return _n("packs.score_words_band", score["count"], band=score["latest_band"], **values)
+    return _n("packs.score_words", score["count"], **values)
+
+
+# -- the words of the packs that ship with resilience, in the language spoken --
+
+def _pack_texts(pack: Pack) -> list[tuple[str, str]]:
+    """(id, English) of every word of `pack` a person reads: "packs.<pack>.<...>"."""
+    top = f"packs.{pack.name}"
+    out = [(f"{top}.title", pack.title), (f"{top}.attribution", pack.attribution)]
+    if pack.description:
+        out.append((f"{top}.description", pack.description))
+    for q in pack.questions:
+        out.append((f"{top}.questions.{q.id}.text", q.text))
+        out += [(f"{top}.questions.{q.id}.{end}", words) for end, words in (("low", q.low), ("high", q.high)) if words]
+    for score in pack.scores:
+        out.append((f"{top}.scores.{score.id}.title", score.title))
+        out += [(f"{top}.scores.{score.id}.bands.{n}", band.words) for n, band in enumerate(score.bands, start=1)]
+    return out
+
+
+@cache
+def built_in() -> dict[str, Pack]:
+    """The packs that ship with resilience (data/packs), by name: read once."""
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "data" / "packs"
+    found = {}
+    for path in sorted(folder.glob("*.toml")):
+        pack = parse(path.read_text("utf-8"), path.name)
+        found[pack.name] = pack
+    return found
+
+
+def texts() -> list[tuple[str, str]]:
+    """(id, English) of the built-in packs' words (message_data.py gathers every file's)."""
+    return [text for pack in built_in().values() for text in _pack_texts(pack)]
+
+
+def in_language(pack: Pack) -> Pack:
+    """`pack` in the language spoken: a built-in pack's words from the catalogue.
+
+    Only words that are word for word the built-in pack's are looked up: a
+    pack someone wrote or changed (a licensed questionnaire, say) is shown
+    as written."""
+    from dataclasses import replace
+
+    from resilience_cli.messages import SOURCE, data, language
+
+    if language() == SOURCE:
+        return pack
+    shipped = built_in().get(pack.name)
+    if shipped is None:
+        return pack
+    english = dict(_pack_texts(shipped))
+    top = f"packs.{pack.name}"
+
+    def said(key: str, words: str) -> str:
+        return data(key, words) if words and english.get(key) == words else words
+
+    questions = tuple(replace(q, text=said(f"{top}.questions.{q.id}.text", q.text),
+                              low=said(f"{top}.questions.{q.id}.low", q.low),
+                              high=said(f"{top}.questions.{q.id}.high", q.high)) for q in pack.questions)
+    scores = tuple(replace(s, title=said(f"{top}.scores.{s.id}.title", s.title),
+                           bands=tuple(Band(b.upto, said(f"{top}.scores.{s.id}.bands.{n}", b.words))
+                                       for n, b in enumerate(s.bands, start=1)))
+                   for s in pack.scores)
+    return replace(pack, title=said(f"{top}.title", pack.title), attribution=said(f"{top}.attribution", pack.attribution),
+                   description=said(f"{top}.description", pack.description), questions=questions, scores=scores)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from resilience_cli.errors import InvalidInput, ResilienceError
+from resilience_cli.messages import _
 from resilience_cli.pulse.schema import MAX_FILE_BYTES, PulseFileProblem
 
 
@@ -27,11 +28,11 @@ def pulse_paths(given: Iterable[Path]) -> Iterator[Path]:
                         if entry.name.endswith(".json") and not entry.name.startswith("."):
                             yield Path(entry.path)
             except OSError as exc:
-                raise ResilienceError(f"The folder {path} could not be read ({exc.strerror}).") from None
+                raise ResilienceError(_("pulse.files.folder_unreadable", path=path, why=exc.strerror)) from None
         elif path.exists():
             yield path
         else:
-            raise InvalidInput(f"{path} does not exist.")
+            raise InvalidInput(_("pulse.files.missing", path=path))
 
 
 def read_small(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -40,13 +41,12 @@ def read_small(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         # O_NONBLOCK: a named pipe dropped among the files opens at once instead of waiting forever.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise ResilienceError(f"{path} could not be read ({exc.strerror}).") from None
+        raise ResilienceError(_("pulse.files.unreadable", path=path, why=exc.strerror)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise PulseFileProblem(f"{path} is not a regular file.")
-        too_big = PulseFileProblem(
-            f"{path} is larger than {limit // 1024} KB, far larger than any pulse file, so it was not read.")
+            raise PulseFileProblem(_("pulse.files.not_regular", path=path))
+        too_big = PulseFileProblem(_("pulse.files.too_big", path=path, kb=limit // 1024))
         if info.st_size > limit:
             raise too_big
         chunks, size = [], 0
@@ -60,6 +60,6 @@ def read_small(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
                 raise too_big
         return b"".join(chunks)
     except OSError as exc:
-        raise ResilienceError(f"{path} could not be read ({exc.strerror}).") from None
+        raise ResilienceError(_("pulse.files.unreadable", path=path, why=exc.strerror)) from None
     finally:
         os.close(fd)

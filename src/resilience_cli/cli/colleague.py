@@ -12,34 +12,30 @@ from typing import Annotated
 import typer
 
 from resilience_cli.cli import common
-from resilience_cli.cli.options import TextOrJson, TextOrJsonOpt
+from resilience_cli.cli.options import TextOrJson, TextOrJsonOpt, command_help
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound
+from resilience_cli.messages import _, _n
+
+# Commands named in messages, typed as they are.
+COLLEAGUE = "resilience colleague"  # not a message: a command
+STATUS = "resilience status"  # not a message: a command
 
 app = typer.Typer(
-    short_help="How to support a colleague after a hard shift.",
+    short_help=_("colleaguecli.help.app_short"),
     context_settings={"help_option_names": ["-h", "--help"]},
     invoke_without_command=True,
 )
 
 NicknameArg = Annotated[str, typer.Argument(
     metavar="NICKNAME",
-    help="A nickname only you would know (an initial, a first name): never a surname or a number.")]
+    help=_("colleaguecli.help.nickname"))]
 
 
-@app.callback(invoke_without_command=True)
+@app.callback(invoke_without_command=True, help=command_help(
+    _("colleaguecli.help.colleague", remember="remember", status=STATUS, done="done"),
+    _("colleaguecli.help.colleague_examples")))
 def colleague(ctx: typer.Context) -> None:
-    """Show a short guide to supporting a colleague, with what to say; remember to check on them.
-
-    After an incident, `remember` a nickname only you would know: a reminder
-    comes about day 3 and week 4 (after a check-in, and in `resilience
-    status`) until `done`. Only the nickname and the dates are kept.
-
-    \b
-    Examples:
-      resilience colleague
-      resilience colleague remember G --incident-date 2026-11-30
-      resilience colleague done G
-    """
+    """The guide (help: colleaguecli.help.colleague)."""
     if ctx.invoked_subcommand is None:
         from resilience_cli.colleagues import GUIDE
 
@@ -54,24 +50,18 @@ def _nickname(text: str) -> str:
     name = nickname(text)
     warnings = scan(name)
     if warnings:
-        raise InvalidInput(
-            f"That nickname was not saved: it may identify someone ({describe(warnings)}). "
-            "Choose one only you would know, such as an initial or a first name.")
+        raise InvalidInput(_("colleaguecli.nickname_identifies", warnings=describe(warnings)))
     return name
 
 
-@app.command("remember", short_help="A reminder to check on a colleague about day 3 and week 4.")
+@app.command("remember", short_help=_("colleaguecli.help.remember_short"), help=command_help(
+    _("colleaguecli.help.remember"), _("colleaguecli.help.remember_examples")))
 def remember(
     name: NicknameArg,
-    incident_date: Annotated[str | None, typer.Option("--incident-date", metavar="D", help="The day of the incident or hard shift: YYYY-MM-DD, today or yesterday (default today).")] = None,
+    incident_date: Annotated[str | None, typer.Option("--incident-date", metavar="D",
+                                                      help=_("colleaguecli.help.incident_date"))] = None,
 ) -> None:
-    """Remember to check on a colleague about day 3 and week 4 after an incident.
-
-    \b
-    Examples:
-      resilience colleague remember G
-      resilience colleague remember Sam --incident-date yesterday
-    """
+    """A reminder about day 3 and week 4 (help: colleaguecli.help.remember)."""
     from resilience_cli.colleagues import KIND_WORDS, first_reminder, words_for_day
     from resilience_cli.followups import DAY3, KINDS
 
@@ -79,34 +69,28 @@ def remember(
     today = common.today()
     day = common.parse_date(incident_date) if incident_date else today
     if first_reminder(day, today) is None:
-        raise InvalidInput(
-            f"Both reminders after {words_for_day(day)} (about day 3 and week 4) have passed, so nothing "
-            "was saved. A word now might still help: resilience colleague")
+        raise InvalidInput(_("colleaguecli.remember.both_passed", day=words_for_day(day), command=COLLEAGUE))
     store = common.created_store()
     with store:
         check, new = store.colleagues.remember(nickname, day)
     if not new:
-        print(f"{check.nickname} is already remembered after {words_for_day(day)}. "
-              "See what is open: resilience colleague list")
+        print(_("colleaguecli.remember.already", name=check.nickname, day=words_for_day(day),
+                command=f"{COLLEAGUE} list"))
         return
-    coming = [f"{KIND_WORDS[k]} ({'now' if check.due_on(k) <= today else words_for_day(check.due_on(k))})"
+    coming = [_("colleaguecli.remember.coming", kind=KIND_WORDS[k],
+                when=_("colleaguecli.remember.now") if check.due_on(k) <= today else words_for_day(check.due_on(k)))
               for k in KINDS if not check.lapsed(k, today)]
-    print(f"Remembered {check.nickname}, after {words_for_day(day)}. "
-          f"A reminder comes {' and '.join(coming)}, after a check-in and in resilience status.")
+    print(_("colleaguecli.remember.saved", name=check.nickname, day=words_for_day(day),
+            coming=_("colleaguecli.remember.and").join(coming), status=STATUS))
     if check.lapsed(DAY3, today):
-        print("The day-3 reminder has already passed.")
-    print("Only the nickname and the dates are kept. When you have had a word: "
-          f"resilience colleague done {check.nickname}")
+        print(_("colleaguecli.remember.day3_passed"))
+    print(_("colleaguecli.remember.kept", command=f"{COLLEAGUE} done {check.nickname}"))
 
 
-@app.command("done", short_help="Note that you had a word with a colleague.")
+@app.command("done", short_help=_("colleaguecli.help.done_short"), help=command_help(
+    _("colleaguecli.help.done"), _("colleaguecli.help.done_examples")))
 def done(name: NicknameArg) -> None:
-    """Note that you had a word with a colleague (the reminder that is due, or the next one).
-
-    \b
-    Example:
-      resilience colleague done G
-    """
+    """A word had (help: colleaguecli.help.done)."""
     from resilience_cli.colleagues import KIND_WORDS, nickname, to_mark, words_for_day
 
     wanted = nickname(name)
@@ -120,35 +104,28 @@ def done(name: NicknameArg) -> None:
         if found is None:
             if not any(c.nickname.casefold() == wanted.casefold() for c in checks):
                 raise NotFound(_unknown(wanted))
-            raise NotFound(f"Nothing is open for {wanted}: both reminders are done or have passed. "
-                           f"To remove every trace: resilience colleague forget {wanted}")
+            raise NotFound(_("colleaguecli.done.nothing_open", name=wanted, command=f"{COLLEAGUE} forget {wanted}"))
         store.prepare_for_writing()
         check = store.colleagues.mark(*found, today)
     kind = found[1]
-    print(f"Noted: you had a word with {check.nickname} ({KIND_WORDS[kind]} after {words_for_day(check.incident_day)}).")
+    print(_("colleaguecli.done.noted", name=check.nickname, kind=KIND_WORDS[kind],
+            day=words_for_day(check.incident_day)))
     following = check.next_open(today)
     if following is not None:
-        print(f"The next reminder comes {KIND_WORDS[following]}, from {words_for_day(check.due_on(following))}.")
+        print(_("colleaguecli.done.next", kind=KIND_WORDS[following], day=words_for_day(check.due_on(following))))
     else:
-        print(f"That was the last reminder for {check.nickname}. To remove every trace: "
-              f"resilience colleague forget {check.nickname}")
+        print(_("colleaguecli.done.last", name=check.nickname, command=f"{COLLEAGUE} forget {check.nickname}"))
 
 
 def _unknown(name: str) -> str:
-    return (f"There is no colleague called {name} in your journal. See who is: resilience colleague list")
+    return _("colleaguecli.unknown", name=name, command=f"{COLLEAGUE} list")
 
 
-@app.command("list", short_help="Who you are looking out for, and what is open.")
+@app.command("list", short_help=_("colleaguecli.help.list_short"), help=command_help(
+    _("colleaguecli.help.list", flag="--format json"),  # not a message: a flag as typed
+    _("colleaguecli.help.list_examples")))
 def list_(format_: TextOrJsonOpt = TextOrJson.text) -> None:
-    """List the colleagues you are looking out for, and which reminders are open.
-
-    With --format json: every record, open or not, oldest incident first.
-
-    \b
-    Examples:
-      resilience colleague list
-      resilience colleague list --format json
-    """
+    """Who is looked out for, and what is open (help: colleaguecli.help.list)."""
     from resilience_cli.colleagues import KIND_WORDS, words_for_day
     from resilience_cli.followups import KINDS
 
@@ -164,38 +141,35 @@ def list_(format_: TextOrJsonOpt = TextOrJson.text) -> None:
         return
     open_ = [c for c in checks if c.next_open(today) is not None]
     if not open_:
-        print("Nobody to look out for just now. After a hard shift or an incident: "
-              "resilience colleague remember NICKNAME")
+        print(_("colleaguecli.list.nobody", command=f"{COLLEAGUE} remember NICKNAME"))  # not a message: a command
     for c in open_:
         parts = []
         for kind in KINDS:
             had = c.done_on(kind)
             if had is not None:
-                parts.append(f"{KIND_WORDS[kind]}, you had a word on {words_for_day(dt.date.fromisoformat(had))}")
+                parts.append(_("colleaguecli.list.had_word", kind=KIND_WORDS[kind],
+                               day=words_for_day(dt.date.fromisoformat(had))))
             elif c.lapsed(kind, today):
-                parts.append(f"{KIND_WORDS[kind]}, passed")
+                parts.append(_("colleaguecli.list.passed", kind=KIND_WORDS[kind]))
             elif c.due_on(kind) <= today:
-                parts.append(f"{KIND_WORDS[kind]}, due now")
+                parts.append(_("colleaguecli.list.due", kind=KIND_WORDS[kind]))
             else:
-                parts.append(f"{KIND_WORDS[kind]}, from {words_for_day(c.due_on(kind))}")
-        print(f"{c.nickname}, after {words_for_day(c.incident_day)}: " + "; ".join(parts) + ".")
+                parts.append(_("colleaguecli.list.from", kind=KIND_WORDS[kind], day=words_for_day(c.due_on(kind))))
+        print(_("colleaguecli.list.line", name=c.nickname, day=words_for_day(c.incident_day),
+                reminders=_("colleaguecli.list.joined").join(parts)))
     finished = len(checks) - len(open_)
     if finished:
-        print(f"{finished} more with nothing open (kept for your counts in trends). "
-              "resilience colleague forget NICKNAME removes every trace of one.")
+        forget = f"{COLLEAGUE} forget NICKNAME"  # not a message: a command
+        print(_n("colleaguecli.list.finished", finished, command=forget))
 
 
-@app.command("forget", short_help="Delete every trace of a colleague.")
+@app.command("forget", short_help=_("colleaguecli.help.forget_short"), help=command_help(
+    _("colleaguecli.help.forget"), _("colleaguecli.help.forget_examples")))
 def forget(
     name: NicknameArg,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=_("colleaguecli.help.yes"))] = False,
 ) -> None:
-    """Delete every trace of a colleague from your journal.
-
-    \b
-    Example:
-      resilience colleague forget G --yes
-    """
+    """Every trace of one colleague, deleted (help: colleaguecli.help.forget)."""
     from resilience_cli.colleagues import nickname
 
     wanted = nickname(name)
@@ -208,16 +182,15 @@ def forget(
             raise NotFound(_unknown(wanted))
         if not yes:
             if not common.stdin_is_terminal():
-                raise InvalidInput("Add --yes to delete without being asked. Nothing was changed.")
+                raise InvalidInput(_("colleaguecli.forget.add_yes", flag="--yes"))
             from resilience_cli.prompts import confirm
 
             try:
-                sure = confirm(f"Delete every trace of {held[0].nickname} from your journal? This cannot be undone.")
+                sure = confirm(_("colleaguecli.forget.sure", name=held[0].nickname))
             except KeyboardInterrupt:
                 sure = False
             if not sure:
-                raise Cancelled("Nothing was deleted.")
+                raise Cancelled(_("colleaguecli.forget.cancelled"))
         store.prepare_for_writing()
         gone = store.colleagues.forget(held[0].nickname)
-    print(f"Deleted {gone} {'record' if gone == 1 else 'records'} of {held[0].nickname}. "
-          "Backups and exports made before now still hold them.")
+    print(_n("colleaguecli.forget.deleted", gone, name=held[0].nickname))

@@ -13,6 +13,7 @@ import typer
 
 from resilience_cli.cli import common
 from resilience_cli.errors import InvalidInput
+from resilience_cli.messages import _
 
 
 class Shell(StrEnum):
@@ -25,23 +26,17 @@ class Shell(StrEnum):
 def _time(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", text.strip())
     if not match:
-        raise InvalidInput(f"--at must be a time such as 19:30 (24-hour clock); you gave {text!r}.")
+        raise InvalidInput(_("everyday.remind.bad_time", flag="--at", example="19:30", given=repr(text)))
     return int(match.group(1)), int(match.group(2))
 
 
 def remind(
-    at: Annotated[str, typer.Option("--at", metavar="HH:MM", help="When a desktop reminder should come (24-hour clock).")] = "19:30",
-    shell: Annotated[Shell, typer.Option("--shell", help="bash, zsh, fish or all.")] = Shell.all,
-    after_shift: Annotated[bool, typer.Option("--after-shift", help="Ideas for reminders that follow a shift pattern.")] = False,
+    at: Annotated[str, typer.Option("--at", metavar="HH:MM", help=_("everyday.help.at"))] = "19:30",
+    shell: Annotated[Shell, typer.Option("--shell", help=_("everyday.help.shell", first="bash, zsh, fish",  # not a message: choices
+                                                           last="all"))] = Shell.all,
+    after_shift: Annotated[bool, typer.Option("--after-shift", help=_("everyday.help.after_shift"))] = False,
 ) -> None:
-    """Print ready-to-paste reminder snippets (shell start-up, cron, systemd). Nothing is installed.
-
-    \b
-    Examples:
-      resilience remind
-      resilience remind --at 07:45 --shell fish
-      resilience remind --after-shift
-    """
+    """The reminder snippets, printed (its help: commands.remind.*)."""
     hour, minute = _time(at)
     on_path = shutil.which("resilience")
     script = Path(sys.argv[0]).resolve()
@@ -52,72 +47,63 @@ def remind(
                       via_module=via_module), end="")
 
 
+
 def remind_text(exe: str, hour: int, minute: int, shell: str, after_shift: bool, *, on_path: bool = True,
                 via_module: bool = False) -> str:
     import shlex
 
     # cron and systemd always call it in full: their PATH is short.
     full = shlex.quote(exe) + (" -m resilience_cli" if via_module else "")
-    parts = ["# These snippets only print; nothing is installed until you paste them yourself.\n"]
+    parts = ["# " + _("everyday.remind.only_print") + "\n"]
     if on_path:
-        nudge = "resilience status --quiet"
-        tests = {"bash": "command -v resilience >/dev/null 2>&1", "zsh": "(( $+commands[resilience] ))",
+        nudge = "resilience status --quiet"  # not a message: a command
+        tests = {"bash": "command -v resilience >/dev/null 2>&1",  # not a message: shell
+                 "zsh": "(( $+commands[resilience] ))",
                  "fish": "type -q resilience"}
     else:
         # Not on the PATH (a virtual environment that is not active in a new
         # terminal): a nudge by name would silently do nothing there.
         found = shlex.quote(exe)
-        nudge = f"{full} status --quiet"
+        nudge = f"{full} status --quiet"  # not a message: a command
         tests = {"bash": f"[ -x {found} ]", "zsh": f"[ -x {found} ]", "fish": f"test -x {found}"}
-        parts.append("# resilience is not on your PATH, so these call it by its full path.\n")
+        parts.append("# " + _("everyday.remind.not_on_path") + "\n")
     if shell in ("bash", "all"):
-        parts.append(f"\n# bash: add to ~/.bashrc (a one-line nudge only when today has no check-in)\n"
-                     f"{tests['bash']} && {nudge}\n")
+        parts.append("\n# " + _("everyday.remind.bash", file="~/.bashrc") + f"\n{tests['bash']} && {nudge}\n")
     if shell in ("zsh", "all"):
-        parts.append(f"\n# zsh: add to ~/.zshrc\n"
-                     f"{tests['zsh']} && {nudge}\n")
+        parts.append("\n# " + _("everyday.remind.zsh", file="~/.zshrc") + f"\n{tests['zsh']} && {nudge}\n")
     if shell in ("fish", "all"):
-        parts.append(f"\n# fish: add to ~/.config/fish/config.fish\n"
-                     f"if {tests['fish']}; {nudge}; end\n")
-    notify = (f"msg=$({full} status --quiet) && [ -n \"$msg\" ] && "
-              f"notify-send resilience \"$msg\"")
+        parts.append("\n# " + _("everyday.remind.fish", file="~/.config/fish/config.fish")
+                     + f"\nif {tests['fish']}; {nudge}; end\n")
+    notify = (f"msg=$({full} status --quiet) && [ -n \"$msg\" ] && "  # not a message: shell
+              f"notify-send resilience \"$msg\"")  # not a message: shell
     parts.append(
-        f"\n# cron: run `crontab -e` and add this line for a desktop notification at "
-        f"{hour:02d}:{minute:02d} when today has no check-in (needs notify-send)\n"
-        f"{minute} {hour} * * * DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus "
+        "\n# " + _("everyday.remind.cron", edit="crontab -e", time=f"{hour:02d}:{minute:02d}", notifier="notify-send")
+        + f"\n{minute} {hour} * * * DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus "  # not a message: cron's syntax
         f"sh -c '{notify}'\n"
     )
     parts.append(
-        "\n# systemd (user): save as ~/.config/systemd/user/resilience-remind.service\n"
-        "[Unit]\nDescription=resilience: a nudge when today has no check-in\n\n"
-        f"[Service]\nType=oneshot\nExecStart=/bin/sh -c '{notify}'\n"
-        "\n# ...and as ~/.config/systemd/user/resilience-remind.timer, then run:\n"
-        "#   systemctl --user enable --now resilience-remind.timer\n"
-        "[Unit]\nDescription=resilience reminder\n\n"
-        f"[Timer]\nOnCalendar=*-*-* {hour:02d}:{minute:02d}:00\nPersistent=true\n\n"
-        "[Install]\nWantedBy=timers.target\n"
+        "\n# " + _("everyday.remind.service", path="~/.config/systemd/user/resilience-remind.service") + "\n"
+        "[Unit]\nDescription=" + _("everyday.remind.service_description") + "\n\n"  # not a message: systemd's syntax
+        f"[Service]\nType=oneshot\nExecStart=/bin/sh -c '{notify}'\n"  # not a message: systemd's syntax
+        "\n# " + _("everyday.remind.timer", path="~/.config/systemd/user/resilience-remind.timer") + "\n"
+        "#   systemctl --user enable --now resilience-remind.timer\n"  # not a message: a command
+        "[Unit]\nDescription=" + _("everyday.remind.timer_description") + "\n\n"  # not a message: systemd's syntax
+        f"[Timer]\nOnCalendar=*-*-* {hour:02d}:{minute:02d}:00\nPersistent=true\n\n"  # not a message: systemd's syntax
+        "[Install]\nWantedBy=timers.target\n"  # not a message: systemd's syntax
     )
     if after_shift:
-        parts.append(
-            "\n# After a shift rather than at a fixed time:\n"
-            "# - The shell nudge above fits any rota: it speaks only when today has no check-in.\n"
-            "# - Make checking in the last thing you do before leaving work, or the first on getting home.\n"
-            "# - With a rota, add one cron line per shift end, for example:\n"
-            "#     30 22 * * 1-5  (after lates)    0 8 * * *  (after nights: a night shift is the day it began)\n"
-            "# - Checking in between midnight and 6 am asks whether it is for the shift that began yesterday.\n"
-        )
+        lines = [_("everyday.remind.after_shift"), _("everyday.remind.any_rota"), _("everyday.remind.last_thing"),
+                 _("everyday.remind.per_shift"),
+                 _("everyday.remind.rota_example", lates="30 22 * * 1-5", nights="0 8 * * *"),
+                 _("everyday.remind.small_hours")]
+        parts.append("\n" + "".join(f"# {line}\n" for line in lines))
     return "".join(parts)
 
 
 def demo(
-    keep: Annotated[bool, typer.Option("--keep", help="Keep the demo journal and say where it is, to explore it.")] = False,
+    keep: Annotated[bool, typer.Option("--keep", help=_("everyday.help.keep"))] = False,
 ) -> None:
-    """Show the whole product on six months of made-up check-ins (never your own journal).
-
-    \b
-    Example:
-      resilience demo
-    """
+    """The demo, on a made-up journal in a temporary folder (its help: commands.demo.*)."""
     import datetime as dt
     import tempfile
 
@@ -135,22 +121,22 @@ def demo(
         with JournalStore.open(folder / "journal.db", create=True) as store:
             store.insert_many(story.checkins)
             store.followups.add_all(story.followups)
-            out.print("DEMO: six months of made-up check-ins, in a temporary folder. Your own journal is not touched.",
-                      style="bold reverse")
-            out.print(f"\nThe story: {story.description}\n")
-            out.print("$ resilience trends --days 28", style="bold")
+            out.print(_("everyday.demo.start"), style="bold reverse")
+            out.print("\n" + _("everyday.demo.story", story=story.description) + "\n")
+            out.print("$ resilience trends --days 28", style="bold")  # not a message: a command
             _demo_trends(store, today, days=28, metric="sleep_hours")
             nights_end = today - dt.timedelta(days=story.nights_ended_days_ago)
-            out.print(f"\n$ resilience tips --to {nights_end}   (at the end of the run of nights)", style="bold")
+            tips_then = f"$ resilience tips --to {nights_end}"  # not a message: a command
+            out.print("\n" + _("everyday.demo.nights_end", command=tips_then), style="bold")
             _demo_tips(store, nights_end, settings)
-            out.print("\n$ resilience tips   (today, after a better spell)", style="bold")
+            out.print("\n" + _("everyday.demo.today", command="$ resilience tips"), style="bold")  # not a message: a command
             _demo_tips(store, today, settings)
-            out.print("\n$ resilience summary --no-input", style="bold")
+            out.print("\n$ resilience summary --no-input", style="bold")  # not a message: a command
             _demo_summary(store, today)
-        out.print("DEMO ends. To start your own journal: resilience checkin", style="bold reverse")
+        out.print(_("everyday.demo.end", command="resilience checkin"), style="bold reverse")  # not a message: a command
         if keep:
-            out.print(f"The demo journal is kept in {folder}. Explore it with:\n"
-                      f"  RESILIENCE_HOME={folder} resilience log")
+            out.print(_("everyday.demo.kept", folder=folder) + "\n"
+                      f"  RESILIENCE_HOME={folder} resilience log")  # not a message: a command
     finally:
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)

@@ -78,3 +78,14 @@ ImportFormatOpt = Annotated[ImportFormat | None, _format(ImportFormat, "default:
 SummaryFormatOpt = Annotated[SummaryFormat, _format(SummaryFormat)]
 HostFormatOpt = Annotated[HostFormat, _format(HostFormat, "text: the live screen on a terminal; md: the running order, to print")]
 PulseFormatOpt = Annotated[PulseFormat, _format(PulseFormat)]
+
+
+def command_help(about: str, examples: str) -> str:
+    """A subcommand's --help: what it does, then its examples (a message of commands as
+    typed, one a line) under their heading, as `resilience --help` gives a command's
+    (cli/app.py); Click must not rewrap the examples (the \\b line)."""
+    from resilience_cli.messages import _
+
+    lines = examples.splitlines()
+    heading = _("commands.examples_heading" if len(lines) > 1 else "commands.example_heading")
+    return f"{about}\n\n\b\n{heading}\n" + "\n".join(f"  {line}" for line in lines)

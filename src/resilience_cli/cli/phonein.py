@@ -9,31 +9,24 @@ from typing import Annotated
 import typer
 
 from resilience_cli.cli import common
-from resilience_cli.cli.options import HostFormat, HostFormatOpt, no_input_option
+from resilience_cli.cli.options import HostFormat, HostFormatOpt, command_help, no_input_option
 from resilience_cli.errors import Cancelled, InvalidInput
 from resilience_cli.messages import _, _n
 
-app = typer.Typer(help="Phone-ins: a short, regular call about how you are doing. Not a debrief; nothing "
-                       "about anyone on the call is recorded.",
-                  short_help="Plan, prepare for, host and reflect on phone-ins.",
+app = typer.Typer(help=_("phonein.help.app"), short_help=_("phonein.help.app_short"),
                   context_settings={"help_option_names": ["-h", "--help"]}, no_args_is_help=True)
 
 
-@app.command("plan")
+@app.command("plan", help=command_help(_("phonein.help.plan"), _("phonein.help.plan_examples")))
 def plan(
-    every: Annotated[str, typer.Option("--every", metavar='"DAY HH:MM"', help='When it recurs, such as "wed 14:00" (24-hour clock).')],
-    fortnightly: Annotated[bool, typer.Option("--fortnightly", help="Every other week instead of every week.")] = False,
-    minutes: Annotated[int, typer.Option("--minutes", metavar="N", help="How long the call is.")] = 30,
-    ics: Annotated[Path | None, typer.Option("--ics", metavar="PATH", help="Also write an iCalendar file (mode 0600) for any calendar; - writes it to standard output instead of the snippets.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace the --ics file if it exists.")] = False,
+    every: Annotated[str, typer.Option("--every", metavar='"DAY HH:MM"',  # not a message: the form typed
+                                  help=_("phonein.help.every", example='"wed 14:00"'))],
+    fortnightly: Annotated[bool, typer.Option("--fortnightly", help=_("phonein.help.fortnightly"))] = False,
+    minutes: Annotated[int, typer.Option("--minutes", metavar="N", help=_("phonein.help.minutes"))] = 30,
+    ics: Annotated[Path | None, typer.Option("--ics", metavar="PATH", help=_("phonein.help.ics", dash="-"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=_("phonein.help.force", flag="--ics"))] = False,
 ) -> None:
-    """Record when your phone-in recurs (replacing the last plan) and print reminder snippets.
-
-    \b
-    Examples:
-      resilience phonein plan --every "wed 14:00"
-      resilience phonein plan --every "thu 09:30" --fortnightly --minutes 20 --ics phonein.ics
-    """
+    """Record the plan and print the reminder snippets (help: phonein.help.plan)."""
     import datetime as dt
     import uuid
 
@@ -83,17 +76,11 @@ def _command() -> str:
     return shlex.quote(str(script)) if script.name == "resilience" else f"{shlex.quote(sys.executable)} -m resilience_cli"
 
 
-@app.command("prep")
+@app.command("prep", help=command_help(_("phonein.help.prep"), _("phonein.help.prep_examples")))
 def prep(
-    no_input: Annotated[bool, no_input_option("only show the lines from your journal")] = False,
+    no_input: Annotated[bool, no_input_option(_("phonein.help.prep_no_input"))] = False,
 ) -> None:
-    """Before a call, privately: a few lines from your journal since the last one, and what to bring.
-
-    \b
-    Examples:
-      resilience phonein prep
-      resilience phonein prep --no-input
-    """
+    """The lines from the journal since the last call, and what to bring (help: phonein.help.prep)."""
     import datetime as dt
 
     from resilience_cli.model import day_words
@@ -141,22 +128,13 @@ def prep(
     out.print(_("phonein.prep.noted"))
 
 
-@app.command("host")
+@app.command("host", help=command_help(_("phonein.help.host"), _("phonein.help.host_examples")))
 def host(
     format_: HostFormatOpt = HostFormat.text,
-    rounds: Annotated[int, typer.Option("--rounds", metavar="N", help="How many rounds, the opening and closing ones included.")] = 3,
-    seconds: Annotated[int, typer.Option("--seconds", metavar="N", help="The per-person timer, in seconds.")] = 90,
+    rounds: Annotated[int, typer.Option("--rounds", metavar="N", help=_("phonein.help.rounds"))] = 3,
+    seconds: Annotated[int, typer.Option("--seconds", metavar="N", help=_("phonein.help.seconds"))] = 90,
 ) -> None:
-    """Host a phone-in: ground rules, timed rounds with one prompt each, and a close with support routes.
-
-    Nothing about anyone on the call is recorded.
-
-    \b
-    Examples:
-      resilience phonein host
-      resilience phonein host --format md > running-order.md
-      resilience phonein host --rounds 4 --seconds 60
-    """
+    """The running order, or the live screen with its timed rounds (help: phonein.help.host)."""
     from resilience_cli.phonein import SECONDS_EACH, load_bank, routes_pointer, running_order
     from resilience_cli.phonein import rounds as pick_rounds
 
@@ -201,18 +179,12 @@ def _routes() -> list[str]:
     return [f"{c.name}: {c.how} ({c.when})" for c in contacts.support_box(settings.own_contacts)]
 
 
-@app.command("after")
+@app.command("after", help=command_help(_("phonein.help.after"), _("phonein.help.after_examples")))
 def after(
-    takeaway_stdin: Annotated[bool, typer.Option("--takeaway-stdin", help="Read your takeaway from standard input; a line '---' and then one thing you'll do (never from the command line).")] = False,
-    no_input: Annotated[bool, no_input_option("save only what standard input gives")] = False,
+    takeaway_stdin: Annotated[bool, typer.Option("--takeaway-stdin", help=_("phonein.help.takeaway_stdin", line="---"))] = False,
+    no_input: Annotated[bool, no_input_option(_("phonein.help.after_no_input"))] = False,
 ) -> None:
-    """After a call: your own takeaway, and one thing you'll do for yourself (shown back next time).
-
-    \b
-    Examples:
-      resilience phonein after
-      printf 'Not the only one on nights\\n---\\nA walk after each late\\n' | resilience phonein after --takeaway-stdin
-    """
+    """The takeaway and one thing, saved (help: phonein.help.after)."""
     import datetime as dt
 
     from resilience_cli.model import day_words

@@ -17,44 +17,37 @@ from typing import Annotated
 import typer
 
 from resilience_cli.cli import common
-from resilience_cli.cli.options import PulseFormat, PulseFormatOpt, no_input_option
+from resilience_cli.cli.options import PulseFormat, PulseFormatOpt, command_help, no_input_option
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound, ResilienceError
+from resilience_cli.messages import _, _n
 
-app = typer.Typer(help="The team pulse: your week in bands for a team report, and the organisation's answer.",
-                  short_help="A team pulse: your week in bands, and the answer back.",
+app = typer.Typer(help=_("pulse.help.app"), short_help=_("pulse.help.app_short"),
                   context_settings={"help_option_names": ["-h", "--help"]})
 
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH",
-                                                help="Where to write it (- for standard output).")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")]
+                                                help=_("pulse.help.output", dash="-"))]
+ForceOpt = Annotated[bool, typer.Option("--force", help=_("pulse.help.force", flag="--output"))]
 WeekOpt = Annotated[str | None, typer.Option("--week", metavar="YYYY-Www",
-                                             help="The ISO week, such as 2026-W49 (default: the last complete week).")]
+                                             help=_("pulse.help.week", example="2026-W49"))]
 # A team report can list many weeks; an answer is about a page.
 READ_LIMIT = 1024 * 1024
 
 
 @app.callback(invoke_without_command=True)
 def pulse(ctx: typer.Context) -> None:
-    """List the team reports and answers you have read.
-
-    \b
-    Examples:
-      resilience pulse
-      resilience pulse read answer-2026-W49.json
-    """
+    """`resilience pulse`: the reports and answers read (its help is the app's, pulse.help.app)."""
     if ctx.invoked_subcommand is not None:
         return
 
     with common.read_only_store() as store:
         found = store.pulse_reads.all() if store is not None else []
     if not found:
-        print("You have not read any team pulse reports or answers yet. Bring one in with: "
-              "resilience pulse read FILE")
+        print(_("pulse.list.none", command="resilience pulse read FILE"))  # not a message: a command
         return
-    print("Team pulse reports and answers you have read:")
+    print(_("pulse.list.heading"))
     for item in found:
-        kind = "team report" if item.kind == "report" else "answer"
-        print(f"  {item.weeks}  {kind}: {item.headline} (read {item.read_at[:10]})")
+        kind = _("pulse.list.report") if item.kind == "report" else _("pulse.list.answer")
+        print(_("pulse.list.line", weeks=item.weeks, kind=kind, headline=item.headline, day=item.read_at[:10]))
 
 
 @contextmanager
@@ -68,13 +61,13 @@ def _then(consequence: str) -> Iterator[None]:
 
 
 def _finished_week(text: str | None, today: dt.date) -> dt.date:
+    from resilience_cli.messages import day_month
     from resilience_cli.pulse.bands import is_over, last_complete_week, parse_week, week_id
 
     monday = parse_week(text) if text else last_complete_week(today)
     if not is_over(monday, today):
         sunday = monday + dt.timedelta(days=6)
-        raise InvalidInput(f"Week {week_id(monday)} is not over until the end of {sunday:%A} {sunday.day} "
-                           f"{sunday:%B} {sunday.year}; choose a week that has ended.")
+        raise InvalidInput(_("pulse.week.not_over", week=week_id(monday), sunday=day_month(sunday, year=True)))
     return monday
 
 
@@ -94,35 +87,34 @@ def _write(target: Path | None, data: bytes) -> None:
         write_private(target, data)
 
 
-@app.command("export", short_help="Write your week as a pulse file, bands only.")
+def _helps_help() -> str:
+    from resilience_cli.pulse.bands import HELP_IDS
+
+    return _("pulse.help.helps", choices=", ".join(HELP_IDS[:-1]), last=HELP_IDS[-1], flag="--no-input")
+
+
+@app.command("export", short_help=_("pulse.help.export_short"), help=command_help(
+    _("pulse.help.export"), _("pulse.help.export_examples")))
 def export(
     week: WeekOpt = None,
     output: OutputOpt = None,
-    helps: Annotated[str | None, typer.Option(
-        "--helps", metavar="CHOICE",
-        help="What would help most: staffing, breaks, rest-days, manager-time, incident-support, kit-safety, "
-             "training, nothing or unanswered (asked when not given; unanswered with --no-input).")] = None,
+    helps: Annotated[str | None, typer.Option("--helps", metavar="CHOICE", help=_helps_help())] = None,
     force: ForceOpt = False,
-    no_input: Annotated[bool, no_input_option("write the file without showing it first")] = False,
+    no_input: Annotated[bool, no_input_option(_("pulse.help.export_no_input"))] = False,
 ) -> None:
-    """Write one week of your journal as a pulse file: bands only, every byte shown first.
-
-    \b
-    Examples:
-      resilience pulse export
-      resilience pulse export --week 2026-W49 --helps staffing --no-input --output pulse.json
-    """
+    """One week as a pulse file, shown first (help: pulse.help.export)."""
     import secrets
 
-    from resilience_cli.pulse.bands import HELP_IDS, HELPS, QUESTIONS, UNANSWERED, week_id, week_in_bands, week_words
+    from resilience_cli.pulse.bands import HELP_IDS, QUESTIONS, UNANSWERED, week_id, week_in_bands, week_words
+    from resilience_cli.pulse.bands import helps as help_choices
     from resilience_cli.pulse.schema import PULSE, VERSION, pulse_content, to_bytes
 
     if helps is not None and helps not in HELP_IDS:
-        raise InvalidInput(f"--helps takes one of: {', '.join(HELP_IDS)}; {helps!r} is not one of them.")
+        raise InvalidInput(_("pulse.export.helps_unknown", flag="--helps", choices=", ".join(HELP_IDS), given=repr(helps)))
     asking = not no_input
     if asking and not common.stdin_is_terminal():
-        raise InvalidInput("pulse export shows you the file and asks before writing it, which needs a terminal. "
-                           "To write it without asking, add --no-input (and --helps CHOICE).")
+        raise InvalidInput(_("pulse.export.needs_terminal", command="pulse export", no_input="--no-input",  # not a message: a command
+                             helps="--helps CHOICE"))  # not a message: a command
     monday = _finished_week(week, common.today())
     with common.read_only_store() as store:
         if store is None:
@@ -134,54 +126,50 @@ def export(
         from resilience_cli.prompts.pulse import ask_helps
 
         try:
-            helps = ask_helps(HELPS)
+            helps = ask_helps(help_choices())
         except KeyboardInterrupt:
-            raise Cancelled("Cancelled; nothing was written.") from None
+            raise Cancelled(_("pulse.export.cancelled")) from None
     bands = week_in_bands(records, monday, helps or UNANSWERED)
     data = to_bytes(pulse_content(monday, secrets.token_hex(16), bands))
-    where = "standard output" if target is None else str(target)
+    where = _("pulse.standard_output") if target is None else str(target)
     if asking:
         say = sys.stderr if target is None else sys.stdout
-        lines = [f"This is everything the pulse file for week {week_id(monday)} ({week_words(monday)}) will hold:", ""]
+        lines = [_("pulse.export.preview", week=week_id(monday), words=week_words(monday)), ""]
         lines += [f"  {q.title}: {q.words(bands[q.key])}" for q in QUESTIONS]
-        lines += ["  A random token, new for this file, used only to count it once",
-                  f"  The file's format and its version ({PULSE}, version {VERSION})", "",
-                  "The file's bytes, exactly as they will be written:", "", data.decode("ascii"),
-                  WHO_CAN_READ, ""]
+        lines += ["  " + _("pulse.export.preview_token"),
+                  "  " + _("pulse.export.preview_format", format=PULSE, version=VERSION), "",
+                  _("pulse.export.preview_bytes"), "", data.decode("ascii"),
+                  who_can_read(), ""]
         print("\n".join(lines), file=say)
         from resilience_cli.prompts.pulse import confirm_write
 
         try:
-            agreed = confirm_write(f"Write this file to {where}?")
+            agreed = confirm_write(_("pulse.export.confirm", where=where))
         except KeyboardInterrupt:
             agreed = False
         if not agreed:
-            raise Cancelled("Nothing was written.")
+            raise Cancelled(_("pulse.nothing_written"))
     _write(target, data)
-    print(f"Wrote the pulse file for week {week_id(monday)} to {where}. Pass it on only if you choose to.",
+    print(_("pulse.export.wrote", week=week_id(monday), where=where),
           file=sys.stderr if target is None else sys.stdout)
 
 
-WHO_CAN_READ = ("Whoever collects this file can read it. The minimum group size protects you in the team "
-                "report, not from the person who collects the files.")
+def who_can_read() -> str:
+    """Said before a pulse file is written: who can read it."""
+    return _("pulse.export.who_can_read")
 
 
-@app.command("merge", short_help="Count pulse files into a team report.")
+@app.command("merge", short_help=_("pulse.help.merge_short"), help=command_help(
+    _("pulse.help.merge"), _("pulse.help.merge_examples")))
 def merge(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Pulse files, or folders of them (*.json).")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help=_("pulse.help.merge_paths", pattern="*.json"))],
     min_group: Annotated[int, typer.Option("--min-group", metavar="N",
-                                           help="The fewest people a count may come from (5 or more).")] = 5,
+                                           help=_("pulse.help.min_group", least=5))] = 5,
     format: PulseFormatOpt = PulseFormat.md,  # noqa: A002 - the contract's name
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
-    """Check every pulse file and count them into a team report per week, hiding small counts.
-
-    \b
-    Examples:
-      resilience pulse merge pulses/
-      resilience pulse merge pulses/ --format html --output team-pulse.html
-    """
+    """Pulse files checked and counted into a team report (help: pulse.help.merge)."""
     from resilience_cli.pulse import report as words
     from resilience_cli.pulse.bands import week_id
     from resilience_cli.pulse.merge import Tally, check_min_group, report
@@ -192,63 +180,55 @@ def merge(
     target = _target(output, force, ask=True) if output is not None else None
     today = common.today()
     tally = Tally()
-    with _then("Nothing was merged or written."):
+    with _then(_("pulse.merge.nothing_merged")):
         for path in pulse_paths(paths):
             name = str(path)
             tally.add(check_pulse(read_small(path), name, today), name)
     if tally.files == 0:
-        raise InvalidInput("No pulse files were found there (in a folder, the *.json files directly inside it "
-                           "are read). Nothing was written.")
+        raise InvalidInput(_("pulse.merge.no_files", pattern="*.json"))
     result = report(tally, k)
     if not result.weeks:
-        raise NotFound(" ".join(words.too_few_sentence(m, k) for m in result.too_few) + " Nothing was written.")
+        raise NotFound(" ".join([*(words.too_few_sentence(m, k) for m in result.too_few), _("pulse.nothing_written")]))
     render = {PulseFormat.md: words.as_markdown, PulseFormat.html: words.as_html, PulseFormat.json: words.as_json}
     _write(target, render[PulseFormat(format)](result).encode("utf-8"))
-    copies = f" ({tally.duplicates} sent more than once, counted once)" if tally.duplicates else ""
-    reported = ", ".join(week_id(w.monday) for w in result.weeks)
-    what = f"a report for week {reported}" if len(result.weeks) == 1 else f"reports for weeks {reported}"
-    print(f"Merged {tally.files} files{copies}: {what}" + (f", written to {target}." if target else "."),
-          file=sys.stderr)
+    copies = _n("pulse.merge.copies", tally.duplicates) if tally.duplicates else ""
+    what = _n("pulse.merge.report_for", len(result.weeks), weeks=", ".join(week_id(w.monday) for w in result.weeks))
+    if target:
+        said = _n("pulse.merge.done_to", tally.files, copies=copies, what=what, target=target)
+    else:
+        said = _n("pulse.merge.done", tally.files, copies=copies, what=what)
+    print(said, file=sys.stderr)
 
 
-@app.command("respond", short_help="Write the organisation's answer to a report.")
+@app.command("respond", short_help=_("pulse.help.respond_short"), help=command_help(
+    _("pulse.help.respond"), _("pulse.help.respond_examples")))
 def respond(
-    week: Annotated[str, typer.Option("--week", metavar="YYYY-Www", help="The week the answer is about.")],
-    from_stdin: Annotated[bool, typer.Option("--from-stdin", help="Read the answer's words from standard input.")] = False,
+    week: Annotated[str, typer.Option("--week", metavar="YYYY-Www", help=_("pulse.help.respond_week"))],
+    from_stdin: Annotated[bool, typer.Option("--from-stdin", help=_("pulse.help.from_stdin"))] = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
-    """Write the organisation's answer to a week's team report ("you said, we did") as a file.
-
-    \b
-    Example:
-      resilience pulse respond --week 2026-W49 --from-stdin --output answer-2026-W49.json < answer.txt
-    """
+    """The organisation's answer to a week's report, as a file (help: pulse.help.respond)."""
     from resilience_cli.pulse.bands import week_id
     from resilience_cli.pulse.schema import MAX_RESPONSE_CHARS, response_content, to_bytes
 
     if not from_stdin:
-        raise InvalidInput("The answer's words are read from standard input, never the command line (where they "
-                           "would stay in the shell's history): add --from-stdin.")
+        raise InvalidInput(_("pulse.respond.from_stdin", flag="--from-stdin"))
     monday = _finished_week(week, common.today())
     target = _target(output, force, ask=True) if output is not None else None
     text = sys.stdin.read(MAX_RESPONSE_CHARS * 2 + 1)
     _write(target, to_bytes(response_content(monday, text)))
     if target is not None:
-        print(f"Wrote the answer for week {week_id(monday)} to {target}. Each person brings it in with: "
-              f"resilience pulse read {target}")
+        print(_("pulse.respond.wrote", week=week_id(monday), target=target,
+                command=f"resilience pulse read {target}"))  # not a message: a command
 
 
-@app.command("read", short_help="Read a team report or an answer to one.")
+@app.command("read", short_help=_("pulse.help.read_short"), help=command_help(
+    _("pulse.help.read"), _("pulse.help.read_examples")))
 def read(
-    path: Annotated[Path, typer.Argument(metavar="PATH", help="A team report (JSON) or an answer to one.")],
+    path: Annotated[Path, typer.Argument(metavar="PATH", help=_("pulse.help.read_path"))],
 ) -> None:
-    """Read a team pulse report or the organisation's answer, checked first, and note that you read it.
-
-    \b
-    Example:
-      resilience pulse read answer-2026-W49.json
-    """
+    """A report or an answer, checked, shown and noted as read (help: pulse.help.read)."""
     import hashlib
 
     from rich.text import Text
@@ -260,7 +240,7 @@ def read(
 
     name = str(path)
     today = common.today()
-    with _then("Nothing was read."):
+    with _then(_("pulse.read.nothing_read")):
         raw = read_small(path.expanduser(), READ_LIMIT)
         data = load_object(raw, name)
         kind = data.get("format")
@@ -271,20 +251,24 @@ def read(
     out = common.console()
     if kind == RESPONSE:
         weeks, headline = week_id(monday), text.split("\n", 1)[0][:80]
-        out.print(Text(f"The answer to the team pulse for week {weeks} ({week_words(monday)}):\n"))
+        out.print(Text(_("pulse.read.answer_heading", weeks=weeks, words=week_words(monday)) + "\n"))
         out.print(Text(text))  # a Text is never read as markup
-        record, what = "response", "answer"
+        record, what = "response", _("pulse.list.answer")
     elif kind == REPORT:
         weeks = ", ".join(week_id(w.monday) for w in result.weeks) or ", ".join(week_id(m) for m in result.too_few)
-        headline = "; ".join(f"{w.participants} took part" for w in result.weeks) or "no week had enough people"
+        headline = (_("pulse.read.headline_join").join(_n("pulse.read.headline", w.participants) for w in result.weeks)
+                    or _("pulse.read.headline_none"))
         out.print(Text(words.as_text(result).rstrip("\n")))
-        record, what = "report", "team report"
+        record, what = "report", _("pulse.list.report")
     elif kind == PULSE:
-        raise InvalidInput(f"{name} is a pulse file: it is read by whoever merges them (resilience pulse merge), "
-                           "not brought in here. Nothing was read.")
+        raise InvalidInput(_("pulse.read.is_pulse_file", name=name, command="resilience pulse merge"))  # not a message: a command
     else:
-        raise InvalidInput(f"{name} is neither a team pulse report (JSON) nor an answer to one. Nothing was read.")
+        raise InvalidInput(_("pulse.read.neither", name=name))
     with common.created_store() as store:
         earlier = store.pulse_reads.record(hashlib.sha256(raw).hexdigest(), record, weeks, headline)
-    when = f" (first read {earlier.read_at[:10]})" if earlier else ""
-    print(f"\nNoted as read{when}. See what you have read with: resilience pulse ({what}).")
+    command = "resilience pulse"  # not a message: a command
+    if earlier:
+        said = _("pulse.read.noted_before", day=earlier.read_at[:10], command=command, what=what)
+    else:
+        said = _("pulse.read.noted", command=command, what=what)
+    print("\n" + said)

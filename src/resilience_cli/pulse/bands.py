@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resilience_cli.errors import InvalidInput, NotFound
+from resilience_cli.messages import _, _n, month
 from resilience_cli.model import CheckIn
 
 UNANSWERED = "unanswered"
@@ -21,46 +22,65 @@ MIN_CHECKINS = 3  # fewer is too little to describe a week (DOMAIN.md)
 
 @dataclass(frozen=True)
 class Question:
+    """One question of the pulse: its key in the file, and its bands' ids with the ids of their words.
+
+    `title` and `bands` are read in the language spoken; a file holds only the ids."""
+
     key: str  # the file's key
-    title: str  # what the preview and the report call it
-    bands: tuple[tuple[str, str], ...]  # (id, words), in order
+    band_ids: tuple[tuple[str, str], ...]  # (band id, message id of its words), in order
+
+    @property
+    def title(self) -> str:
+        """What the preview and the report call it."""
+        return _(f"pulse.question.{self.key}")
+
+    @property
+    def bands(self) -> tuple[tuple[str, str], ...]:
+        """(id, words), in order."""
+        return tuple((band, _(words)) for band, words in self.band_ids)
 
     @property
     def ids(self) -> tuple[str, ...]:
-        return tuple(b for b, _ in self.bands)
+        return tuple(band for band, __ in self.band_ids)
 
     def words(self, band: str) -> str:
-        return dict(self.bands)[band]
+        return _(dict(self.band_ids)[band])
 
 
-_DAYS = (("0", "none"), ("1-2", "1 or 2"), ("3+", "3 or more"))
-_AVERAGE = (("low", "low (under 1.5 of 4)"), ("middling", "middling (1.5 to 2.5 of 4)"),
-            ("high", "high (over 2.5 of 4)"), (UNANSWERED, "not answered"))
-HELPS = (
-    ("staffing", "staffing"),
-    ("breaks", "breaks"),
-    ("rest-days", "rest days not cancelled"),
-    ("manager-time", "time with a manager"),
-    ("incident-support", "support after incidents"),
-    ("kit-safety", "kit and safety"),
-    ("training", "training"),
-    ("nothing", "nothing right now"),
-    (UNANSWERED, "not answered"),
+_NOT_ANSWERED = (UNANSWERED, "pulse.band.unanswered")
+_DAYS = (("0", "pulse.band.days.0"), ("1-2", "pulse.band.days.1_2"), ("3+", "pulse.band.days.3_plus"))
+_AVERAGE = (("low", "pulse.band.average.low"), ("middling", "pulse.band.average.middling"),
+            ("high", "pulse.band.average.high"), _NOT_ANSWERED)
+_HELPS = (
+    ("staffing", "pulse.band.helps.staffing"),
+    ("breaks", "pulse.band.helps.breaks"),
+    ("rest-days", "pulse.band.helps.rest_days"),
+    ("manager-time", "pulse.band.helps.manager_time"),
+    ("incident-support", "pulse.band.helps.incident_support"),
+    ("kit-safety", "pulse.band.helps.kit_safety"),
+    ("training", "pulse.band.helps.training"),
+    ("nothing", "pulse.band.helps.nothing"),
+    _NOT_ANSWERED,
 )
 
 QUESTIONS = (
-    Question("days_checked_in", "Days checked in", (("3-5", "3 to 5"), ("6-7", "6 or 7"))),
-    Question("heavy_events", "Days with a distressing incident", _DAYS),
-    Question("heavy_interactions", "Days with some or a lot of hostile or distressing interactions", _DAYS),
-    Question("heavy_material", "Days with some or a lot of distressing material", _DAYS),
-    Question("sleep", "Average sleep", (("under-6", "under 6 hours"), ("6-7", "6 to 7 hours"),
-                                        ("7+", "7 hours or more"), (UNANSWERED, "not answered"))),
-    Question("workload", "Workload manageable, on average", _AVERAGE),
-    Question("support", "Support felt, on average", _AVERAGE),
-    Question("helps_most", "What would help most", HELPS),
+    Question("days_checked_in", (("3-5", "pulse.band.checked_in.3_5"), ("6-7", "pulse.band.checked_in.6_7"))),
+    Question("heavy_events", _DAYS),
+    Question("heavy_interactions", _DAYS),
+    Question("heavy_material", _DAYS),
+    Question("sleep", (("under-6", "pulse.band.sleep.under_6"), ("6-7", "pulse.band.sleep.6_7"),
+                       ("7+", "pulse.band.sleep.7_plus"), _NOT_ANSWERED)),
+    Question("workload", _AVERAGE),
+    Question("support", _AVERAGE),
+    Question("helps_most", _HELPS),
 )
 BY_KEY = {q.key: q for q in QUESTIONS}
-HELP_IDS = tuple(b for b, _ in HELPS)
+HELP_IDS = tuple(band for band, __ in _HELPS)
+
+
+def helps() -> tuple[tuple[str, str], ...]:
+    """What would help most: (id, words) of each choice, in the language spoken."""
+    return BY_KEY["helps_most"].bands
 
 
 # -- ISO weeks ---------------------------------------------------------------
@@ -76,11 +96,11 @@ def parse_week(text: str) -> dt.date:
             raise ValueError
         return dt.date.fromisocalendar(int(found.group(1)), int(found.group(2)), 1)
     except ValueError:
-        raise InvalidInput(f"{text!r} is not an ISO week; write it like 2026-W49.") from None
+        raise InvalidInput(_("pulse.week.not_iso", given=repr(text), example="2026-W49")) from None
 
 
 def week_id(monday: dt.date) -> str:
-    year, week, _ = monday.isocalendar()
+    year, week, __ = monday.isocalendar()
     return f"{year}-W{week:02d}"
 
 
@@ -100,12 +120,10 @@ def is_over(monday: dt.date, today: dt.date) -> bool:
 def week_words(monday: dt.date) -> str:
     """"23 to 29 November 2026", "30 November to 6 December 2026", "28 December 2026 to 3 January 2027"."""
     sunday = monday + dt.timedelta(days=6)
-    start = str(monday.day)
-    if monday.month != sunday.month:
-        start += f" {monday:%B}"
-    if monday.year != sunday.year:
-        start += f" {monday.year}"
-    return f"{start} to {sunday.day} {sunday:%B} {sunday.year}"
+    key = ("pulse.week.words" if monday.month == sunday.month
+           else "pulse.week.words_months" if monday.year == sunday.year else "pulse.week.words_years")
+    return _(key, first_day=monday.day, first_month=month(monday), first_year=monday.year,
+             last_day=sunday.day, month=month(sunday), year=sunday.year)
 
 
 # -- a week of check-ins in bands -----------------------------------------------
@@ -146,14 +164,11 @@ def week_in_bands(records: Sequence[CheckIn], monday: dt.date, helps: str) -> di
     Answers skipped on a day are left out of its averages, never counted as 0.
     """
     if helps not in HELP_IDS:
-        raise InvalidInput(f"{helps!r} is not one of the choices of what would help most: "
-                           f"{', '.join(HELP_IDS)}.")
+        raise InvalidInput(_("pulse.helps.not_a_choice", given=repr(helps), choices=", ".join(HELP_IDS)))
     sunday = monday + dt.timedelta(days=6)
     inside = [r for r in records if monday.isoformat() <= r.date <= sunday.isoformat()]
     if len(inside) < MIN_CHECKINS:
-        raise NotFound(
-            f"Week {week_id(monday)} has {len(inside)} check-in{'s' if len(inside) != 1 else ''}; "
-            f"a pulse needs at least {MIN_CHECKINS} to describe a week, so no file was written.")
+        raise NotFound(_n("pulse.too_few_checkins", len(inside), week=week_id(monday), least=MIN_CHECKINS))
     out = {"days_checked_in": "3-5" if len(inside) <= 5 else "6-7"}
     for key, heavy in HEAVY_KINDS.items():
         out[key] = _days_band(sum(1 for r in inside if heavy(r)))

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from resilience_cli.errors import InvalidInput
+from resilience_cli.messages import _
 from resilience_cli.pulse.bands import QUESTIONS
 from resilience_cli.pulse.schema import MIN_GROUP, PulseAnswer, PulseFileProblem
 from resilience_cli.pulse.suppress import Cell, protect
@@ -34,15 +35,13 @@ class Tally:
         earlier = self._seen.get(token)
         if earlier is not None:
             if earlier != fingerprint:
-                raise PulseFileProblem(
-                    f"{name} carries the same token as another file but different answers, so one of "
-                    "them has been changed.")
+                raise PulseFileProblem(_("pulse.file.same_token", name=name))
             self.duplicates += 1  # the same file sent twice: counted once
             return
         self._seen[token] = fingerprint
         week = self.counts.get(answer.monday)
         if week is None:
-            week = self.counts[answer.monday] = [[0] * len(q.bands) for q in QUESTIONS]
+            week = self.counts[answer.monday] = [[0] * len(q.ids) for q in QUESTIONS]
             self.participants[answer.monday] = 0
         self.participants[answer.monday] += 1
         for row, index, band in zip(week, _INDEX, answer.bands, strict=True):
@@ -65,10 +64,9 @@ class Report:
 
 def check_min_group(value: int) -> int:
     if value < MIN_GROUP:
-        raise InvalidInput(f"--min-group must be {MIN_GROUP} or more (you gave {value}): smaller groups "
-                           "could let someone's answers be picked out.")
+        raise InvalidInput(_("pulse.min_group.too_small", flag="--min-group", least=MIN_GROUP, given=value))
     if value > 1_000_000:
-        raise InvalidInput(f"--min-group {value} is larger than any team; use a number up to 1,000,000.")
+        raise InvalidInput(_("pulse.min_group.too_large", flag="--min-group", given=value, most=f"{1_000_000:,}"))
     return value
 
 

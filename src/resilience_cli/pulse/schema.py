@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from resilience_cli.errors import InvalidInput
+from resilience_cli.messages import _, _n
 from resilience_cli.pulse.bands import BY_KEY, QUESTIONS, is_over, parse_week, week_id
 
 PULSE = "resilience-pulse"
@@ -74,22 +75,22 @@ def clean_response(text: str) -> str:
     lines = [line.rstrip() for line in text.strip().split("\n")]
     text = "\n".join(lines)
     if not text:
-        raise InvalidInput("The answer on standard input is empty; nothing was written.")
+        raise InvalidInput(_("pulse.respond.empty"))
     if len(text) > MAX_RESPONSE_CHARS:
-        raise InvalidInput(f"The answer is {len(text):,} characters long; keep it to "
-                           f"{MAX_RESPONSE_CHARS:,} (about a page). Nothing was written.")
+        raise InvalidInput(_("pulse.respond.too_long", length=f"{len(text):,}", most=f"{MAX_RESPONSE_CHARS:,}"))
     return text
 
 
 # -- checking ------------------------------------------------------------------
 
-def _refuse(name: str, why: str) -> PulseFileProblem:
+def _refuse(name: str, message: str, /, **values: object) -> PulseFileProblem:
+    """The file named, then the message with the id `message` (one of pulse.file.*)."""
     # What was left undone (merged, read) is the command's to say.
-    return PulseFileProblem(f"{name} {why}")
+    return PulseFileProblem(_("pulse.file.problem", name=name, problem=_(message, **values)))
 
 
 def refuse_report(name: str, why: str) -> PulseFileProblem:
-    return PulseFileProblem(f"{name} is not a sound team pulse report: it {why}")
+    return PulseFileProblem(_("pulse.report_file.problem", name=name, why=why))
 
 
 def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
@@ -104,7 +105,9 @@ def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
 def _keys(keys: object) -> str:
     # Keys as JSON strings (escapes visible), shortened: never a terminal sequence.
     shown = [json.dumps(str(k))[:40] for k in sorted(keys, key=str)]  # type: ignore[call-overload]
-    return ", ".join(shown[:5]) + (f" and {len(shown) - 5} more" if len(shown) > 5 else "")
+    if len(shown) > 5:
+        return _n("pulse.file.more_keys", len(shown) - 5, keys=", ".join(shown[:5]))
+    return ", ".join(shown)
 
 
 def load_object(raw: bytes, name: str) -> dict[str, object]:
@@ -112,46 +115,45 @@ def load_object(raw: bytes, name: str) -> dict[str, object]:
     try:
         data = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicates)
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise _refuse(name, "is not a pulse file: it is not JSON written as UTF-8 text, or a key appears twice.") from None
+        raise _refuse(name, "pulse.file.not_json") from None
     if not isinstance(data, dict):
-        raise _refuse(name, "is not a pulse file: it does not hold one JSON object.")
+        raise _refuse(name, "pulse.file.not_object")
     return data
 
 
 def _format(data: dict[str, object], name: str, expected: str) -> None:
     if data.get("format") != expected:
-        raise _refuse(name, f"is not a {_WHAT[expected]}: its \"format\" is not {expected!r}.")
+        raise _refuse(name, "pulse.file.wrong_format", what=_(_WHAT[expected]), expected=repr(expected))
     version = data.get("version")
     if type(version) is not int or version < 1:
-        raise _refuse(name, "has no valid format \"version\".")
+        raise _refuse(name, "pulse.file.no_version")
     if version > VERSION:
-        raise _refuse(name, f"was written in version {version} of its format, newer than this resilience "
-                            f"reads ({VERSION}); update resilience to read it.")
+        raise _refuse(name, "pulse.file.newer", version=version, ours=VERSION)
 
 
-_WHAT = {PULSE: "pulse file", REPORT: "team pulse report", RESPONSE: "pulse answer"}
+# What each format is called.
+_WHAT = {PULSE: "pulse.file.what.pulse", REPORT: "pulse.file.what.report", RESPONSE: "pulse.file.what.response"}
 
 
 def _exact_keys(data: dict[str, object], name: str, keys: tuple[str, ...]) -> None:
     unknown = set(data) - set(keys)
     if unknown:
-        raise _refuse(name, f"holds something a {_WHAT[str(data.get('format'))]} may not: {_keys(unknown)}.")
+        raise _refuse(name, "pulse.file.unknown_keys", what=_(_WHAT[str(data.get("format"))]), keys=_keys(unknown))
     missing = [k for k in keys if k not in data]
     if missing:
-        raise _refuse(name, f"is missing {_keys(missing)}.")
+        raise _refuse(name, "pulse.file.missing_keys", keys=_keys(missing))
 
 
 def _week(data: dict[str, object], name: str, today: dt.date) -> dt.date:
     text = data["week"]
     if not isinstance(text, str):
-        raise _refuse(name, "has a \"week\" that is not an ISO week.")
+        raise _refuse(name, "pulse.file.week_type")
     try:
         monday = parse_week(text)
     except InvalidInput:
-        raise _refuse(name, "has a \"week\" that is not an ISO week such as 2026-W49.") from None
+        raise _refuse(name, "pulse.file.week_form", example="2026-W49") from None
     if not is_over(monday, today):
-        raise _refuse(name, f"is for week {week_id(monday)}, which has not ended yet: a file for a week "
-                            "still to come has been made or changed by hand.")
+        raise _refuse(name, "pulse.file.week_to_come", week=week_id(monday))
     return monday
 
 
@@ -169,15 +171,15 @@ def check_pulse(raw: bytes, name: str, today: dt.date) -> PulseAnswer:
     monday = _week(data, name, today)
     named = _NAMED_WEEK.findall(name.rsplit("/", 1)[-1])
     if named and named[-1] != week_id(monday):
-        raise _refuse(name, f"is named for week {named[-1]} but holds week {week_id(monday)}.")
+        raise _refuse(name, "pulse.file.named_week", named=named[-1], week=week_id(monday))
     token = data["token"]
     if not isinstance(token, str) or not _TOKEN.fullmatch(token):
-        raise _refuse(name, "has a \"token\" that is not 32 hexadecimal characters.")
+        raise _refuse(name, "pulse.file.token")
     bands = []
     for q in QUESTIONS:
         value = data[q.key]
         if not isinstance(value, str) or value not in q.ids:
-            raise _refuse(name, f"holds a value for \"{q.key}\" outside its bands ({', '.join(q.ids)}).")
+            raise _refuse(name, "pulse.file.outside_bands", key=q.key, bands=", ".join(q.ids))
         bands.append(value)
     return PulseAnswer(monday, token, tuple(bands))
 
@@ -189,9 +191,9 @@ def check_response(data: dict[str, object], name: str, today: dt.date) -> tuple[
     monday = _week(data, name, today)
     text = data["text"]
     if not isinstance(text, str) or not text.strip():
-        raise _refuse(name, "has no \"text\".")
+        raise _refuse(name, "pulse.file.no_text")
     if len(text) > MAX_RESPONSE_CHARS:
-        raise _refuse(name, f"has a \"text\" longer than {MAX_RESPONSE_CHARS:,} characters.")
+        raise _refuse(name, "pulse.file.text_too_long", most=f"{MAX_RESPONSE_CHARS:,}")
     if _CONTROL.search(text):
-        raise _refuse(name, "has control characters in its \"text\" (they can change what a terminal shows).")
+        raise _refuse(name, "pulse.file.control")
     return monday, text

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 FEWER = "fewer"  # shown as "fewer than k"
-NOT_SHOWN = "not shown"
+NOT_SHOWN = "not shown"  # not a message: the report file's value (shown in words by pulse.report)
 Cell = int | str
 
 
