@@ -132,13 +132,6 @@ def disclaimer() -> str:
     return _("help.disclaimer")
 
 
-def __getattr__(name: str) -> str:
-    # DISCLAIMER, for the modules that import it by that name: looked up when read.
-    if name == "DISCLAIMER":
-        return disclaimer()
-    raise AttributeError(name)
-
-
 EMERGENCY = "emergency"  # the id of emergency services: in crisis boxes, not support boxes
 FIELDS = ("id", "name", "how", "when", "anytime", "kind", "replaces", "crisis")
 # The words of a contact: said in the language being spoken, under "contacts.<id>.<field>".

@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from resilience_cli.messages import _
+
 
 class TextOrJson(StrEnum):
     text = "text"
@@ -55,28 +57,32 @@ class PulseFormat(StrEnum):
     json = "json"
 
 
-def _format(choices: type[StrEnum], note: str = "") -> typer.models.OptionInfo:
+# The words of these options are commands.po's (the catalogue every Typer run reads
+# for `resilience --help`'s lines): the choices themselves are typed, never translated.
+def _format(choices: type[StrEnum], note: str | None = None) -> typer.models.OptionInfo:
     """--format, its help listing the choices in words ("md, txt, html or pdf")."""
     names = [c.value for c in choices]
-    listed = f"{', '.join(names[:-1])} or {names[-1]}"
-    return typer.Option("--format", help=f"{listed}{f' ({note})' if note else ''}.")
+    listed = _("commands.option.format.choices", most=", ".join(names[:-1]), last=names[-1])
+    if note is None:
+        return typer.Option("--format", help=_("commands.option.format", choices=listed))
+    return typer.Option("--format", help=_("commands.option.format.note", choices=listed, note=note))
 
 
-ToOpt = Annotated[str | None, typer.Option("--to", metavar="D", help="The last day (default today).")]
+ToOpt = Annotated[str | None, typer.Option("--to", metavar="D", help=_("commands.option.to"))]
 
 
 def no_input_option(then: str) -> typer.models.OptionInfo:
     """--no-input, its help saying what happens instead of asking."""
-    return typer.Option("--no-input", help=f"Never ask; {then}.")
+    return typer.Option("--no-input", help=_("commands.option.no_input", then=then))
 
 
-NoInputOpt = Annotated[bool, no_input_option("record only what the flags give")]
+NoInputOpt = Annotated[bool, no_input_option(_("commands.option.no_input.checkin"))]
 TextOrJsonOpt = Annotated[TextOrJson, _format(TextOrJson)]
 TableFormatOpt = Annotated[TableFormat, _format(TableFormat)]
-ExportFormatOpt = Annotated[ExportFormat, _format(ExportFormat, "check-ins only")]
-ImportFormatOpt = Annotated[ImportFormat | None, _format(ImportFormat, "default: from the file")]
+ExportFormatOpt = Annotated[ExportFormat, _format(ExportFormat, _("commands.option.format.export"))]
+ImportFormatOpt = Annotated[ImportFormat | None, _format(ImportFormat, _("commands.option.format.import"))]
 SummaryFormatOpt = Annotated[SummaryFormat, _format(SummaryFormat)]
-HostFormatOpt = Annotated[HostFormat, _format(HostFormat, "text: the live screen on a terminal; md: the running order, to print")]
+HostFormatOpt = Annotated[HostFormat, _format(HostFormat, _("commands.option.format.host"))]
 PulseFormatOpt = Annotated[PulseFormat, _format(PulseFormat)]
 
 

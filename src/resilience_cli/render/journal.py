@@ -1,4 +1,5 @@
-"""Rich renderables for saved check-ins: the confirmation, the log, one day in detail."""
+"""Rich renderables for saved check-ins: the log, one day in detail (the check-in's
+confirmation is render/confirmation.py)."""
 
 from __future__ import annotations
 
@@ -10,46 +11,7 @@ from rich.text import Text
 
 from resilience_cli.messages import _, data
 from resilience_cli.model import FIELD_SPECS, CheckIn, day_words
-from resilience_cli.render.words import answer_words, clean, hours
-
-# The answers the confirmation shows beside the person's own averages, in order.
-CONFIRMED = ("sleep_hours", "sleep_quality", "mood", "energy")
-
-
-def confirmation(
-    record: CheckIn, created: bool, averages: dict[str, float | None], headline: str | None = None
-) -> RenderableType:
-    """A compact, friendly confirmation, beside the user's own recent averages.
-
-    `headline`, for an amendment: what it changed, answer by answer (render.changes).
-    """
-    day = day_words(record.day)
-    shift = _("journal.confirmation.shift", shift=answer_words("shift", record.shift)) if record.shift else ""
-    saved = (_("journal.confirmation.saved", day=day, shift=shift) if created
-             else _("journal.confirmation.updated", day=day, shift=shift))
-    lines = [Text(headline or saved, style="bold")]
-    parts = []
-    for name in CONFIRMED:
-        value = getattr(record, name)
-        if value is None:
-            continue
-        shown = hours(value) if name == "sleep_hours" else str(value)
-        piece = _(f"journal.confirmation.{name}", value=shown)
-        average = averages.get(name)
-        if average is not None:
-            avg = hours(round(average, 1)) if name == "sleep_hours" else f"{average:.1f}"
-            piece += _("journal.confirmation.average", average=avg)
-        parts.append(piece)
-    if parts:
-        lines.append(Text("  " + _("journal.confirmation.answers", answers="; ".join(parts))))
-    if all(v is None for v in record.answers().values()):
-        lines.append(Text(_("journal.confirmation.all_skipped")))
-        command = f"resilience edit {record.date}"  # not a message: the command, typed as it is
-        lines.append(Text(_("journal.confirmation.add_later", command=command)))
-    if record.raise_at_supervision:
-        lines.append(Text("  " + _("journal.confirmation.raise")))
-    return Group(*lines)
-
+from resilience_cli.render.words import answer_words, clean
 
 def log_lines(records: Sequence[CheckIn]) -> RenderableType:
     """The log on a narrow terminal: one line per day (the table is `logtable.log_rows`)."""

@@ -543,7 +543,7 @@ def build(
         period_to=window.end,
         checkins=len(inside),
         statement=statement(),
-        disclaimer=contacts.DISCLAIMER,  # read now, as the document is built, in the language spoken
+        disclaimer=contacts.disclaimer(),  # read now, as the document is built, in the language spoken
         sections=kept,
         # The charts draw the week-by-week figures: they go where that section goes.
         charts=found_charts if any(s.id == "weekly" for s in kept) else (),
