@@ -445,3 +445,16 @@ def test_no_words_are_kept_from_the_language_they_were_first_read_in(pseudo_fold
 
 def _module_name(module: str) -> str:
     return "resilience_cli." + module.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
+
+
+def test_an_actions_status_is_stored_in_english_and_read_in_the_language_spoken(pseudo):
+    from resilience_cli import messages
+    from resilience_cli.supervision import ACTION_STATUSES, TO_DISCUSS, status_words
+
+    assert [status_words(s) for s in ACTION_STATUSES] == list(ACTION_STATUSES)
+    messages.use("qps")
+    try:
+        assert status_words(TO_DISCUSS).startswith("⟦") and leaks(status_words(TO_DISCUSS)) == []
+        assert status_words("an older status") == "an older status"
+    finally:
+        messages.reset()

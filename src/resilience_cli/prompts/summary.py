@@ -85,9 +85,11 @@ def edit_list(question: str, suggested: tuple[str, ...]) -> tuple[str, ...]:
 
 def review_action(text: str, status: str, statuses: tuple[str, ...]) -> str:
     """Where an action from last time stands now; Enter keeps its status."""
+    from resilience_cli.supervision import status_words
+
     return questionary.select(
-        fit(_("summary.ask.action_now", action=text, status=status)),
-        choices=[Choice(s, value=s) for s in statuses],
+        fit(_("summary.ask.action_now", action=text, status=status_words(status))),
+        choices=[Choice(status_words(s), value=s) for s in statuses],
         default=status if status in statuses else None,
     ).unsafe_ask()
 

@@ -34,7 +34,7 @@ from resilience_cli.model import (
 from resilience_cli.reflection import Reflection
 from resilience_cli.report import phonein as phonein_section
 from resilience_cli.report.sections import AMOUNTS
-from resilience_cli.supervision import TO_DISCUSS, Action, PastSummary
+from resilience_cli.supervision import TO_DISCUSS, Action, PastSummary, status_words
 
 
 def statement() -> str:
@@ -609,7 +609,8 @@ def _actions_section(previous: PastSummary | None, choices: Choices) -> Section:
     statuses = {f"action:{i}": a.status for i, a in enumerate(choices.progress)}
     own += [mine for i, text in enumerate(choices.new_actions)
             if (mine := choices.own(f"new_action:{i}", _("summary.actions.new"), text))]
-    actions = [f"{mine.text}: {statuses.get(mine.key, TO_DISCUSS)}" for mine in own]
+    # The status is stored in English (the journal and its exports); it reads in the language spoken.
+    actions = [f"{mine.text}: {status_words(statuses.get(mine.key, TO_DISCUSS))}" for mine in own]
     if previous is None and not choices.progress and not choices.new_actions:
         actions = [_("summary.actions.first")]
     return Section("actions", _("summary.actions.title"), bullets=tuple(actions) or (_("summary.actions.none"),),
