@@ -19,12 +19,14 @@ from resilience_cli.render import logtable
 
 
 def _log(monkeypatch, name: str, heading: str, word: str) -> None:
-    """A log column for `name`, as two lines in data/questions.toml would give it."""
-    from resilience_cli.model import question_words
+    """A log column for `name`: log=True on its FieldSpec, and its two messages in journal.po."""
+    from resilience_cli import messages
 
-    about = question_words().about[name]
-    monkeypatch.setitem(about, "log", heading)
-    monkeypatch.setitem(about, "log_word", word)
+    spec = FIELD_SPECS[name]
+    monkeypatch.setitem(FIELD_SPECS, name, FieldSpec(**{f: getattr(spec, f) for f in FieldSpec._fields} | {"log": True}))
+    english = messages._catalogue("en", "journal")
+    monkeypatch.setitem(english.messages, f"journal.log.heading.{name}", heading)
+    monkeypatch.setitem(english.messages, f"journal.log.line.{name}", word + " {value}")
 
 
 def test_a_question_given_a_log_heading_gets_its_column(monkeypatch):
@@ -36,7 +38,7 @@ def test_a_question_given_a_log_heading_gets_its_column(monkeypatch):
     assert rows[0].split() == ["2026-11-27", "day", "-", "-", "-", "-", "6", "-", "-", "-", "3"]
     assert logtable.log_lines([record]) == [
         "2026-11-27  day, incident -, material -, host. -, sleep -, mood 6, energy -, off -, support -, load 3"]
-    assert FIELD_SPECS["workload"].log == ("Load", "load")
+    assert logtable.heading("workload") == "Load"
 
 
 def test_a_log_column_follows_its_answers_kind(monkeypatch):

@@ -90,17 +90,14 @@ class FieldSpec(Frozen):
     # The Settings attribute that turns an optional question on; None: always asked.
     setting: str | None = None
     chart_top: float | None = None  # where sparkline bars top out, when not the scale's top
+    # Whether it has a column in `resilience log` (its words: journal.log.heading.NAME
+    # and journal.log.line.NAME in journal.po, the log's catalogue).
+    log: bool = False
 
     @property
     def label(self) -> str:
         """A short name for tables and messages ("sleep (hours)"), from the question catalogue."""
         return question_words().label(self.name)
-
-    @property
-    def log(self) -> tuple[str, str] | tuple[()]:
-        """Its column in `resilience log`: (the table's short heading, the word before it
-        on a narrow terminal's line), from the question catalogue; () for no column."""
-        return question_words().log(self.name)
 
     @property
     def trend_label(self) -> str:
@@ -147,23 +144,23 @@ RECOVERY_WORDS = Said("recovery", RECOVERY)
 FIELD_SPECS: dict[str, FieldSpec] = {
     spec.name: spec
     for spec in (
-        FieldSpec("shift", "choice", choices=SHIFTS, words=SHIFT_WORDS),
-        FieldSpec("incident", "choice", choices=INCIDENTS, words=INCIDENT_WORDS),
+        FieldSpec("shift", "choice", choices=SHIFTS, words=SHIFT_WORDS, log=True),
+        FieldSpec("incident", "choice", choices=INCIDENTS, words=INCIDENT_WORDS, log=True),
         FieldSpec("hurt", "bool"),
-        FieldSpec("material", "int", 0, 3, words=MATERIAL_WORDS, higher_is_harder=True),
+        FieldSpec("material", "int", 0, 3, words=MATERIAL_WORDS, higher_is_harder=True, log=True),
         FieldSpec("graphic", "bool"),
-        FieldSpec("interactions", "int", 0, 3, words=INTERACTION_WORDS, higher_is_harder=True),
+        FieldSpec("interactions", "int", 0, 3, words=INTERACTION_WORDS, higher_is_harder=True, log=True),
         FieldSpec("workload", "int", 0, 4, words=_SCALE_0_4_MANAGEABLE),
         # Sleep bars run to 12 hours: a 0-24 scale would flatten every night.
-        FieldSpec("sleep_hours", "number", 0, 24, unit="hours", steady_within=0.25, chart_top=12.0),
+        FieldSpec("sleep_hours", "number", 0, 24, unit="hours", steady_within=0.25, chart_top=12.0, log=True),
         FieldSpec("sleep_quality", "int", 0, 10, words=_scale("sleep_quality", 0, 10)),
         FieldSpec("nightmare", "bool"),
         FieldSpec("intrusions", "int", 0, 4, words=INTRUSION_WORDS, higher_is_harder=True),
-        FieldSpec("switch_off", "int", 0, 4, words=_SCALE_0_4_MANAGEABLE),
-        FieldSpec("mood", "int", 0, 10, words=_scale("mood", 0, 10)),
-        FieldSpec("energy", "int", 0, 10, words=_scale("energy", 0, 10)),
+        FieldSpec("switch_off", "int", 0, 4, words=_SCALE_0_4_MANAGEABLE, log=True),
+        FieldSpec("mood", "int", 0, 10, words=_scale("mood", 0, 10), log=True),
+        FieldSpec("energy", "int", 0, 10, words=_scale("energy", 0, 10), log=True),
         FieldSpec("talked", "bool"),
-        FieldSpec("support", "int", 0, 4, words=_scale("support", 0, 4)),
+        FieldSpec("support", "int", 0, 4, words=_scale("support", 0, 4), log=True),
         FieldSpec("recovery", "list", choices=RECOVERY, words=RECOVERY_WORDS),
         FieldSpec("alcohol_units", "number", 0, 100, unit="units", higher_is_harder=True,
                   steady_within=1.0, setting="alcohol_question", chart_top=14.0),

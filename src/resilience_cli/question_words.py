@@ -20,8 +20,7 @@ from typing import Any
 
 # Answers that ride on another question as a tick: they have no question of their own.
 TICKS = frozenset({"good_moment"})
-_KEYS = frozenset({"question", "hint", "rest_day", "label", "trend_label", "spoken", "example", "tick",
-                   "log", "log_word"})
+_KEYS = frozenset({"question", "hint", "rest_day", "label", "trend_label", "spoken", "example", "tick"})
 _PAIR_KEYS = frozenset({"names", "question", "hint"})
 
 
@@ -66,14 +65,6 @@ class Words:
     def trend_label(self, name: str) -> str:
         """Its row's label on the trends dashboard; "" when it has no row."""
         return self._said(name, "trend_label") if "trend_label" in self.about[name] else ""
-
-    def log(self, name: str) -> tuple[str, str] | tuple[()]:
-        """Its column in the log: (short heading, the word before it on a narrow line,
-        '' for none); () when it has no column."""
-        if "log" not in self.about[name]:
-            return ()
-        word = self._said(name, "log_word") if "log_word" in self.about[name] else ""
-        return self._said(name, "log"), word
 
     def spoken(self, name: str) -> str:
         """The answer as its question names it, for messages: 'hours of sleep'."""

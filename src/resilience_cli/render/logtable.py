@@ -39,12 +39,16 @@ def logged() -> tuple[str, ...]:
 
 def heading(name: str) -> str:
     """An answer's short heading in the log table ('Mat.'), in the language spoken."""
-    return FIELD_SPECS[name].log[0]
+    from resilience_cli.messages import _
+
+    return _(f"journal.log.heading.{name}")
 
 
-def line_label(name: str) -> str:
-    """The word before an answer on a narrow terminal's line ('material'); '' for none."""
-    return FIELD_SPECS[name].log[1]
+def line_words(name: str) -> str:
+    """An answer on a narrow terminal's line, {value} where its value goes ('material {value}')."""
+    from resilience_cli.messages import _
+
+    return _(f"journal.log.line.{name}")
 
 
 def choice_words(name: str, value: str) -> str:
@@ -80,7 +84,6 @@ class _Words:
         self.yes, self.no = _("journal.log.yes"), _("journal.log.no")
         self.incident = {v: _(f"journal.log.incident.{v}") for v in FIELD_SPECS["incident"].choices}
         self.marks = tuple((name, _(key)) for name, key in MARKS)
-        self.line = _("journal.log.line")
 
 
 def sleep_cell(r: CheckIn, words: _Words | None = None) -> str:
@@ -150,11 +153,10 @@ def log_lines(records: Sequence[CheckIn]) -> list[str]:
     words = _Words()
     names = logged()
     cells_of = [_cell(name, words, narrow=True) for name in names]
-    labels = [line_label(name) for name in names]
+    said = [line_words(name) for name in names]
     out = []
     for r in records:
-        bits = [words.line.format(label=label, value=cell(r)) if label else cell(r)
-                for label, cell in zip(labels, cells_of, strict=True)]
+        bits = [shape.format(value=cell(r)) for shape, cell in zip(said, cells_of, strict=True)]
         also = marks(r, words)
         if also:
             bits.append(also)
