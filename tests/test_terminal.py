@@ -201,3 +201,64 @@ def test_first_run_asks_the_service_and_own_numbers_then_help_shows_them_first(h
     assert lines[1] == "Emergency services: call 999"
     assert "HMPPS employee assistance line" not in shown  # said once: the saved number stands in
     assert "Your care team or a TRiM practitioner: through your line manager" in shown
+
+
+# -- how the installed command ends -----------------------------------------------
+
+
+def _script() -> str:
+    import sys
+
+    return str(Path(sys.executable).parent / "resilience")
+
+
+def test_the_installed_command_leaves_nothing_unwritten(home, tmp_path):
+    """The command ends without tearing the interpreter down (cli._end): what it wrote
+    to a file or a pipe, which Python buffers, must still all arrive."""
+    import os
+    import subprocess
+
+    # Buffered, as a user's Python is (this environment may set PYTHONUNBUFFERED).
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}, "RESILIENCE_HOME": str(home)}
+    out = tmp_path / "out.txt"
+    with open(out, "w") as stdout:
+        saved = subprocess.run([_script(), "checkin", "--shift", "day", "--mood", "5", "--no-input"],
+                               stdout=stdout, stderr=subprocess.PIPE, text=True, env=env, timeout=60)
+    assert saved.returncode == 0, saved.stderr
+    assert out.read_text().startswith("Saved your check-in for ")
+    refused = subprocess.run([_script(), "checkin", "--mood", "11", "--no-input"],
+                             capture_output=True, text=True, env=env, timeout=60)
+    assert refused.returncode == 2
+    assert refused.stderr.endswith("Nothing was saved.\n")
+    listed = subprocess.run([_script(), "log", "--format", "csv"], capture_output=True, text=True, env=env,
+                            timeout=60)
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 2
+    # Whatever is still in Python's buffers when the command returns is written out.
+    unflushed = subprocess.run([sys.executable, "-c", "import sys\nfrom resilience_cli.cli import _end\n"
+                                "sys.stdout.write('still buffered'); sys.stderr.write('and this')\n_end(3)"],
+                               stdout=open(tmp_path / "buffered.txt", "w"), stderr=subprocess.PIPE, text=True,
+                               env=env, timeout=60)
+    assert (unflushed.returncode, (tmp_path / "buffered.txt").read_text(), unflushed.stderr) == (
+        3, "still buffered", "and this")
+
+
+def test_a_reader_that_stops_early_is_no_failure(home, db_path):
+    """`resilience log --days 3650 | head -1`: the reader goes away after one line."""
+    import datetime as dt
+    import os
+    import subprocess
+
+    from resilience_cli.sample import generate
+    from resilience_cli.store import JournalStore
+
+    with JournalStore.open(db_path, create=True) as store:
+        store.insert_many(generate(dt.date(2026, 11, 27), 3650))
+    env = {**os.environ, "RESILIENCE_HOME": str(home)}
+    for _ in range(3):
+        log = subprocess.Popen([_script(), "log", "--days", "3650", "--to", "2026-11-27"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        assert log.stdout.readline().startswith(b"Day")
+        log.stdout.close()
+        assert log.wait(timeout=60) == 0
+        assert log.stderr.read() == b""
+        log.stderr.close()

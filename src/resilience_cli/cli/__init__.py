@@ -68,7 +68,26 @@ def main(argv: list[str] | None = None) -> None:
     code = run(argv)
     # The command has done its work: a Ctrl-C now must not say it was cancelled.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    sys.exit(code)
+    _end(code)
+
+
+def _end(code: int) -> None:
+    """End the process once the command has done its work, without tearing the
+    interpreter down: freeing some 300 modules one by one cost about 13 ms of every
+    run (measured: 83 against 70 ms of CPU for the check-in's imports alone).
+
+    Nothing is lost by it: every file we write is closed where it is written, every
+    journal is closed (or committed: SQLite keeps a commit through a crash) before
+    the command returns, and nothing of ours waits for exit. Only the two standard
+    streams are left buffered, so they are flushed here; a reader that has gone
+    away (`resilience log | head`) is no error.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 def _cancelled_early(signum: int, frame: object) -> None:
@@ -227,6 +246,13 @@ def _through_typer(args: list[str]) -> int:
         if exc.exit_code == EXIT_USAGE:
             _say(help_now_line())
         return exc.exit_code
+    except SystemExit as exc:
+        # Typer ends a run whose reader went away (`resilience log | head`) with exit 1,
+        # once it has wrapped the streams so that nothing more is written: the reader had
+        # all it wanted, so it is a success, as a BrokenPipeError of ours is.
+        if exc.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            return EXIT_OK
+        raise
     finally:
         _HELP_SHOWN.reset(shown)
     if result == EXIT_CANCELLED:
