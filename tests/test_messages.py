@@ -488,3 +488,12 @@ def test_a_catalogue_reads_as_the_standard_librarys_gettext_reads_it(pseudo_fold
             assert [ours.form(key, n) for n in range(12)] == [
                 theirs.ngettext(key, key + "#plural", n) for n in range(12)], (path, key)
         assert len(ours.plurals) == len({k[0] for k in theirs._catalog if isinstance(k, tuple)}), path
+
+
+def test_every_module_with_data_words_is_gathered_for_translators():
+    """A module whose texts() lists words that messages.data() is asked for must be in
+    tools/catalogues.py's DATA_TEXTS, or the pseudo-language (and a translator) misses them."""
+    found = {_module_name(module) for module in MODULES
+             if any(isinstance(node, ast.FunctionDef) and node.name == "texts"
+                    for node in ast.parse((PACKAGE / module).read_text("utf-8")).body)}
+    assert found == set(catalogues.DATA_TEXTS)

@@ -108,12 +108,29 @@ def stale() -> list[Path]:
     return out
 
 
+# The modules whose words live in data files (or in the question catalogue), each
+# with a texts(): (id, English) of every word messages.data() is asked for. Gathered
+# here, by the tool for translators, so the package has no module that imports
+# every layer.
+DATA_TEXTS = (
+    "resilience_cli.question_words",
+    "resilience_cli.render.trends",
+    "resilience_cli.render.logtable",
+    "resilience_cli.render.journal",
+    "resilience_cli.rules.content",
+    "resilience_cli.contacts",
+    "resilience_cli.routes",
+    "resilience_cli.phonein",
+    "resilience_cli.packs",
+)
+
+
 def data_texts() -> dict[str, str]:
     """Every data file's words by id, as messages.data() is asked for them."""
-    sys.path.insert(0, str(PACKAGE.parent))
-    from resilience_cli.message_data import texts
+    import importlib
 
-    return dict(texts())
+    sys.path.insert(0, str(PACKAGE.parent))
+    return {key: english for name in DATA_TEXTS for key, english in importlib.import_module(name).texts()}
 
 
 def write_pseudo(folder: Path) -> Path:

@@ -174,7 +174,7 @@ def _entries(found: dict) -> Iterator[dict]:
 
 
 def texts() -> list[tuple[str, str]]:
-    """(id, English) of every word in contacts.toml (message_data.py gathers them)."""
+    """(id, English) of every word in contacts.toml (tools/catalogues.py gathers them)."""
     found = _read()
     out = [(f"contacts.{item['id']}.{key}", item[key]) for item in _entries(found) for key in WORDS if key in item]
     out += [(f"contacts.regions.{region}.name", nation["name"]) for region, nation in found["regions"].items()]

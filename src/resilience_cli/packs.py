@@ -432,7 +432,7 @@ def built_in() -> dict[str, Pack]:
 
 
 def texts() -> list[tuple[str, str]]:
-    """(id, English) of the built-in packs' words (message_data.py gathers every file's)."""
+    """(id, English) of the built-in packs' words (tools/catalogues.py gathers every file's)."""
     return [text for pack in built_in().values() for text in _pack_texts(pack)]
 
 

@@ -252,7 +252,7 @@ def load_bank() -> Bank:
 
 
 def texts() -> list[tuple[str, str]]:
-    """(id, English) of data/phonein.toml's words (message_data.py gathers every file's)."""
+    """(id, English) of data/phonein.toml's words (tools/catalogues.py gathers every file's)."""
     return [pair for texts in _bank_texts(_bank_file()).values() for pair in texts]
 
 

@@ -147,5 +147,5 @@ def words() -> Words:
 
 
 def texts() -> list[tuple[str, str]]:
-    """(id, English) of the questions' words (message_data.py gathers every file's)."""
+    """(id, English) of the questions' words (tools/catalogues.py gathers every file's)."""
     return words().texts()

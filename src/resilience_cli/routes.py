@@ -104,7 +104,7 @@ def read_builtin() -> str:
 
 
 def texts() -> list[tuple[str, str]]:
-    """(id, English) of every word in the built-in routes.toml (message_data.py gathers them)."""
+    """(id, English) of every word in the built-in routes.toml (tools/catalogues.py gathers them)."""
     found = parse(read_builtin(), "routes.toml", said=False)
     out = [(f"routes.needs.{key}", words) for key, words in found.needs.items()]
     out += [(f"routes.{r.id}.{key}", getattr(r, key)) for r in found.routes for key in WORDS]

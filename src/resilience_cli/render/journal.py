@@ -29,7 +29,7 @@ def show_label(name: str) -> str:
 
 
 def texts() -> list[tuple[str, str]]:
-    """(id, English) of the question catalogue's words `show` shows (message_data.py)."""
+    """(id, English) of the question catalogue's words `show` shows (tools/catalogues.py)."""
     return [(f"journal.show.label.{n}", (s.trend_label or s.label) if s.setting and s.unit else s.label)
             for n, s in FIELD_SPECS.items() if n not in ("note", "talking_point")]
 

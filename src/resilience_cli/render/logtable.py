@@ -66,7 +66,7 @@ def level_words(level: int) -> str:
 
 
 def texts() -> list[tuple[str, str]]:
-    """(id, English) of the question catalogue's words the log shows (message_data.py)."""
+    """(id, English) of the question catalogue's words the log shows (tools/catalogues.py)."""
     # The headings are the question catalogue's (questions.NAME.log), listed there.
     out = [(f"journal.log.choice.{n}.{c}", c) for n in logged() for c in FIELD_SPECS[n].choices]
     out += [(f"journal.log.level.{level}", words) for level, words in SHORT_MATERIAL.items()]

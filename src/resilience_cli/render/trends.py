@@ -73,7 +73,7 @@ def level_words(level: int) -> str:
 
 
 def texts() -> list[tuple[str, str]]:
-    """(id, English) of the question catalogue's words this view shows (message_data.py)."""
+    """(id, English) of the question catalogue's words this view shows (tools/catalogues.py)."""
     out = [(f"trends.row.{n}", s.trend_label) for n, s in FIELD_SPECS.items() if s.trend_label]
     out += [(f"trends.unit.{n}", s.unit) for n, s in FIELD_SPECS.items() if s.unit and s.unit != "hours"]
     out += [(f"trends.scale.{n}.{int(v)}", w) for n, s in FIELD_SPECS.items() if s.kind == "int"

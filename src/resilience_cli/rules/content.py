@@ -151,7 +151,7 @@ def rule_texts() -> dict[str, RuleText]:
 
 
 def texts() -> list[tuple[str, str]]:
-    """(id, English) of every word in tips.toml and sources.toml (message_data.py gathers them)."""
+    """(id, English) of every word in tips.toml and sources.toml (tools/catalogues.py gathers them)."""
     out: list[tuple[str, str]] = []
     for rule, words in rule_texts().items():
         out.append((f"tips.{rule}.title", words.title))
