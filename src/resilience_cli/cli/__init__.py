@@ -52,9 +52,14 @@ def _help_for(args: list[str]) -> str | bool:
 
 
 def _cancelled() -> str:
-    from resilience_cli.messages import _
+    """"Cancelled; nothing was saved.", in the language spoken when it can be read."""
+    try:
+        from resilience_cli.messages import _
 
-    return _("errors.cancelled")
+        return _("errors.cancelled")
+    except BaseException:  # noqa: BLE001 - a Ctrl-C mid-import can leave any module half-made
+        # (seen on 3.13: pathlib, imported for the catalogue, broken for the rest of the run).
+        return "Cancelled; nothing was saved."  # not a message: errors.cancelled's English, its last resort
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -91,11 +96,7 @@ def _end(code: int) -> None:
 
 
 def _cancelled_early(signum: int, frame: object) -> None:
-    try:
-        words = _cancelled()
-    except BaseException:  # noqa: BLE001 - a Ctrl-C mid-import, before the catalogue can be read
-        words = "Cancelled; nothing was saved."  # not a message: errors.cancelled's English, its last resort
-    os.write(2, words.encode("utf-8", "replace") + b"\n")
+    os.write(2, _cancelled().encode("utf-8", "replace") + b"\n")
     os._exit(EXIT_CANCELLED)
 
 
