@@ -4,8 +4,8 @@
     python tools/catalogues.py check        fail if a .mo is not its .po compiled
     python tools/catalogues.py pseudo DIR   write the pseudo-language (qps) into DIR
 
-Babel reads and writes the catalogues (a test extra: at run time the standard
-library's gettext reads the compiled .mo files, so users need no Babel). The
+Babel reads and writes the catalogues (a test extra: at run time
+messages.Catalogue reads the compiled .mo files, so users need no Babel). The
 .mo files are committed: installing runs no build step of ours, and the
 check (run by the tests) keeps each one the compile of its .po.
 
@@ -91,12 +91,10 @@ def _same(po: Path, mo: Path) -> bool:
 
 
 def compile_all() -> list[Path]:
-    written = []
-    for po in sources():
-        mo = po.with_suffix(".mo")
-        if not mo.exists() or not _same(po, mo):
-            mo.write_bytes(compiled(po))
-            written.append(mo)
+    """Compile every .po whose .mo is missing or not its compile; returns those written."""
+    written = [mo for mo in stale() if mo.with_suffix(".po").exists()]
+    for mo in written:
+        mo.write_bytes(compiled(mo.with_suffix(".po")))
     return written
 
 

@@ -152,13 +152,6 @@ def nudge_words(n: Nudge, today: dt.date) -> str:
              command=COMMAND)
 
 
-def words_for_day(day: dt.date) -> str:
-    """'Monday 14 December', in the catalogue's words."""
-    from resilience_cli.messages import day_month
-
-    return day_month(day)
-
-
 def checkins_between(checks: Iterable[ColleagueCheck], start: dt.date, end: dt.date) -> int:
     """How many words after an incident were had from start to end: counts, never names."""
     first, last = start.isoformat(), end.isoformat()

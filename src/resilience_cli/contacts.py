@@ -160,13 +160,6 @@ def _read() -> dict:
     return tomllib.loads((Path(__file__).parent / "data" / "contacts.toml").read_text("utf-8"))
 
 
-def read_data() -> dict:
-    """data/contacts.toml, as it is (a copy: the file is read once)."""
-    import copy
-
-    return copy.deepcopy(_read())
-
-
 def _entries(found: dict) -> Iterator[dict]:
     yield from (*found["everywhere"], *found["support"], *found.get("workforce", []))
     for nation in found["regions"].values():

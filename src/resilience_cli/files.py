@@ -54,13 +54,17 @@ def refuse_protected(target: Path, protected: Iterable[Path], *, allowed: Path |
 
 
 def create_private_file(path: Path, what: str) -> None:
-    """Create an empty file readable by the user alone (unless another process just did)."""
+    """Create an empty file readable by the user alone (unless another process just did).
+
+    `what` is the id of the words naming it ("store.journal.what"), looked up only if
+    the file cannot be made."""
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         return
     except OSError as exc:
-        raise JournalProblem(_("store.output.create_failed", what=what, path=path, reason=exc.strerror)) from None
+        raise JournalProblem(_("store.output.create_failed", what=_(what), path=path,
+                               reason=exc.strerror)) from None
     os.close(fd)
 
 

@@ -225,6 +225,16 @@ def month(day: dt.date) -> str:
     return _(f"dates.month.{day.month}")
 
 
+def short_weekday(day: dt.date) -> str:
+    """'Sat'."""
+    return _(f"dates.weekday_short.{day.isoweekday()}")
+
+
+def short_month(day: dt.date) -> str:
+    """'Dec'."""
+    return _(f"dates.month_short.{day.month}")
+
+
 def day_month(day: dt.date, *, year: bool = False) -> str:
     """'Saturday 19 December' (with `year`, 'Saturday 19 December 2026')."""
     key = "dates.day_month_year" if year else "dates.day_month"

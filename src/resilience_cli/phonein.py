@@ -164,10 +164,9 @@ def since_last(plan: Plan | None, takeaways: Sequence[Takeaway], today: dt.date)
 
 def _dates(days: Sequence[dt.date]) -> str:
     """'Mon 1 Jun, Wed 3 Jun and Fri 5 Jun', in the catalogue's words."""
-    from resilience_cli.messages import _
+    from resilience_cli.messages import _, short_month, short_weekday
 
-    shown = [_("phonein.prep.date", weekday=_(f"dates.weekday_short.{d.isoweekday()}"), day=d.day,
-               month=_(f"dates.month_short.{d.month}")) for d in days]
+    shown = [_("phonein.prep.date", weekday=short_weekday(d), day=d.day, month=short_month(d)) for d in days]
     if len(shown) == 1:
         return shown[0]
     return _("phonein.prep.dates_and", dates=_("phonein.prep.dates_separator").join(shown[:-1]), last=shown[-1])

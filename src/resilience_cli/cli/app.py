@@ -115,13 +115,13 @@ def _not_loaded() -> None:
 def command_help(name: str) -> str:
     """A command's --help: what it does, then its examples (commands as typed), which
     Click must not rewrap (the \b line)."""
+    from resilience_cli.cli.options import command_help as with_examples
+
     about = _(f"commands.{name}.about")
     try:
-        examples = _(f"commands.{name}.examples").splitlines()
+        return with_examples(about, _(f"commands.{name}.examples"))
     except KeyError:
         return about
-    heading = _("commands.examples_heading" if len(examples) > 1 else "commands.example_heading")
-    return about + "\n\n\b\n" + heading + "\n" + "\n".join("  " + line for line in examples)
 
 
 # Their words are looked up in `command`, for the commands a run builds: a check-in

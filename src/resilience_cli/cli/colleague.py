@@ -14,7 +14,7 @@ import typer
 from resilience_cli.cli import common
 from resilience_cli.cli.options import TextOrJson, TextOrJsonOpt, command_help
 from resilience_cli.errors import Cancelled, InvalidInput, NotFound
-from resilience_cli.messages import _, _n
+from resilience_cli.messages import _, _n, day_month
 
 # Commands named in messages, typed as they are.
 COLLEAGUE = "resilience colleague"  # not a message: a command
@@ -62,25 +62,25 @@ def remember(
                                                       help=_("colleaguecli.help.incident_date"))] = None,
 ) -> None:
     """A reminder about day 3 and week 4 (help: colleaguecli.help.remember)."""
-    from resilience_cli.colleagues import KIND_WORDS, first_reminder, words_for_day
+    from resilience_cli.colleagues import KIND_WORDS, first_reminder
     from resilience_cli.followups import DAY3, KINDS
 
     nickname = _nickname(name)
     today = common.today()
     day = common.parse_date(incident_date) if incident_date else today
     if first_reminder(day, today) is None:
-        raise InvalidInput(_("colleaguecli.remember.both_passed", day=words_for_day(day), command=COLLEAGUE))
+        raise InvalidInput(_("colleaguecli.remember.both_passed", day=day_month(day), command=COLLEAGUE))
     store = common.created_store()
     with store:
         check, new = store.colleagues.remember(nickname, day)
     if not new:
-        print(_("colleaguecli.remember.already", name=check.nickname, day=words_for_day(day),
+        print(_("colleaguecli.remember.already", name=check.nickname, day=day_month(day),
                 command=f"{COLLEAGUE} list"))
         return
     coming = [_("colleaguecli.remember.coming", kind=KIND_WORDS[k],
-                when=_("colleaguecli.remember.now") if check.due_on(k) <= today else words_for_day(check.due_on(k)))
+                when=_("colleaguecli.remember.now") if check.due_on(k) <= today else day_month(check.due_on(k)))
               for k in KINDS if not check.lapsed(k, today)]
-    print(_("colleaguecli.remember.saved", name=check.nickname, day=words_for_day(day),
+    print(_("colleaguecli.remember.saved", name=check.nickname, day=day_month(day),
             coming=_("colleaguecli.remember.and").join(coming), status=STATUS))
     if check.lapsed(DAY3, today):
         print(_("colleaguecli.remember.day3_passed"))
@@ -91,7 +91,7 @@ def remember(
     _("colleaguecli.help.done"), _("colleaguecli.help.done_examples")))
 def done(name: NicknameArg) -> None:
     """A word had (help: colleaguecli.help.done)."""
-    from resilience_cli.colleagues import KIND_WORDS, nickname, to_mark, words_for_day
+    from resilience_cli.colleagues import KIND_WORDS, nickname, to_mark
 
     wanted = nickname(name)
     today = common.today()
@@ -109,10 +109,10 @@ def done(name: NicknameArg) -> None:
         check = store.colleagues.mark(*found, today)
     kind = found[1]
     print(_("colleaguecli.done.noted", name=check.nickname, kind=KIND_WORDS[kind],
-            day=words_for_day(check.incident_day)))
+            day=day_month(check.incident_day)))
     following = check.next_open(today)
     if following is not None:
-        print(_("colleaguecli.done.next", kind=KIND_WORDS[following], day=words_for_day(check.due_on(following))))
+        print(_("colleaguecli.done.next", kind=KIND_WORDS[following], day=day_month(check.due_on(following))))
     else:
         print(_("colleaguecli.done.last", name=check.nickname, command=f"{COLLEAGUE} forget {check.nickname}"))
 
@@ -126,7 +126,7 @@ def _unknown(name: str) -> str:
     _("colleaguecli.help.list_examples")))
 def list_(format_: TextOrJsonOpt = TextOrJson.text) -> None:
     """Who is looked out for, and what is open (help: colleaguecli.help.list)."""
-    from resilience_cli.colleagues import KIND_WORDS, words_for_day
+    from resilience_cli.colleagues import KIND_WORDS
     from resilience_cli.followups import KINDS
 
     today = common.today()
@@ -148,14 +148,14 @@ def list_(format_: TextOrJsonOpt = TextOrJson.text) -> None:
             had = c.done_on(kind)
             if had is not None:
                 parts.append(_("colleaguecli.list.had_word", kind=KIND_WORDS[kind],
-                               day=words_for_day(dt.date.fromisoformat(had))))
+                               day=day_month(dt.date.fromisoformat(had))))
             elif c.lapsed(kind, today):
                 parts.append(_("colleaguecli.list.passed", kind=KIND_WORDS[kind]))
             elif c.due_on(kind) <= today:
                 parts.append(_("colleaguecli.list.due", kind=KIND_WORDS[kind]))
             else:
-                parts.append(_("colleaguecli.list.from", kind=KIND_WORDS[kind], day=words_for_day(c.due_on(kind))))
-        print(_("colleaguecli.list.line", name=c.nickname, day=words_for_day(c.incident_day),
+                parts.append(_("colleaguecli.list.from", kind=KIND_WORDS[kind], day=day_month(c.due_on(kind))))
+        print(_("colleaguecli.list.line", name=c.nickname, day=day_month(c.incident_day),
                 reminders=_("colleaguecli.list.joined").join(parts)))
     finished = len(checks) - len(open_)
     if finished:

@@ -61,13 +61,13 @@ def _then(consequence: str) -> Iterator[None]:
 
 
 def _finished_week(text: str | None, today: dt.date) -> dt.date:
-    from resilience_cli.messages import day_month
+    from resilience_cli.model import day_words
     from resilience_cli.pulse.bands import is_over, last_complete_week, parse_week, week_id
 
     monday = parse_week(text) if text else last_complete_week(today)
     if not is_over(monday, today):
         sunday = monday + dt.timedelta(days=6)
-        raise InvalidInput(_("pulse.week.not_over", week=week_id(monday), sunday=day_month(sunday, year=True)))
+        raise InvalidInput(_("pulse.week.not_over", week=week_id(monday), sunday=day_words(sunday)))
     return monday
 
 

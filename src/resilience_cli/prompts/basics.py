@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import questionary
-from questionary import Choice
 
 from resilience_cli.messages import _
 
@@ -23,14 +22,6 @@ def fit(message: str, columns: int | None = None) -> str:
     width = (columns or shutil.get_terminal_size((80, 24)).columns) - 3
     lines = textwrap.wrap(message, max(width, 20), break_long_words=False, break_on_hyphens=False)
     return "\n".join(lines) + "\n"
-
-
-def skip_choice(amending: bool) -> Choice:
-    # On an amended day, skipping keeps the earlier answer (the contract:
-    # answers not given stay as they were).
-    title = _("ask.skip_keeping") if amending else _("ask.skip")
-    return Choice(title, value=SKIP, shortcut_key="s")
-
 
 
 def confirm(question: str) -> bool:

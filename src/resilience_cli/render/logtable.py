@@ -4,9 +4,9 @@ Rich lays a whole table out before it prints a line, and importing it is
 a good part of a short command's time; these are the same columns (one space
 after every cell), streamed. The narrow-terminal list is `journal.log_lines`.
 
-The columns are the question catalogue's: every answer whose FieldSpec has a
-`log` heading, in the catalogue's order, with a cell made from its kind (a
-number, a choice, yes or no). Only the cells laid out differently are named
+The columns are the question catalogue's: every answer whose FieldSpec has
+`log`, in ORDER and then the catalogue's, its heading and narrow line in
+journal.po, with a cell made from its kind (a number, a choice, yes or no). Only the cells laid out differently are named
 here: an incident in short words, sleep's hours and quality in one column,
 and the marks of the last column.
 """
@@ -67,7 +67,7 @@ def level_words(level: int) -> str:
 
 def texts() -> list[tuple[str, str]]:
     """(id, English) of the question catalogue's words the log shows (tools/catalogues.py)."""
-    # The headings are the question catalogue's (questions.NAME.log), listed there.
+    # The headings and narrow lines are journal.po's (journal.log.heading.NAME, .line.NAME).
     out = [(f"journal.log.choice.{n}.{c}", c) for n in logged() for c in FIELD_SPECS[n].choices]
     out += [(f"journal.log.level.{level}", words) for level, words in SHORT_MATERIAL.items()]
     return out

@@ -21,7 +21,7 @@ from resilience_cli import contacts
 from resilience_cli.colleagues import ColleagueCheck
 from resilience_cli.followups import AVOIDANCE_WORDS, DAY3, WEEK4, FollowUp
 from resilience_cli.insights import ARROWS, MIN_PER_SIDE, Change, Window, comparisons, is_heavy, stats
-from resilience_cli.messages import _, _n
+from resilience_cli.messages import _, _n, short_month
 from resilience_cli.model import (
     FIELD_SPECS,
     INTRUSION_WORDS,
@@ -224,7 +224,7 @@ def _week_start(day: dt.date, window: Window) -> dt.date:
 def _week_label(start: dt.date, window: Window | None = None) -> tuple[dt.date, str]:
     """'14 Nov'; '14 Nov 2026' in a period longer than a year, where the month alone repeats."""
     long = window is not None and window.days > LONG_PERIOD_DAYS
-    month = _(f"dates.month_short.{start.month}")
+    month = short_month(start)
     if long:
         return start, _("summary.week_label_year", day=start.day, month=month, year=start.year)
     return start, _("summary.week_label", day=start.day, month=month)

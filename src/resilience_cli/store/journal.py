@@ -98,7 +98,7 @@ class JournalStore:
             if not create:
                 return None
             ensure_private_dir(path.parent)
-            create_private_file(path, _("store.journal.what"))
+            create_private_file(path, "store.journal.what")
         elif not path.is_file():
             # A FIFO there made every command, status included, wait for ever.
             raise JournalProblem(_("store.journal.not_a_file", path=path, variable="RESILIENCE_HOME"))
