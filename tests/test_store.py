@@ -358,3 +358,21 @@ def test_a_read_only_journal_is_a_clear_error_and_writes_nothing(db_path):
             f"The journal at {db_path} cannot be written (it is read-only). Nothing was changed."
         )
         assert store.get(DAY).mood == 5
+
+
+def test_a_home_made_by_another_run_at_the_same_moment_is_no_failure(home, db_path, monkeypatch):
+    """Two runs creating a fresh home at once: the second mkdir finds it made (a race that
+    failed test_two_processes_writing_at_once now and then). It is used, not refused."""
+    real_mkdir = Path.mkdir
+
+    def the_other_run_first(self, *args, **kwargs):
+        if self == home:
+            real_mkdir(self, mode=0o700)  # the other run, a moment earlier
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", the_other_run_first)
+    with JournalStore.open(db_path, create=True) as store:
+        store.save(dt.date(2026, 11, 27), {"mood": 5})
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    with JournalStore.open(db_path, create=False) as store:
+        assert store.get(dt.date(2026, 11, 27)).mood == 5

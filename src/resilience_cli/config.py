@@ -114,6 +114,14 @@ def ensure_private_dir(path: Path) -> None:
             directory.mkdir(mode=0o700)
             # mkdir's mode is filtered by the umask; say it plainly.
             os.chmod(directory, 0o700)
+        except FileExistsError:
+            # Another run (two check-ins started at once by a script) made it a moment ago:
+            # that run makes it private, as this one would have. Anything but a folder is refused.
+            if directory.is_symlink() or not directory.is_dir():
+                from resilience_cli.messages import _
+
+                raise JournalProblem(_("settings.error.not_a_folder", file=directory, path=path,
+                                       variable="RESILIENCE_HOME")) from None
         except OSError as exc:
             # A home under another person's folder, a system folder, a read-only disc.
             from resilience_cli.messages import _
