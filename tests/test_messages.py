@@ -497,3 +497,19 @@ def test_every_module_with_data_words_is_gathered_for_translators():
              if any(isinstance(node, ast.FunctionDef) and node.name == "texts"
                     for node in ast.parse((PACKAGE / module).read_text("utf-8")).body)}
     assert found == set(catalogues.DATA_TEXTS)
+
+
+def test_units_and_capitals_read_in_the_language_spoken(pseudo):
+    """A unit is a key the code compares ('units'); what people read is the catalogue's.
+    A capital at the start leaves the rest as the catalogue wrote it."""
+    from resilience_cli import messages
+    from resilience_cli.model import FIELD_SPECS
+
+    assert FIELD_SPECS["alcohol_units"].unit_words == "units" and FIELD_SPECS["mood"].unit_words == ""
+    assert messages.first_upper("tRiM and NHS 111") == "TRiM and NHS 111"
+    messages.use("qps")
+    try:
+        assert FIELD_SPECS["alcohol_units"].unit_words == "⟦ûñîţš⟧"
+        assert FIELD_SPECS["alcohol_units"].unit == "units"
+    finally:
+        messages.reset()

@@ -111,6 +111,7 @@ def stale() -> list[Path]:
 # here, by the tool for translators, so the package has no module that imports
 # every layer.
 DATA_TEXTS = (
+    "resilience_cli.model",
     "resilience_cli.question_words",
     "resilience_cli.render.trends",
     "resilience_cli.render.logtable",

@@ -215,6 +215,12 @@ def data(key: str, english: str) -> str:
     return _lookup(key) or english
 
 
+def first_upper(text: str) -> str:
+    """The text with its first letter a capital and the rest as written: str.capitalize
+    would lower every other letter ("TRiM" -> "Trim"), a translation's nouns too."""
+    return text[:1].upper() + text[1:]
+
+
 def weekday(day: dt.date) -> str:
     """'Saturday', in the catalogue's words, never the process locale's."""
     return _(f"dates.weekday.{day.isoweekday()}")

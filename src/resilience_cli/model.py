@@ -100,6 +100,14 @@ class FieldSpec(Frozen):
         return question_words().label(self.name)
 
     @property
+    def unit_words(self) -> str:
+        """Its unit as the person reads it ('units'), in the language spoken: the unit
+        itself ('hours', 'units') is a key the code compares, never shown as it is."""
+        from resilience_cli.messages import data
+
+        return data(f"units.{self.unit}", self.unit) if self.unit else ""
+
+    @property
     def trend_label(self) -> str:
         """Its row on the trends dashboard ("Sleep"); "" for no row."""
         return question_words().trend_label(self.name)
@@ -488,3 +496,8 @@ def day_words(day: dt.date) -> str:
     from resilience_cli.messages import day_month
 
     return day_month(day, year=True)
+
+
+def texts() -> list[tuple[str, str]]:
+    """(id, English) of the units the answers are counted in (tools/catalogues.py gathers them)."""
+    return [(f"units.{unit}", unit) for unit in dict.fromkeys(s.unit for s in FIELD_SPECS.values() if s.unit)]

@@ -20,7 +20,7 @@ from resilience_cli.errors import (
     NotFound,
     ResilienceError,
 )
-from resilience_cli.messages import _
+from resilience_cli.messages import _, first_upper
 from resilience_cli.model import FIELD_SPECS, SHIFT_WORDS, Answers, day_words
 
 if TYPE_CHECKING:
@@ -257,7 +257,7 @@ def _validated(flags: dict[str, Any]) -> dict[str, Any]:
             out[name] = validate_answer(name, _level(name, value), flag=flag)
         except InvalidInput as exc:
             if name in LEVELLED and not any(c.isdigit() for c in str(value)):  # a word, not a number
-                raise InvalidInput(_("checkin.flag.not_a_level", name=spoken(name).capitalize(), flag=f"--{flag}",
+                raise InvalidInput(_("checkin.flag.not_a_level", name=first_upper(spoken(name)), flag=f"--{flag}",
                                      value=repr(value), words=", ".join(LEVEL_FLAG_WORDS), low=0,
                                      high=len(LEVEL_FLAG_WORDS) - 1)) from None
             raise InvalidInput(_("checkin.refused", message=f"{exc.message[0].upper()}{exc.message[1:]}")) from None

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from resilience_cli.errors import InvalidInput
-from resilience_cli.messages import _, _n
+from resilience_cli.messages import _, _n, first_upper
 from resilience_cli.model import (
     DAYS_OFF,
     FIELD_SPECS,
@@ -128,7 +128,7 @@ def _parse_typed(names: tuple[str, ...]):
         if len(parts) > len(names):
             asked = (_("ask.typed.both", first=spoken(names[0]), second=spoken(names[1])) if len(names) > 1
                      else spoken(names[0]))
-            raise InvalidInput(_n("ask.typed.too_many", len(names), answers=asked.capitalize()))
+            raise InvalidInput(_n("ask.typed.too_many", len(names), answers=first_upper(asked)))
         values: dict[str, Any] = dict.fromkeys(names)
         for name, part in zip(names, parts, strict=False):
             values[name] = None if part == "-" else validate_answer(name, part)

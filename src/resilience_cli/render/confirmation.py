@@ -71,7 +71,7 @@ def _answer(name: str, value: Any) -> str:
     if spec.unit == "hours":
         return _("checkin.confirm.hours", name=_label(name), hours=hours(value))
     if spec.unit:
-        return _("checkin.confirm.amount", name=_label(name), amount=f"{value:g}", unit=spec.unit)
+        return _("checkin.confirm.amount", name=_label(name), amount=f"{value:g}", unit=spec.unit_words)
     return _("checkin.confirm.scale", name=_label(name), value=value, high=f"{spec.high:g}")
 
 

@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
-from resilience_cli.messages import _, data
+from resilience_cli.messages import _, data, first_upper
 from resilience_cli.model import FIELD_SPECS, CheckIn, day_words
 from resilience_cli.render.words import answer_words, clean
 
@@ -25,7 +25,7 @@ def show_label(name: str) -> str:
     label ('Alcohol'), in the language spoken."""
     spec = FIELD_SPECS[name]
     english = (spec.trend_label or spec.label) if spec.setting and spec.unit else spec.label
-    return data(f"journal.show.label.{name}", english).capitalize()
+    return first_upper(data(f"journal.show.label.{name}", english))
 
 
 def texts() -> list[tuple[str, str]]:

@@ -24,7 +24,7 @@ from resilience_cli.insights import (
     Trends,
     Window,
 )
-from resilience_cli.messages import _, _n, data
+from resilience_cli.messages import _, _n, data, first_upper
 from resilience_cli.model import FIELD_SPECS, LEVEL_WORDS, day_words
 from resilience_cli.render.words import hours
 
@@ -58,7 +58,7 @@ def label(name: str) -> str:
 
 def unit_words(name: str) -> str:
     """A counted amount's unit ('units'), in the language spoken."""
-    return data(f"trends.unit.{name}", FIELD_SPECS[name].unit)
+    return FIELD_SPECS[name].unit_words
 
 
 def scale_words(name: str, value: float) -> str:
@@ -75,7 +75,6 @@ def level_words(level: int) -> str:
 def texts() -> list[tuple[str, str]]:
     """(id, English) of the question catalogue's words this view shows (tools/catalogues.py)."""
     out = [(f"trends.row.{n}", s.trend_label) for n, s in FIELD_SPECS.items() if s.trend_label]
-    out += [(f"trends.unit.{n}", s.unit) for n, s in FIELD_SPECS.items() if s.unit and s.unit != "hours"]
     out += [(f"trends.scale.{n}.{int(v)}", w) for n, s in FIELD_SPECS.items() if s.kind == "int"
             for v, w in s.words.items() if v in (s.low, s.high)]
     out += [(f"trends.level.{level}", words) for level, words in LEVEL_WORDS.items()]
@@ -220,7 +219,7 @@ def recovery_lines(result: Trends) -> list[RenderableType]:
         return []
     pieces = [_n("trends.recovery.days", n, activity=_(f"trends.recovery.{item}")) for n, item in counts]
     return [Text(_("trends.recovery.heading"), style="bold"),
-            indented(Text(_("trends.recovery.line", activities=", ".join(pieces).capitalize())))]
+            indented(Text(_("trends.recovery.line", activities=first_upper(", ".join(pieces)))))]
 
 
 def comparison_words(c: Comparison) -> str:

@@ -30,7 +30,7 @@ def answer_words(name: str, value: Any) -> str:
     if spec.unit == "hours":
         return _("checkin.answer.hours", hours=hours(value))
     if spec.unit:
-        return _("checkin.answer.amount", amount=f"{value:g}", unit=spec.unit)
+        return _("checkin.answer.amount", amount=f"{value:g}", unit=spec.unit_words)
     if spec.kind == "int":
         words = spec.words.get(value)
         if name in ("material", "interactions"):

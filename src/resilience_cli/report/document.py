@@ -172,7 +172,7 @@ def figure(name: str, mean: float) -> str:
     if spec.unit == "hours":
         return _("summary.figure.hours", mean=f"{mean:.1f}", band=band(name, mean))
     if spec.unit:
-        return _("summary.figure.amount", mean=f"{mean:.1f}", unit=spec.unit)
+        return _("summary.figure.amount", mean=f"{mean:.1f}", unit=spec.unit_words)
     return _("summary.figure.scale", mean=f"{mean:.1f}", high=int(spec.high),  # type: ignore[arg-type]
              band=band(name, mean))
 
@@ -373,8 +373,8 @@ def _chart_words(name: str) -> tuple[str, str, float]:
     if spec.unit == "hours":
         return _("summary.weekly.hours.title", label=spec.trend_label), _("summary.weekly.hours.unit"), top
     if spec.unit:
-        return (_("summary.weekly.amount.title", label=spec.trend_label, unit=spec.unit),
-                _("summary.weekly.amount.unit", unit=spec.unit), top)
+        return (_("summary.weekly.amount.title", label=spec.trend_label, unit=spec.unit_words),
+                _("summary.weekly.amount.unit", unit=spec.unit_words), top)
     high = int(spec.high)  # type: ignore[arg-type]
     return (_("summary.weekly.scale.title", label=spec.trend_label, high=high),
             _("summary.weekly.scale.unit", high=high), top)
@@ -659,7 +659,7 @@ def _amount_section(inside: Sequence[CheckIn], window: Window, key: str, name: s
     weeks = max(1, window.days / 7)
     label = spec.trend_label
     if amounts:
-        text = _("summary.amount.text", amount=f"{sum(amounts) / weeks:.1f}", unit=spec.unit,
+        text = _("summary.amount.text", amount=f"{sum(amounts) / weeks:.1f}", unit=spec.unit_words,
                  days=_days(sum(a > 0 for a in amounts)))
     else:
         # {what}: the label inside a sentence (English lowers its first letter); {label} as it stands.
