@@ -113,9 +113,7 @@ def stale() -> list[Path]:
 DATA_TEXTS = (
     "resilience_cli.model",
     "resilience_cli.question_words",
-    "resilience_cli.render.trends",
     "resilience_cli.render.logtable",
-    "resilience_cli.render.journal",
     "resilience_cli.rules.content",
     "resilience_cli.contacts",
     "resilience_cli.routes",

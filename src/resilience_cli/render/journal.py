@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
-from resilience_cli.messages import _, data, first_upper
+from resilience_cli.messages import _, first_upper
 from resilience_cli.model import FIELD_SPECS, CheckIn, day_words
 from resilience_cli.render.words import answer_words, clean
 
@@ -23,15 +23,8 @@ def log_lines(records: Sequence[CheckIn]) -> RenderableType:
 def show_label(name: str) -> str:
     """An answer's name in `show`: its label ('Sleep quality'), or an optional amount's row
     label ('Alcohol'), in the language spoken."""
-    spec = FIELD_SPECS[name]
-    english = (spec.trend_label or spec.label) if spec.setting and spec.unit else spec.label
-    return first_upper(data(f"journal.show.label.{name}", english))
-
-
-def texts() -> list[tuple[str, str]]:
-    """(id, English) of the question catalogue's words `show` shows (tools/catalogues.py)."""
-    return [(f"journal.show.label.{n}", (s.trend_label or s.label) if s.setting and s.unit else s.label)
-            for n, s in FIELD_SPECS.items() if n not in ("note", "talking_point")]
+    spec = FIELD_SPECS[name]  # both already in the language spoken (the question catalogue's)
+    return first_upper((spec.trend_label or spec.label) if spec.setting and spec.unit else spec.label)
 
 
 def detail(record: CheckIn, turned_off: Sequence[str] = ()) -> RenderableType:

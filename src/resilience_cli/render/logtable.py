@@ -59,17 +59,14 @@ def choice_words(name: str, value: str) -> str:
 
 
 def level_words(level: int) -> str:
-    """An exposure's level in a narrow line's short words ('little')."""
-    from resilience_cli.messages import data
-
-    return data(f"journal.log.level.{level}", SHORT_MATERIAL[level])
+    """An exposure's level in a narrow line's short words ('little'), in the language spoken."""
+    return SHORT_MATERIAL[level]
 
 
 def texts() -> list[tuple[str, str]]:
     """(id, English) of the question catalogue's words the log shows (tools/catalogues.py)."""
     # The headings and narrow lines are journal.po's (journal.log.heading.NAME, .line.NAME).
     out = [(f"journal.log.choice.{n}.{c}", c) for n in logged() for c in FIELD_SPECS[n].choices]
-    out += [(f"journal.log.level.{level}", words) for level, words in SHORT_MATERIAL.items()]
     return out
 
 

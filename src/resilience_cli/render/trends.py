@@ -24,13 +24,13 @@ from resilience_cli.insights import (
     Trends,
     Window,
 )
-from resilience_cli.messages import _, _n, data, first_upper
+from resilience_cli.messages import _, _n, first_upper
 from resilience_cli.model import FIELD_SPECS, LEVEL_WORDS, day_words
 from resilience_cli.render.words import hours
 
 # The rows of the dashboard, in the order people asked to see them; their
 # labels, and any question added later (after these), from the catalogue
-# (FieldSpec.trend_label; in another language, under "trends.row.NAME").
+# (FieldSpec.trend_label: questions.NAME.trend_label in another language).
 ORDER = ("sleep_hours", "sleep_quality", "mood", "energy", "switch_off", "support", "workload",
          "intrusions", "interactions")
 ROWS = tuple((n, FIELD_SPECS[n].trend_label) for n in
@@ -50,7 +50,7 @@ def label(name: str) -> str:
     """A measure's name on the dashboard: its row's label ('Sleep'), in the language spoken."""
     spec = FIELD_SPECS.get(name)
     if spec is not None and spec.trend_label:
-        return data(f"trends.row.{name}", spec.trend_label)
+        return spec.trend_label
     if name == "material":  # not a row of its own: it is counted under Exposure
         return _("trends.label.material")
     return name
@@ -63,22 +63,12 @@ def unit_words(name: str) -> str:
 
 def scale_words(name: str, value: float) -> str:
     """The words for one end of a scale ('very low'); '' when the scale has none there."""
-    words = FIELD_SPECS[name].words.get(value)
-    return data(f"trends.scale.{name}.{int(value)}", words) if words else ""
+    return FIELD_SPECS[name].words.get(value) or ""
 
 
 def level_words(level: int) -> str:
     """An exposure's level in short words ('a little')."""
-    return data(f"trends.level.{level}", LEVEL_WORDS[level])
-
-
-def texts() -> list[tuple[str, str]]:
-    """(id, English) of the question catalogue's words this view shows (tools/catalogues.py)."""
-    out = [(f"trends.row.{n}", s.trend_label) for n, s in FIELD_SPECS.items() if s.trend_label]
-    out += [(f"trends.scale.{n}.{int(v)}", w) for n, s in FIELD_SPECS.items() if s.kind == "int"
-            for v, w in s.words.items() if v in (s.low, s.high)]
-    out += [(f"trends.level.{level}", words) for level, words in LEVEL_WORDS.items()]
-    return out
+    return LEVEL_WORDS[level]
 
 
 def indented(renderable: RenderableType) -> RenderableType:
