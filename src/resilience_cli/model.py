@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 from resilience_cli.errors import InvalidInput
 from resilience_cli.frozen import Fresh, Frozen
 from resilience_cli.messages import _
+from resilience_cli.message_maps import Words
 
 if TYPE_CHECKING:
-    from resilience_cli.question_words import Words
+    from resilience_cli import question_words as questions
 
 SHIFTS = ("rest", "day", "late", "night", "long", "sick", "leave", "training")
 # Days off work: asked like a rest day (DOMAIN.md), and not working days for the rules.
@@ -34,38 +35,6 @@ RECOVERY = ("exercise", "outdoors", "people", "hobby", "wind_down", "rest", "oth
 NOTHING = "nothing"
 
 
-class Said(Mapping):
-    """Words for an answer's values, {value: words}, read from the catalogue when read.
-
-    The words are the message catalogue's (`answers.GROUP.VALUE`, in answers.po),
-    so they are in the language being spoken when they are shown, not when
-    this module was imported."""
-
-    __slots__ = ("group", "order")
-
-    def __init__(self, group: str, values: tuple[Any, ...]) -> None:
-        self.group = group
-        self.order = values
-
-    def __getitem__(self, value: Any) -> str:
-        if value not in self.order:
-            raise KeyError(value)
-        # The value as the catalogue names it (a float 1.0 finds the words of 1, as a dict would).
-        return _(f"answers.{self.group}.{self.order[self.order.index(value)]}")
-
-    def __contains__(self, value: object) -> bool:
-        return value in self.order
-
-    def __iter__(self) -> Any:
-        return iter(self.order)
-
-    def __len__(self) -> int:
-        return len(self.order)
-
-    def __repr__(self) -> str:
-        return f"Said({self.group!r}, {self.order!r})"  # not a message: a repr, for programmers
-
-
 class FieldSpec(Frozen):
     """One answer of the check-in: its type, range and the words for its values.
 
@@ -77,7 +46,7 @@ class FieldSpec(Frozen):
     low: float | None = None
     high: float | None = None
     choices: tuple[str, ...] = ()
-    # Words for values, for display: {value: words} (a Said: the catalogue's words).
+    # Words for values, for display: {value: words} (message_maps.Words: the catalogue's words).
     words: Mapping[Any, str] = Fresh(dict)
     # The rest of the question catalogue (its words are in data/questions.toml,
     # read by question_words only when a question is asked or an answer named:
@@ -132,20 +101,27 @@ class FieldSpec(Frozen):
         return _("answers.allowed.text")
 
 
-def _scale(group: str, *values: int) -> Said:
-    return Said(group, values)
+def _said(group: str, values: tuple[Any, ...]) -> Words:
+    """Words for an answer's values, {value: words}, read from the catalogue when read
+    (`answers.GROUP.VALUE`, in answers.po): in the language spoken when shown, not when
+    this module was imported. A float 1.0 finds the words of 1, as in any dict."""
+    return Words({value: f"answers.{group}.{value}" for value in values})
+
+
+def _scale(group: str, *values: int) -> Words:
+    return _said(group, values)
 
 
 _SCALE_0_4_MANAGEABLE = _scale("manageable", 0, 4)
 
-SHIFT_WORDS = Said("shift", SHIFTS)
-INCIDENT_WORDS = Said("incident", INCIDENTS)
+SHIFT_WORDS = _said("shift", SHIFTS)
+INCIDENT_WORDS = _said("incident", INCIDENTS)
 MATERIAL_WORDS = _scale("material", 0, 1, 2, 3)
 # The four levels of an exposure, in short words (material's own words add the hours).
 LEVEL_WORDS = _scale("level", 0, 1, 2, 3)
 INTERACTION_WORDS = LEVEL_WORDS
 INTRUSION_WORDS = _scale("intrusions", 0, 1, 2, 3, 4)
-RECOVERY_WORDS = Said("recovery", RECOVERY)
+RECOVERY_WORDS = _said("recovery", RECOVERY)
 
 # The catalogue. Each answer's words (its question, label, trends label, its
 # name in messages) are in data/questions.toml, under the same name.
@@ -343,7 +319,7 @@ def is_working(record: CheckIn) -> bool:
     return record.shift not in DAYS_OFF
 
 
-def question_words() -> Words:
+def question_words() -> questions.Words:
     """The question catalogue's words (data/questions.toml), read on first use and
     checked against FIELD_SPECS: every answer has its words, every word its answer."""
     from resilience_cli.question_words import words
